@@ -1,0 +1,30 @@
+//! Prints the structure the parser finds in a report file: `cargo run --example outline -- FILE`.
+//! With no file, the bundled default report.
+
+use report_reader::report::{parse, Block, Paragraph, DEFAULT_REPORT};
+
+fn print_paragraph(p: &Paragraph, depth: usize) {
+    let text = p.text.plain();
+    let short: String = text.chars().take(70).collect();
+    let label = p.label().unwrap_or_default();
+    println!("{}#{} {label} {short}{}", "  ".repeat(depth), p.id, if text.chars().count() > 70 { "…" } else { "" });
+    for child in &p.children {
+        print_paragraph(child, depth + 1);
+    }
+}
+
+fn main() -> std::io::Result<()> {
+    let text = match std::env::args().nth(1) {
+        Some(path) => std::fs::read_to_string(path)?,
+        None => DEFAULT_REPORT.to_string(),
+    };
+    let report = parse(&text);
+    println!("{:#?}", report.cover);
+    for block in &report.blocks {
+        match block {
+            Block::Heading(h) => println!("#{} [h{}] {} {}", h.id, h.level, h.label.clone().unwrap_or_default(), h.text.plain()),
+            Block::Paragraph(p) => print_paragraph(p, 0),
+        }
+    }
+    Ok(())
+}

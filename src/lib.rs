@@ -1,0 +1,10 @@
+//! A private reader and annotator for formal reports.
+//!
+//! The pure core ([`report`], [`permalink`]) has no browser dependency and is tested natively;
+//! [`ui`] is the Leptos app that wires it to the page, built for wasm32 only.
+
+pub mod permalink;
+pub mod report;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,171 @@
+//! Permalinks: the URL fragment that names a paragraph (`#p8`) or a run of them (`#p8-10`), how a
+//! fragment a person typed, pasted or mangled is read, and what it points at in a report.
+
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTROLS};
+
+use crate::report::Report;
+
+/// What a fragment points at, once read against a report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolution {
+    /// No fragment: the top of the report.
+    Top,
+    /// Elements to mark, in order; the first is the one to bring into view. `note` says what part
+    /// of a range is missing, if any is.
+    Found { ids: Vec<String>, note: Option<String> },
+    /// Nothing in the report answers to the fragment; the message says so in plain words.
+    NotFound { message: String },
+}
+
+/// Reads the fragment (with or without its `#`) of the page's address against a report.
+pub fn resolve(report: &Report, fragment: &str) -> Resolution {
+    let decoded = decode(fragment);
+    // A text directive (`:~:text=`) belongs to the browser, not to the paragraph id.
+    let name = decoded.split(":~:").next().unwrap_or_default().trim();
+    if name.is_empty() {
+        return Resolution::Top;
+    }
+    if report.describe(name).is_some() {
+        return Resolution::Found { ids: vec![name.to_string()], note: None };
+    }
+    let numbered: Vec<(u32, String)> = report.numbered().map(|(n, p)| (n, p.id.clone())).collect();
+    let range = match paragraph_numbers(name) {
+        Some(range) => range,
+        None => return not_found(format!("“#{}” does not point to a paragraph of this report.", shorten(name))),
+    };
+    let (from, to) = range;
+    let ids: Vec<String> = numbered.iter().filter(|(n, _)| (from..=to).contains(n)).map(|(_, id)| id.clone()).collect();
+    let span = |a: u32, b: u32| if a == b { format!("paragraph {a}") } else { format!("paragraphs {a}–{b}") };
+    let extent = match (numbered.first(), numbered.last()) {
+        (Some((first, _)), Some((last, _))) => format!("its numbered paragraphs run from {first} to {last}"),
+        _ => "it has no numbered paragraphs".to_string(),
+    };
+    if ids.is_empty() {
+        return not_found(format!("This report has no {}: {extent}.", span(from, to)));
+    }
+    let missing = (to - from + 1) as usize != ids.len();
+    let note = missing.then(|| format!("Not all of {} are in this report: {extent}.", span(from, to)));
+    Resolution::Found { ids, note }
+}
+
+fn not_found(message: String) -> Resolution {
+    Resolution::NotFound { message }
+}
+
+/// Reads "8", "p8", "para-8", "paragraph8" as one paragraph and "p8-10", "8–10", "p8-p10" as a
+/// range, in either order.
+fn paragraph_numbers(name: &str) -> Option<(u32, u32)> {
+    let lower = name.to_lowercase();
+    let strip_prefix = |s: &str| -> String {
+        let s = s.trim();
+        let s = ["paragraphs", "paragraph", "paras", "para", "§", "p"]
+            .iter()
+            .find_map(|p| s.strip_prefix(p))
+            .unwrap_or(s);
+        s.trim_start_matches(['-', '.', '_', ' ']).to_string()
+    };
+    let number = |s: &str| -> Option<u32> {
+        let s = strip_prefix(s);
+        (!s.is_empty() && s.len() <= 9 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+    };
+    let body = strip_prefix(&lower);
+    match body.split_once(['-', '–', '—']) {
+        Some((a, b)) => {
+            let (a, b) = (number(a)?, number(b)?);
+            Some((a.min(b), a.max(b)))
+        }
+        None => number(&body).map(|n| (n, n)),
+    }
+}
+
+fn decode(fragment: &str) -> String {
+    let raw = fragment.strip_prefix('#').unwrap_or(fragment);
+    percent_decode_str(raw).decode_utf8_lossy().into_owned()
+}
+
+/// A fragment as it may be shown back to a reader: printable and short.
+fn shorten(text: &str) -> String {
+    let clean: String = text.chars().filter(|c| !c.is_control()).collect();
+    if clean.chars().count() > 40 {
+        format!("{}…", clean.chars().take(40).collect::<String>())
+    } else {
+        clean
+    }
+}
+
+/// Characters that must be escaped in a fragment so a link survives email and chat clients.
+const FRAGMENT: &AsciiSet = &CONTROLS.add(b' ').add(b'"').add(b'<').add(b'>').add(b'`').add(b'#').add(b'%');
+
+/// The absolute link to an element: the page's address with its fragment replaced by the id.
+pub fn permalink(page_url: &str, id: &str) -> String {
+    let base = page_url.split('#').next().unwrap_or(page_url);
+    format!("{base}#{}", utf8_percent_encode(id, FRAGMENT))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::parse;
+
+    fn report() -> Report {
+        parse("1. One.\n2. Two.\n3. Three:\n(a) first;\n(b) second.\n4. Four.\n")
+    }
+
+    fn found(ids: &[&str]) -> Resolution {
+        Resolution::Found { ids: ids.iter().map(|s| s.to_string()).collect(), note: None }
+    }
+
+    #[test]
+    fn a_paragraph_id_resolves_to_itself() {
+        assert_eq!(resolve(&report(), "#p2"), found(&["p2"]));
+        assert_eq!(resolve(&report(), "p3-b"), found(&["p3-b"]));
+    }
+
+    #[test]
+    fn the_empty_fragment_is_the_top() {
+        assert_eq!(resolve(&report(), ""), Resolution::Top);
+        assert_eq!(resolve(&report(), "#"), Resolution::Top);
+    }
+
+    #[test]
+    fn ways_people_write_a_paragraph_number_all_work() {
+        for fragment in ["#8", "#P8", "#para-8", "#paragraph8", "#%70%38", "#p8:~:text=foo"] {
+            let report = parse(&(1..=9).map(|n| format!("{n}. Text {n}.\n")).collect::<String>());
+            assert_eq!(resolve(&report, fragment), found(&["p8"]), "{fragment}");
+        }
+    }
+
+    #[test]
+    fn ranges_mark_every_paragraph_in_them_in_either_order() {
+        assert_eq!(resolve(&report(), "#p2-4"), found(&["p2", "p3", "p4"]));
+        assert_eq!(resolve(&report(), "#p4-p2"), found(&["p2", "p3", "p4"]));
+        assert_eq!(resolve(&report(), "#2%E2%80%933"), found(&["p2", "p3"]));
+    }
+
+    #[test]
+    fn a_range_running_past_the_end_marks_what_exists_and_says_so() {
+        let Resolution::Found { ids, note } = resolve(&report(), "#p3-9") else { panic!() };
+        assert_eq!(ids, ["p3", "p4"]);
+        assert_eq!(note.unwrap(), "Not all of paragraphs 3–9 are in this report: its numbered paragraphs run from 1 to 4.");
+    }
+
+    #[test]
+    fn unknown_and_hostile_fragments_get_a_plain_message() {
+        let message = |f: &str| match resolve(&report(), f) {
+            Resolution::NotFound { message } => message,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(message("#p99"), "This report has no paragraph 99: its numbered paragraphs run from 1 to 4.");
+        assert_eq!(message("#nowhere"), "“#nowhere” does not point to a paragraph of this report.");
+        assert!(message("#%3Cscript%3Ealert(1)%3C/script%3E").contains("<script>"));
+        assert!(message(&format!("#{}", "x".repeat(5000))).chars().count() < 120);
+        assert!(matches!(resolve(&report(), "#%FF%FE"), Resolution::NotFound { .. }));
+        assert!(matches!(resolve(&report(), "#p99999999999999"), Resolution::NotFound { .. }));
+    }
+
+    #[test]
+    fn permalinks_replace_the_fragment_and_keep_the_path() {
+        assert_eq!(permalink("http://h/viewer/?report=x#p2", "p8"), "http://h/viewer/?report=x#p8");
+        assert_eq!(permalink("http://h/", "h-économie"), "http://h/#h-%C3%A9conomie");
+    }
+}

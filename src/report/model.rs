@@ -1,0 +1,225 @@
+//! The parsed shape of a report: a cover (symbol, title block) and a body of headings and
+//! paragraphs, each with the stable id its permalink uses. Plain data, no parsing logic.
+
+/// How a run of text is set. Reports use little more than italics and bold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Style {
+    pub emphasis: bool,
+    pub strong: bool,
+    pub code: bool,
+}
+
+/// A run of text in one style. `link` is only ever an http(s) or mailto address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub text: String,
+    pub style: Style,
+    pub link: Option<String>,
+}
+
+impl Span {
+    pub fn plain(text: impl Into<String>) -> Self {
+        Span { text: text.into(), style: Style::default(), link: None }
+    }
+}
+
+/// Styled text, as a flat list of runs, so that lines can be split and joined freely.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RichText(pub Vec<Span>);
+
+impl RichText {
+    pub fn spans(&self) -> &[Span] {
+        &self.0
+    }
+
+    /// The text as a reader sees it, without styling.
+    pub fn plain(&self) -> String {
+        self.0.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.0.iter().all(|s| s.text.trim().is_empty())
+    }
+
+    /// Appends a run, merging it into the last one when they are set alike.
+    pub fn push(&mut self, span: Span) {
+        if span.text.is_empty() {
+            return;
+        }
+        if let Some(last) = self.0.last_mut() {
+            if last.style == span.style && last.link == span.link {
+                last.text.push_str(&span.text);
+                return;
+            }
+        }
+        self.0.push(span);
+    }
+
+    /// Joins `other` after this text with a single space, as a wrapped line is read.
+    pub fn join_line(&mut self, other: &RichText) {
+        if self.is_blank() {
+            *self = other.clone();
+            return;
+        }
+        let style = match (self.0.last(), other.0.first()) {
+            // Keep the space inside a run that continues across the break (italics over two lines).
+            (Some(a), Some(b)) if a.style == b.style && a.link == b.link => a.style,
+            _ => Style::default(),
+        };
+        self.push(Span { text: " ".into(), style, link: None });
+        for span in &other.0 {
+            self.push(span.clone());
+        }
+    }
+
+    /// Removes leading and trailing white space, dropping runs left empty.
+    pub fn trim(mut self) -> Self {
+        if let Some(first) = self.0.first_mut() {
+            first.text = first.text.trim_start().to_string();
+        }
+        if let Some(last) = self.0.last_mut() {
+            last.text = last.text.trim_end().to_string();
+        }
+        self.0.retain(|s| !s.text.is_empty());
+        self
+    }
+}
+
+/// The title block at the head of a report.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Cover {
+    /// The document symbol, e.g. `OIC-CFM-51\2025-CG-J&K\FINAL.REP`.
+    pub symbol: Option<String>,
+    pub title: Option<RichText>,
+    /// The italic line under the title ("Held on the sidelines of …").
+    pub subtitle: Option<RichText>,
+    pub place: Option<String>,
+    pub date: Option<String>,
+    /// Any other lines of the title block ("Distr.: General", "Original: English"), in order.
+    pub other_lines: Vec<RichText>,
+}
+
+impl Cover {
+    pub fn is_empty(&self) -> bool {
+        *self == Cover::default()
+    }
+}
+
+/// What a paragraph is, which decides its label and its id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParagraphKind {
+    /// "8." in the text: id `p8`.
+    Numbered(u32),
+    /// "(a)" or "(i)" under another paragraph: id `<parent>-a`.
+    Sub(String),
+    /// No number: id relative to the anchor before it, e.g. `p8-u1`.
+    Unnumbered,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    pub id: String,
+    /// How a reader names it: "paragraph 8", "paragraph 8 (a) (i)".
+    pub name: String,
+    pub kind: ParagraphKind,
+    pub text: RichText,
+    pub children: Vec<Paragraph>,
+}
+
+impl Paragraph {
+    /// The label set in the margin: "8." or "(a)".
+    pub fn label(&self) -> Option<String> {
+        match &self.kind {
+            ParagraphKind::Numbered(n) => Some(format!("{n}.")),
+            ParagraphKind::Sub(marker) => Some(format!("({marker})")),
+            ParagraphKind::Unnumbered => None,
+        }
+    }
+
+    /// How a reader would name it: "paragraph 8", "paragraph 8 (a) (i)".
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub id: String,
+    /// 1 is the highest; numbered "I." sections are 2, lettered "A." subsections 3.
+    pub level: u8,
+    /// "I." or "A." when the heading carries one.
+    pub label: Option<String>,
+    pub text: RichText,
+}
+
+impl Heading {
+    pub fn name(&self) -> String {
+        format!("section “{}”", self.text.plain())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    Heading(Heading),
+    Paragraph(Paragraph),
+}
+
+impl Block {
+    pub fn id(&self) -> &str {
+        match self {
+            Block::Heading(h) => &h.id,
+            Block::Paragraph(p) => &p.id,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Report {
+    pub cover: Cover,
+    pub blocks: Vec<Block>,
+}
+
+impl Report {
+    pub fn is_empty(&self) -> bool {
+        self.cover.is_empty() && self.blocks.is_empty()
+    }
+
+    /// Every paragraph, sub-paragraphs included, in reading order.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        fn walk<'a>(p: &'a Paragraph, out: &mut Vec<&'a Paragraph>) {
+            out.push(p);
+            for c in &p.children {
+                walk(c, out);
+            }
+        }
+        let mut out = Vec::new();
+        for block in &self.blocks {
+            if let Block::Paragraph(p) = block {
+                walk(p, &mut out);
+            }
+        }
+        out.into_iter()
+    }
+
+    /// The top-level numbered paragraphs, in order.
+    pub fn numbered(&self) -> impl Iterator<Item = (u32, &Paragraph)> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Paragraph(p) => match p.kind {
+                ParagraphKind::Numbered(n) => Some((n, p)),
+                _ => None,
+            },
+            _ => None,
+        })
+    }
+
+    /// How a reader names the heading or paragraph with this id, if there is one.
+    pub fn describe(&self, id: &str) -> Option<String> {
+        self.blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Heading(h) if h.id == id => Some(h.name()),
+                _ => None,
+            })
+            .or_else(|| self.paragraphs().find(|p| p.id == id).map(|p| p.name.clone()))
+    }
+}

@@ -1,0 +1,441 @@
+//! Second pass: recognises a report's structure in the source blocks: the title block, section
+//! headings, numbered paragraphs with their "(a)" and "(i)" sub-paragraphs, unnumbered paragraphs,
+//! and the debris of page breaks (a paragraph cut in two, a repeated title, a page number).
+//! It gives every heading and paragraph the stable id its permalink uses.
+
+use std::collections::HashSet;
+
+use super::cover::CoverBuilder;
+use super::markdown::{source_blocks, SourceBlock, SourceKind};
+use super::model::{Block, Heading, Paragraph, ParagraphKind, Report, RichText, Span};
+
+/// Parses a report's text (plain text with Markdown conventions) into its structure.
+pub fn parse(text: &str) -> Report {
+    let segments = segments(&source_blocks(text));
+    let mut cover = CoverBuilder::default();
+    let mut rest = segments.as_slice();
+    while let Some((segment, tail)) = rest.split_first() {
+        let title_heading = matches!(segment.marker, Marker::Heading { label: None, .. }) && !cover.has_title();
+        if title_heading {
+            cover.set_title(joined(&segment.lines));
+        } else if segment.marker != Marker::None || is_prose(&segment.lines) {
+            break;
+        } else if !cover.is_repeat(&segment.lines) {
+            cover.take_block(&segment.lines);
+        }
+        rest = tail;
+    }
+    let mut body = Body::default();
+    for segment in rest {
+        if segment.marker == Marker::None && (cover.is_repeat(&segment.lines) || is_page_number(&segment.lines)) {
+            continue;
+        }
+        body.add(segment);
+    }
+    Report { cover: cover.finish(), blocks: body.blocks }
+}
+
+/// What opens a segment of text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Marker {
+    None,
+    Number(u32),
+    /// "(a)", "(ii)": the marker without its brackets, in lower case.
+    Sub(String),
+    Heading { level: u8, label: Option<String> },
+}
+
+/// A run of lines that forms one heading or paragraph.
+#[derive(Debug, Clone)]
+struct Segment {
+    marker: Marker,
+    lines: Vec<RichText>,
+}
+
+/// Splits source blocks where a line opens a new paragraph: a Markdown list item, or a line that
+/// starts with a paragraph number or sub-paragraph marker (wrapped text puts those mid-block).
+fn segments(blocks: &[SourceBlock]) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::new();
+    let mut last_number: Option<u32> = None;
+    for block in blocks {
+        if let SourceKind::Heading(level) = block.kind {
+            let (label, text) = split_heading_label(&joined(&block.lines));
+            out.push(Segment { marker: Marker::Heading { level, label }, lines: vec![text] });
+            continue;
+        }
+        if block.item_number.is_none() && block.lines.len() == 1 {
+            if let Some((level, label, text)) = heading_line(&block.lines[0]) {
+                out.push(Segment { marker: Marker::Heading { level, label: Some(label) }, lines: vec![text] });
+                continue;
+            }
+        }
+        for (i, line) in block.lines.iter().enumerate() {
+            let item = block.item_number.filter(|&n| i == 0 && plausible_next(n, last_number));
+            let line = &match block.item_number {
+                // Markdown took a year at the start of a wrapped line ("2025. It") for a list item.
+                Some(n) if i == 0 && item.is_none() => prefixed(line, &format!("{n}. ")),
+                _ => line.clone(),
+            };
+            let opening = item.map(|n| (Marker::Number(n), line.clone()));
+            let opening = opening.or_else(|| line_marker(line, i == 0, last_number));
+            match (opening, out.last_mut()) {
+                (Some((marker, rest)), _) => {
+                    if let Marker::Number(n) = marker {
+                        last_number = Some(n);
+                    }
+                    out.push(Segment { marker, lines: vec![rest] });
+                }
+                (None, Some(segment)) if i > 0 || block.item_number.is_some() => segment.lines.push(line.clone()),
+                (None, _) => out.push(Segment { marker: Marker::None, lines: vec![line.clone()] }),
+            }
+        }
+    }
+    out
+}
+
+/// A paragraph number or sub-paragraph marker at the start of a line, and the line without it.
+/// Inside a block only the next number counts, so that "2025. The" in wrapped text stays text.
+fn line_marker(line: &RichText, starts_block: bool, last_number: Option<u32>) -> Option<(Marker, RichText)> {
+    let first = line.spans().first()?;
+    if first.style.code {
+        return None;
+    }
+    let text = first.text.as_str();
+    let (marker, consumed) = if let Some(open) = text.strip_prefix('(') {
+        let close = open.find(')')?;
+        let inner = &open[..close];
+        let valid = (1..=5).contains(&inner.len()) && inner.chars().all(|c| c.is_ascii_alphabetic());
+        if !valid {
+            return None;
+        }
+        (Marker::Sub(inner.to_ascii_lowercase()), close + 2)
+    } else {
+        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 4 || !text[digits..].starts_with('.') {
+            return None;
+        }
+        let n: u32 = text[..digits].parse().ok()?;
+        let plausible = match last_number {
+            None => starts_block || n == 1,
+            Some(last) => n == last + 1 || (starts_block && plausible_next(n, last_number)),
+        };
+        if !plausible {
+            return None;
+        }
+        (Marker::Number(n), digits + 1)
+    };
+    let after = text.get(consumed..)?;
+    if !after.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let mut rest = line.clone();
+    rest.0[0].text = after.to_string();
+    Some((marker, rest.trim()))
+}
+
+/// Whether `n` can be the number of the paragraph after `last`: numbering may skip or repeat a
+/// little in real reports, but does not leap from 1 to 2025.
+fn plausible_next(n: u32, last: Option<u32>) -> bool {
+    match last {
+        None => n < 1000,
+        Some(last) => n + 5 >= last && n <= last + 50,
+    }
+}
+
+fn prefixed(line: &RichText, prefix: &str) -> RichText {
+    let mut text = RichText(vec![Span::plain(prefix)]);
+    for span in line.spans() {
+        text.push(span.clone());
+    }
+    text
+}
+
+/// "I. Introduction" or "A. Background" standing alone on a line is a section heading.
+fn heading_line(line: &RichText) -> Option<(u8, String, RichText)> {
+    let plain = line.plain();
+    let (label, rest) = plain.split_once(". ")?;
+    let rest = rest.trim();
+    let level = if !label.is_empty() && label.chars().all(|c| "IVXLC".contains(c)) {
+        2
+    } else if label.len() == 1 && label.chars().all(|c| c.is_ascii_uppercase()) {
+        3
+    } else {
+        return None;
+    };
+    let heading_like = rest.chars().count() <= 100
+        && rest.starts_with(|c: char| c.is_uppercase())
+        && !rest.ends_with(['.', ';', ',', ':']);
+    let (_, text) = split_heading_label(line);
+    heading_like.then(|| (level, format!("{label}."), text))
+}
+
+/// Splits "I. Introduction" into its label and text; headings without a label keep all their text.
+fn split_heading_label(line: &RichText) -> (Option<String>, RichText) {
+    let plain = line.plain();
+    let Some((label, _)) = plain.split_once(". ") else { return (None, line.clone()) };
+    let is_label = !label.is_empty()
+        && (label.chars().all(|c| "IVXLC".contains(c)) || (label.len() == 1 && label.chars().all(|c| c.is_ascii_uppercase())));
+    let Some(first) = line.spans().first().filter(|s| is_label && s.text.starts_with(label)) else {
+        return (None, line.clone());
+    };
+    let mut text = line.clone();
+    text.0[0].text = first.text[label.len() + 1..].to_string();
+    (Some(format!("{label}.")), text.trim())
+}
+
+fn joined(lines: &[RichText]) -> RichText {
+    let mut text = RichText::default();
+    for line in lines {
+        text.join_line(line);
+    }
+    text
+}
+
+/// Running text rather than a title-block line: a long line, or a sentence of some length.
+fn is_prose(lines: &[RichText]) -> bool {
+    let text = joined(lines).plain();
+    text.chars().count() > 200 || (text.split_whitespace().count() >= 15 && ends_sentence(&text))
+}
+
+fn ends_sentence(text: &str) -> bool {
+    let text = text.trim_end().trim_end_matches(['"', '\'', '”', '’', ')', ']', '*']);
+    text.ends_with(['.', '!', '?', ':', ';', '…'])
+}
+
+/// A page break left behind a page number: "12", "- 12 -", "Page 12", "Page 3 of 9".
+fn is_page_number(lines: &[RichText]) -> bool {
+    let [line] = lines else { return false };
+    let text = line.plain().to_lowercase();
+    let text = text.trim().trim_matches(['-', '–', '—', ' ']);
+    let text = text.strip_prefix("page").unwrap_or(text).trim();
+    let number = text.split(" of ").next().unwrap_or(text).trim();
+    !number.is_empty() && number.len() <= 4 && number.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether `next` carries on the sentence that `previous` left unfinished, as the two halves of a
+/// paragraph cut by a page break do.
+fn continues(previous: &str, next: &str) -> bool {
+    if ends_sentence(previous) {
+        return false;
+    }
+    let Some(first) = next.trim_start().chars().find(|c| c.is_alphanumeric()) else { return false };
+    let last_word = previous.split_whitespace().last().unwrap_or_default();
+    first.is_lowercase() || last_word.ends_with([',', '-']) || last_word.starts_with(char::is_lowercase)
+}
+
+fn roman_value(numeral: &str) -> Option<u32> {
+    const TABLE: [(&str, u32); 9] =
+        [("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1), ("l", 50), ("xc", 90), ("c", 100)];
+    let mut rest = numeral;
+    let mut value = 0;
+    'outer: while !rest.is_empty() {
+        for (symbol, v) in TABLE {
+            if let Some(tail) = rest.strip_prefix(symbol) {
+                value += v;
+                rest = tail;
+                continue 'outer;
+            }
+        }
+        return None;
+    }
+    // Only the small numerals sub-paragraphs use; "(c)" or "(l)" are letters.
+    (1..=39).contains(&value).then_some(value)
+}
+
+fn letter_before(marker: &str) -> Option<char> {
+    let mut chars = marker.chars();
+    let c = chars.next()?;
+    (chars.next().is_none() && c > 'a').then(|| (c as u8 - 1) as char)
+}
+
+/// Gives out ids, so that two paragraphs written with the same number still get distinct ones.
+#[derive(Default)]
+struct Ids(HashSet<String>);
+
+impl Ids {
+    fn claim(&mut self, wanted: String) -> String {
+        let mut id = wanted.clone();
+        let mut n = 2;
+        while !self.0.insert(id.clone()) {
+            id = format!("{wanted}_{n}");
+            n += 1;
+        }
+        id
+    }
+}
+
+fn slug(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+        if slug.chars().count() >= 60 {
+            break;
+        }
+    }
+    slug.trim_end_matches('-').to_string()
+}
+
+#[derive(Default)]
+struct Body {
+    blocks: Vec<Block>,
+    ids: Ids,
+    /// The id unnumbered paragraphs are named after (the last numbered paragraph or heading).
+    anchor: Option<String>,
+    unnumbered_since_anchor: u32,
+    /// The top-level paragraph sub-paragraphs attach to; a heading closes it.
+    open: Option<usize>,
+    /// Whether the open paragraph's first-level sub-paragraphs are numbered (i), (ii) rather than lettered.
+    first_level_roman: bool,
+}
+
+impl Body {
+    fn add(&mut self, segment: &Segment) {
+        let text = joined(&segment.lines);
+        match &segment.marker {
+            Marker::Heading { level, label } => {
+                let words = format!("{} {}", label.as_deref().unwrap_or(""), text.plain());
+                let wanted = match slug(&words) {
+                    s if s.is_empty() => format!("h{}", self.blocks.len() + 1),
+                    s => format!("h-{s}"),
+                };
+                let id = self.ids.claim(wanted);
+                self.anchor = Some(id.clone());
+                self.unnumbered_since_anchor = 0;
+                self.open = None;
+                self.blocks.push(Block::Heading(Heading { id, level: *level, label: label.clone(), text }));
+            }
+            Marker::Number(n) => {
+                let id = self.ids.claim(format!("p{n}"));
+                self.anchor = Some(id.clone());
+                self.unnumbered_since_anchor = 0;
+                let name = format!("paragraph {n}");
+                self.push_top(Paragraph { id, name, kind: ParagraphKind::Numbered(*n), text, children: Vec::new() });
+            }
+            Marker::Sub(marker) => self.add_sub(marker, text),
+            Marker::None => {
+                if let Some(last) = self.deepest_open() {
+                    if continues(&last.text.plain(), &text.plain()) {
+                        last.text.join_line(&text);
+                        return;
+                    }
+                }
+                self.unnumbered_since_anchor += 1;
+                let k = self.unnumbered_since_anchor;
+                let (wanted, name) = match &self.anchor {
+                    Some(anchor) => (format!("{anchor}-u{k}"), format!("unnumbered paragraph {k} after {}", self.anchor_name())),
+                    None => (format!("u{k}"), format!("unnumbered paragraph {k}")),
+                };
+                let id = self.ids.claim(wanted);
+                self.push_top(Paragraph { id, name, kind: ParagraphKind::Unnumbered, text, children: Vec::new() });
+            }
+        }
+    }
+
+    fn anchor_name(&self) -> String {
+        let anchor = self.anchor.as_deref().unwrap_or_default();
+        self.blocks
+            .iter()
+            .rev()
+            .find(|b| b.id() == anchor)
+            .map(|b| match b {
+                Block::Heading(h) => h.name(),
+                Block::Paragraph(p) => p.name.clone(),
+            })
+            .unwrap_or_default()
+    }
+
+    fn push_top(&mut self, paragraph: Paragraph) {
+        self.open = Some(self.blocks.len());
+        self.first_level_roman = false;
+        self.blocks.push(Block::Paragraph(paragraph));
+    }
+
+    fn open_paragraph(&mut self) -> Option<&mut Paragraph> {
+        match self.blocks.get_mut(self.open?) {
+            Some(Block::Paragraph(p)) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// The paragraph text is currently being added to: the last sub-paragraph of the open one.
+    fn deepest_open(&mut self) -> Option<&mut Paragraph> {
+        let mut p = self.open_paragraph()?;
+        while !p.children.is_empty() {
+            p = p.children.last_mut()?;
+        }
+        Some(p)
+    }
+
+    fn add_sub(&mut self, marker: &str, text: RichText) {
+        if self.open.is_none() {
+            // A sub-paragraph with nothing above it: an unnumbered paragraph that keeps its label.
+            self.unnumbered_since_anchor += 1;
+            let wanted = match &self.anchor {
+                Some(anchor) => format!("{anchor}-{marker}"),
+                None => format!("u{}-{marker}", self.unnumbered_since_anchor),
+            };
+            let id = self.ids.claim(wanted);
+            let name = format!("paragraph ({marker})");
+            self.push_top(Paragraph { id, name, kind: ParagraphKind::Sub(marker.to_string()), text, children: Vec::new() });
+            return;
+        }
+        let Some(Block::Paragraph(top)) = self.open.and_then(|i| self.blocks.get_mut(i)) else { return };
+        // "(i)" after "(h)" is a letter; otherwise a small numeral is a roman sub-sub-paragraph.
+        let follows_letter = top.children.last().is_some_and(|c| {
+            matches!(&c.kind, ParagraphKind::Sub(m) if letter_before(marker).is_some_and(|l| m.len() == 1 && m.starts_with(l)))
+        });
+        let is_roman = roman_value(marker).is_some() && !(follows_letter && !self.first_level_roman);
+        if top.children.is_empty() {
+            self.first_level_roman = is_roman;
+        }
+        let nest = is_roman && !self.first_level_roman;
+        let parent = match top.children.last_mut() {
+            Some(last) if nest => last,
+            _ => top,
+        };
+        let id = self.ids.claim(format!("{}-{marker}", parent.id));
+        let name = format!("{} ({marker})", parent.name);
+        parent.children.push(Paragraph { id, name, kind: ParagraphKind::Sub(marker.to_string()), text, children: Vec::new() });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn continuation_needs_an_unfinished_sentence() {
+        assert!(continues("and the need to adhere to the", "agreement to protect civilians"));
+        assert!(continues("between the", "Islamic Republic of Pakistan and"));
+        assert!(!continues("in the South Asian region.", "The meeting adopted"));
+        assert!(!continues("Jammu and Kashmir", "Istanbul"));
+    }
+
+    #[test]
+    fn roman_numerals_are_small_and_canonical_enough() {
+        assert_eq!(roman_value("iv"), Some(4));
+        assert_eq!(roman_value("xii"), Some(12));
+        assert_eq!(roman_value("c"), None);
+        assert_eq!(roman_value("l"), None);
+        assert_eq!(roman_value("b"), None);
+    }
+
+    #[test]
+    fn page_numbers_are_recognised() {
+        for text in ["12", "- 12 -", "Page 3", "Page 3 of 9", "– 4 –"] {
+            assert!(is_page_number(&[RichText(vec![super::super::model::Span::plain(text)])]), "{text}");
+        }
+        assert!(!is_page_number(&[RichText(vec![super::super::model::Span::plain("12 June")])]));
+    }
+
+    #[test]
+    fn slugs_keep_letters_of_any_script() {
+        assert_eq!(slug("I. Introduction"), "i-introduction");
+        assert_eq!(slug("Économie & société"), "économie-société");
+        assert_eq!(slug("   "), "");
+    }
+}

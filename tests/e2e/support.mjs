@@ -1,0 +1,112 @@
+// Shared set-up for the end-to-end tests: a plain static file server for dist/ (at the root and
+// under a sub-path, with no rewrite rules, as any static host would serve it) and Debian's
+// Chromium, headless, driven by playwright-core.
+import { createServer } from 'node:http';
+import { readFile, mkdir } from 'node:fs/promises';
+import { extname, join, normalize, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = process.env.DIST_DIR || join(ROOT, 'dist');
+export const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.json': 'application/json',
+};
+
+/** Serves `dir` at `/` and again at each of `mounts` (e.g. `/viewer/`). Directory paths get index.html. */
+export async function serve(dir = DIST, mounts = ['/viewer/']) {
+  const server = createServer(async (req, res) => {
+    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const mount = mounts.find((m) => path.startsWith(m));
+    if (mount) path = '/' + path.slice(mount.length);
+    if (path.endsWith('/')) path += 'index.html';
+    const file = normalize(join(dir, path));
+    if (!file.startsWith(dir)) return res.writeHead(403).end();
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Debian's Chromium, headless, with a fresh profile. */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/**
+ * A page that fails the test on any script error or console error, and whose `alert`s are
+ * recorded (a hostile input that manages to run script shows up there).
+ */
+export async function newPage(context) {
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('pageerror', (error) => page.problems.push(`page error: ${error.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') page.problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('dialog', (dialog) => {
+    page.problems.push(`dialog opened: ${dialog.message()}`);
+    dialog.dismiss();
+  });
+  return page;
+}
+
+/** Opens a URL and waits until the app has rendered the report (or its empty state). */
+export async function openApp(page, url) {
+  await page.goto(url);
+  await page.waitForSelector('.report, .empty-state', { timeout: 15000 });
+  return page;
+}
+
+export async function screenshot(page, name) {
+  await mkdir(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
+}
+
+/** The ids of the elements marked as the permalink's target, in document order. */
+export function markedIds(page) {
+  return page.$$eval('.is-target', (els) => els.map((el) => el.id));
+}
+
+/** Where an element sits relative to the viewport. */
+export function viewportBox(page, id) {
+  return page.evaluate((id) => {
+    const r = document.getElementById(id).getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, height: innerHeight };
+  }, id);
+}
+
+/** Waits until the app has marked the element with this id and moved keyboard focus to it. */
+export function landedOn(page, id) {
+  return page.waitForFunction(
+    (id) => document.activeElement?.id === id && document.getElementById(id).classList.contains('is-target'),
+    id,
+  );
+}

@@ -1,0 +1,207 @@
+// The viewer as a reader uses it: the default report set out, permalinks opened fresh and
+// followed in the same tab, links copied, and the built dist/ served under a sub-path.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ROOT, serve, launch, newPage, openApp, screenshot, markedIds, viewportBox, landedOn } from './support.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A fresh browser context (no history, no storage) with one page, for one test. */
+async function fresh(t, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  const page = await newPage(context);
+  t.after(async () => {
+    await context.close();
+  });
+  return page;
+}
+
+function assertNoProblems(page) {
+  assert.deepEqual(page.problems, [], 'no script errors, console errors or dialogs');
+}
+
+test('the default report is set out with its title block and eleven numbered paragraphs', async (t) => {
+  const page = await fresh(t);
+  await openApp(page, `${server.origin}/`);
+  const source = await readFile(join(ROOT, 'reports/oic-cfm-51-cg-jk-2025.txt'), 'utf8');
+  const sourceParagraphs = [...source.matchAll(/^(\d+)\. (.+)$/gm)].map((m) => ({ n: m[1], text: m[2].trim() }));
+
+  assert.equal(await page.textContent('.symbol'), 'OIC-CFM-51\\2025-CG-J&K\\FINAL.REP');
+  assert.equal(await page.textContent('h1'), 'Report of the Meeting of the OIC Contact Group on Jammu and Kashmir');
+  assert.equal(await page.locator('h1').count(), 1, 'the repeated title block is not a second title');
+  assert.equal(
+    await page.textContent('.subtitle em'),
+    'Held on the sidelines of the 51st session of the OIC Council of Foreign Ministers',
+  );
+  assert.equal(await page.textContent('.place-date'), 'Istanbul, Republic of Türkiye, 22 June 2025');
+
+  const paragraphs = await page.$$eval('.report-body > .para', (els) =>
+    els.map((el) => ({ id: el.id, kind: el.dataset.kind, label: el.querySelector('.para-label')?.textContent, text: el.querySelector('.para-text').textContent })),
+  );
+  assert.deepEqual(paragraphs.map((p) => p.id), sourceParagraphs.map((p) => `p${p.n}`));
+  assert.equal(paragraphs.length, 11);
+  for (const [i, p] of paragraphs.entries()) {
+    assert.equal(p.kind, 'numbered');
+    assert.equal(p.label, `${i + 1}.`);
+    assert.ok(p.text.startsWith(sourceParagraphs[i].text), `paragraph ${i + 1} has its source text`);
+  }
+  const eight = paragraphs[7].text;
+  assert.ok(eight.includes('the need to adhere to the agreement to protect civilians, residential areas'), 'page break joined');
+  assert.ok(eight.endsWith('stability in the South Asian region.'));
+  assert.equal(await page.title(), 'Report of the Meeting of the OIC Contact Group on Jammu and Kashmir — OIC-CFM-51\\2025-CG-J&K\\FINAL.REP');
+  await screenshot(page, 'default-report');
+  assertNoProblems(page);
+});
+
+test('opening #p8 in a fresh browser lands on paragraph 8 and marks it', async (t) => {
+  const page = await fresh(t);
+  await openApp(page, `${server.origin}/#p8`);
+  await landedOn(page, 'p8');
+  assert.deepEqual(await markedIds(page), ['p8']);
+  const box = await viewportBox(page, 'p8');
+  assert.ok(box.top >= 0 && box.top < 100, `paragraph 8 is at the top of the view (top ${box.top})`);
+  const background = await page.$eval('#p8', (el) => getComputedStyle(el, '::before').backgroundColor);
+  assert.notEqual(background, 'rgba(0, 0, 0, 0)', 'the mark is visible');
+  await screenshot(page, 'permalink-p8');
+  assertNoProblems(page);
+});
+
+test('#p8-10 marks paragraphs 8 to 10 and brings 8 into view', async (t) => {
+  const page = await fresh(t);
+  await openApp(page, `${server.origin}/#p8-10`);
+  await landedOn(page, 'p8');
+  assert.deepEqual(await markedIds(page), ['p8', 'p9', 'p10']);
+  assert.equal(await page.locator('.notice').count(), 0);
+  assertNoProblems(page);
+});
+
+test('a fragment that names no paragraph gives a notice and the report stays', async (t) => {
+  const page = await fresh(t);
+  await openApp(page, `${server.origin}/#p99`);
+  const notice = page.getByRole('alert');
+  assert.equal(await notice.locator('p').textContent(), 'This report has no paragraph 99: its numbered paragraphs run from 1 to 11.');
+  assert.equal(await page.locator('.report-body > .para').count(), 11);
+  assert.deepEqual(await markedIds(page), []);
+  await screenshot(page, 'unknown-anchor');
+  await page.getByRole('button', { name: 'Dismiss notice' }).click();
+  assert.equal(await page.locator('.notice').count(), 0);
+
+  await openApp(page, `${server.origin}/#%3Cimg%20src=x%20onerror=alert(1)%3E`);
+  assert.equal(
+    await page.getByRole('alert').locator('p').textContent(),
+    '“#<img src=x onerror=alert(1)>” does not point to a paragraph of this report.',
+  );
+  assert.equal(await page.locator('.notice img').count(), 0, 'the fragment is shown as text');
+  assertNoProblems(page);
+});
+
+test('following links in the same tab: ¶ by keyboard, an edited hash, back and forward', async (t) => {
+  const page = await fresh(t);
+  await openApp(page, `${server.origin}/`);
+  assert.deepEqual(await markedIds(page), []);
+
+  const selfLink = page.getByRole('link', { name: 'Link to paragraph 3' });
+  await selfLink.focus();
+  // Visible once focused by keyboard (after its short fade-in).
+  await page.waitForFunction(() => getComputedStyle(document.activeElement.parentElement).opacity === '1');
+  await page.keyboard.press('Enter');
+  await landedOn(page, 'p3');
+  assert.equal(new URL(page.url()).hash, '#p3');
+  assert.deepEqual(await markedIds(page), ['p3']);
+
+  await page.evaluate(() => { location.hash = '#p9'; });
+  await landedOn(page, 'p9');
+  assert.deepEqual(await markedIds(page), ['p9']);
+  const box = await viewportBox(page, 'p9');
+  assert.ok(box.top >= 0 && box.bottom <= box.height, `paragraph 9 is brought into view (${JSON.stringify(box)})`);
+
+  await page.goBack();
+  await landedOn(page, 'p3');
+  assert.deepEqual(await markedIds(page), ['p3']);
+  await page.goForward();
+  await landedOn(page, 'p9');
+  assert.deepEqual(await markedIds(page), ['p9']);
+
+  await page.evaluate(() => { location.hash = '#nowhere'; });
+  await page.getByRole('alert').waitFor();
+  assert.deepEqual(await markedIds(page), []);
+  await page.evaluate(() => { location.hash = '#p2'; });
+  await landedOn(page, 'p2');
+  assert.equal(await page.locator('.notice').count(), 0, 'a good link clears the notice');
+  assertNoProblems(page);
+});
+
+test('"Copy link to paragraph 8", reached by keyboard, puts the absolute permalink on the clipboard', async (t) => {
+  const page = await fresh(t, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await openApp(page, `${server.origin}/?from=mail`);
+  // Tab through the page as a keyboard user would until the button has focus.
+  let label = null;
+  for (let i = 0; i < 60 && label !== 'Copy link to paragraph 8'; i++) {
+    await page.keyboard.press('Tab');
+    label = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+  }
+  assert.equal(label, 'Copy link to paragraph 8');
+  await page.keyboard.press('Enter');
+  const toast = page.getByRole('status');
+  await toast.getByText('Copied link to paragraph 8').waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, `${server.origin}/?from=mail#p8`);
+  await screenshot(page, 'copied-link');
+
+  // The link works for whoever opens it.
+  const other = await fresh(t);
+  await openApp(other, copied);
+  await landedOn(other, 'p8');
+  assert.deepEqual(await markedIds(other), ['p8']);
+  assertNoProblems(page);
+  assertNoProblems(other);
+});
+
+test('when the clipboard refuses, the link is shown selected for copying by hand', async (t) => {
+  const page = await fresh(t);
+  await page.addInitScript(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
+  });
+  await openApp(page, `${server.origin}/`);
+  await page.getByRole('button', { name: 'Copy link to paragraph 5' }).click();
+  const field = page.getByRole('textbox', { name: 'Link to paragraph 5' });
+  assert.equal(await field.inputValue(), `${server.origin}/#p5`);
+  assertNoProblems(page);
+});
+
+test('dist/ served under a sub-path works as it does at the root', async (t) => {
+  const page = await fresh(t, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const failed = [];
+  page.on('response', (r) => { if (r.status() >= 400) failed.push(r.url()); });
+  await openApp(page, `${server.origin}/viewer/#p8`);
+  await landedOn(page, 'p8');
+  assert.deepEqual(await markedIds(page), ['p8']);
+  assert.deepEqual(failed, [], 'every asset loads from under /viewer/');
+  await page.getByRole('button', { name: 'Copy link to paragraph 10' }).click();
+  await page.getByRole('status').getByText('Copied link to paragraph 10').waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${server.origin}/viewer/#p10`);
+  assertNoProblems(page);
+});
+
+test('on a phone-sized screen the report reads without sideways scrolling', async (t) => {
+  const page = await fresh(t, { viewport: { width: 360, height: 740 } });
+  await openApp(page, `${server.origin}/#p8`);
+  await landedOn(page, 'p8');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+  assert.ok(overflow <= 0, `no horizontal overflow (${overflow}px)`);
+  await screenshot(page, 'phone-p8');
+  assertNoProblems(page);
+});

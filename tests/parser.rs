@@ -1,0 +1,200 @@
+//! Structure recognition on the bundled report and on fixtures written for the cases it lacks.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::HashSet;
+
+use report_reader::report::{parse, Block, ParagraphKind, Report, DEFAULT_REPORT};
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+fn paragraph_text(report: &Report, id: &str) -> String {
+    report.paragraphs().find(|p| p.id == id).unwrap_or_else(|| panic!("no {id}")).text.plain()
+}
+
+fn ids(report: &Report) -> Vec<String> {
+    let mut ids: Vec<String> = report.blocks.iter().map(|b| b.id().to_string()).collect();
+    ids.extend(report.paragraphs().map(|p| p.id.clone()));
+    ids
+}
+
+#[test]
+fn default_report_title_block_is_read_as_written() {
+    let cover = parse(DEFAULT_REPORT).cover;
+    assert_eq!(cover.symbol.as_deref(), Some(r"OIC-CFM-51\2025-CG-J&K\FINAL.REP"));
+    assert_eq!(cover.title.unwrap().plain(), "Report of the Meeting of the OIC Contact Group on Jammu and Kashmir");
+    let subtitle = cover.subtitle.unwrap();
+    assert_eq!(subtitle.plain(), "Held on the sidelines of the 51st session of the OIC Council of Foreign Ministers");
+    assert!(subtitle.spans().iter().all(|s| s.style.emphasis), "the italics run across the line break");
+    assert_eq!(cover.place.as_deref(), Some("Istanbul, Republic of Türkiye"));
+    assert_eq!(cover.date.as_deref(), Some("22 June 2025"));
+    assert!(cover.other_lines.is_empty(), "the repeated title block is a running header: {:?}", cover.other_lines);
+}
+
+#[test]
+fn default_report_has_exactly_eleven_numbered_paragraphs_and_nothing_else() {
+    let report = parse(DEFAULT_REPORT);
+    let numbers: Vec<u32> = report.numbered().map(|(n, _)| n).collect();
+    assert_eq!(numbers, (1..=11).collect::<Vec<_>>());
+    assert_eq!(report.blocks.len(), 11, "no heading, no stray unnumbered paragraph");
+    assert_eq!(ids(&report)[..11], (1..=11).map(|n| format!("p{n}")).collect::<Vec<_>>()[..]);
+}
+
+#[test]
+fn paragraph_eight_is_whole_across_the_page_break() {
+    let text = paragraph_text(&parse(DEFAULT_REPORT), "p8");
+    assert!(text.starts_with("Recalling recent developments in South Asia,"));
+    assert!(text.contains("and the need to adhere to the agreement to protect civilians, residential areas"));
+    assert!(text.ends_with("which ensures security and stability in the South Asian region."));
+}
+
+#[test]
+fn default_report_keeps_its_characters_exactly() {
+    let report = parse(DEFAULT_REPORT);
+    assert!(paragraph_text(&report, "p1").ends_with("and the Republic of Türkiye."));
+    assert_eq!(paragraph_text(&report, "p11"), "The meeting adopted a Joint Communiqué on this issue.");
+    assert!(paragraph_text(&report, "p3").contains("OIC's unwavering support"));
+}
+
+#[test]
+fn every_paragraph_text_matches_the_source_line() {
+    let report = parse(DEFAULT_REPORT);
+    let numbered = DEFAULT_REPORT.lines().filter_map(|l| l.split_once(". ").filter(|(n, _)| n.parse::<u32>().is_ok()));
+    for (number, text) in numbered {
+        let parsed = paragraph_text(&report, &format!("p{number}"));
+        assert!(parsed.starts_with(text.trim()), "p{number}");
+    }
+}
+
+#[test]
+fn sections_sub_paragraphs_and_page_debris() {
+    let report = parse(&fixture("council-resolution.txt"));
+    assert_eq!(report.cover.symbol.as_deref(), Some("A/HRC/RES/58/12"));
+    assert_eq!(report.cover.title.as_ref().unwrap().plain(), "Resolution on the Special Rapporteur on Cultural Rights");
+    assert_eq!(report.cover.place.as_deref(), Some("Geneva"));
+    assert_eq!(report.cover.date.as_deref(), Some("24 February-4 April 2025"));
+    let other: Vec<String> = report.cover.other_lines.iter().map(|l| l.plain()).collect();
+    assert_eq!(other, ["Distr.: General", "14 April 2025", "Original: English"]);
+
+    let headings: Vec<(String, u8, Option<String>, String)> = report
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading(h) => Some((h.id.clone(), h.level, h.label.clone(), h.text.plain())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            ("h-i-introduction".into(), 2, Some("I.".into()), "Introduction".into()),
+            ("h-a-background".into(), 3, Some("A.".into()), "Background".into()),
+            ("h-ii-closing-provisions".into(), 2, Some("II.".into()), "Closing provisions".into()),
+        ]
+    );
+
+    assert_eq!(
+        paragraph_text(&report, "p1"),
+        "The Council met in Geneva to consider the situation described in the report of the Special Rapporteur, \
+         and heard statements from delegations listed in annex I."
+    );
+    assert_eq!(paragraph_text(&report, "p3"), "The Council decides:");
+    assert_eq!(paragraph_text(&report, "p3-a"), "To extend the mandate of the Special Rapporteur for a period of one year;");
+    assert_eq!(paragraph_text(&report, "p3-b-i"), "To submit a report at its sixtieth session;");
+    assert_eq!(paragraph_text(&report, "p3-b-ii"), "To engage with all stakeholders;");
+    assert_eq!(paragraph_text(&report, "p3-c"), "To remain seized of the matter.");
+    assert_eq!(
+        paragraph_text(&report, "p4"),
+        "The Council requests the Secretary-General to provide all the assistance necessary, \
+         including adequate staff and resources, to the Special Rapporteur.",
+        "the page number is dropped and the paragraph joined across the break"
+    );
+    assert_eq!(paragraph_text(&report, "h-ii-closing-provisions-u1"), "The Council thanked the host country for its hospitality.");
+
+    let p5 = report.paragraphs().find(|p| p.id == "p5").unwrap();
+    let letters: Vec<&str> = p5.children.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(letters, ["p5-a", "p5-b", "p5-c", "p5-d", "p5-e", "p5-f", "p5-g", "p5-h", "p5-i", "p5-j"], "(i) after (h) is a letter");
+    let p6 = report.paragraphs().find(|p| p.id == "p6").unwrap();
+    assert_eq!(p6.children.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), ["p6-i", "p6-ii"]);
+    assert_eq!(p6.children[1].label().as_deref(), Some("(ii)"));
+    assert_eq!(report.paragraphs().find(|p| p.id == "p3-b-ii").unwrap().name, "paragraph 3 (b) (ii)");
+}
+
+#[test]
+fn markdown_headings_and_unnumbered_paragraphs() {
+    let report = parse(&fixture("markdown-notes.md"));
+    assert_eq!(report.cover.title.as_ref().unwrap().plain(), "Summary of the Consultations");
+    assert_eq!((report.cover.place.as_deref(), report.cover.date.as_deref()), (Some("Brussels"), Some("3 March 2024")));
+    let ids = ids(&report);
+    assert_eq!(ids[..7], ["h-opening", "h-opening-u1", "h-opening-u2", "h-conclusions", "p1", "p2", "p2-u1"]);
+    let second = report.paragraphs().find(|p| p.id == "h-opening-u2").unwrap();
+    assert_eq!(second.name, "unnumbered paragraph 2 after section “Opening”");
+    let styled: Vec<(&str, bool, bool, Option<&str>)> = second
+        .text
+        .spans()
+        .iter()
+        .map(|s| (s.text.as_str(), s.style.strong, s.style.emphasis, s.link.as_deref()))
+        .filter(|(_, strong, em, link)| *strong || *em || link.is_some())
+        .collect();
+    assert_eq!(styled, [("bold", true, false, None), ("italic", false, true, None), ("reference", false, false, Some("https://example.org/doc"))]);
+    assert!(second.text.plain().contains("unsafe one"), "an unsafe link keeps its text");
+}
+
+#[test]
+fn raw_html_is_kept_as_text() {
+    let report = parse(&fixture("hostile.txt"));
+    assert_eq!(report.cover.title.as_ref().unwrap().plain(), "<script>alert(\"x\")</script>");
+    assert_eq!(paragraph_text(&report, "p1"), "A paragraph with <img src=x onerror=\"alert(1)\"> inside.");
+    assert_eq!(paragraph_text(&report, "p2"), "Another </mark> one.");
+}
+
+#[test]
+fn empty_and_blank_text_give_an_empty_report() {
+    assert!(parse("").is_empty());
+    assert!(parse(" \n\n\t \n").is_empty());
+}
+
+#[test]
+fn text_without_structure_still_reads() {
+    let report = parse("Just one line of text, nothing else, but it is a whole sentence with many words in it.");
+    assert_eq!(report.blocks.len(), 1);
+    assert_eq!(report.blocks[0].id(), "u1");
+    let arabic = parse("تقرير اجتماع فريق الاتصال\n\n1. اجتمع فريق الاتصال في إسطنبول.\n");
+    assert_eq!(arabic.cover.title.as_ref().unwrap().plain(), "تقرير اجتماع فريق الاتصال");
+    assert_eq!(paragraph_text(&arabic, "p1"), "اجتمع فريق الاتصال في إسطنبول.");
+}
+
+#[test]
+fn duplicate_numbers_still_get_distinct_ids() {
+    let report = parse("1. One.\n2. Two.\n\n2. Two again.\n");
+    assert_eq!(ids(&report), ["p1", "p2", "p2_2", "p1", "p2", "p2_2"]);
+}
+
+#[test]
+fn a_year_at_the_start_of_a_wrapped_line_is_not_a_paragraph_number() {
+    let report = parse("1. The meeting was held in June\n2025. It closed the same day.\n");
+    assert_eq!(report.blocks.len(), 1);
+    assert_eq!(paragraph_text(&report, "p1"), "The meeting was held in June 2025. It closed the same day.");
+}
+
+#[test]
+fn any_text_parses_without_panicking_and_ids_are_unique() {
+    let alphabet: Vec<char> = "ab (i)1.2. #*_\n\n\\/<>&é١-–—\t`[]()!:;".chars().collect();
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..2000 {
+        let mut text = String::new();
+        for _ in 0..(seed % 200) {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push(alphabet[(seed % alphabet.len() as u64) as usize]);
+        }
+        let report = parse(&text);
+        let mut all: Vec<String> = report.paragraphs().map(|p| p.id.clone()).collect();
+        all.extend(report.blocks.iter().filter(|b| matches!(b, Block::Heading(_))).map(|b| b.id().to_string()));
+        let unique: HashSet<&String> = all.iter().collect();
+        assert_eq!(unique.len(), all.len(), "duplicate id in {text:?}: {all:?}");
+        assert!(report.paragraphs().all(|p| matches!(p.kind, ParagraphKind::Numbered(_) | ParagraphKind::Sub(_) | ParagraphKind::Unnumbered)));
+    }
+}

@@ -1,0 +1,117 @@
+//! Components in a real browser (headless Chromium through wasm-bindgen-test): the report view's
+//! DOM, its ids and accessible names, reactive marking, and hostile text kept as text.
+#![cfg(target_arch = "wasm32")]
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use report_reader::report::{parse, DEFAULT_REPORT};
+use report_reader::ui::ReportView;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Mounts a report view for `text` into a fresh container; returns it with the targets signal.
+fn mount(text: &str) -> (Element, RwSignal<Vec<String>>, RwSignal<Vec<String>>) {
+    let container = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&container).unwrap();
+    let report = Arc::new(parse(text));
+    let targets = RwSignal::new(Vec::<String>::new());
+    let copied = RwSignal::new(Vec::<String>::new());
+    let on_copy = Callback::new(move |id: String| copied.update(|c| c.push(id)));
+    let handle = leptos::mount::mount_to(container.clone().unchecked_into::<HtmlElement>(), move || {
+        view! { <ReportView report=report.clone() targets=targets on_copy_link=on_copy /> }
+    });
+    handle.forget();
+    (container, targets, copied)
+}
+
+/// Lets the reactive system run its pending effects.
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn ids(container: &Element, selector: &str) -> Vec<String> {
+    let nodes = container.query_selector_all(selector).unwrap();
+    (0..nodes.length()).map(|i| nodes.item(i).unwrap().unchecked_into::<Element>().id()).collect()
+}
+
+fn text(container: &Element, selector: &str) -> String {
+    container.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).text_content().unwrap()
+}
+
+#[wasm_bindgen_test]
+fn the_default_report_renders_every_paragraph_with_its_id_and_controls() {
+    let (container, _, _) = mount(DEFAULT_REPORT);
+    let expected: Vec<String> = (1..=11).map(|n| format!("p{n}")).collect();
+    assert_eq!(ids(&container, ".report-body > .para"), expected);
+    assert_eq!(text(&container, "#p8 .para-label"), "8.");
+    assert!(text(&container, "#p8 .para-text").ends_with("stability in the South Asian region."));
+    assert_eq!(container.query_selector_all("h1").unwrap().length(), 1);
+    let copy = container.query_selector("#p8 .copy-link").unwrap().unwrap();
+    assert_eq!(copy.get_attribute("aria-label").as_deref(), Some("Copy link to paragraph 8"));
+    let link = container.query_selector("#p8 .self-link").unwrap().unwrap();
+    assert_eq!(link.get_attribute("href").as_deref(), Some("#p8"));
+    assert_eq!(link.get_attribute("aria-label").as_deref(), Some("Link to paragraph 8"));
+}
+
+#[wasm_bindgen_test]
+async fn marking_follows_the_targets_without_rebuilding_paragraphs() {
+    let (container, targets, _) = mount(DEFAULT_REPORT);
+    let before = container.query_selector("#p9").unwrap().unwrap();
+    targets.set(vec!["p8".into(), "p9".into(), "p10".into()]);
+    settle().await;
+    assert_eq!(ids(&container, ".is-target"), ["p8", "p9", "p10"]);
+    targets.set(vec!["p2".into()]);
+    settle().await;
+    assert_eq!(ids(&container, ".is-target"), ["p2"]);
+    let after = container.query_selector("#p9").unwrap().unwrap();
+    assert!(before.is_same_node(Some(&after)), "paragraph 9 is the same element, only its class changed");
+}
+
+#[wasm_bindgen_test]
+fn the_copy_button_asks_for_its_own_paragraph() {
+    let (container, _, copied) = mount(DEFAULT_REPORT);
+    container.query_selector("#p5 .copy-link").unwrap().unwrap().unchecked_into::<HtmlElement>().click();
+    container.query_selector("#p11 .copy-link").unwrap().unwrap().unchecked_into::<HtmlElement>().click();
+    assert_eq!(copied.get_untracked(), ["p5", "p11"]);
+}
+
+#[wasm_bindgen_test]
+fn sub_paragraphs_nest_inside_their_paragraph() {
+    let (container, _, _) = mount("3. The Council decides:\n(a) To act;\n(b) To request:\n(i) a report;\n(c) To stay seized.\n");
+    assert_eq!(ids(&container, "#p3 > .para-children > .para"), ["p3-a", "p3-b", "p3-c"]);
+    assert_eq!(ids(&container, "#p3-b .para"), ["p3-b-i"]);
+    assert_eq!(text(&container, "#p3-b-i .para-label"), "(i)");
+    let copy = container.query_selector("#p3-b-i .copy-link").unwrap().unwrap();
+    assert_eq!(copy.get_attribute("aria-label").as_deref(), Some("Copy link to paragraph 3 (b) (i)"));
+}
+
+#[wasm_bindgen_test]
+fn html_in_a_report_is_shown_as_text_and_never_becomes_elements() {
+    let hostile = "<script>window.pwned = 1</script>\n\n1. See <img src=x onerror=\"window.pwned = 2\"> here.\n2. A [link](javascript:window.pwned=3) and </div></article> too.\n";
+    let (container, _, _) = mount(hostile);
+    for tag in ["script", "img"] {
+        assert_eq!(container.query_selector_all(tag).unwrap().length(), 0, "no <{tag}> element");
+    }
+    assert_eq!(container.query_selector_all("a[href^='javascript']").unwrap().length(), 0);
+    assert_eq!(text(&container, "h1"), "<script>window.pwned = 1</script>");
+    assert_eq!(text(&container, "#p1 .para-text"), "See <img src=x onerror=\"window.pwned = 2\"> here.");
+    assert_eq!(text(&container, "#p2 .para-text"), "A link and </div></article> too.");
+}
+
+#[wasm_bindgen_test]
+fn an_empty_report_says_so() {
+    let (container, _, _) = mount("  \n\n ");
+    assert_eq!(text(&container, ".empty-state h1"), "This report is empty");
+    assert_eq!(container.query_selector_all(".para").unwrap().length(), 0);
+}
