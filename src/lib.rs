@@ -1,8 +1,9 @@
 //! A private reader and annotator for formal reports.
 //!
-//! The pure core ([`report`], [`permalink`]) has no browser dependency and is tested natively;
+//! The pure core ([`report`], [`permalink`], [`annotations`]) has no browser dependency and is tested natively;
 //! [`ui`] is the Leptos app that wires it to the page, built for wasm32 only.
 
+pub mod annotations;
 pub mod permalink;
 pub mod report;
 

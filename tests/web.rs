@@ -5,8 +5,10 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use report_reader::annotations::placement::ParagraphIndex;
+use report_reader::annotations::{Annotation, AnnotationSet, Colour, Quote, Target};
 use report_reader::report::{parse, DEFAULT_REPORT};
-use report_reader::ui::ReportView;
+use report_reader::ui::{Annotator, ReportView};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -17,18 +19,25 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// Mounts a report view for `text` into a fresh container; returns it with the targets signal.
-fn mount(text: &str) -> (Element, RwSignal<Vec<String>>, RwSignal<Vec<String>>) {
+/// Mounts a report view for `text` into a fresh container; returns it with the targets signal,
+/// the ids asked to be copied, and the annotator (never loaded, so it never touches storage).
+fn mount_annotated(text: &str) -> (Element, RwSignal<Vec<String>>, RwSignal<Vec<String>>, Annotator) {
     let container = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&container).unwrap();
     let report = Arc::new(parse(text));
+    let annotator = Annotator::new("component-test", ParagraphIndex::new(&report));
     let targets = RwSignal::new(Vec::<String>::new());
     let copied = RwSignal::new(Vec::<String>::new());
     let on_copy = Callback::new(move |id: String| copied.update(|c| c.push(id)));
     let handle = leptos::mount::mount_to(container.clone().unchecked_into::<HtmlElement>(), move || {
-        view! { <ReportView report=report.clone() targets=targets on_copy_link=on_copy /> }
+        view! { <ReportView report=report.clone() targets=targets on_copy_link=on_copy annotator=annotator /> }
     });
     handle.forget();
+    (container, targets, copied, annotator)
+}
+
+fn mount(text: &str) -> (Element, RwSignal<Vec<String>>, RwSignal<Vec<String>>) {
+    let (container, targets, copied, _) = mount_annotated(text);
     (container, targets, copied)
 }
 
@@ -114,4 +123,67 @@ fn an_empty_report_says_so() {
     let (container, _, _) = mount("  \n\n ");
     assert_eq!(text(&container, ".empty-state h1"), "This report is empty");
     assert_eq!(container.query_selector_all(".para").unwrap().length(), 0);
+}
+
+fn attr(container: &Element, selector: &str, name: &str) -> Option<String> {
+    container.query_selector(selector).unwrap().and_then(|e| e.get_attribute(name))
+}
+
+#[wasm_bindgen_test]
+async fn highlighting_a_paragraph_tints_it_and_presses_its_button() {
+    let (container, _, _, _) = mount_annotated(DEFAULT_REPORT);
+    let button = container.query_selector("#p8 .highlight-toggle").unwrap().unwrap();
+    assert_eq!(button.get_attribute("aria-label").as_deref(), Some("Highlight paragraph 8"));
+    assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("false"));
+    button.clone().unchecked_into::<HtmlElement>().click();
+    settle().await;
+    assert_eq!(attr(&container, "#p8", "data-highlight").as_deref(), Some("yellow"));
+    assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(attr(&container, "#p7", "data-highlight"), None);
+    button.unchecked_into::<HtmlElement>().click();
+    settle().await;
+    assert_eq!(attr(&container, "#p8", "data-highlight"), None);
+}
+
+#[wasm_bindgen_test]
+async fn passages_are_marked_without_changing_the_text_or_the_ids() {
+    let (container, _, _, annotator) = mount_annotated(DEFAULT_REPORT);
+    let before = text(&container, "#p5 > .para-text");
+    let words = "Ishaq Dar";
+    let start = before.find(words).unwrap();
+    let quote = Quote::from_text(&before, start, start + words.len()).unwrap();
+    annotator.annotations.set(AnnotationSet::from_annotations([Annotation::new(
+        "x".into(),
+        Target::Passage { paragraph: "p5".into(), quote },
+        Some(Colour::Green),
+        "",
+        1,
+    )]));
+    settle().await;
+    assert_eq!(text(&container, "#p5 mark.hl"), words);
+    assert_eq!(attr(&container, "#p5 mark.hl", "data-colour").as_deref(), Some("green"));
+    assert_eq!(text(&container, "#p5 > .para-text"), before);
+    assert_eq!(ids(&container, ".report-body > .para").len(), 11);
+}
+
+#[wasm_bindgen_test]
+async fn notes_render_markdown_but_never_html() {
+    let (container, _, _, annotator) = mount_annotated(DEFAULT_REPORT);
+    let hostile = "See *this* <img src=x onerror=\"window.pwned=1\"> and </mark><script>window.pwned=2</script> [x](javascript:alert(1))";
+    annotator.annotations.set(AnnotationSet::from_annotations([Annotation::new(
+        "n".into(),
+        Target::Paragraph { paragraph: "p2".into() },
+        None,
+        hostile,
+        1,
+    )]));
+    settle().await;
+    assert_eq!(text(&container, "#p2 .note-card em"), "this");
+    for tag in ["img", "script", "a[href^='javascript']"] {
+        assert_eq!(container.query_selector_all(&format!("#p2 .note-card {tag}")).unwrap().length(), 0, "{tag}");
+    }
+    assert!(text(&container, "#p2 .note-card .note-body").contains("<img src=x onerror="));
+    assert_eq!(attr(&container, "#p2", "data-has-note").as_deref(), Some("true"));
+    let delete = container.query_selector("#p2 .note-card button[aria-label='Delete note on paragraph 2']").unwrap();
+    assert!(delete.is_some(), "the delete button names its paragraph");
 }

@@ -13,3 +13,11 @@ pub use structure::parse;
 
 /// The report that opens when the app starts, bundled into the build.
 pub const DEFAULT_REPORT: &str = include_str!("../../reports/oic-cfm-51-cg-jk-2025.txt");
+/// The bundled report's id, under which its annotations are stored.
+pub const DEFAULT_REPORT_ID: &str = "oic-cfm-51-cg-jk-2025";
+
+/// A note's text read with the conventions reports use (emphasis, strong, code, safe links; raw
+/// HTML stays text), as blocks of lines.
+pub fn note_blocks(text: &str) -> Vec<Vec<RichText>> {
+    markdown::source_blocks(text).into_iter().map(|block| block.lines).collect()
+}

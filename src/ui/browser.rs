@@ -61,3 +61,66 @@ pub fn select_field_text(event: &web_sys::Event) {
         input.select();
     }
 }
+
+/// Text the reader has selected inside one paragraph: characters `start..end` of its plain text,
+/// and where in the page the selection is (to place the highlight buttons above it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextSelection {
+    pub paragraph: String,
+    pub start: usize,
+    pub end: usize,
+    pub top: f64,
+    pub left: f64,
+}
+
+fn element_of(node: &web_sys::Node) -> Option<web_sys::Element> {
+    node.clone().dyn_into::<web_sys::Element>().ok().or_else(|| node.parent_element())
+}
+
+/// The current selection, if it starts inside a paragraph's text. A selection that runs on into
+/// the next paragraph is cut at the end of the first.
+pub fn current_selection() -> Option<TextSelection> {
+    let selection = window().get_selection().ok()??;
+    if selection.is_collapsed() || selection.range_count() == 0 {
+        return None;
+    }
+    let range = selection.get_range_at(0).ok()?;
+    let start_node = range.start_container().ok()?;
+    let text = element_of(&start_node)?.closest(".para-text").ok()??;
+    let paragraph = text.closest(".para").ok()??.id();
+    let document = window().document()?;
+    let before = document.create_range().ok()?;
+    before.select_node_contents(&text).ok()?;
+    let chars_before = |node: &web_sys::Node, offset: u32| -> Option<usize> {
+        before.set_end(node, offset).ok()?;
+        Some(String::from(before.to_string()).chars().count())
+    };
+    let start = chars_before(&start_node, range.start_offset().ok()?)?;
+    let end_node = range.end_container().ok()?;
+    let end = if text.contains(Some(&end_node)) {
+        chars_before(&end_node, range.end_offset().ok()?)?
+    } else {
+        text.text_content().unwrap_or_default().chars().count()
+    };
+    let rect = range.get_bounding_client_rect();
+    let (scroll_x, scroll_y) = (window().scroll_x().unwrap_or(0.0), window().scroll_y().unwrap_or(0.0));
+    (end > start).then(|| TextSelection {
+        paragraph,
+        start,
+        end,
+        top: rect.top() + scroll_y,
+        left: rect.left() + rect.width() / 2.0 + scroll_x,
+    })
+}
+
+/// Empties the page's text selection (once it has been turned into a highlight).
+pub fn clear_selection() {
+    if let Ok(Some(selection)) = window().get_selection() {
+        let _ = selection.remove_all_ranges();
+    }
+}
+
+/// Wide enough to show the notes panel beside the report.
+pub fn is_wide_screen() -> bool {
+    window().match_media("(min-width: 72rem)").ok().flatten().is_some_and(|q| q.matches())
+}

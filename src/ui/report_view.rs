@@ -5,13 +5,19 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::annotations::marks::{split, Piece};
+use crate::annotations::Colour;
 use crate::report::{Block, Cover, Heading, Paragraph, ParagraphKind, Report, RichText, Span};
+
+use super::annotator::{Annotator, Editing};
+use super::notes::{NoteCard, NoteEditor};
 
 /// What every paragraph view needs from the page around it.
 #[derive(Clone, Copy)]
 struct Wiring {
     targets: Signal<Vec<String>>,
     on_copy_link: Callback<String>,
+    annotator: Annotator,
 }
 
 #[component]
@@ -22,6 +28,8 @@ pub fn ReportView(
     targets: Signal<Vec<String>>,
     /// Called with an element's id when the reader asks to copy its link.
     on_copy_link: Callback<String>,
+    /// The reader's highlights and notes on this report.
+    annotator: Annotator,
 ) -> impl IntoView {
     if report.is_empty() {
         return view! {
@@ -32,7 +40,7 @@ pub fn ReportView(
         }
         .into_any();
     }
-    let wiring = Wiring { targets, on_copy_link };
+    let wiring = Wiring { targets, on_copy_link, annotator };
     let blocks: Vec<AnyView> = report.blocks.iter().map(|block| block_view(block, wiring)).collect();
     view! {
         <article class="report" lang="en">
@@ -112,26 +120,133 @@ fn heading_view(heading: &Heading, wiring: Wiring) -> AnyView {
     }
 }
 
+/// The highlight and note buttons in a paragraph's margin.
+fn annotation_tools(id: &str, name: &str, annotator: Annotator) -> impl IntoView {
+    let (toggle_id, note_id, pressed_id, noted_id) = (id.to_string(), id.to_string(), id.to_string(), id.to_string());
+    let highlighted = move || annotator.annotations.with(|s| s.on_paragraph(&pressed_id).is_some_and(|a| a.colour.is_some()));
+    let has_note = move || annotator.annotations.with(|s| s.on_paragraph(&noted_id).is_some_and(|a| a.has_note()));
+    let note_label = {
+        let name = name.to_string();
+        move || if has_note() { format!("Edit note on {name}") } else { format!("Add note to {name}") }
+    };
+    view! {
+        <span class="annotation-tools">
+            <button type="button" class="tool highlight-toggle" aria-label=format!("Highlight {name}")
+                aria-pressed=move || highlighted().to_string()
+                on:click=move |_| annotator.toggle_paragraph_highlight(&toggle_id)>
+                <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M3 13h4M4.5 11.5l-1-1 6.8-6.8 2 2-6.8 6.8z" /></svg>
+            </button>
+            <button type="button" class="tool note-button" aria-label=note_label
+                on:click=move |_| annotator.open_paragraph_note(&note_id)>
+                <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M3 3.5h10v7H8l-3 2.5v-2.5H3z" /></svg>
+            </button>
+        </span>
+    }
+}
+
+/// The paragraph's text, with its highlighted passages marked.
+fn marked_text(paragraph: &Paragraph, annotator: Annotator) -> impl IntoView {
+    let id = paragraph.id.clone();
+    let text = paragraph.text.clone();
+    let marks = Memo::new(move |_| annotator.placements.with(|p| p.marks.get(&id).cloned().unwrap_or_default()));
+    move || marks.with(|marks| split(&text, marks).iter().map(|piece| piece_view(piece, annotator)).collect::<Vec<_>>())
+}
+
+fn piece_view(piece: &Piece, annotator: Annotator) -> AnyView {
+    let inner = span_view(&piece.span);
+    match piece.marks.last() {
+        None => inner,
+        Some(mark) => {
+            let id = mark.annotation.clone();
+            view! {
+                <mark class="hl" data-colour=mark.colour.map(Colour::key) data-annotation=mark.annotation.clone()
+                    on:click=move |_| annotator.editing.set(Some(Editing::Existing(id.clone())))>{inner}</mark>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The notes written on a paragraph and its passages, and the editor when it is open here.
+fn paragraph_notes(paragraph: &Paragraph, annotator: Annotator) -> impl IntoView {
+    let id = paragraph.id.clone();
+    let shown = Memo::new(move |_| {
+        let ids = annotator.placements.with(|p| p.by_paragraph.get(&id).cloned().unwrap_or_default());
+        let editing = annotator.editing.get();
+        let mut cards = annotator.annotations.with(|set| {
+            ids.iter()
+                .filter_map(|i| set.get(i))
+                .filter(|a| a.has_note() || matches!(&editing, Some(Editing::Existing(e)) if *e == a.id))
+                .map(|a| (a.clone(), matches!(&editing, Some(Editing::Existing(e)) if *e == a.id)))
+                .collect::<Vec<_>>()
+        });
+        let new_here = match &editing {
+            Some(new @ Editing::New { paragraph, .. }) if *paragraph == id => Some(new.clone()),
+            _ => None,
+        };
+        cards.sort_by_key(|(a, _)| a.target.quote().is_some());
+        (cards, new_here)
+    });
+    move || {
+        let (cards, new_here) = shown.get();
+        if cards.is_empty() && new_here.is_none() {
+            return None;
+        }
+        let views: Vec<AnyView> = cards
+            .into_iter()
+            .map(|(annotation, editing)| {
+                if editing {
+                    view! { <NoteEditor editing=Editing::Existing(annotation.id.clone()) annotator=annotator /> }.into_any()
+                } else {
+                    view! { <NoteCard annotation=annotation annotator=annotator /> }.into_any()
+                }
+            })
+            .collect();
+        Some(view! {
+            <div class="para-notes">
+                {views}
+                {new_here.map(|editing| view! { <NoteEditor editing=editing annotator=annotator /> })}
+            </div>
+        })
+    }
+}
+
 fn paragraph_view(paragraph: &Paragraph, wiring: Wiring) -> AnyView {
     let kind = match paragraph.kind {
         ParagraphKind::Numbered(_) => "numbered",
         ParagraphKind::Sub(_) => "sub",
         ParagraphKind::Unnumbered => "unnumbered",
     };
+    let annotator = wiring.annotator;
     let children: Vec<AnyView> = paragraph.children.iter().map(|child| paragraph_view(child, wiring)).collect();
+    let (colour_id, note_id) = (paragraph.id.clone(), paragraph.id.clone());
+    let colour = move || annotator.annotations.with(|s| s.on_paragraph(&colour_id).and_then(|a| a.colour).map(Colour::key));
+    let has_note = Memo::new(move |_| {
+        let ids = annotator.placements.with(|p| p.by_paragraph.get(&note_id).cloned().unwrap_or_default());
+        annotator.annotations.with(|s| ids.iter().any(|i| s.get(i).is_some_and(|a| a.has_note())))
+    });
     view! {
         <div
             id=paragraph.id.clone()
             class="para"
             class=("is-target", is_target(wiring, &paragraph.id))
             data-kind=kind
+            data-highlight=colour
+            data-has-note=move || has_note.get().then_some("true")
             tabindex="-1"
         >
             <div class="para-margin">
                 {link_tools(&paragraph.id, &paragraph.name, wiring)}
                 {paragraph.label().map(|label| view! { <span class="para-label">{label}</span> })}
             </div>
-            <p class="para-text">{rich_text(&paragraph.text)}</p>
+            <p class="para-text">{marked_text(paragraph, annotator)}</p>
+            <span class="para-side">
+                {annotation_tools(&paragraph.id, &paragraph.name, annotator)}
+                <span class="note-marker" title="Has a note" aria-hidden="true" hidden=move || !has_note.get()>
+                    <svg viewBox="0 0 16 16" focusable="false"><path d="M3 3.5h10v7H8l-3 2.5v-2.5H3z" /></svg>
+                </span>
+            </span>
+            {paragraph_notes(paragraph, annotator)}
             {(!children.is_empty()).then(|| view! { <div class="para-children">{children}</div> })}
         </div>
     }

@@ -5,6 +5,8 @@ import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -109,4 +111,34 @@ export function landedOn(page, id) {
     (id) => document.activeElement?.id === id && document.getElementById(id).classList.contains('is-target'),
     id,
   );
+}
+
+/**
+ * For one test file: a server for dist/ and a browser, started before its tests and closed
+ * after. The returned object gets `origin` and `browser` once they are up.
+ */
+export function useAppAndBrowser() {
+  const env = {};
+  let server;
+  before(async () => {
+    server = await serve();
+    env.origin = server.origin;
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await server?.close();
+  });
+  return env;
+}
+
+/** A fresh browser context (no history, no storage) for one test, closed after it. */
+export async function freshContext(t, browser, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  t.after(() => context.close());
+  return context;
+}
+
+export function assertNoProblems(page) {
+  assert.deepEqual(page.problems, [], 'no script errors, console errors or dialogs');
 }

@@ -1,41 +1,23 @@
 // The viewer as a reader uses it: the default report set out, permalinks opened fresh and
 // followed in the same tab, links copied, and the built dist/ served under a sub-path.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, serve, launch, newPage, openApp, screenshot, markedIds, viewportBox, landedOn } from './support.mjs';
+import {
+  ROOT, useAppAndBrowser, freshContext, newPage, openApp, screenshot, markedIds, viewportBox, landedOn, assertNoProblems,
+} from './support.mjs';
 
-let server;
-let browser;
+const env = useAppAndBrowser();
 
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** A fresh browser context (no history, no storage) with one page, for one test. */
+/** A fresh browser context with one page, for one test. */
 async function fresh(t, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
-  const page = await newPage(context);
-  t.after(async () => {
-    await context.close();
-  });
-  return page;
-}
-
-function assertNoProblems(page) {
-  assert.deepEqual(page.problems, [], 'no script errors, console errors or dialogs');
+  return newPage(await freshContext(t, env.browser, options));
 }
 
 test('the default report is set out with its title block and eleven numbered paragraphs', async (t) => {
   const page = await fresh(t);
-  await openApp(page, `${server.origin}/`);
+  await openApp(page, `${env.origin}/`);
   const source = await readFile(join(ROOT, 'reports/oic-cfm-51-cg-jk-2025.txt'), 'utf8');
   const sourceParagraphs = [...source.matchAll(/^(\d+)\. (.+)$/gm)].map((m) => ({ n: m[1], text: m[2].trim() }));
 
@@ -68,7 +50,7 @@ test('the default report is set out with its title block and eleven numbered par
 
 test('opening #p8 in a fresh browser lands on paragraph 8 and marks it', async (t) => {
   const page = await fresh(t);
-  await openApp(page, `${server.origin}/#p8`);
+  await openApp(page, `${env.origin}/#p8`);
   await landedOn(page, 'p8');
   assert.deepEqual(await markedIds(page), ['p8']);
   const box = await viewportBox(page, 'p8');
@@ -81,7 +63,7 @@ test('opening #p8 in a fresh browser lands on paragraph 8 and marks it', async (
 
 test('#p8-10 marks paragraphs 8 to 10 and brings 8 into view', async (t) => {
   const page = await fresh(t);
-  await openApp(page, `${server.origin}/#p8-10`);
+  await openApp(page, `${env.origin}/#p8-10`);
   await landedOn(page, 'p8');
   assert.deepEqual(await markedIds(page), ['p8', 'p9', 'p10']);
   assert.equal(await page.locator('.notice').count(), 0);
@@ -90,7 +72,7 @@ test('#p8-10 marks paragraphs 8 to 10 and brings 8 into view', async (t) => {
 
 test('a fragment that names no paragraph gives a notice and the report stays', async (t) => {
   const page = await fresh(t);
-  await openApp(page, `${server.origin}/#p99`);
+  await openApp(page, `${env.origin}/#p99`);
   const notice = page.getByRole('alert');
   assert.equal(await notice.locator('p').textContent(), 'This report has no paragraph 99: its numbered paragraphs run from 1 to 11.');
   assert.equal(await page.locator('.report-body > .para').count(), 11);
@@ -99,7 +81,7 @@ test('a fragment that names no paragraph gives a notice and the report stays', a
   await page.getByRole('button', { name: 'Dismiss notice' }).click();
   assert.equal(await page.locator('.notice').count(), 0);
 
-  await openApp(page, `${server.origin}/#%3Cimg%20src=x%20onerror=alert(1)%3E`);
+  await openApp(page, `${env.origin}/#%3Cimg%20src=x%20onerror=alert(1)%3E`);
   assert.equal(
     await page.getByRole('alert').locator('p').textContent(),
     '“#<img src=x onerror=alert(1)>” does not point to a paragraph of this report.',
@@ -110,7 +92,7 @@ test('a fragment that names no paragraph gives a notice and the report stays', a
 
 test('following links in the same tab: ¶ by keyboard, an edited hash, back and forward', async (t) => {
   const page = await fresh(t);
-  await openApp(page, `${server.origin}/`);
+  await openApp(page, `${env.origin}/`);
   assert.deepEqual(await markedIds(page), []);
 
   const selfLink = page.getByRole('link', { name: 'Link to paragraph 3' });
@@ -146,7 +128,7 @@ test('following links in the same tab: ¶ by keyboard, an edited hash, back and 
 
 test('"Copy link to paragraph 8", reached by keyboard, puts the absolute permalink on the clipboard', async (t) => {
   const page = await fresh(t, { permissions: ['clipboard-read', 'clipboard-write'] });
-  await openApp(page, `${server.origin}/?from=mail`);
+  await openApp(page, `${env.origin}/?from=mail`);
   // Tab through the page as a keyboard user would until the button has focus.
   let label = null;
   for (let i = 0; i < 60 && label !== 'Copy link to paragraph 8'; i++) {
@@ -158,7 +140,7 @@ test('"Copy link to paragraph 8", reached by keyboard, puts the absolute permali
   const toast = page.getByRole('status');
   await toast.getByText('Copied link to paragraph 8').waitFor();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(copied, `${server.origin}/?from=mail#p8`);
+  assert.equal(copied, `${env.origin}/?from=mail#p8`);
   await screenshot(page, 'copied-link');
 
   // The link works for whoever opens it.
@@ -175,10 +157,10 @@ test('when the clipboard refuses, the link is shown selected for copying by hand
   await page.addInitScript(() => {
     navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
   });
-  await openApp(page, `${server.origin}/`);
+  await openApp(page, `${env.origin}/`);
   await page.getByRole('button', { name: 'Copy link to paragraph 5' }).click();
   const field = page.getByRole('textbox', { name: 'Link to paragraph 5' });
-  assert.equal(await field.inputValue(), `${server.origin}/#p5`);
+  assert.equal(await field.inputValue(), `${env.origin}/#p5`);
   assertNoProblems(page);
 });
 
@@ -186,19 +168,19 @@ test('dist/ served under a sub-path works as it does at the root', async (t) => 
   const page = await fresh(t, { permissions: ['clipboard-read', 'clipboard-write'] });
   const failed = [];
   page.on('response', (r) => { if (r.status() >= 400) failed.push(r.url()); });
-  await openApp(page, `${server.origin}/viewer/#p8`);
+  await openApp(page, `${env.origin}/viewer/#p8`);
   await landedOn(page, 'p8');
   assert.deepEqual(await markedIds(page), ['p8']);
   assert.deepEqual(failed, [], 'every asset loads from under /viewer/');
   await page.getByRole('button', { name: 'Copy link to paragraph 10' }).click();
   await page.getByRole('status').getByText('Copied link to paragraph 10').waitFor();
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${server.origin}/viewer/#p10`);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${env.origin}/viewer/#p10`);
   assertNoProblems(page);
 });
 
 test('on a phone-sized screen the report reads without sideways scrolling', async (t) => {
   const page = await fresh(t, { viewport: { width: 360, height: 740 } });
-  await openApp(page, `${server.origin}/#p8`);
+  await openApp(page, `${env.origin}/#p8`);
   await landedOn(page, 'p8');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
   assert.ok(overflow <= 0, `no horizontal overflow (${overflow}px)`);

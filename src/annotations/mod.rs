@@ -1,0 +1,427 @@
+//! A reader's highlights and notes on one report, as plain data: what an annotation is, the
+//! edits a reader makes, and how two copies edited apart (two tabs) merge without losing either.
+//! Pure Rust; the browser side lives in `ui::storage` and `ui::annotator`.
+//!
+//! Deletion leaves a tombstone (`deleted: true`, text kept) so that merging never brings a
+//! deleted note back, and so that a deletion can be undone.
+
+pub mod anchor;
+pub mod codec;
+pub mod marks;
+pub mod placement;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+pub use anchor::{Anchoring, Quote};
+
+/// The highlight colours. Each has a meaning the reader can rename (see [`Palette`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Colour {
+    Yellow,
+    Blue,
+    Pink,
+    Green,
+}
+
+impl Colour {
+    pub const ALL: [Colour; 4] = [Colour::Yellow, Colour::Blue, Colour::Pink, Colour::Green];
+
+    /// The name used in markup (`data-highlight="yellow"`) and in stored data.
+    pub fn key(self) -> &'static str {
+        match self {
+            Colour::Yellow => "yellow",
+            Colour::Blue => "blue",
+            Colour::Pink => "pink",
+            Colour::Green => "green",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Colour> {
+        Colour::ALL.into_iter().find(|c| c.key() == key)
+    }
+
+    fn default_meaning(self) -> &'static str {
+        match self {
+            Colour::Yellow => "important",
+            Colour::Blue => "question",
+            Colour::Pink => "disagree",
+            Colour::Green => "follow up",
+        }
+    }
+}
+
+/// What each colour means to this reader.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Palette(BTreeMap<Colour, String>);
+
+impl Default for Palette {
+    fn default() -> Self {
+        Palette(Colour::ALL.into_iter().map(|c| (c, c.default_meaning().to_string())).collect())
+    }
+}
+
+impl Palette {
+    pub fn meaning(&self, colour: Colour) -> String {
+        self.0.get(&colour).cloned().unwrap_or_else(|| colour.default_meaning().to_string())
+    }
+
+    /// Renames a colour; an empty name goes back to the default one.
+    pub fn rename(&mut self, colour: Colour, meaning: &str) {
+        let meaning = meaning.trim();
+        let meaning = if meaning.is_empty() { colour.default_meaning() } else { meaning };
+        self.0.insert(colour, meaning.chars().take(40).collect());
+    }
+}
+
+/// What an annotation is attached to: a whole paragraph, or a passage inside one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Target {
+    Paragraph { paragraph: String },
+    Passage { paragraph: String, quote: Quote },
+}
+
+impl Target {
+    pub fn paragraph(&self) -> &str {
+        match self {
+            Target::Paragraph { paragraph } | Target::Passage { paragraph, .. } => paragraph,
+        }
+    }
+
+    pub fn quote(&self) -> Option<&Quote> {
+        match self {
+            Target::Passage { quote, .. } => Some(quote),
+            Target::Paragraph { .. } => None,
+        }
+    }
+}
+
+/// Milliseconds since the Unix epoch.
+pub type Millis = i64;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Annotation {
+    pub id: String,
+    pub target: Target,
+    /// `None` for a note without a highlight.
+    pub colour: Option<Colour>,
+    /// Plain text (Markdown conventions are rendered, raw HTML never is).
+    pub note: String,
+    pub created: Millis,
+    pub modified: Millis,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub deleted: bool,
+}
+
+impl Annotation {
+    pub fn new(id: String, target: Target, colour: Option<Colour>, note: &str, now: Millis) -> Self {
+        Annotation { id, target, colour, note: note.to_string(), created: now, modified: now, deleted: false }
+    }
+
+    pub fn has_note(&self) -> bool {
+        !self.note.trim().is_empty()
+    }
+
+    /// Which of two versions of one annotation wins a merge: the later edit; on a tie, the
+    /// deletion (so it is never undone by accident), then the longer note.
+    fn supersedes(&self, other: &Annotation) -> bool {
+        (self.modified, self.deleted, self.note.len(), &self.note) > (other.modified, other.deleted, other.note.len(), &other.note)
+    }
+}
+
+/// How long a deletion is remembered, so that a tab left open that long cannot bring it back.
+pub const TOMBSTONE_MILLIS: Millis = 90 * 24 * 60 * 60 * 1000;
+
+/// All annotations on one report, deleted ones included as tombstones.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AnnotationSet {
+    by_id: BTreeMap<String, Annotation>,
+}
+
+impl AnnotationSet {
+    pub fn from_annotations(annotations: impl IntoIterator<Item = Annotation>) -> Self {
+        let mut set = AnnotationSet::default();
+        for a in annotations {
+            set.put_merged(a);
+        }
+        set
+    }
+
+    /// Every stored annotation, tombstones included, by id.
+    pub fn all(&self) -> impl Iterator<Item = &Annotation> {
+        self.by_id.values()
+    }
+
+    /// The annotations a reader sees.
+    pub fn live(&self) -> impl Iterator<Item = &Annotation> {
+        self.by_id.values().filter(|a| !a.deleted)
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Annotation> {
+        self.by_id.get(id).filter(|a| !a.deleted)
+    }
+
+    pub fn len(&self) -> usize {
+        self.live().count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The whole-paragraph annotation on a paragraph (the latest, should two tabs each have made one).
+    pub fn on_paragraph(&self, paragraph: &str) -> Option<&Annotation> {
+        self.live()
+            .filter(|a| matches!(&a.target, Target::Paragraph { paragraph: p } if p == paragraph))
+            .max_by_key(|a| a.modified)
+    }
+
+    /// Passages marked in a paragraph.
+    pub fn passages_in<'a>(&'a self, paragraph: &'a str) -> impl Iterator<Item = &'a Annotation> + 'a {
+        self.live().filter(move |a| matches!(&a.target, Target::Passage { paragraph: p, .. } if p == paragraph))
+    }
+
+    fn put_merged(&mut self, incoming: Annotation) -> bool {
+        match self.by_id.get(&incoming.id) {
+            Some(existing) if !incoming.supersedes(existing) => false,
+            _ => {
+                self.by_id.insert(incoming.id.clone(), incoming);
+                true
+            }
+        }
+    }
+
+    /// Adds a new annotation.
+    pub fn add(&mut self, annotation: Annotation) {
+        self.by_id.insert(annotation.id.clone(), annotation);
+    }
+
+    /// Applies an edit to a live annotation, stamping it with `now`. Returns false if there is
+    /// no such live annotation.
+    pub fn edit(&mut self, id: &str, now: Millis, change: impl FnOnce(&mut Annotation)) -> bool {
+        match self.by_id.get_mut(id).filter(|a| !a.deleted) {
+            Some(a) => {
+                change(a);
+                a.modified = now.max(a.modified + 1);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Deletes an annotation, keeping a tombstone; returns the deleted version for undo.
+    pub fn delete(&mut self, id: &str, now: Millis) -> Option<Annotation> {
+        let before = self.get(id).cloned()?;
+        self.edit(id, now, |a| a.deleted = true);
+        Some(before)
+    }
+
+    /// Brings a deleted annotation back, as a newer edit than its deletion.
+    pub fn restore(&mut self, id: &str, now: Millis) -> bool {
+        match self.by_id.get_mut(id).filter(|a| a.deleted) {
+            Some(a) => {
+                a.deleted = false;
+                a.modified = now.max(a.modified + 1);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Merges another copy into this one, annotation by annotation: the newer edit of each wins,
+    /// annotations only one side has are kept, and deletions stay deleted. Returns whether this
+    /// copy changed.
+    pub fn merge(&mut self, other: &AnnotationSet) -> bool {
+        let mut changed = false;
+        for a in other.by_id.values() {
+            changed |= self.put_merged(a.clone());
+        }
+        changed
+    }
+
+    /// Sets or clears the highlight of a whole paragraph, creating its annotation if needed
+    /// (`new_id` names it). An annotation left with neither colour nor note is deleted.
+    pub fn highlight_paragraph(&mut self, paragraph: &str, colour: Option<Colour>, now: Millis, new_id: impl FnOnce() -> String) {
+        match self.on_paragraph(paragraph).map(|a| a.id.clone()) {
+            Some(id) => self.recolour(&id, colour, now),
+            None if colour.is_some() => self.add(Annotation::new(new_id(), Target::Paragraph { paragraph: paragraph.into() }, colour, "", now)),
+            None => {}
+        }
+    }
+
+    /// Changes an annotation's colour; taking the colour off one without a note deletes it.
+    pub fn recolour(&mut self, id: &str, colour: Option<Colour>, now: Millis) {
+        let Some(a) = self.get(id) else { return };
+        if colour.is_none() && !a.has_note() {
+            self.delete(id, now);
+        } else if a.colour != colour {
+            self.edit(id, now, |a| a.colour = colour);
+        }
+    }
+
+    /// Writes the note of an annotation; emptying the note of one without a highlight deletes it.
+    pub fn write_note(&mut self, id: &str, note: &str, now: Millis) {
+        let Some(a) = self.get(id) else { return };
+        if note.trim().is_empty() && a.colour.is_none() {
+            self.delete(id, now);
+        } else if a.note != note {
+            self.edit(id, now, |a| a.note = note.to_string());
+        }
+    }
+
+    /// Sets note and colour together, as the note editor does; with neither, deletes.
+    pub fn rewrite(&mut self, id: &str, note: &str, colour: Option<Colour>, now: Millis) {
+        let Some(a) = self.get(id) else { return };
+        if note.trim().is_empty() && colour.is_none() {
+            self.delete(id, now);
+        } else if a.note != note || a.colour != colour {
+            self.edit(id, now, |a| {
+                a.note = note.to_string();
+                a.colour = colour;
+            });
+        }
+    }
+
+    /// Forgets deletions older than [`TOMBSTONE_MILLIS`].
+    pub fn prune(&mut self, now: Millis) {
+        self.by_id.retain(|_, a| !(a.deleted && now - a.modified > TOMBSTONE_MILLIS));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) fn note(id: &str, paragraph: &str, text: &str, modified: Millis) -> Annotation {
+        Annotation {
+            id: id.into(),
+            target: Target::Paragraph { paragraph: paragraph.into() },
+            colour: Some(Colour::Yellow),
+            note: text.into(),
+            created: modified,
+            modified,
+            deleted: false,
+        }
+    }
+
+    #[test]
+    fn edits_stamp_a_later_time_even_when_the_clock_does_not_move() {
+        let mut set = AnnotationSet::from_annotations([note("a", "p1", "x", 100)]);
+        assert!(set.edit("a", 100, |a| a.note = "y".into()));
+        assert_eq!(set.get("a").unwrap().modified, 101);
+        assert!(!set.edit("missing", 200, |_| {}));
+    }
+
+    #[test]
+    fn merge_keeps_both_sides_and_the_newer_edit_of_each() {
+        let mut left = AnnotationSet::from_annotations([note("a", "p1", "left a", 10), note("b", "p2", "b old", 10)]);
+        let right = AnnotationSet::from_annotations([note("b", "p2", "b new", 20), note("c", "p3", "right c", 15)]);
+        assert!(left.merge(&right));
+        let notes: Vec<&str> = left.live().map(|a| a.note.as_str()).collect();
+        assert_eq!(notes, ["left a", "b new", "right c"]);
+        assert!(!left.merge(&right), "merging the same copy again changes nothing");
+    }
+
+    #[test]
+    fn merge_is_the_same_whichever_side_merges() {
+        let a = AnnotationSet::from_annotations([note("x", "p1", "one", 10), note("y", "p1", "two", 30)]);
+        let b = AnnotationSet::from_annotations([note("x", "p1", "uno", 20), note("y", "p1", "dos", 30)]);
+        let mut ab = a.clone();
+        ab.merge(&b);
+        let mut ba = b.clone();
+        ba.merge(&a);
+        assert_eq!(ab, ba);
+    }
+
+    #[test]
+    fn a_deletion_is_not_undone_by_an_older_copy() {
+        let mut tab_a = AnnotationSet::from_annotations([note("a", "p8", "keep?", 10)]);
+        let tab_b = tab_a.clone();
+        tab_a.delete("a", 50);
+        tab_a.merge(&tab_b);
+        assert!(tab_a.get("a").is_none());
+        let mut tab_b = tab_b;
+        tab_b.merge(&tab_a);
+        assert!(tab_b.get("a").is_none(), "the other tab learns of the deletion");
+    }
+
+    #[test]
+    fn delete_then_restore_comes_back_and_wins_over_the_tombstone() {
+        let mut set = AnnotationSet::from_annotations([note("a", "p8", "text", 10)]);
+        let removed = set.delete("a", 20).unwrap();
+        assert_eq!(removed.note, "text");
+        let tombstoned = set.clone();
+        assert!(set.restore("a", 20));
+        assert_eq!(set.get("a").unwrap().note, "text");
+        let mut other = tombstoned;
+        other.merge(&set);
+        assert!(other.get("a").is_some(), "the undo reaches a copy that saw the deletion");
+    }
+
+    #[test]
+    fn old_tombstones_are_pruned_and_recent_ones_kept() {
+        let mut set = AnnotationSet::from_annotations([note("old", "p1", "", 0), note("new", "p1", "", 0)]);
+        set.delete("old", 1);
+        set.delete("new", TOMBSTONE_MILLIS);
+        set.prune(TOMBSTONE_MILLIS + 10);
+        assert_eq!(set.all().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["new"]);
+    }
+
+    #[test]
+    fn the_paragraph_annotation_is_the_latest_live_one() {
+        let mut set = AnnotationSet::from_annotations([note("a", "p8", "first", 10), note("b", "p8", "second", 20)]);
+        assert_eq!(set.on_paragraph("p8").unwrap().id, "b");
+        set.delete("b", 30);
+        assert_eq!(set.on_paragraph("p8").unwrap().id, "a");
+        assert!(set.on_paragraph("p9").is_none());
+    }
+
+    #[test]
+    fn toggling_a_paragraph_highlight_creates_recolours_and_removes_it() {
+        let mut set = AnnotationSet::default();
+        set.highlight_paragraph("p8", Some(Colour::Yellow), 10, || "n1".into());
+        assert_eq!(set.on_paragraph("p8").unwrap().colour, Some(Colour::Yellow));
+        set.highlight_paragraph("p8", Some(Colour::Pink), 20, || unreachable!());
+        assert_eq!(set.on_paragraph("p8").unwrap().colour, Some(Colour::Pink));
+        set.highlight_paragraph("p8", None, 30, || unreachable!());
+        assert!(set.on_paragraph("p8").is_none(), "no colour and no note: gone");
+        set.highlight_paragraph("p9", None, 40, || unreachable!());
+        assert!(set.is_empty());
+    }
+
+    #[test]
+    fn a_noted_paragraph_keeps_its_note_when_unhighlighted_and_goes_when_the_note_is_emptied() {
+        let mut set = AnnotationSet::default();
+        set.highlight_paragraph("p8", Some(Colour::Yellow), 10, || "n1".into());
+        set.write_note("n1", "Compare with the communiqué.", 20);
+        set.highlight_paragraph("p8", None, 30, || unreachable!());
+        let kept = set.on_paragraph("p8").unwrap();
+        assert_eq!((kept.colour, kept.note.as_str()), (None, "Compare with the communiqué."));
+        set.write_note("n1", "  ", 40);
+        assert!(set.on_paragraph("p8").is_none());
+    }
+
+    #[test]
+    fn rewriting_sets_note_and_colour_together_and_deletes_when_both_go() {
+        let mut set = AnnotationSet::from_annotations([note("a", "p8", "", 10)]);
+        set.rewrite("a", "now with a note", None, 20);
+        let a = set.get("a").unwrap();
+        assert_eq!((a.note.as_str(), a.colour), ("now with a note", None));
+        set.rewrite("a", "", None, 30);
+        assert!(set.get("a").is_none());
+    }
+
+    #[test]
+    fn colours_have_meanings_the_reader_can_rename() {
+        let mut palette = Palette::default();
+        assert_eq!(palette.meaning(Colour::Yellow), "important");
+        palette.rename(Colour::Yellow, "  key point ");
+        assert_eq!(palette.meaning(Colour::Yellow), "key point");
+        palette.rename(Colour::Yellow, "");
+        assert_eq!(palette.meaning(Colour::Yellow), "important");
+        assert_eq!(Colour::from_key("pink"), Some(Colour::Pink));
+    }
+}

@@ -1,0 +1,332 @@
+//! The reader's annotations on the open report as reactive state, and the actions the views
+//! call. Edits go to the pure `AnnotationSet`; saving is debounced, flushed when the page is
+//! hidden, and never happens before the first load has finished. Another tab's writes arrive
+//! through the `storage` event and are merged in.
+
+use std::time::Duration;
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use crate::annotations::codec::Settings;
+use crate::annotations::placement::{place, ParagraphIndex, Placements};
+use crate::annotations::{Annotation, AnnotationSet, Colour, Millis, Palette, Quote, Target};
+
+use super::browser::TextSelection;
+use super::storage::{self, Load, SaveError};
+
+/// How long after the last edit the annotations are written.
+const SAVE_DELAY: Duration = Duration::from_millis(400);
+
+/// What the note editor is open on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Editing {
+    Existing(String),
+    /// A note not written yet: on a paragraph, or on a passage of it.
+    New { paragraph: String, quote: Option<Quote>, colour: Option<Colour> },
+}
+
+impl Editing {
+    pub fn paragraph<'a>(&'a self, set: &'a AnnotationSet) -> Option<&'a str> {
+        match self {
+            Editing::Existing(id) => set.get(id).map(|a| a.target.paragraph()),
+            Editing::New { paragraph, .. } => Some(paragraph),
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct Annotator {
+    report_id: StoredValue<String>,
+    index: StoredValue<ParagraphIndex>,
+    pub annotations: RwSignal<AnnotationSet>,
+    pub placements: Memo<Placements>,
+    pub palette: RwSignal<Palette>,
+    /// The colour a new highlight gets: the last one chosen.
+    pub current_colour: RwSignal<Colour>,
+    pub editing: RwSignal<Option<Editing>>,
+    /// A passage selected in the text, offered for highlighting.
+    pub selection: RwSignal<Option<TextSelection>>,
+    /// The last deletion, which can be undone.
+    pub last_deleted: RwSignal<Option<Annotation>>,
+    /// Problems with saved data, told to the reader until dismissed.
+    pub problems: RwSignal<Vec<String>>,
+    loaded: StoredValue<bool>,
+    /// False when unreadable data could not be kept aside: then nothing is written over it.
+    writable: StoredValue<bool>,
+    save_timer: StoredValue<Option<TimeoutHandle>>,
+}
+
+fn now() -> Millis {
+    js_sys::Date::now() as Millis
+}
+
+fn new_id() -> String {
+    let random = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+    format!("a{:x}-{random:08x}", now())
+}
+
+const STORAGE_FULL: &str = "Your last change could not be saved: this browser’s storage for this site is full. \
+     It is still on screen, so you can copy it; free some space (or remove other sites’ data) and edit again to save.";
+
+impl Annotator {
+    /// State for a report, not yet loaded: nothing is written until [`Annotator::load`] has run.
+    pub fn new(report_id: &str, index: ParagraphIndex) -> Self {
+        let index = StoredValue::new(index);
+        let annotations = RwSignal::new(AnnotationSet::default());
+        let placements = Memo::new(move |_| index.with_value(|index| annotations.with(|set| place(index, set))));
+        Annotator {
+            report_id: StoredValue::new(report_id.to_string()),
+            index,
+            annotations,
+            placements,
+            palette: RwSignal::new(Palette::default()),
+            current_colour: RwSignal::new(Colour::Yellow),
+            editing: RwSignal::new(None),
+            selection: RwSignal::new(None),
+            last_deleted: RwSignal::new(None),
+            problems: RwSignal::new(Vec::new()),
+            loaded: StoredValue::new(false),
+            writable: StoredValue::new(true),
+            save_timer: StoredValue::new(None),
+        }
+    }
+
+    fn tell(&self, problem: String) {
+        self.problems.update(|p| {
+            if !p.contains(&problem) {
+                p.push(problem);
+            }
+        });
+    }
+
+    fn clear_problem(&self, problem: &str) {
+        if self.problems.with_untracked(|p| p.iter().any(|x| x == problem)) {
+            self.problems.update(|p| p.retain(|x| x != problem));
+        }
+    }
+
+    /// Reads the saved annotations and settings, then listens for other tabs and for the page
+    /// being hidden (when a pending save is written at once).
+    pub fn load(&self) {
+        let report = self.report_id.get_value();
+        match storage::load_annotations(&report, now()) {
+            Load::Empty => {}
+            Load::Read { value, .. } => self.annotations.set(value),
+            Load::Unreadable { reason, kept_as } => match kept_as {
+                Some(key) => self.tell(format!(
+                    "Your saved notes for this report could not be read: {reason}. They were kept aside, untouched, \
+                     in this browser’s storage under “{key}”. New notes are saved separately."
+                )),
+                None => {
+                    self.writable.set_value(false);
+                    self.tell(format!(
+                        "Your saved notes for this report could not be read: {reason}. They could not be copied aside \
+                         either (storage is full), so they are left as they are and nothing will be saved over them."
+                    ));
+                }
+            },
+            Load::Unavailable => self.tell(
+                "This browser gives the page no local storage (it may be disabled or blocked), so notes will not be kept \
+                 after you leave."
+                    .to_string(),
+            ),
+        }
+        match storage::load_settings(now()) {
+            Load::Read { value, .. } => self.palette.set(value.palette),
+            Load::Unreadable { reason, kept_as } => self.tell(format!(
+                "Your colour names could not be read ({reason}); the defaults are used.{}",
+                kept_as.map(|k| format!(" The saved value was kept aside under “{k}”.")).unwrap_or_default()
+            )),
+            _ => {}
+        }
+        self.loaded.set_value(true);
+
+        let this = *self;
+        window_event_listener(ev::storage, move |event| {
+            if let Some(theirs) = storage::annotations_changed_elsewhere(&this.report_id.get_value(), &event) {
+                let mut merged = this.annotations.get_untracked();
+                let changed = merged.merge(&theirs);
+                if changed {
+                    this.annotations.set(merged.clone());
+                }
+                if merged != theirs {
+                    // This tab has edits the other has not stored yet.
+                    this.schedule_save();
+                }
+            }
+            if let Some(settings) = storage::settings_changed_elsewhere(&event) {
+                this.palette.set(settings.palette);
+            }
+        });
+        window_event_listener(ev::pagehide, move |_| this.flush());
+        window_event_listener(ev::visibilitychange, move |_| this.flush());
+    }
+
+    fn schedule_save(&self) {
+        if let Some(handle) = self.save_timer.get_value() {
+            handle.clear();
+        }
+        let this = *self;
+        let handle = set_timeout_with_handle(move || this.save_now(), SAVE_DELAY).ok();
+        self.save_timer.set_value(handle);
+    }
+
+    /// Writes a pending save now, if there is one.
+    pub fn flush(&self) {
+        if let Some(handle) = self.save_timer.get_value() {
+            handle.clear();
+            self.save_now();
+        }
+    }
+
+    fn save_now(&self) {
+        self.save_timer.set_value(None);
+        if !self.loaded.get_value() || !self.writable.get_value() {
+            return;
+        }
+        let report = self.report_id.get_value();
+        let result = self.annotations.with_untracked(|set| storage::save_annotations(&report, set, now()));
+        match result {
+            Ok(stored) => {
+                self.clear_problem(STORAGE_FULL);
+                if self.annotations.with_untracked(|set| *set != stored) {
+                    self.annotations.set(stored);
+                }
+            }
+            Err(SaveError::Full) => self.tell(STORAGE_FULL.to_string()),
+            Err(SaveError::Unreadable(reason)) => {
+                self.writable.set_value(false);
+                self.tell(format!(
+                    "Saving stopped: the notes stored for this report by another tab could not be read ({reason}) and \
+                     could not be kept aside, so they were left untouched. Your changes are still on screen."
+                ));
+            }
+            Err(SaveError::Unavailable) => {}
+            Err(SaveError::Other(reason)) => self.tell(format!("Your last change could not be saved ({reason}).")),
+        }
+    }
+
+    fn change(&self, edit: impl FnOnce(&mut AnnotationSet)) {
+        self.annotations.update(edit);
+        self.schedule_save();
+    }
+
+    pub fn paragraph_name(&self, paragraph: &str) -> String {
+        self.index.with_value(|i| i.name(paragraph).map(str::to_string)).unwrap_or_else(|| format!("paragraph “{paragraph}”"))
+    }
+
+    /// "paragraph 8", or "passage “…” in paragraph 8".
+    pub fn describe(&self, annotation: &Annotation) -> String {
+        let paragraph = self.paragraph_name(annotation.target.paragraph());
+        match annotation.target.quote() {
+            None => paragraph,
+            Some(quote) => {
+                let words: String = quote.exact.chars().take(40).collect();
+                let more = if quote.exact.chars().count() > 40 { "…" } else { "" };
+                format!("passage “{words}{more}” in {paragraph}")
+            }
+        }
+    }
+
+    pub fn paragraph_text(&self, paragraph: &str) -> Option<String> {
+        self.index.with_value(|i| i.text(paragraph).map(str::to_string))
+    }
+
+    /// "Highlight paragraph 8": on with the current colour, or off.
+    pub fn toggle_paragraph_highlight(&self, paragraph: &str) {
+        let highlighted = self.annotations.with_untracked(|s| s.on_paragraph(paragraph).is_some_and(|a| a.colour.is_some()));
+        let colour = (!highlighted).then(|| self.current_colour.get_untracked());
+        self.change(|set| set.highlight_paragraph(paragraph, colour, now(), new_id));
+    }
+
+    pub fn recolour(&self, id: &str, colour: Option<Colour>) {
+        if let Some(c) = colour {
+            self.current_colour.set(c);
+        }
+        self.change(|set| set.recolour(id, colour, now()));
+    }
+
+    /// Highlights the selected passage in a colour.
+    pub fn highlight_selection(&self, selection: &TextSelection, colour: Colour) {
+        let Some(quote) = self.quote_for(selection) else { return };
+        self.current_colour.set(colour);
+        let target = Target::Passage { paragraph: selection.paragraph.clone(), quote };
+        self.change(|set| set.add(Annotation::new(new_id(), target, Some(colour), "", now())));
+        self.selection.set(None);
+    }
+
+    /// Opens the note editor on the selected passage.
+    pub fn note_on_selection(&self, selection: &TextSelection) {
+        let Some(quote) = self.quote_for(selection) else { return };
+        self.editing.set(Some(Editing::New {
+            paragraph: selection.paragraph.clone(),
+            quote: Some(quote),
+            colour: Some(self.current_colour.get_untracked()),
+        }));
+        self.selection.set(None);
+    }
+
+    fn quote_for(&self, selection: &TextSelection) -> Option<Quote> {
+        let text = self.paragraph_text(&selection.paragraph)?;
+        Quote::from_text(&text, selection.start, selection.end)
+    }
+
+    /// Opens the note editor on a paragraph: its existing note, or a new one.
+    pub fn open_paragraph_note(&self, paragraph: &str) {
+        let existing = self.annotations.with_untracked(|s| s.on_paragraph(paragraph).map(|a| a.id.clone()));
+        self.editing.set(Some(match existing {
+            Some(id) => Editing::Existing(id),
+            None => Editing::New { paragraph: paragraph.to_string(), quote: None, colour: None },
+        }));
+    }
+
+    pub fn save_note(&self, editing: &Editing, text: &str, colour: Option<Colour>) {
+        if let Some(c) = colour {
+            self.current_colour.set(c);
+        }
+        match editing {
+            Editing::Existing(id) => self.change(|set| set.rewrite(id, text, colour, now())),
+            Editing::New { paragraph, quote, .. } => {
+                if text.trim().is_empty() && colour.is_none() {
+                    self.editing.set(None);
+                    return;
+                }
+                let target = match quote {
+                    Some(quote) => Target::Passage { paragraph: paragraph.clone(), quote: quote.clone() },
+                    None => Target::Paragraph { paragraph: paragraph.clone() },
+                };
+                self.change(|set| set.add(Annotation::new(new_id(), target, colour, text, now())));
+            }
+        }
+        self.editing.set(None);
+    }
+
+    pub fn delete(&self, id: &str) {
+        let mut removed = None;
+        self.change(|set| removed = set.delete(id, now()));
+        if self.editing.with_untracked(|e| matches!(e, Some(Editing::Existing(x)) if x == id)) {
+            self.editing.set(None);
+        }
+        self.last_deleted.set(removed);
+    }
+
+    pub fn undo_delete(&self) {
+        if let Some(removed) = self.last_deleted.get_untracked() {
+            self.change(|set| {
+                set.restore(&removed.id, now());
+            });
+            self.last_deleted.set(None);
+        }
+    }
+
+    pub fn rename_colour(&self, colour: Colour, meaning: &str) {
+        self.palette.update(|p| p.rename(colour, meaning));
+        if self.loaded.get_value() {
+            let settings = Settings { palette: self.palette.get_untracked(), ..Settings::default() };
+            if storage::save_settings(&settings) == Err(SaveError::Full) {
+                self.tell(STORAGE_FULL.to_string());
+            }
+        }
+    }
+}

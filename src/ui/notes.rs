@@ -1,0 +1,297 @@
+//! The views of annotations: a note as a card under its paragraph, the note editor, the buttons
+//! offered beside a text selection, and the side panel that lists every highlight and note.
+
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::annotations::placement::Place;
+use crate::annotations::{Anchoring, Annotation, Colour};
+use crate::report::note_blocks;
+
+use super::annotator::{Annotator, Editing};
+use super::browser;
+use super::report_view::rich_text;
+
+fn note_text(note: &str) -> impl IntoView {
+    note_blocks(note)
+        .into_iter()
+        .map(|lines| {
+            let count = lines.len();
+            let lines: Vec<AnyView> = lines
+                .iter()
+                .enumerate()
+                .map(|(i, line)| view! { {rich_text(line)} {(i + 1 < count).then(|| view! { <br /> })} }.into_any())
+                .collect();
+            view! { <p>{lines}</p> }
+        })
+        .collect_view()
+}
+
+fn quote_view(annotation: &Annotation) -> Option<impl IntoView> {
+    annotation.target.quote().map(|q| view! { <blockquote class="note-quote">{q.exact.clone()}</blockquote> })
+}
+
+/// A written note under its paragraph, with its passage, colour and actions.
+#[component]
+pub fn NoteCard(annotation: Annotation, annotator: Annotator) -> impl IntoView {
+    let what = annotator.describe(&annotation);
+    let id = annotation.id.clone();
+    let delete_id = id.clone();
+    let card_id = format!("note-{id}");
+    let colour = annotation.colour;
+    let meaning = move || colour.map(|c| annotator.palette.with(|p| p.meaning(c)));
+    view! {
+        <div class="note-card" data-colour=colour.map(Colour::key) id=card_id>
+            {quote_view(&annotation)}
+            <div class="note-body">{note_text(&annotation.note)}</div>
+            <div class="note-footer">
+                {move || meaning().map(|m| view! { <span class="chip" data-colour=colour.map(Colour::key)>{m}</span> })}
+                <span class="note-actions">
+                    <button type="button" class="text-button" aria-label=format!("Edit note on {what}")
+                        on:click=move |_| annotator.editing.set(Some(Editing::Existing(id.clone())))>"Edit"</button>
+                    <button type="button" class="text-button" aria-label=format!("Delete note on {what}")
+                        on:click=move |_| annotator.delete(&delete_id)>"Delete"</button>
+                </span>
+            </div>
+        </div>
+    }
+}
+
+/// Colour choices for a highlight: none, or one of the palette's colours by its meaning.
+#[component]
+fn ColourChoice(chosen: RwSignal<Option<Colour>>, annotator: Annotator, name: String) -> impl IntoView {
+    let option = move |colour: Option<Colour>| {
+        let label = move || match colour {
+            None => "no highlight".to_string(),
+            Some(c) => annotator.palette.with(|p| p.meaning(c)),
+        };
+        view! {
+            <label class="colour-option" data-colour=colour.map(Colour::key)>
+                <input type="radio" name=name.clone() prop:checked=move || chosen.get() == colour
+                    on:change=move |_| chosen.set(colour) />
+                <span>{label}</span>
+            </label>
+        }
+    };
+    view! {
+        <fieldset class="colour-choice">
+            <legend>"Highlight"</legend>
+            {option(None)}
+            {Colour::ALL.into_iter().map(|c| option(Some(c))).collect_view()}
+        </fieldset>
+    }
+}
+
+/// Writes or rewrites a note. Ctrl+Enter saves, Escape cancels.
+#[component]
+pub fn NoteEditor(editing: Editing, annotator: Annotator) -> impl IntoView {
+    let existing = match &editing {
+        Editing::Existing(id) => annotator.annotations.with_untracked(|s| s.get(id).cloned()),
+        Editing::New { .. } => None,
+    };
+    let (what, quote, initial_note, initial_colour) = match (&editing, &existing) {
+        (_, Some(a)) => (annotator.describe(a), a.target.quote().cloned(), a.note.clone(), a.colour),
+        (Editing::New { paragraph, quote, colour }, None) => {
+            let name = annotator.paragraph_name(paragraph);
+            let what = match quote {
+                Some(q) => format!("passage “{}” in {name}", q.exact.chars().take(40).collect::<String>()),
+                None => name,
+            };
+            (what, quote.clone(), String::new(), *colour)
+        }
+        (Editing::Existing(_), None) => (String::new(), None, String::new(), None),
+    };
+    let draft = RwSignal::new(initial_note);
+    let chosen = RwSignal::new(initial_colour);
+    let field = NodeRef::<html::Textarea>::new();
+    Effect::new(move |_| {
+        if let Some(field) = field.get() {
+            let _ = field.focus();
+        }
+    });
+    let save = {
+        let editing = editing.clone();
+        move || annotator.save_note(&editing, &draft.get_untracked(), chosen.get_untracked())
+    };
+    let save_on_submit = save.clone();
+    let radio_name = format!("colour-{}", what.len() ^ (js_sys::Math::random() * 1e9) as usize);
+    view! {
+        <form class="note-editor" on:submit=move |ev| { ev.prevent_default(); save_on_submit(); }>
+            {quote.map(|q| view! { <blockquote class="note-quote">{q.exact}</blockquote> })}
+            <textarea
+                node_ref=field
+                class="note-field"
+                rows="4"
+                aria-label=format!("Note on {what}")
+                placeholder="Write a note (Markdown: *italic*, **bold**, [link](https://…))"
+                prop:value=move || draft.get()
+                on:input=move |ev| draft.set(event_target_value(&ev))
+                on:keydown=move |ev| {
+                    if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
+                        ev.prevent_default();
+                        save();
+                    } else if ev.key() == "Escape" {
+                        ev.prevent_default();
+                        annotator.editing.set(None);
+                    }
+                }
+            ></textarea>
+            <ColourChoice chosen=chosen annotator=annotator name=radio_name />
+            <div class="editor-actions">
+                <button type="submit" class="primary-button">"Save note"</button>
+                <button type="button" class="text-button" on:click=move |_| annotator.editing.set(None)>"Cancel"</button>
+            </div>
+        </form>
+    }
+}
+
+/// Highlight and note buttons beside the text the reader selected.
+#[component]
+pub fn SelectionAdder(annotator: Annotator) -> impl IntoView {
+    move || {
+        annotator.selection.get().map(|selection| {
+            let style = format!("top: {}px; left: {}px", (selection.top - 8.0).max(8.0), selection.left.max(8.0));
+            let colour_button = {
+                let selection = selection.clone();
+                move |colour: Colour| {
+                    let selection = selection.clone();
+                    let meaning = move || annotator.palette.with(|p| p.meaning(colour));
+                    view! {
+                        <button type="button" class="swatch" data-colour=colour.key()
+                            aria-label=move || format!("Highlight selection as {} ({})", meaning(), colour.key())
+                            title=move || format!("Highlight: {}", meaning())
+                            on:click=move |_| {
+                                annotator.highlight_selection(&selection, colour);
+                                browser::clear_selection();
+                            }></button>
+                    }
+                }
+            };
+            let for_note = selection.clone();
+            view! {
+                <div class="selection-adder" role="toolbar" aria-label="Highlight the selected text" style=style>
+                    {Colour::ALL.into_iter().map(colour_button).collect_view()}
+                    <button type="button" class="text-button adder-note" aria-label="Add note to selection"
+                        on:click=move |_| {
+                            annotator.note_on_selection(&for_note);
+                            browser::clear_selection();
+                        }>"Note"</button>
+                </div>
+            }
+        })
+    }
+}
+
+fn place_label(place: Place) -> Option<&'static str> {
+    match place {
+        Place::Passage(Anchoring::Moved { .. }) => Some("moved"),
+        Place::Passage(Anchoring::Fuzzy { .. }) => Some("text changed"),
+        _ => None,
+    }
+}
+
+/// Every highlight and note of the report in document order, filtered by colour, with the
+/// colours' meanings to rename, and orphans listed last.
+#[component]
+pub fn NotesPanel(annotator: Annotator, open: RwSignal<bool>) -> impl IntoView {
+    let hidden_colours = RwSignal::new(Vec::<Option<Colour>>::new());
+    let entries = move || {
+        let placements = annotator.placements.get();
+        let hidden = hidden_colours.get();
+        annotator.annotations.with(|set| {
+            placements
+                .entries
+                .iter()
+                .filter_map(|e| set.get(&e.id).map(|a| (e.clone(), a.clone())))
+                .filter(|(_, a)| !hidden.contains(&a.colour))
+                .collect::<Vec<_>>()
+        })
+    };
+    let entry_view = move |(entry, annotation): (crate::annotations::placement::Entry, Annotation)| {
+        let what = annotator.describe(&annotation);
+        let place_name = annotator.paragraph_name(&entry.paragraph);
+        let delete_id = annotation.id.clone();
+        let kind = if annotation.has_note() { "note" } else { "highlight" };
+        let orphan = entry.place == Place::Orphan;
+        let excerpt = match annotation.target.quote() {
+            Some(q) => q.exact.clone(),
+            None => annotator.paragraph_text(&entry.paragraph).map(|t| t.chars().take(120).collect::<String>() + "…").unwrap_or_default(),
+        };
+        let heading = view! {
+            <span class="entry-place">
+                {if orphan { format!("Was in {place_name}") } else { place_name.clone() }}
+                {place_label(entry.place).map(|l| view! { <span class="entry-flag">{l}</span> })}
+            </span>
+            <span class="entry-quote">{excerpt}</span>
+            {annotation.has_note().then(|| view! { <span class="entry-note">{note_text(&annotation.note)}</span> })}
+        };
+        let link = if orphan {
+            view! { <div class="entry-link">{heading}</div> }.into_any()
+        } else {
+            view! { <a class="entry-link" href=format!("#{}", entry.paragraph) aria-label=format!("Go to {what}")>{heading}</a> }.into_any()
+        };
+        view! {
+            <li class="entry" data-colour=annotation.colour.map(Colour::key) data-annotation=annotation.id.clone()>
+                {link}
+                <button type="button" class="text-button entry-delete" aria-label=format!("Delete {kind} on {what}")
+                    on:click=move |_| annotator.delete(&delete_id)>"Delete"</button>
+            </li>
+        }
+    };
+    let filter_button = move |colour: Option<Colour>| {
+        let label = move || match colour {
+            None => "no colour".to_string(),
+            Some(c) => annotator.palette.with(|p| p.meaning(c)),
+        };
+        let shown = move || !hidden_colours.with(|h| h.contains(&colour));
+        view! {
+            <button type="button" class="filter" data-colour=colour.map(Colour::key)
+                aria-pressed=move || shown().to_string()
+                aria-label=move || format!("Show {} ({})", label(), colour.map_or("none", Colour::key))
+                on:click=move |_| hidden_colours.update(|h| if let Some(i) = h.iter().position(|c| *c == colour) { h.remove(i); } else { h.push(colour); })>
+                {label}
+            </button>
+        }
+    };
+    let meaning_field = move |colour: Colour| {
+        view! {
+            <label class="meaning" data-colour=colour.key()>
+                <span class="swatch" aria-hidden="true"></span>
+                <input type="text" maxlength="40"
+                    aria-label=format!("Meaning of {} highlights", colour.key())
+                    prop:value=move || annotator.palette.with(|p| p.meaning(colour))
+                    on:change=move |ev| annotator.rename_colour(colour, &event_target_value(&ev)) />
+            </label>
+        }
+    };
+    view! {
+        <aside id="notes-panel" class="notes-panel" aria-label="Highlights and notes" hidden=move || !open.get()>
+            <div class="panel-head">
+                <h2>"Highlights and notes"</h2>
+                <button type="button" class="text-button" aria-label="Close highlights and notes" on:click=move |_| open.set(false)>"Close"</button>
+            </div>
+            <details class="palette">
+                <summary>"Colours and their meanings"</summary>
+                {Colour::ALL.into_iter().map(meaning_field).collect_view()}
+            </details>
+            <div class="filters" role="group" aria-label="Filter by colour">
+                {Colour::ALL.into_iter().map(|c| filter_button(Some(c))).collect_view()}
+                {filter_button(None)}
+            </div>
+            {move || {
+                let all = entries();
+                let (placed, orphans): (Vec<_>, Vec<_>) = all.into_iter().partition(|(e, _)| e.place != Place::Orphan);
+                let empty = placed.is_empty() && orphans.is_empty();
+                view! {
+                    {empty.then(|| view! { <p class="panel-empty">"No highlights or notes yet. Select text, or use the highlight and note buttons beside a paragraph."</p> })}
+                    <ol class="entries">{placed.into_iter().map(entry_view).collect_view()}</ol>
+                    {(!orphans.is_empty()).then(|| view! {
+                        <h3 class="orphans-head">"Could not be placed"</h3>
+                        <p class="orphans-help">"The text these were made on is no longer in the report. They are kept here with their quote and note."</p>
+                        <ol class="entries orphans">{orphans.into_iter().map(entry_view).collect_view()}</ol>
+                    })}
+                }
+            }}
+        </aside>
+    }
+}

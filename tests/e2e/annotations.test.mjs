@@ -1,0 +1,326 @@
+// Highlights and notes as a reader makes them: on paragraphs and passages, kept across reloads,
+// deleted and undone, shared between two tabs, and safe when stored data is damaged or storage
+// is full.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ROOT, useAppAndBrowser, freshContext as newContext, newPage, openApp, screenshot, landedOn, assertNoProblems } from './support.mjs';
+
+const KEY = 'report-reader:annotations:oic-cfm-51-cg-jk-2025';
+const env = useAppAndBrowser();
+
+/** A fresh context wide enough for the notes panel to sit beside the report. */
+function freshContext(t, options = {}) {
+  return newContext(t, env.browser, { viewport: { width: 1400, height: 900 }, ...options });
+}
+
+async function openReport(context, path = '/') {
+  const page = await newPage(context);
+  await openApp(page, `${env.origin}${path}`);
+  return page;
+}
+
+/** The stored document for the default report, parsed. */
+async function stored(page) {
+  return page.evaluate((key) => JSON.parse(localStorage.getItem(key) || 'null'), KEY);
+}
+
+/** Waits until the stored annotations satisfy `check` (saving is debounced). */
+async function waitForStored(page, check) {
+  await page.waitForFunction(
+    ([key, source]) => {
+      let doc;
+      try {
+        doc = JSON.parse(localStorage.getItem(key) || 'null');
+      } catch {
+        return false; // not written yet (a corrupt value waiting to be replaced)
+      }
+      return new Function('doc', `return (${source})(doc)`)(doc);
+    },
+    [KEY, check.toString()],
+  );
+}
+
+const live = (doc) => (doc?.annotations || []).filter((a) => !a.deleted);
+
+async function addParagraphNote(page, n, text) {
+  await page.getByRole('button', { name: `Add note to paragraph ${n}`, exact: true }).click();
+  const field = page.getByRole('textbox', { name: `Note on paragraph ${n}`, exact: true });
+  await field.fill(text);
+  await page.locator(`#p${n}`).getByRole('button', { name: 'Save note' }).click();
+  await page.locator(`#p${n} > .para-notes .note-card`).first().waitFor();
+}
+
+/** Selects `words` inside paragraph `n` by dragging the mouse across them, as a reader does. */
+async function selectWords(page, n, words) {
+  await page.locator(`#p${n}`).scrollIntoViewIfNeeded();
+  const box = await page.evaluate(([id, words]) => {
+    const text = document.querySelector(`#${id} > .para-text`);
+    const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+    let node;
+    while ((node = walker.nextNode())) {
+      const at = node.data.indexOf(words);
+      if (at >= 0) {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + words.length);
+        const rects = range.getClientRects();
+        const first = rects[0];
+        const last = rects[rects.length - 1];
+        return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+      }
+    }
+    return null;
+  }, [`p${n}`, words]);
+  assert.ok(box, `"${words}" is in paragraph ${n}`);
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move(box.x2, box.y2, { steps: 8 });
+  await page.mouse.up();
+}
+
+test('highlight paragraph 8 and add a note; after a reload both are still there', async (t) => {
+  const context = await freshContext(t);
+  const page = await openReport(context);
+
+  const highlight = page.getByRole('button', { name: 'Highlight paragraph 8', exact: true });
+  assert.equal(await highlight.getAttribute('aria-pressed'), 'false');
+  await highlight.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#p8[data-highlight="yellow"]');
+  assert.equal(await highlight.getAttribute('aria-pressed'), 'true');
+
+  await addParagraphNote(page, 8, 'Compare with **paragraph 6** of the communiqué.');
+  assert.equal(await page.locator('#p8 .note-card strong').textContent(), 'paragraph 6', 'Markdown in notes is rendered');
+  assert.equal(await page.locator('#p8[data-has-note="true"] .note-marker').isVisible(), true, 'the paragraph shows a note marker');
+  assert.equal(await page.getByRole('button', { name: 'Edit note on paragraph 8' }).count(), 2, 'margin button and card both offer editing');
+  await screenshot(page, 'paragraph-8-noted');
+
+  await waitForStored(page, (doc) => doc && doc.annotations.some((a) => a.note.includes('paragraph 6')));
+  await page.reload();
+  await page.waitForSelector('#p8[data-highlight="yellow"]');
+  assert.equal(await page.locator('#p8 .note-card .note-body').textContent(), 'Compare with paragraph 6 of the communiqué.');
+  const entry = page.locator('.notes-panel .entry').first();
+  assert.match(await entry.textContent(), /paragraph 8.*Compare with/s);
+  assertNoProblems(page);
+});
+
+test('an edit made just before the page is closed is not lost', async (t) => {
+  const context = await freshContext(t);
+  const page = await openReport(context);
+  await addParagraphNote(page, 10, 'Typed, then the tab closed at once.');
+  await page.close({ runBeforeUnload: true });
+  const again = await openReport(context);
+  await again.locator('#p10 .note-body').filter({ hasText: 'Typed, then the tab closed at once.' }).waitFor();
+  assertNoProblems(again);
+});
+
+test('a passage selected in paragraph 5 is highlighted, and the same words are marked after a reload', async (t) => {
+  const context = await freshContext(t);
+  const page = await openReport(context);
+  const words = 'Deputy Prime Minister and Foreign Minister';
+  await selectWords(page, 5, words);
+  const adder = page.getByRole('toolbar', { name: 'Highlight the selected text' });
+  await adder.waitFor();
+  await screenshot(page, 'selection-adder');
+  await adder.getByRole('button', { name: 'Highlight selection as question (blue)' }).click();
+  await page.waitForSelector('#p5 mark.hl[data-colour="blue"]');
+  assert.equal(await page.locator('#p5 mark.hl').allTextContents().then((t) => t.join('')), words);
+  assert.equal(await adder.count(), 0, 'the buttons go once used');
+  assert.equal(await page.locator('#p5').getAttribute('data-highlight'), null, 'a passage does not tint the paragraph');
+
+  const textBefore = await page.locator('#p5 > .para-text').textContent();
+  await waitForStored(page, (doc) => doc && doc.annotations.some((a) => a.target.kind === 'passage'));
+  const saved = live(await stored(page))[0];
+  assert.equal(saved.target.quote.exact, words);
+  assert.equal(saved.target.paragraph, 'p5');
+
+  await page.reload();
+  await page.waitForSelector('#p5 mark.hl');
+  assert.equal(await page.locator('#p5 mark.hl').allTextContents().then((t) => t.join('')), words);
+  assert.equal(await page.locator('#p5 > .para-text').textContent(), textBefore, 'marks do not change the text');
+  assert.equal(await page.locator('#p5').getAttribute('id'), 'p5');
+  await screenshot(page, 'passage-p5');
+
+  // A note on a passage, through the same buttons.
+  await selectWords(page, 5, 'South Asia');
+  await page.getByRole('button', { name: 'Add note to selection' }).click();
+  await page.getByRole('textbox', { name: /^Note on passage “South Asia” in paragraph 5$/ }).fill('Which developments?');
+  await page.getByRole('button', { name: 'Save note' }).click();
+  await page.locator('#p5 .note-card .note-quote').filter({ hasText: 'South Asia' }).waitFor();
+  assertNoProblems(page);
+});
+
+test('deleting a note can be undone, and the undo is kept', async (t) => {
+  const context = await freshContext(t);
+  const page = await openReport(context);
+  await addParagraphNote(page, 3, 'Statement by the ASG.');
+  await page.locator('#p3 .note-card').getByRole('button', { name: 'Delete note on paragraph 3' }).click();
+  assert.equal(await page.locator('#p3 .note-card').count(), 0);
+  const toast = page.getByRole('status');
+  await toast.getByText('Deleted note on paragraph 3').waitFor();
+  await screenshot(page, 'deleted-undo');
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await page.locator('#p3 .note-card').filter({ hasText: 'Statement by the ASG.' }).waitFor();
+  await waitForStored(page, (doc) => doc && doc.annotations.some((a) => a.note === 'Statement by the ASG.' && !a.deleted));
+  await page.reload();
+  await page.locator('#p3 .note-card').filter({ hasText: 'Statement by the ASG.' }).waitFor();
+
+  // Deleted for good, it stays deleted after a reload.
+  await page.locator('#p3 .note-card').getByRole('button', { name: 'Delete note on paragraph 3' }).click();
+  await waitForStored(page, (doc) => doc && doc.annotations.every((a) => a.deleted));
+  await page.reload();
+  await page.waitForSelector('#p3');
+  assert.equal(await page.locator('.note-card').count(), 0);
+  assertNoProblems(page);
+});
+
+test('two tabs on the same report: edits appear in the other, and edits made in both are all kept', async (t) => {
+  const context = await freshContext(t);
+  const a = await openReport(context);
+  const b = await openReport(context);
+
+  await addParagraphNote(a, 2, 'From tab A.');
+  await b.locator('#p2 .note-card').filter({ hasText: 'From tab A.' }).waitFor();
+
+  // Both tabs edit before either has heard of the other's edit.
+  await Promise.all([addParagraphNote(a, 4, 'Second from tab A.'), addParagraphNote(b, 9, 'From tab B.')]);
+  for (const page of [a, b]) {
+    await page.locator('#p4 .note-card').filter({ hasText: 'Second from tab A.' }).waitFor();
+    await page.locator('#p9 .note-card').filter({ hasText: 'From tab B.' }).waitFor();
+    await page.locator('#p2 .note-card').filter({ hasText: 'From tab A.' }).waitFor();
+  }
+  await waitForStored(a, (doc) => doc && doc.annotations.filter((x) => !x.deleted).length === 3);
+
+  // A deletion in one tab is not brought back by the other.
+  await a.locator('#p2 .note-card').getByRole('button', { name: 'Delete note on paragraph 2' }).click();
+  await b.waitForFunction(() => !document.querySelector('#p2 .note-card'));
+  await addParagraphNote(b, 10, 'Later from tab B.');
+  await waitForStored(b, (doc) => doc && doc.annotations.some((x) => x.note === 'Later from tab B.'));
+  await a.reload();
+  await a.locator('#p10 .note-card').waitFor();
+  assert.equal(await a.locator('#p2 .note-card').count(), 0, 'the deleted note stays deleted');
+  assert.deepEqual(
+    (await a.locator('.note-card .note-body').allTextContents()).sort(),
+    ['From tab B.', 'Later from tab B.', 'Second from tab A.'],
+  );
+  assertNoProblems(a);
+  assertNoProblems(b);
+});
+
+test('a corrupt stored value gives a notice, is kept aside, and the app keeps working', async (t) => {
+  const context = await freshContext(t);
+  const corrupt = '{"format":"report-reader.annotations","version":2,"annotations":[{"id":"x",';
+  await context.addInitScript(([key, value]) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem(key, value);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, [KEY, corrupt]);
+  const page = await openReport(context);
+  const notice = page.locator('.storage-notice');
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /could not be read.*kept aside, untouched/s);
+  await screenshot(page, 'corrupt-notice');
+
+  const aside = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('report-reader:unreadable:')));
+  assert.equal(aside.length, 1);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), aside[0]), corrupt, 'kept byte for byte');
+
+  await page.getByRole('button', { name: 'Highlight paragraph 1', exact: true }).click();
+  await page.waitForSelector('#p1[data-highlight]');
+  await waitForStored(page, (doc) => doc && doc.annotations.length === 1);
+  await page.reload();
+  await page.waitForSelector('#p1[data-highlight]');
+  assert.equal(await page.locator('.storage-notice').count(), 0, 'the new data reads fine');
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), aside[0]), corrupt, 'still kept aside');
+  assertNoProblems(page);
+});
+
+test('notes stored by an older version are read, and saved back in the current one', async (t) => {
+  const context = await freshContext(t);
+  const v1 = await readFile(join(ROOT, 'tests/fixtures/storage/annotations-v1.json'), 'utf8');
+  await context.addInitScript(([key, value]) => {
+    if (!localStorage.getItem(key)) localStorage.setItem(key, value);
+  }, [KEY, v1]);
+  const page = await openReport(context);
+  await page.waitForSelector('#p8[data-highlight="yellow"]');
+  assert.equal(await page.locator('#p8 .note-body').textContent(), 'The ceasefire paragraph: compare with the communiqué.');
+  await page.waitForSelector('#p11[data-highlight="green"]');
+  await addParagraphNote(page, 1, 'New note.');
+  await waitForStored(page, (doc) => doc && doc.version === 2 && doc.annotations.length === 4);
+  assertNoProblems(page);
+});
+
+test('when storage is full the reader is told, the change stays on screen, and nothing stored is lost', async (t) => {
+  const context = await freshContext(t);
+  const page = await openReport(context);
+  await addParagraphNote(page, 6, 'Saved before the disk filled.');
+  await waitForStored(page, (doc) => doc && doc.annotations.length === 1);
+  const before = await page.evaluate((k) => localStorage.getItem(k), KEY);
+
+  // Fill the origin's quota with another key, as other data would.
+  await page.evaluate(() => {
+    let chunk = 'x'.repeat(1 << 20);
+    let i = 0;
+    while (chunk.length > 0) {
+      try {
+        localStorage.setItem(`filler-${i++}`, chunk);
+      } catch {
+        chunk = chunk.slice(0, chunk.length >> 1);
+      }
+    }
+  });
+  await addParagraphNote(page, 7, 'Written while storage is full.');
+  const notice = page.locator('.storage-notice');
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /could not be saved.*storage .* is full/s);
+  assert.equal(await page.locator('#p7 .note-body').textContent(), 'Written while storage is full.', 'still on screen');
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), before, 'what was stored is untouched');
+  await screenshot(page, 'storage-full');
+
+  // Space comes back; the next edit saves everything.
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
+  await page.getByRole('button', { name: 'Highlight paragraph 7' }).click();
+  await waitForStored(page, (doc) => doc && doc.annotations.length === 2);
+  await page.waitForFunction(() => !document.querySelector('.storage-notice'));
+  await page.reload();
+  await page.locator('#p7 .note-body').filter({ hasText: 'Written while storage is full.' }).waitFor();
+  await page.locator('#p6 .note-body').filter({ hasText: 'Saved before the disk filled.' }).waitFor();
+  assertNoProblems(page);
+});
+
+test('the panel lists notes in document order, filters by colour, renames colours, and goes to a paragraph', async (t) => {
+  const context = await freshContext(t);
+  const page = await openReport(context);
+  await addParagraphNote(page, 9, 'Ninth.');
+  await page.getByRole('button', { name: 'Highlight paragraph 2' }).click();
+  await page.getByRole('button', { name: 'Edit note on paragraph 9' }).first().click();
+  await page.getByRole('radio', { name: 'disagree' }).check();
+  await page.getByRole('button', { name: 'Save note' }).click();
+  await page.waitForSelector('#p9[data-highlight="pink"]');
+
+  const panel = page.getByRole('complementary', { name: 'Highlights and notes' });
+  const places = () => panel.locator('.entry .entry-place').allTextContents();
+  assert.deepEqual(await places(), ['paragraph 2', 'paragraph 9']);
+  await panel.getByRole('button', { name: 'Show important (yellow)' }).click();
+  assert.deepEqual(await places(), ['paragraph 9']);
+  await panel.getByRole('button', { name: 'Show important (yellow)' }).click();
+
+  await panel.getByText('Colours and their meanings').click();
+  const meaning = panel.getByRole('textbox', { name: 'Meaning of pink highlights' });
+  await meaning.fill('objection');
+  await meaning.press('Enter');
+  await meaning.blur();
+  await panel.getByRole('button', { name: 'Show objection (pink)' }).waitFor();
+
+  await panel.getByRole('link', { name: 'Go to paragraph 9' }).click();
+  await landedOn(page, 'p9');
+  assert.equal(new URL(page.url()).hash, '#p9', 'the permalink is in the address bar');
+  await screenshot(page, 'panel');
+
+  await page.reload();
+  await panel.getByRole('button', { name: 'Show objection (pink)' }).waitFor();
+  assertNoProblems(page);
+});

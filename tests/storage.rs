@@ -1,0 +1,189 @@
+//! The storage module and the annotator against the browser's real localStorage, in headless
+//! Chromium: unreadable values kept aside byte for byte, older formats migrated, concurrent
+//! writes merged, a full quota reported without touching what is stored, other tabs' writes
+//! taken in, and nothing written before the first load.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use report_reader::annotations::codec::{self, CURRENT_VERSION};
+use report_reader::annotations::placement::ParagraphIndex;
+use report_reader::annotations::{Annotation, AnnotationSet, Colour, Target};
+use report_reader::report::{parse, DEFAULT_REPORT};
+use report_reader::ui::storage::{self, annotations_key, Load, SaveError};
+use report_reader::ui::Annotator;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const REPORT: &str = "test-report";
+
+fn local() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn fresh() {
+    local().clear().unwrap();
+}
+
+fn raw(key: &str) -> Option<String> {
+    local().get_item(key).unwrap()
+}
+
+fn keys_starting(prefix: &str) -> Vec<String> {
+    let storage = local();
+    (0..storage.length().unwrap()).filter_map(|i| storage.key(i).unwrap()).filter(|k| k.starts_with(prefix)).collect()
+}
+
+fn note(id: &str, paragraph: &str, text: &str, at: i64) -> Annotation {
+    Annotation::new(id.into(), Target::Paragraph { paragraph: paragraph.into() }, Some(Colour::Yellow), text, at)
+}
+
+async fn sleep(millis: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Fills the quota with other data; returns the filler keys so the test can remove them.
+fn fill_quota() -> Vec<String> {
+    let mut keys = Vec::new();
+    let mut size = 1 << 20;
+    while size > 0 {
+        let key = format!("filler-{}", keys.len());
+        if local().set_item(&key, &"x".repeat(size)).is_ok() {
+            keys.push(key);
+        } else {
+            size /= 2;
+        }
+    }
+    keys
+}
+
+#[wasm_bindgen_test]
+fn a_corrupt_value_is_kept_aside_byte_for_byte() {
+    fresh();
+    let corrupt = "{\"version\": 2, \"annotations\": [ \u{0}garbage";
+    local().set_item(&annotations_key(REPORT), corrupt).unwrap();
+    let Load::Unreadable { reason, kept_as: Some(aside) } = storage::load_annotations(REPORT, 42) else { panic!("not unreadable") };
+    assert!(reason.contains("not valid JSON"), "{reason}");
+    assert!(aside.starts_with("report-reader:unreadable:42:"));
+    assert_eq!(raw(&aside).as_deref(), Some(corrupt));
+    assert_eq!(raw(&annotations_key(REPORT)).as_deref(), Some(corrupt), "loading changes nothing");
+}
+
+#[wasm_bindgen_test]
+fn a_value_from_a_newer_version_is_unreadable_and_kept() {
+    fresh();
+    let future = "{\"format\":\"report-reader.annotations\",\"version\":99,\"report\":\"test-report\",\"annotations\":[]}";
+    local().set_item(&annotations_key(REPORT), future).unwrap();
+    let Load::Unreadable { reason, kept_as: Some(aside) } = storage::load_annotations(REPORT, 1) else { panic!() };
+    assert!(reason.contains("newer version"), "{reason}");
+    assert_eq!(raw(&aside).as_deref(), Some(future));
+}
+
+#[wasm_bindgen_test]
+fn an_older_version_is_migrated_on_load() {
+    fresh();
+    local().set_item(&annotations_key(REPORT), include_str!("fixtures/storage/annotations-v1.json")).unwrap();
+    let Load::Read { value, migrated_from } = storage::load_annotations(REPORT, 1) else { panic!() };
+    assert_eq!(migrated_from, Some(1));
+    assert_eq!(value.len(), 3);
+    assert_eq!(value.on_paragraph("p8").unwrap().colour, Some(Colour::Yellow));
+}
+
+#[wasm_bindgen_test]
+fn saving_merges_what_another_tab_stored_in_between() {
+    fresh();
+    let theirs = AnnotationSet::from_annotations([note("theirs", "p2", "from the other tab", 10)]);
+    local().set_item(&annotations_key(REPORT), &codec::encode(REPORT, &theirs)).unwrap();
+    let mine = AnnotationSet::from_annotations([note("mine", "p3", "from this tab", 20)]);
+    let stored = storage::save_annotations(REPORT, &mine, 30).unwrap();
+    let ids: Vec<&str> = stored.live().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["mine", "theirs"]);
+    let decoded = codec::decode(&raw(&annotations_key(REPORT)).unwrap()).unwrap();
+    assert_eq!(decoded.annotations, stored);
+    assert_eq!(decoded.stored_version, CURRENT_VERSION);
+}
+
+#[wasm_bindgen_test]
+fn saving_over_an_unreadable_value_keeps_it_aside_first() {
+    fresh();
+    local().set_item(&annotations_key(REPORT), "not json at all").unwrap();
+    let mine = AnnotationSet::from_annotations([note("mine", "p3", "x", 20)]);
+    storage::save_annotations(REPORT, &mine, 7).unwrap();
+    let aside = keys_starting("report-reader:unreadable:7:");
+    assert_eq!(aside.len(), 1);
+    assert_eq!(raw(&aside[0]).as_deref(), Some("not json at all"));
+}
+
+#[wasm_bindgen_test]
+fn a_full_quota_is_reported_and_what_is_stored_is_untouched() {
+    fresh();
+    let first = AnnotationSet::from_annotations([note("a", "p1", "stored before", 1)]);
+    storage::save_annotations(REPORT, &first, 2).unwrap();
+    let before = raw(&annotations_key(REPORT));
+    let fillers = fill_quota();
+    let mut bigger = first.clone();
+    bigger.add(note("b", "p2", &"a long note ".repeat(2000), 3));
+    let result = storage::save_annotations(REPORT, &bigger, 4);
+    for key in &fillers {
+        local().remove_item(key).unwrap();
+    }
+    assert_eq!(result, Err(SaveError::Full));
+    assert_eq!(raw(&annotations_key(REPORT)), before);
+    assert!(storage::save_annotations(REPORT, &bigger, 5).is_ok(), "saves once there is room");
+}
+
+fn storage_event(key: &str, value: &str) -> web_sys::StorageEvent {
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some(key));
+    init.set_new_value(Some(value));
+    web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn storage_events_for_this_report_are_read_and_others_ignored() {
+    let theirs = AnnotationSet::from_annotations([note("t", "p1", "x", 1)]);
+    let text = codec::encode(REPORT, &theirs);
+    assert_eq!(storage::annotations_changed_elsewhere(REPORT, &storage_event(&annotations_key(REPORT), &text)), Some(theirs));
+    assert_eq!(storage::annotations_changed_elsewhere(REPORT, &storage_event(&annotations_key("other"), &text)), None);
+    assert_eq!(storage::annotations_changed_elsewhere(REPORT, &storage_event(&annotations_key(REPORT), "{broken")), None);
+}
+
+fn annotator() -> Annotator {
+    Annotator::new(REPORT, ParagraphIndex::new(&parse(DEFAULT_REPORT)))
+}
+
+#[wasm_bindgen_test]
+async fn nothing_is_written_before_the_first_load() {
+    fresh();
+    let owner = Owner::new();
+    let annotator = owner.with(annotator);
+    annotator.toggle_paragraph_highlight("p8");
+    sleep(700).await;
+    assert_eq!(raw(&annotations_key(REPORT)), None, "an edit before loading is not saved");
+    annotator.load();
+    annotator.toggle_paragraph_highlight("p9");
+    sleep(700).await;
+    let stored = codec::decode(&raw(&annotations_key(REPORT)).unwrap()).unwrap().annotations;
+    assert!(stored.on_paragraph("p9").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn another_tabs_write_is_merged_into_what_is_shown() {
+    fresh();
+    let owner = Owner::new();
+    let annotator = owner.with(annotator);
+    owner.with(|| annotator.load());
+    annotator.toggle_paragraph_highlight("p1");
+    let theirs = AnnotationSet::from_annotations([note("elsewhere", "p4", "written in another tab", 1)]);
+    let event = storage_event(&annotations_key(REPORT), &codec::encode(REPORT, &theirs));
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+    sleep(700).await;
+    let shown = annotator.annotations.get_untracked();
+    assert!(shown.on_paragraph("p1").is_some(), "this tab's edit is kept");
+    assert_eq!(shown.get("elsewhere").unwrap().note, "written in another tab");
+    let stored = codec::decode(&raw(&annotations_key(REPORT)).unwrap()).unwrap().annotations;
+    assert_eq!(stored, shown, "and the merged result is what is stored");
+}
