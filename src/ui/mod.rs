@@ -172,7 +172,8 @@ fn NoticeBar(notice: RwSignal<Option<String>>, problems: RwSignal<Vec<String>>) 
             })
             .collect_view()
     };
-    view! { {storage_notices} {link_notice} }
+    // Sticky, so a message about saving is seen wherever the reader is in the report.
+    view! { <div class="notices">{storage_notices} {link_notice}</div> }
 }
 
 #[component]

@@ -276,6 +276,8 @@ test('when storage is full the reader is told, the change stays on screen, and n
   const notice = page.locator('.storage-notice');
   await notice.waitFor();
   assert.match(await notice.textContent(), /could not be saved.*storage .* is full/s);
+  const box = await notice.boundingBox();
+  assert.ok(box.y >= 0 && box.y < 900, 'the notice is in view where the reader is');
   assert.equal(await page.locator('#p7 .note-body').textContent(), 'Written while storage is full.', 'still on screen');
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), before, 'what was stored is untouched');
   await screenshot(page, 'storage-full');
@@ -322,5 +324,36 @@ test('the panel lists notes in document order, filters by colour, renames colour
 
   await page.reload();
   await panel.getByRole('button', { name: 'Show objection (pink)' }).waitFor();
+  assertNoProblems(page);
+});
+
+test('a passage whose words are no longer in the report is listed as an orphan, never dropped', async (t) => {
+  const context = await freshContext(t);
+  const doc = {
+    format: 'report-reader.annotations',
+    version: 2,
+    report: 'oic-cfm-51-cg-jk-2025',
+    annotations: [
+      {
+        id: 'gone-words',
+        target: { kind: 'passage', paragraph: 'p4', quote: { exact: 'a sentence that was struck from the final text', prefix: '', suffix: '', start: 10, end: 57 } },
+        colour: 'pink',
+        note: 'Raised by one delegation.',
+        created: 1,
+        modified: 1,
+      },
+      { id: 'gone-paragraph', target: { kind: 'paragraph', paragraph: 'p12' }, colour: null, note: 'On a paragraph 12 that is gone.', created: 2, modified: 2 },
+    ],
+  };
+  await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [KEY, JSON.stringify(doc)]);
+  const page = await openReport(context);
+  const panel = page.getByRole('complementary', { name: 'Highlights and notes' });
+  await panel.getByRole('heading', { name: 'Could not be placed' }).waitFor();
+  const orphans = await panel.locator('.orphans .entry').allTextContents();
+  assert.equal(orphans.length, 2);
+  assert.match(orphans[0], /Was in paragraph 4.*a sentence that was struck.*Raised by one delegation/s);
+  assert.match(orphans[1], /paragraph “p12”.*On a paragraph 12 that is gone/s);
+  assert.equal(await page.locator('#p4 mark').count(), 0);
+  await screenshot(page, 'orphans');
   assertNoProblems(page);
 });
