@@ -102,6 +102,44 @@ pub fn permalink(page_url: &str, id: &str) -> String {
     format!("{base}#{}", utf8_percent_encode(id, FRAGMENT))
 }
 
+/// What the page's query string asks for: `?report=<id>` (optionally `&version=<n>`), or
+/// `?library`. Nothing means the default report.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Route {
+    pub report: Option<String>,
+    pub version: Option<usize>,
+    pub library: bool,
+}
+
+impl Route {
+    pub fn from_query(query: &str) -> Route {
+        let mut route = Route::default();
+        for pair in query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = percent_decode_str(&value.replace('+', " ")).decode_utf8_lossy().trim().to_string();
+            match key {
+                "report" if !value.is_empty() => route.report = Some(value),
+                "version" => route.version = value.parse().ok().filter(|&v| v > 0),
+                "library" => route.library = true,
+                _ => {}
+            }
+        }
+        route
+    }
+
+    /// The query string for a report (empty for the default one).
+    pub fn query_for(report: Option<&str>, version: Option<usize>) -> String {
+        let mut query = String::new();
+        if let Some(id) = report {
+            query = format!("?report={}", utf8_percent_encode(id, FRAGMENT));
+            if let Some(v) = version {
+                query.push_str(&format!("&version={v}"));
+            }
+        }
+        query
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,6 +199,17 @@ mod tests {
         assert!(message(&format!("#{}", "x".repeat(5000))).chars().count() < 120);
         assert!(matches!(resolve(&report(), "#%FF%FE"), Resolution::NotFound { .. }));
         assert!(matches!(resolve(&report(), "#p99999999999999"), Resolution::NotFound { .. }));
+    }
+
+    #[test]
+    fn routes_are_read_from_the_query() {
+        assert_eq!(Route::from_query(""), Route::default());
+        assert_eq!(Route::from_query("?report=r-abc&version=2"), Route { report: Some("r-abc".into()), version: Some(2), library: false });
+        assert_eq!(Route::from_query("?library"), Route { library: true, ..Route::default() });
+        assert_eq!(Route::from_query("?report=&version=x&other=1"), Route::default());
+        assert_eq!(Route::from_query("?report=a%20b"), Route { report: Some("a b".into()), ..Route::default() });
+        assert_eq!(Route::query_for(Some("r-1"), Some(3)), "?report=r-1&version=3");
+        assert_eq!(Route::query_for(None, None), "");
     }
 
     #[test]

@@ -35,7 +35,7 @@ fn keys_starting(prefix: &str) -> Vec<String> {
 }
 
 fn note(id: &str, paragraph: &str, text: &str, at: i64) -> Annotation {
-    Annotation::new(id.into(), Target::Paragraph { paragraph: paragraph.into() }, Some(Colour::Yellow), text, at)
+    Annotation::new(id.into(), Target::whole(paragraph, None), Some(Colour::Yellow), text, at)
 }
 
 async fn sleep(millis: i32) {

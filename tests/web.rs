@@ -172,7 +172,7 @@ async fn notes_render_markdown_but_never_html() {
     let hostile = "See *this* <img src=x onerror=\"window.pwned=1\"> and </mark><script>window.pwned=2</script> [x](javascript:alert(1))";
     annotator.annotations.set(AnnotationSet::from_annotations([Annotation::new(
         "n".into(),
-        Target::Paragraph { paragraph: "p2".into() },
+        Target::whole("p2", None),
         None,
         hostile,
         1,

@@ -48,6 +48,16 @@ impl Quote {
     }
 }
 
+/// How many opening characters of a paragraph identify it when paragraphs are renumbered.
+pub const EXCERPT_CHARS: usize = 160;
+
+impl Quote {
+    /// The opening words of a paragraph, to find it again after a revision.
+    pub fn excerpt(text: &str) -> Option<Quote> {
+        Quote::from_text(text, 0, text.chars().count().min(EXCERPT_CHARS))
+    }
+}
+
 /// Where a stored passage lands in the paragraph's current text, and how it was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Anchoring {

@@ -80,14 +80,25 @@ impl Palette {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Target {
-    Paragraph { paragraph: String },
+    /// A whole paragraph. `excerpt` (its opening words when the annotation was made) finds it
+    /// again when a revision renumbers the paragraphs; older data has none.
+    Paragraph {
+        paragraph: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        excerpt: Option<Quote>,
+    },
     Passage { paragraph: String, quote: Quote },
 }
 
 impl Target {
+    /// A whole paragraph, remembered by its id and, given its text, its opening words.
+    pub fn whole(paragraph: &str, text: Option<&str>) -> Target {
+        Target::Paragraph { paragraph: paragraph.to_string(), excerpt: text.and_then(Quote::excerpt) }
+    }
+
     pub fn paragraph(&self) -> &str {
         match self {
-            Target::Paragraph { paragraph } | Target::Passage { paragraph, .. } => paragraph,
+            Target::Paragraph { paragraph, .. } | Target::Passage { paragraph, .. } => paragraph,
         }
     }
 
@@ -175,7 +186,7 @@ impl AnnotationSet {
     /// The whole-paragraph annotation on a paragraph (the latest, should two tabs each have made one).
     pub fn on_paragraph(&self, paragraph: &str) -> Option<&Annotation> {
         self.live()
-            .filter(|a| matches!(&a.target, Target::Paragraph { paragraph: p } if p == paragraph))
+            .filter(|a| matches!(&a.target, Target::Paragraph { paragraph: p, .. } if p == paragraph))
             .max_by_key(|a| a.modified)
     }
 
@@ -244,10 +255,10 @@ impl AnnotationSet {
 
     /// Sets or clears the highlight of a whole paragraph, creating its annotation if needed
     /// (`new_id` names it). An annotation left with neither colour nor note is deleted.
-    pub fn highlight_paragraph(&mut self, paragraph: &str, colour: Option<Colour>, now: Millis, new_id: impl FnOnce() -> String) {
-        match self.on_paragraph(paragraph).map(|a| a.id.clone()) {
+    pub fn highlight_paragraph(&mut self, target: Target, colour: Option<Colour>, now: Millis, new_id: impl FnOnce() -> String) {
+        match self.on_paragraph(target.paragraph()).map(|a| a.id.clone()) {
             Some(id) => self.recolour(&id, colour, now),
-            None if colour.is_some() => self.add(Annotation::new(new_id(), Target::Paragraph { paragraph: paragraph.into() }, colour, "", now)),
+            None if colour.is_some() => self.add(Annotation::new(new_id(), target, colour, "", now)),
             None => {}
         }
     }
@@ -298,7 +309,7 @@ mod tests {
     pub(crate) fn note(id: &str, paragraph: &str, text: &str, modified: Millis) -> Annotation {
         Annotation {
             id: id.into(),
-            target: Target::Paragraph { paragraph: paragraph.into() },
+            target: Target::whole(paragraph, None),
             colour: Some(Colour::Yellow),
             note: text.into(),
             created: modified,
@@ -382,22 +393,22 @@ mod tests {
     #[test]
     fn toggling_a_paragraph_highlight_creates_recolours_and_removes_it() {
         let mut set = AnnotationSet::default();
-        set.highlight_paragraph("p8", Some(Colour::Yellow), 10, || "n1".into());
+        set.highlight_paragraph(Target::whole("p8", None), Some(Colour::Yellow), 10, || "n1".into());
         assert_eq!(set.on_paragraph("p8").unwrap().colour, Some(Colour::Yellow));
-        set.highlight_paragraph("p8", Some(Colour::Pink), 20, || unreachable!());
+        set.highlight_paragraph(Target::whole("p8", None), Some(Colour::Pink), 20, || unreachable!());
         assert_eq!(set.on_paragraph("p8").unwrap().colour, Some(Colour::Pink));
-        set.highlight_paragraph("p8", None, 30, || unreachable!());
+        set.highlight_paragraph(Target::whole("p8", None), None, 30, || unreachable!());
         assert!(set.on_paragraph("p8").is_none(), "no colour and no note: gone");
-        set.highlight_paragraph("p9", None, 40, || unreachable!());
+        set.highlight_paragraph(Target::whole("p9", None), None, 40, || unreachable!());
         assert!(set.is_empty());
     }
 
     #[test]
     fn a_noted_paragraph_keeps_its_note_when_unhighlighted_and_goes_when_the_note_is_emptied() {
         let mut set = AnnotationSet::default();
-        set.highlight_paragraph("p8", Some(Colour::Yellow), 10, || "n1".into());
+        set.highlight_paragraph(Target::whole("p8", None), Some(Colour::Yellow), 10, || "n1".into());
         set.write_note("n1", "Compare with the communiqué.", 20);
-        set.highlight_paragraph("p8", None, 30, || unreachable!());
+        set.highlight_paragraph(Target::whole("p8", None), None, 30, || unreachable!());
         let kept = set.on_paragraph("p8").unwrap();
         assert_eq!((kept.colour, kept.note.as_str()), (None, "Compare with the communiqué."));
         set.write_note("n1", "  ", 40);

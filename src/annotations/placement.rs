@@ -1,10 +1,14 @@
 //! Where each annotation lands in the report as it now reads: the marks to draw in each
 //! paragraph, and the list of every annotation in document order, with those that could not be
-//! placed (their paragraph is gone, or their passage no longer found) last, as orphans.
+//! placed last, as orphans.
+//!
+//! An annotation is looked for in its own paragraph first. When that paragraph is gone or no
+//! longer holds its words (a revision inserted or renumbered paragraphs), the other paragraphs
+//! are searched, exact words before close ones, and a find there is reported as moved.
 
 use std::collections::HashMap;
 
-use super::anchor::{anchor, Anchoring};
+use super::anchor::{anchor, Anchoring, Quote};
 use super::marks::Mark;
 use super::{Annotation, AnnotationSet, Target};
 use crate::report::Report;
@@ -13,6 +17,7 @@ use crate::report::Report;
 #[derive(Debug, Clone, Default)]
 pub struct ParagraphIndex {
     position: HashMap<String, usize>,
+    ids: Vec<String>,
     texts: Vec<String>,
     names: Vec<String>,
 }
@@ -22,6 +27,7 @@ impl ParagraphIndex {
         let mut index = ParagraphIndex::default();
         for (i, p) in report.paragraphs().enumerate() {
             index.position.insert(p.id.clone(), i);
+            index.ids.push(p.id.clone());
             index.texts.push(p.text.plain());
             index.names.push(p.name.clone());
         }
@@ -52,8 +58,11 @@ pub enum Place {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     pub id: String,
+    /// The paragraph it is placed in now (for an orphan, the one it was made on).
     pub paragraph: String,
     pub place: Place,
+    /// The paragraph it was made on, when it is now placed in another.
+    pub moved_from: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -72,14 +81,55 @@ impl Placements {
     }
 }
 
-fn place_one(index: &ParagraphIndex, a: &Annotation) -> (Place, usize) {
-    let Some(text) = index.text(a.target.paragraph()) else { return (Place::Orphan, 0) };
-    match &a.target {
-        Target::Paragraph { .. } => (Place::Paragraph, 0),
-        Target::Passage { quote, .. } => match anchor(text, quote) {
-            Anchoring::Orphan => (Place::Orphan, 0),
-            found => (Place::Passage(found), found.range().map_or(0, |(s, _)| s + 1)),
-        },
+/// Where a quote lands in one paragraph's text; `at_start` asks for a paragraph that opens with it.
+fn anchor_in(text: &str, quote: &Quote, at_start: bool) -> Option<Anchoring> {
+    let found = anchor(text, quote);
+    match found.range() {
+        Some((start, _)) if !at_start || start <= 2 => Some(found),
+        _ => None,
+    }
+}
+
+/// The best other paragraph for a quote: exact words first, then close ones; nearest to where
+/// it was on a tie.
+fn search(index: &ParagraphIndex, quote: &Quote, at_start: bool, skip: &str, near: usize) -> Option<(usize, Anchoring)> {
+    let rank = |a: &Anchoring| match a {
+        Anchoring::Position { .. } | Anchoring::Moved { .. } => 0,
+        _ => 1,
+    };
+    (0..index.texts.len())
+        .filter(|&i| index.ids[i] != skip)
+        .filter_map(|i| anchor_in(&index.texts[i], quote, at_start).map(|a| (i, a)))
+        .min_by_key(|(i, a)| (rank(a), i.abs_diff(near)))
+}
+
+/// (how it sits, where in the text it starts, the paragraph it is in, the one it moved from)
+fn place_one(index: &ParagraphIndex, a: &Annotation) -> (Place, usize, String, Option<String>) {
+    let own = a.target.paragraph().to_string();
+    let own_position = index.position.get(&own).copied();
+    let (quote, at_start) = match &a.target {
+        Target::Paragraph { excerpt: None, .. } => {
+            return match own_position {
+                Some(_) => (Place::Paragraph, 0, own, None),
+                None => (Place::Orphan, 0, own, None),
+            }
+        }
+        Target::Paragraph { excerpt: Some(q), .. } => (q, true),
+        Target::Passage { quote, .. } => (quote, false),
+    };
+    let place = |found: Anchoring| if at_start { Place::Paragraph } else { Place::Passage(found) };
+    let start_of = |found: Anchoring| found.range().map_or(0, |(s, _)| s + 1);
+    if let Some(found) = own_position.and_then(|i| anchor_in(&index.texts[i], quote, at_start)) {
+        return (place(found), start_of(found), own, None);
+    }
+    let near = own_position.unwrap_or(0);
+    if let Some((i, found)) = search(index, quote, at_start, &own, near) {
+        return (place(found), start_of(found), index.ids[i].clone(), Some(own));
+    }
+    // A whole paragraph whose opening was reworded stays on its id, if that still exists.
+    match (at_start, own_position) {
+        (true, Some(_)) => (Place::Paragraph, 0, own, None),
+        _ => (Place::Orphan, 0, own, None),
     }
 }
 
@@ -87,8 +137,7 @@ pub fn place(index: &ParagraphIndex, set: &AnnotationSet) -> Placements {
     let mut placements = Placements::default();
     let mut keyed: Vec<((usize, usize, usize, i64), Entry)> = Vec::new();
     for a in set.live() {
-        let (place, start) = place_one(index, a);
-        let paragraph = a.target.paragraph().to_string();
+        let (place, start, paragraph, moved_from) = place_one(index, a);
         if let Place::Passage(found) = place {
             let (start, end) = found.range().expect("placed passages have a range");
             placements.marks.entry(paragraph.clone()).or_default().push(Mark { start, end, annotation: a.id.clone(), colour: a.colour });
@@ -97,7 +146,7 @@ pub fn place(index: &ParagraphIndex, set: &AnnotationSet) -> Placements {
             Place::Orphan => (1, usize::MAX),
             _ => (0, index.position[&paragraph]),
         };
-        keyed.push(((position.0, position.1, start, a.created), Entry { id: a.id.clone(), paragraph, place }));
+        keyed.push(((position.0, position.1, start, a.created), Entry { id: a.id.clone(), paragraph, place, moved_from }));
     }
     keyed.sort_by(|x, y| x.0.cmp(&y.0).then_with(|| x.1.id.cmp(&y.1.id)));
     placements.entries = keyed.into_iter().map(|(_, e)| e).collect();
@@ -114,7 +163,7 @@ pub fn place(index: &ParagraphIndex, set: &AnnotationSet) -> Placements {
 mod tests {
     use super::*;
     use crate::annotations::{Colour, Quote};
-    use crate::report::parse;
+    use crate::report::{parse, DEFAULT_REPORT};
 
     fn passage(id: &str, paragraph: &str, text: &str, words: &str, created: i64) -> Annotation {
         let byte = text.find(words).unwrap();
@@ -128,10 +177,10 @@ mod tests {
         let report = parse("1. Alpha beta gamma.\n2. Delta epsilon zeta.\n3. Eta theta.\n");
         let index = ParagraphIndex::new(&report);
         let mut set = AnnotationSet::from_annotations([
-            Annotation::new("whole-3".into(), Target::Paragraph { paragraph: "p3".into() }, Some(Colour::Yellow), "", 1),
+            Annotation::new("whole-3".into(), Target::whole("p3", None), Some(Colour::Yellow), "", 1),
             passage("zeta", "p2", "Delta epsilon zeta.", "zeta", 2),
             passage("delta", "p2", "Delta epsilon zeta.", "Delta", 3),
-            Annotation::new("gone".into(), Target::Paragraph { paragraph: "p9".into() }, None, "note on a lost paragraph", 0),
+            Annotation::new("gone".into(), Target::whole("p9", None), None, "note on a lost paragraph", 0),
             passage("reworded", "p1", "Alpha beta gamma.", "beta", 4),
         ]);
         // A passage whose words paragraph 1 no longer has becomes an orphan.
@@ -142,6 +191,7 @@ mod tests {
         });
         let placements = place(&index, &set);
         let order: Vec<(&str, Place)> = placements.entries.iter().map(|e| (e.id.as_str(), e.place)).collect();
+        assert!(placements.entries.iter().all(|e| e.moved_from.is_none()));
         assert_eq!(
             order,
             [
@@ -157,6 +207,42 @@ mod tests {
         assert_eq!(placements.orphans().count(), 2);
         assert_eq!(placements.by_paragraph["p2"], ["delta", "zeta"]);
         assert!(!placements.by_paragraph.contains_key("p9"));
+    }
+
+    #[test]
+    fn a_revision_moves_notes_with_their_words_and_orphans_the_rest() {
+        let original = parse(DEFAULT_REPORT);
+        let index = ParagraphIndex::new(&original);
+        let whole = |id: &str, paragraph: &str| {
+            Annotation::new(id.into(), Target::whole(paragraph, index.text(paragraph)), Some(Colour::Yellow), "note", 1)
+        };
+        let p8_text = index.text("p8").unwrap().to_string();
+        let p5_text = index.text("p5").unwrap().to_string();
+        let set = AnnotationSet::from_annotations([
+            whole("on-8", "p8"),
+            whole("on-2", "p2"),
+            passage("ishaq", "p5", &p5_text, "Ishaq Dar", 2),
+            passage("sincere", "p8", &p8_text, "made sincere efforts to mediate", 3),
+            passage("struck", "p8", &p8_text, "the principles of the United Nations Charter", 4),
+        ]);
+        let revised = parse(&fixture_revision());
+        let placements = place(&ParagraphIndex::new(&revised), &set);
+        let find = |id: &str| placements.entries.iter().find(|e| e.id == id).unwrap().clone();
+
+        // A new paragraph 3 was inserted: old 5 is now 6 and old 8 is now 9.
+        assert_eq!((find("on-8").paragraph.as_str(), find("on-8").moved_from.as_deref()), ("p9", Some("p8")));
+        assert_eq!((find("on-2").paragraph.as_str(), find("on-2").moved_from), ("p2", None));
+        assert_eq!((find("ishaq").paragraph.as_str(), find("ishaq").moved_from.as_deref()), ("p6", Some("p5")));
+        assert!(matches!(find("ishaq").place, Place::Passage(Anchoring::Moved { .. } | Anchoring::Position { .. })));
+        let sincere = find("sincere");
+        assert_eq!(sincere.paragraph, "p9");
+        assert!(matches!(sincere.place, Place::Passage(Anchoring::Fuzzy { .. })), "{:?}", sincere.place);
+        assert_eq!(find("struck").place, Place::Orphan, "the sentence was deleted");
+        assert_eq!(placements.orphans().count(), 1);
+    }
+
+    fn fixture_revision() -> String {
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/oic-cfm-51-cg-jk-2025-rev2.txt")).unwrap()
     }
 
     #[test]

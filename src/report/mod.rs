@@ -4,6 +4,7 @@
 //! the lines; [`structure`] recognises the title block, headings and numbered paragraphs on top.
 
 mod cover;
+pub mod input;
 mod markdown;
 mod model;
 mod structure;

@@ -35,7 +35,7 @@ impl Editing {
     }
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq)]
 pub struct Annotator {
     report_id: StoredValue<String>,
     index: StoredValue<ParagraphIndex>,
@@ -143,7 +143,7 @@ impl Annotator {
         self.loaded.set_value(true);
 
         let this = *self;
-        window_event_listener(ev::storage, move |event| {
+        let storage_listener = window_event_listener(ev::storage, move |event| {
             if let Some(theirs) = storage::annotations_changed_elsewhere(&this.report_id.get_value(), &event) {
                 let mut merged = this.annotations.get_untracked();
                 let changed = merged.merge(&theirs);
@@ -159,8 +159,15 @@ impl Annotator {
                 this.palette.set(settings.palette);
             }
         });
-        window_event_listener(ev::pagehide, move |_| this.flush());
-        window_event_listener(ev::visibilitychange, move |_| this.flush());
+        let hide = window_event_listener(ev::pagehide, move |_| this.flush());
+        let hidden = window_event_listener(ev::visibilitychange, move |_| this.flush());
+        // When the reader moves to another report, write what is pending and stop listening.
+        on_cleanup(move || {
+            this.flush();
+            storage_listener.remove();
+            hide.remove();
+            hidden.remove();
+        });
     }
 
     fn schedule_save(&self) {
@@ -237,7 +244,8 @@ impl Annotator {
     pub fn toggle_paragraph_highlight(&self, paragraph: &str) {
         let highlighted = self.annotations.with_untracked(|s| s.on_paragraph(paragraph).is_some_and(|a| a.colour.is_some()));
         let colour = (!highlighted).then(|| self.current_colour.get_untracked());
-        self.change(|set| set.highlight_paragraph(paragraph, colour, now(), new_id));
+        let target = Target::whole(paragraph, self.paragraph_text(paragraph).as_deref());
+        self.change(|set| set.highlight_paragraph(target, colour, now(), new_id));
     }
 
     pub fn recolour(&self, id: &str, colour: Option<Colour>) {
@@ -294,7 +302,7 @@ impl Annotator {
                 }
                 let target = match quote {
                     Some(quote) => Target::Passage { paragraph: paragraph.clone(), quote: quote.clone() },
-                    None => Target::Paragraph { paragraph: paragraph.clone() },
+                    None => Target::whole(paragraph, self.paragraph_text(paragraph).as_deref()),
                 };
                 self.change(|set| set.add(Annotation::new(new_id(), target, colour, text, now())));
             }

@@ -124,3 +124,74 @@ pub fn clear_selection() {
 pub fn is_wide_screen() -> bool {
     window().match_media("(min-width: 72rem)").ok().flatten().is_some_and(|q| q.matches())
 }
+
+/// The query string of the page's address (`?report=…`).
+pub fn query() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+/// Puts a new query string in the address bar without reloading, dropping the fragment.
+pub fn show_query(query: &str) {
+    let path = window().location().pathname().unwrap_or_default();
+    let url = format!("{path}{query}");
+    if let Ok(history) = window().history() {
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Fetches a file published beside the app (relative to the page), as text.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let response = JsFuture::from(window().fetch_with_str(url)).await.map_err(|_| "the network request failed".to_string())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "no response".to_string())?;
+    if !response.ok() {
+        return Err(format!("the server answered {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(|_| "no body".to_string())?).await.map_err(|_| "the body could not be read".to_string())?;
+    text.as_string().ok_or_else(|| "the body is not text".to_string())
+}
+
+/// The bytes of a file the reader chose or dropped.
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| "the file could not be read".to_string())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Lets the browser paint (a progress message) before a long piece of work.
+pub async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 16);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Offers text to the reader as a file download.
+pub fn download(file_name: &str, mime: &str, text: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Some(document) = window().document() {
+        if let Ok(link) = document.create_element("a") {
+            let link: web_sys::HtmlAnchorElement = link.unchecked_into();
+            link.set_href(&url);
+            link.set_download(file_name);
+            link.click();
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Files carried by a drop, if any.
+pub fn dropped_files(event: &web_sys::DragEvent) -> Vec<web_sys::File> {
+    let Some(files) = event.data_transfer().and_then(|d| d.files()) else { return Vec::new() };
+    (0..files.length()).filter_map(|i| files.get(i)).collect()
+}
+
+/// Files chosen in a file input.
+pub fn chosen_files(event: &web_sys::Event) -> Vec<web_sys::File> {
+    let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return Vec::new() };
+    let files: Vec<web_sys::File> = input.files().map(|f| (0..f.length()).filter_map(|i| f.get(i)).collect()).unwrap_or_default();
+    input.set_value("");
+    files
+}

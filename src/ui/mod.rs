@@ -1,187 +1,218 @@
-//! The Leptos app: it wires the report, the page address and the clipboard to the views.
+//! The Leptos app: it reads what the address asks for (a report, a version, the library), and
+//! wires the library, the open report and the reader's annotations to the views.
 
 mod annotator;
 mod browser;
+mod library_view;
 mod notes;
+mod open;
+mod reader;
 mod report_view;
+mod shelf;
 pub mod storage;
 
-use std::sync::Arc;
+use std::time::Duration;
 
-use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::annotations::placement::ParagraphIndex;
-use crate::permalink::{permalink, resolve, Resolution};
-use crate::report::{parse, Report, DEFAULT_REPORT, DEFAULT_REPORT_ID};
+use crate::permalink::Route;
 
 pub use annotator::Annotator;
-use notes::{NotesPanel, SelectionAdder};
+use library_view::LibraryView;
+use open::{DropOverlay, OpenPanel};
+use reader::ReaderView;
 pub use report_view::ReportView;
+use shelf::{Current, Missing, Shelf};
 
-/// A short confirmation that comes and goes at the foot of the page.
+/// A short message that comes and goes at the foot of the page.
 #[derive(Clone, PartialEq)]
-enum Toast {
+pub(crate) enum Toast {
     Copied { name: String, url: String },
     /// The clipboard refused: the link is shown, selected, for the reader to copy by hand.
     CopyBlocked { name: String, url: String },
     /// An annotation was deleted; the toast offers to undo it.
-    Deleted { what: String },
+    Deleted { what: String, annotator: Annotator },
+    Info(String),
 }
 
-const TOAST_MILLIS: u64 = 4000;
-/// Long enough to notice a deletion and undo it.
-const UNDO_MILLIS: u64 = 10000;
+/// The toast slot, shared by every view.
+#[derive(Clone, Copy)]
+pub(crate) struct Toasts(RwSignal<Option<Toast>>);
+
+impl Toasts {
+    pub fn show(&self, toast: Toast, for_how_long: Duration) {
+        let slot = self.0;
+        slot.set(Some(toast.clone()));
+        set_timeout(move || slot.update(|t| if t.as_ref() == Some(&toast) { *t = None }), for_how_long);
+    }
+}
+
+/// What the main area shows.
+#[derive(Clone)]
+enum Screen {
+    Loading,
+    Reading(Current),
+    Library,
+    Missing(Missing),
+}
 
 #[component]
 pub fn App() -> impl IntoView {
-    let report = Arc::new(parse(DEFAULT_REPORT));
-    browser::set_title(&page_title(&report));
-    let annotator = Annotator::new(DEFAULT_REPORT_ID, ParagraphIndex::new(&report));
-    annotator.load();
-
-    let fragment = RwSignal::new(browser::fragment());
-    // Link clicks, back and forward, and edits of the address all arrive here.
-    window_event_listener(ev::hashchange, move |_| fragment.set(browser::fragment()));
-
-    let resolution = Memo::new({
-        let report = report.clone();
-        move |_| fragment.with(|f| resolve(&report, f))
-    });
-    let targets = Memo::new(move |_| match resolution.get() {
-        Resolution::Found { ids, .. } => ids,
-        _ => Vec::new(),
-    });
-    let notice = RwSignal::new(None::<String>);
-    // Runs after the report is in the page, and again on every change of the fragment.
-    Effect::new(move |_| match resolution.get() {
-        Resolution::Top => notice.set(None),
-        Resolution::Found { ids, note } => {
-            notice.set(note);
-            browser::reveal(&ids[0]);
-        }
-        Resolution::NotFound { message } => notice.set(Some(message)),
-    });
-
-    let toast = RwSignal::new(None::<Toast>);
-    let show_toast = move |shown: Toast, millis: u64| {
-        toast.set(Some(shown.clone()));
-        set_timeout(
-            move || toast.update(|t| if t.as_ref() == Some(&shown) { *t = None }),
-            std::time::Duration::from_millis(millis),
-        );
-    };
-    Effect::new(move |_| {
-        if let Some(deleted) = annotator.last_deleted.get() {
-            let what = annotator.describe(&deleted);
-            let what = if deleted.has_note() { format!("note on {what}") } else { format!("highlight on {what}") };
-            show_toast(Toast::Deleted { what }, UNDO_MILLIS);
-        }
-    });
-
-    // A selection made with the mouse or the keyboard is offered for highlighting.
-    let offer_selection = move || annotator.selection.set(browser::current_selection());
-    window_event_listener(ev::pointerup, move |_| offer_selection());
-    window_event_listener(ev::keyup, move |ev| {
-        if ev.key() == "Escape" {
-            annotator.selection.set(None);
-        } else if ev.shift_key() || ev.key() == "Shift" {
-            offer_selection();
-        }
-    });
-
+    let shelf = Shelf::new();
+    shelf.load();
+    let route = Route::from_query(&browser::query());
+    let screen = RwSignal::new(Screen::Loading);
+    let notices = RwSignal::new(Vec::<String>::new());
+    let toasts = Toasts(RwSignal::new(None));
     let panel_open = RwSignal::new(browser::is_wide_screen());
-    let note_count = move || annotator.annotations.with(|s| s.len());
+    let open_panel = RwSignal::new(false);
 
-    let copy_link = Callback::new({
-        let report = report.clone();
-        move |id: String| {
-            let url = permalink(&browser::page_url(), &id);
-            let name = report.describe(&id).unwrap_or_else(|| id.clone());
+    match (&route.library, &route.report) {
+        (true, _) => screen.set(Screen::Library),
+        (false, None) => screen.set(Screen::Reading(shelf.default_current())),
+        (false, Some(id)) => {
+            let id = id.clone();
             spawn_local(async move {
-                let shown = match browser::copy_text(&url).await {
-                    Ok(()) => Toast::Copied { name, url },
-                    Err(()) => Toast::CopyBlocked { name, url },
-                };
-                show_toast(shown, TOAST_MILLIS);
+                screen.set(match shelf.resolve(&id, route.version).await {
+                    Ok(current) => Screen::Reading(current),
+                    Err(missing) => Screen::Missing(missing),
+                });
             });
         }
+    }
+    if route.library {
+        spawn_local(async move {
+            shelf.fetch_manifest().await;
+        });
+    }
+
+    // Called with a report the reader just opened: show it, and put its address in the bar.
+    let show_opened = Callback::new(move |(current, message): (Current, Option<String>)| {
+        browser::show_query(&Route::query_for(Some(&current.id), None));
+        if let Some(message) = message {
+            toasts.show(Toast::Info(message), Duration::from_secs(8));
+        }
+        open_panel.set(false);
+        screen.set(Screen::Reading(current));
     });
 
+    let reading = move || matches!(screen.get(), Screen::Reading(_));
     view! {
         <a class="skip-link" href="#report">"Skip to the report"</a>
         <header class="app-bar">
-            <span class="app-name">"Report reader"</span>
-            <button type="button" class="panel-toggle" aria-controls="notes-panel"
-                aria-expanded=move || panel_open.get().to_string()
-                on:click=move |_| panel_open.update(|o| *o = !*o)>
-                "Highlights and notes " <span class="count">{note_count}</span>
-            </button>
+            <a class="app-name" href="./">"Report reader"</a>
+            <nav class="app-actions" aria-label="Reports">
+                <a class="bar-link" href="?library">"Library"</a>
+                <button type="button" class="bar-button" aria-expanded=move || open_panel.get().to_string() aria-controls="open-panel"
+                    on:click=move |_| open_panel.update(|o| *o = !*o)>"Open a report"</button>
+                {move || reading().then(|| view! {
+                    <button type="button" class="panel-toggle" aria-controls="notes-panel"
+                        aria-expanded=move || panel_open.get().to_string()
+                        on:click=move |_| panel_open.update(|o| *o = !*o)>
+                        "Highlights and notes"
+                    </button>
+                })}
+            </nav>
         </header>
-        <NoticeBar notice=notice problems=annotator.problems />
-        <div class="layout" class=("with-panel", move || panel_open.get())>
-            <main id="report" tabindex="-1">
-                <ReportView report=report targets=targets on_copy_link=copy_link annotator=annotator />
-            </main>
-            <NotesPanel annotator=annotator open=panel_open />
-        </div>
-        <SelectionAdder annotator=annotator />
-        <ToastView toast=toast annotator=annotator />
+        <OpenPanel open=open_panel shelf=shelf notices=notices on_opened=show_opened />
+        <DropOverlay shelf=shelf notices=notices on_opened=show_opened />
+        {move || match screen.get() {
+            Screen::Loading => view! { <p class="loading" role="status">"Opening the report…"</p> }.into_any(),
+            Screen::Reading(current) => view! { <ReaderView current=current panel_open=panel_open notices=notices toasts=toasts /> }.into_any(),
+            Screen::Library => view! {
+                <NoticeBar link_notice=RwSignal::new(None) lists=vec![shelf.problems, notices] />
+                <LibraryView shelf=shelf />
+            }
+            .into_any(),
+            Screen::Missing(missing) => view! {
+                <NoticeBar link_notice=RwSignal::new(None) lists=vec![shelf.problems, notices] />
+                <MissingReport missing=missing open_panel=open_panel />
+            }
+            .into_any(),
+        }}
+        <ToastView toasts=toasts />
     }
 }
 
-fn page_title(report: &Report) -> String {
-    match (&report.cover.symbol, &report.cover.title) {
-        (Some(symbol), Some(title)) => format!("{} — {symbol}", title.plain()),
-        (None, Some(title)) => title.plain(),
-        (Some(symbol), None) => symbol.clone(),
-        (None, None) => "Report reader".to_string(),
-    }
-}
-
-/// Messages above the report, each dismissable: about the address the page was opened with,
-/// and about saved data (unreadable, not saved).
+/// A permalink to a report this browser does not have: say so, and offer to open its file.
 #[component]
-fn NoticeBar(notice: RwSignal<Option<String>>, problems: RwSignal<Vec<String>>) -> impl IntoView {
-    let link_notice = move || {
-        notice.get().map(|message| {
+fn MissingReport(missing: Missing, open_panel: RwSignal<bool>) -> impl IntoView {
+    let (heading, detail) = match missing {
+        Missing::Unknown(id) => (
+            "This report is not in your library".to_string(),
+            format!(
+                "The link asks for the report “{id}”, which this browser has not opened and which is not published with \
+                 this reader. Reports you open stay in your own browser, so a link to one works only where it was opened. \
+                 If you have the report’s file, open it here and the link will work."
+            ),
+        ),
+        Missing::TextNotKept { title, .. } => (
+            format!("“{title}” needs its file again"),
+            "Its text could not be kept in this browser’s storage when it was opened (storage was full). Open the file \
+             again to read it; your notes on it are still here."
+                .to_string(),
+        ),
+        Missing::Unreachable { id, reason } => (
+            "This report could not be fetched".to_string(),
+            format!("The report “{id}” is published with this reader, but its file could not be loaded ({reason})."),
+        ),
+    };
+    view! {
+        <div class="missing-report">
+            <h1>{heading}</h1>
+            <p>{detail}</p>
+            <p class="missing-actions">
+                <button type="button" class="primary-button" on:click=move |_| open_panel.set(true)>"Open the report’s file"</button>
+                " "
+                <a href="?library">"Go to your library"</a>
+            </p>
+        </div>
+    }
+}
+
+/// Messages above the main area, each dismissable: about the address, and about saved data.
+#[component]
+fn NoticeBar(link_notice: RwSignal<Option<String>>, lists: Vec<RwSignal<Vec<String>>>) -> impl IntoView {
+    let link = move || {
+        link_notice.get().map(|message| {
             view! {
                 <div class="notice" role="alert">
                     <p>{message}</p>
-                    <button type="button" class="notice-dismiss" aria-label="Dismiss notice" on:click=move |_| notice.set(None)>
+                    <button type="button" class="notice-dismiss" aria-label="Dismiss notice" on:click=move |_| link_notice.set(None)>
                         "Dismiss"
                     </button>
                 </div>
             }
         })
     };
-    let storage_notices = move || {
-        problems
-            .get()
-            .into_iter()
-            .map(|message| {
+    let others = move || {
+        lists
+            .iter()
+            .flat_map(|list| list.get().into_iter().map(move |message| (*list, message)))
+            .map(|(list, message)| {
                 let dismissed = message.clone();
                 view! {
                     <div class="notice storage-notice" role="alert">
                         <p>{message}</p>
                         <button type="button" class="notice-dismiss" aria-label="Dismiss storage notice"
-                            on:click=move |_| problems.update(|p| p.retain(|m| *m != dismissed))>"Dismiss"</button>
+                            on:click=move |_| list.update(|p| p.retain(|m| *m != dismissed))>"Dismiss"</button>
                     </div>
                 }
             })
             .collect_view()
     };
     // Sticky, so a message about saving is seen wherever the reader is in the report.
-    view! { <div class="notices">{storage_notices} {link_notice}</div> }
+    view! { <div class="notices">{others} {link}</div> }
 }
 
 #[component]
-fn ToastView(toast: RwSignal<Option<Toast>>, annotator: Annotator) -> impl IntoView {
+fn ToastView(toasts: Toasts) -> impl IntoView {
+    let slot = toasts.0;
     view! {
         <div class="toast-region" role="status" aria-live="polite">
             {move || {
-                toast.get().map(|t| match t {
+                slot.get().map(|t| match t {
                     Toast::Copied { name, url } => view! {
                         <div class="toast">
                             <p>"Copied link to " {name}</p>
@@ -189,12 +220,13 @@ fn ToastView(toast: RwSignal<Option<Toast>>, annotator: Annotator) -> impl IntoV
                         </div>
                     }
                     .into_any(),
-                    Toast::Deleted { what } => view! {
+                    Toast::Info(message) => view! { <div class="toast"><p>{message}</p></div> }.into_any(),
+                    Toast::Deleted { what, annotator } => view! {
                         <div class="toast toast-with-action">
                             <p>"Deleted " {what}</p>
                             <button type="button" class="toast-action" on:click=move |_| {
                                 annotator.undo_delete();
-                                toast.set(None);
+                                slot.set(None);
                             }>"Undo"</button>
                         </div>
                     }
@@ -202,16 +234,11 @@ fn ToastView(toast: RwSignal<Option<Toast>>, annotator: Annotator) -> impl IntoV
                     Toast::CopyBlocked { name, url } => {
                         let field_name = format!("Link to {name}");
                         view! {
-                        <div class="toast">
-                            <p>"Copy this link to " {name} ":"</p>
-                            <input
-                                class="toast-url-field"
-                                readonly
-                                aria-label=field_name
-                                value=url
-                                on:focus=|ev| browser::select_field_text(&ev)
-                            />
-                        </div>
+                            <div class="toast">
+                                <p>"Copy this link to " {name} ":"</p>
+                                <input class="toast-url-field" readonly aria-label=field_name value=url
+                                    on:focus=|ev| browser::select_field_text(&ev) />
+                            </div>
                         }
                         .into_any()
                     }

@@ -12,12 +12,19 @@ use serde_json::Value;
 
 use crate::annotations::codec::{self, DecodeError, Settings};
 use crate::annotations::{AnnotationSet, Millis};
+use crate::library::{self, Library};
 
 const PREFIX: &str = "report-reader";
 pub const SETTINGS_KEY: &str = "report-reader:settings";
 
+pub const LIBRARY_KEY: &str = "report-reader:library";
+
 pub fn annotations_key(report: &str) -> String {
     format!("{PREFIX}:annotations:{report}")
+}
+
+fn text_key(hash: &str) -> String {
+    format!("{PREFIX}:text:{hash}")
 }
 
 /// What reading a key found.
@@ -158,4 +165,73 @@ pub fn settings_changed_elsewhere(event: &web_sys::StorageEvent) -> Option<Setti
         return None;
     }
     codec::decode_settings(&event.new_value()?).ok()
+}
+
+/// The stored annotations of a report as they are, for the reader to download before removing it.
+pub fn raw_annotations(report: &str) -> Option<String> {
+    available().then(|| LocalStorage::raw().get_item(&annotations_key(report)).ok().flatten()).flatten()
+}
+
+/// How many live annotations a report has stored (for the library).
+pub fn count_annotations(report: &str) -> usize {
+    raw_annotations(report).and_then(|text| codec::decode(&text).ok()).map_or(0, |d| d.annotations.len())
+}
+
+pub fn load_library(now: Millis) -> Load<Library> {
+    load(LIBRARY_KEY, now, |value| library::decode_value(value), library::CURRENT_VERSION)
+}
+
+/// Saves the library merged with what another tab stored since; returns what is now stored.
+pub fn save_library(mine: &Library, now: Millis) -> Result<Library, SaveError> {
+    if !available() {
+        return Err(SaveError::Unavailable);
+    }
+    let mut merged = mine.clone();
+    match read_json(LIBRARY_KEY).map_err(|e| e.to_string()).and_then(|v| match v {
+        None => Ok(None),
+        Some(v) => library::decode_value(v).map(|(l, _)| Some(l)).map_err(|e| e.to_string()),
+    }) {
+        Ok(Some(theirs)) => {
+            merged.merge(&theirs);
+        }
+        Ok(None) => {}
+        Err(reason) => {
+            keep_aside(LIBRARY_KEY, now).map_err(|_| SaveError::Unreadable(reason))?;
+        }
+    }
+    LocalStorage::set(LIBRARY_KEY, library::encode_value(&merged)).map_err(from_storage_error)?;
+    Ok(merged)
+}
+
+pub fn library_changed_elsewhere(event: &web_sys::StorageEvent) -> Option<Library> {
+    if event.key()? != LIBRARY_KEY {
+        return None;
+    }
+    library::decode(&event.new_value()?).ok()
+}
+
+/// Keeps the text of a report version, so it opens again without its file.
+pub fn save_text(hash: &str, text: &str) -> Result<(), SaveError> {
+    if !available() {
+        return Err(SaveError::Unavailable);
+    }
+    LocalStorage::raw().set_item(&text_key(hash), text).map_err(|error| {
+        let quota = js_sys::Reflect::get(&error, &"name".into()).ok().and_then(|n| n.as_string()).is_some_and(|n| n == "QuotaExceededError");
+        if quota { SaveError::Full } else { SaveError::Other(format!("{error:?}")) }
+    })
+}
+
+pub fn load_text(hash: &str) -> Option<String> {
+    available().then(|| LocalStorage::raw().get_item(&text_key(hash)).ok().flatten()).flatten()
+}
+
+/// Forgets a removed report: its texts and its annotations.
+pub fn forget_report(report: &str, hashes: &[String]) {
+    if !available() {
+        return;
+    }
+    for hash in hashes {
+        LocalStorage::delete(text_key(hash));
+    }
+    LocalStorage::delete(annotations_key(report));
 }

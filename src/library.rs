@@ -1,0 +1,413 @@
+//! The reader's library: every report they can open, bundled with the app or brought by them,
+//! with the versions (revisions) of each. Pure data and rules, no browser:
+//! - a bundled report is known by its manifest id; a report the reader opens by the hash of its
+//!   text, so opening the same file twice is the same report;
+//! - a text with the document symbol of a report already in the library is a new version of
+//!   that report, and shares its annotations;
+//! - two tabs' copies merge entry by entry, the later edit winning and versions never lost.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use crate::annotations::codec::DecodeError;
+use crate::annotations::Millis;
+use crate::report::Report;
+
+/// A short, stable name for a text: the first 64 bits of its SHA-256, in hex.
+pub fn content_hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Source {
+    /// Published with the app: its first version is a file beside it.
+    Bundled { file: String },
+    /// Opened by the reader from a file, a drop or a paste.
+    Opened,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Version {
+    pub hash: String,
+    pub added: Millis,
+    /// The file it came from, if it came from one.
+    #[serde(default)]
+    pub file_name: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub id: String,
+    pub source: Source,
+    pub symbol: Option<String>,
+    pub title: String,
+    pub date: Option<String>,
+    /// The name the reader gave it, if they renamed it.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Oldest first; the last is the current version.
+    pub versions: Vec<Version>,
+    pub last_opened: Millis,
+    pub modified: Millis,
+    #[serde(default)]
+    pub removed: bool,
+}
+
+impl Entry {
+    pub fn display_name(&self) -> &str {
+        self.name.as_deref().unwrap_or(&self.title)
+    }
+
+    pub fn current(&self) -> Option<&Version> {
+        self.versions.last()
+    }
+
+    /// 1-based number of a version of this report.
+    pub fn version_number(&self, hash: &str) -> Option<usize> {
+        self.versions.iter().position(|v| v.hash == hash).map(|i| i + 1)
+    }
+}
+
+/// What opening a text did to the library.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Opened {
+    /// A report not seen before.
+    New { id: String },
+    /// A text already in the library.
+    Known { id: String },
+    /// A new version of a report already in the library (same symbol, other text).
+    Revision { id: String, version: usize },
+}
+
+impl Opened {
+    pub fn id(&self) -> &str {
+        match self {
+            Opened::New { id } | Opened::Known { id } | Opened::Revision { id, .. } => id,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Library {
+    entries: BTreeMap<String, Entry>,
+}
+
+fn title_of(report: &Report) -> String {
+    report
+        .cover
+        .title
+        .as_ref()
+        .map(|t| t.plain())
+        .or_else(|| report.cover.symbol.clone())
+        .or_else(|| report.paragraphs().next().map(|p| p.text.plain().chars().take(80).collect()))
+        .unwrap_or_else(|| "Untitled report".to_string())
+}
+
+fn same_symbol(a: &str, b: &str) -> bool {
+    a.trim().eq_ignore_ascii_case(b.trim())
+}
+
+impl Library {
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.entries.get(id).filter(|e| !e.removed)
+    }
+
+    /// The reports in the library, the most recently opened first.
+    pub fn entries(&self) -> Vec<&Entry> {
+        let mut live: Vec<&Entry> = self.entries.values().filter(|e| !e.removed).collect();
+        live.sort_by(|a, b| b.last_opened.cmp(&a.last_opened).then_with(|| a.id.cmp(&b.id)));
+        live
+    }
+
+    /// Every record, removed ones included, for storage.
+    pub fn all(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.values()
+    }
+
+    /// Records a bundled report (from the manifest) if the library does not know it yet.
+    pub fn ensure_bundled(&mut self, id: &str, file: &str, report: &Report, hash: &str, now: Millis) {
+        if self.entries.contains_key(id) {
+            return;
+        }
+        self.entries.insert(
+            id.to_string(),
+            Entry {
+                id: id.to_string(),
+                source: Source::Bundled { file: file.to_string() },
+                symbol: report.cover.symbol.clone(),
+                title: title_of(report),
+                date: report.cover.date.clone(),
+                name: None,
+                versions: vec![Version { hash: hash.to_string(), added: 0, file_name: Some(file.to_string()) }],
+                last_opened: 0,
+                modified: now,
+                removed: false,
+            },
+        );
+    }
+
+    /// Adds a text the reader opened: the same text is the same report; the same symbol with
+    /// another text is a new version of it; anything else is a new report.
+    pub fn open_text(&mut self, report: &Report, hash: &str, file_name: Option<&str>, now: Millis) -> Opened {
+        let by_hash = self.entries.values().find(|e| !e.removed && e.versions.iter().any(|v| v.hash == hash)).map(|e| e.id.clone());
+        if let Some(id) = by_hash {
+            self.touch(&id, now);
+            return Opened::Known { id };
+        }
+        let by_symbol = report.cover.symbol.as_deref().and_then(|symbol| {
+            self.entries
+                .values()
+                .filter(|e| !e.removed && e.symbol.as_deref().is_some_and(|s| same_symbol(s, symbol)))
+                .max_by_key(|e| e.last_opened)
+                .map(|e| e.id.clone())
+        });
+        let version = Version { hash: hash.to_string(), added: now, file_name: file_name.map(str::to_string) };
+        if let Some(id) = by_symbol {
+            let entry = self.entries.get_mut(&id).expect("found above");
+            entry.versions.push(version);
+            entry.title = title_of(report);
+            entry.date = report.cover.date.clone().or(entry.date.take());
+            entry.last_opened = now;
+            entry.modified = now;
+            let number = entry.versions.len();
+            return Opened::Revision { id, version: number };
+        }
+        let id = format!("r-{hash}");
+        // A report the reader removed and now opens again comes back as new.
+        self.entries.insert(
+            id.clone(),
+            Entry {
+                id: id.clone(),
+                source: Source::Opened,
+                symbol: report.cover.symbol.clone(),
+                title: title_of(report),
+                date: report.cover.date.clone(),
+                name: None,
+                versions: vec![version],
+                last_opened: now,
+                modified: now,
+                removed: false,
+            },
+        );
+        Opened::New { id }
+    }
+
+    /// Notes that a report was opened now (the library lists the most recent first).
+    pub fn touch(&mut self, id: &str, now: Millis) {
+        if let Some(entry) = self.entries.get_mut(id).filter(|e| !e.removed) {
+            entry.last_opened = now;
+            entry.modified = now.max(entry.modified + 1);
+        }
+    }
+
+    pub fn rename(&mut self, id: &str, name: &str, now: Millis) {
+        if let Some(entry) = self.entries.get_mut(id).filter(|e| !e.removed) {
+            let name = name.trim();
+            entry.name = (!name.is_empty() && name != entry.title).then(|| name.chars().take(200).collect());
+            entry.modified = now.max(entry.modified + 1);
+        }
+    }
+
+    /// Removes a report; its record stays as a tombstone so another tab does not bring it back.
+    /// Returns the hashes of its versions, whose texts can be dropped.
+    pub fn remove(&mut self, id: &str, now: Millis) -> Vec<String> {
+        match self.entries.get_mut(id).filter(|e| !e.removed) {
+            Some(entry) => {
+                entry.removed = true;
+                entry.modified = now.max(entry.modified + 1);
+                entry.versions.iter().map(|v| v.hash.clone()).collect()
+            }
+            None => Vec::new(),
+        }
+    }
+
+    /// Merges another copy: per entry the later edit wins, and no version either side has is lost.
+    pub fn merge(&mut self, other: &Library) -> bool {
+        let mut changed = false;
+        for theirs in other.entries.values() {
+            match self.entries.get_mut(&theirs.id) {
+                None => {
+                    self.entries.insert(theirs.id.clone(), theirs.clone());
+                    changed = true;
+                }
+                Some(mine) => {
+                    let mut merged = if (theirs.modified, theirs.removed) > (mine.modified, mine.removed) { theirs.clone() } else { mine.clone() };
+                    for v in mine.versions.iter().chain(&theirs.versions) {
+                        if !merged.versions.iter().any(|m| m.hash == v.hash) {
+                            merged.versions.push(v.clone());
+                        }
+                    }
+                    merged.versions.sort_by_key(|v| v.added);
+                    merged.last_opened = mine.last_opened.max(theirs.last_opened);
+                    if merged != *mine {
+                        *mine = merged;
+                        changed = true;
+                    }
+                }
+            }
+        }
+        changed
+    }
+}
+
+pub const FORMAT: &str = "report-reader.library";
+pub const CURRENT_VERSION: u64 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct Document {
+    format: String,
+    version: u64,
+    entries: Vec<Entry>,
+}
+
+pub fn encode_value(library: &Library) -> Value {
+    serde_json::to_value(Document { format: FORMAT.into(), version: CURRENT_VERSION, entries: library.all().cloned().collect() })
+        .expect("the library always serialises")
+}
+
+pub fn decode_value(value: Value) -> Result<(Library, u64), DecodeError> {
+    let version = value.get("version").and_then(Value::as_u64).ok_or_else(|| DecodeError::WrongShape("no version number".into()))?;
+    if version > CURRENT_VERSION {
+        return Err(DecodeError::FutureVersion(version));
+    }
+    let document: Document = serde_json::from_value(value).map_err(|e| DecodeError::WrongShape(e.to_string()))?;
+    if document.format != FORMAT {
+        return Err(DecodeError::WrongShape(format!("format “{}”", document.format)));
+    }
+    Ok((Library { entries: document.entries.into_iter().map(|e| (e.id.clone(), e)).collect() }, version))
+}
+
+pub fn decode(text: &str) -> Result<Library, DecodeError> {
+    decode_value(serde_json::from_str(text).map_err(|e| DecodeError::NotJson(e.to_string()))?).map(|(l, _)| l)
+}
+
+/// A publisher's list of the reports deployed beside the app, `reports/manifest.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Manifest {
+    pub reports: Vec<ManifestReport>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct ManifestReport {
+    pub id: String,
+    /// Path of the report's text, relative to the manifest.
+    pub file: String,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub symbol: Option<String>,
+}
+
+impl Manifest {
+    pub fn parse(text: &str) -> Result<Manifest, String> {
+        let manifest: Manifest = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        let valid_id = |id: &str| !id.is_empty() && id.len() <= 100 && id.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
+        let valid_file = |f: &str| !f.is_empty() && !f.contains("..") && !f.starts_with('/') && !f.contains("://");
+        match manifest.reports.iter().find(|r| !valid_id(&r.id) || !valid_file(&r.file)) {
+            Some(bad) => Err(format!("report “{}” has an id or file path that is not allowed", bad.id)),
+            None => Ok(manifest),
+        }
+    }
+
+    pub fn find(&self, id: &str) -> Option<&ManifestReport> {
+        self.reports.iter().find(|r| r.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{parse, DEFAULT_REPORT};
+
+    fn revised() -> String {
+        DEFAULT_REPORT.replace("sincere efforts", "genuine efforts")
+    }
+
+    #[test]
+    fn hashes_are_stable_and_short() {
+        assert_eq!(content_hash("abc"), "ba7816bf8f01cfea");
+        assert_ne!(content_hash(DEFAULT_REPORT), content_hash(&revised()));
+    }
+
+    #[test]
+    fn the_same_text_twice_is_the_same_report() {
+        let mut library = Library::default();
+        let report = parse("Some notes\n\n1. First point.\n");
+        let hash = content_hash("Some notes\n\n1. First point.\n");
+        let first = library.open_text(&report, &hash, Some("notes.txt"), 10);
+        assert!(matches!(first, Opened::New { .. }));
+        assert_eq!(library.open_text(&report, &hash, Some("copy of notes.txt"), 20), Opened::Known { id: first.id().into() });
+        assert_eq!(library.entries().len(), 1);
+        assert_eq!(library.get(first.id()).unwrap().last_opened, 20);
+    }
+
+    #[test]
+    fn the_same_symbol_with_other_text_is_a_new_version_of_the_bundled_report() {
+        let mut library = Library::default();
+        let original = parse(DEFAULT_REPORT);
+        library.ensure_bundled("oic", "oic.txt", &original, &content_hash(DEFAULT_REPORT), 1);
+        let text = revised();
+        let opened = library.open_text(&parse(&text), &content_hash(&text), Some("rev.txt"), 50);
+        assert_eq!(opened, Opened::Revision { id: "oic".into(), version: 2 });
+        let entry = library.get("oic").unwrap();
+        assert_eq!(entry.versions.len(), 2);
+        assert_eq!(entry.current().unwrap().hash, content_hash(&text));
+        assert_eq!(entry.version_number(&content_hash(DEFAULT_REPORT)), Some(1));
+    }
+
+    #[test]
+    fn rename_remove_and_merge_across_tabs() {
+        let mut a = Library::default();
+        let r = parse("Title line\n\n1. Text.\n");
+        let id = a.open_text(&r, "h1", None, 10).id().to_string();
+        let mut b = a.clone();
+        a.rename(&id, "My copy", 20);
+        assert_eq!(a.get(&id).unwrap().display_name(), "My copy");
+        let other = b.open_text(&parse("Other\n\n1. X.\n"), "h2", None, 30).id().to_string();
+        assert!(a.merge(&b));
+        assert_eq!(a.entries().len(), 2);
+        assert_eq!(a.get(&id).unwrap().display_name(), "My copy", "the newer rename wins");
+        assert_eq!(a.remove(&other, 40), ["h2"]);
+        assert!(b.merge(&a));
+        assert!(b.get(&other).is_none(), "the removal reaches the other tab");
+        a.rename(&id, "", 50);
+        assert_eq!(a.get(&id).unwrap().display_name(), "Title line", "an empty name goes back to the title");
+    }
+
+    #[test]
+    fn versions_from_both_tabs_survive_a_merge() {
+        let mut a = Library::default();
+        let base = parse(DEFAULT_REPORT);
+        a.ensure_bundled("oic", "oic.txt", &base, "h0", 1);
+        let mut b = a.clone();
+        a.open_text(&base, "h1", None, 10);
+        b.open_text(&base, "h2", None, 20);
+        a.merge(&b);
+        let hashes: Vec<&str> = a.get("oic").unwrap().versions.iter().map(|v| v.hash.as_str()).collect();
+        assert_eq!(hashes, ["h0", "h1", "h2"]);
+    }
+
+    #[test]
+    fn the_library_round_trips_and_refuses_the_future() {
+        let mut library = Library::default();
+        library.open_text(&parse("T\n\n1. X.\n"), "h", Some("t.txt"), 5);
+        let (back, _) = decode_value(encode_value(&library)).unwrap();
+        assert_eq!(back, library);
+        assert_eq!(decode("{\"version\": 9}"), Err(DecodeError::FutureVersion(9)));
+        assert!(decode("nope").is_err());
+    }
+
+    #[test]
+    fn manifests_are_checked() {
+        let ok = Manifest::parse(r#"{"reports":[{"id":"oic-cfm-51","file":"oic.txt","title":"Report"}]}"#).unwrap();
+        assert_eq!(ok.find("oic-cfm-51").unwrap().file, "oic.txt");
+        assert!(Manifest::parse(r#"{"reports":[{"id":"x","file":"../secret"}]}"#).is_err());
+        assert!(Manifest::parse(r#"{"reports":[{"id":"a b","file":"x.txt"}]}"#).is_err());
+        assert!(Manifest::parse("{").is_err());
+    }
+}

@@ -1,0 +1,300 @@
+//! A file a reader brings, turned into report text: its bytes decoded (UTF-8, UTF-16 with a byte
+//! order mark, or Windows-1252 as the usual fallback for old exports), refused with a reason when
+//! it is empty, binary or too large, and HTML read for its text structure only: its scripts,
+//! styles and attributes are dropped, never run and never inserted.
+
+use html5gum::{Token, Tokenizer};
+
+/// Larger files are refused: a 500-page report is a few megabytes of text.
+pub const MAX_BYTES: usize = 10 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputError {
+    Empty,
+    TooLarge { bytes: usize },
+    Binary,
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            InputError::Empty => write!(f, "The file is empty: there is no report in it."),
+            InputError::TooLarge { bytes } => write!(
+                f,
+                "The file is {:.1} MB; reports up to {} MB can be opened. Is it the report itself, or an archive or scan?",
+                *bytes as f64 / 1_048_576.0,
+                MAX_BYTES / 1_048_576
+            ),
+            InputError::Binary => write!(
+                f,
+                "This file is not text (it may be a PDF, a Word document or an image). Save the report as plain text, \
+                 Markdown or HTML and open that."
+            ),
+        }
+    }
+}
+
+/// The encoding a file turned out to be in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Utf16Le,
+    Utf16Be,
+    Windows1252,
+}
+
+/// Decodes a file's bytes to text.
+pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), InputError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(InputError::TooLarge { bytes: bytes.len() });
+    }
+    let (text, encoding) = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        (String::from_utf8_lossy(rest).into_owned(), Encoding::Utf8)
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        (utf16(rest, u16::from_le_bytes), Encoding::Utf16Le)
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        (utf16(rest, u16::from_be_bytes), Encoding::Utf16Be)
+    } else if looks_binary(bytes) {
+        return Err(InputError::Binary);
+    } else {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => (text.to_string(), Encoding::Utf8),
+            Err(_) => (bytes.iter().map(|&b| windows_1252(b)).collect(), Encoding::Windows1252),
+        }
+    };
+    if text.trim().is_empty() {
+        return Err(InputError::Empty);
+    }
+    if text.chars().take(8192).filter(|c| c.is_control() && !c.is_whitespace()).count() > 16 {
+        return Err(InputError::Binary);
+    }
+    Ok((text, encoding))
+}
+
+fn utf16(bytes: &[u8], read: fn([u8; 2]) -> u16) -> String {
+    let units: Vec<u16> = bytes.chunks_exact(2).map(|pair| read([pair[0], pair[1]])).collect();
+    String::from_utf16_lossy(&units)
+}
+
+/// Text has no NUL bytes; PDFs, images, archives and word-processor files have many.
+fn looks_binary(bytes: &[u8]) -> bool {
+    bytes.iter().take(8192).any(|&b| b == 0)
+}
+
+/// Windows-1252, the encoding old "plain text" exports from office software use: Latin-1, with
+/// typographic punctuation in 0x80–0x9F. (Table from the WHATWG Encoding Standard.)
+fn windows_1252(byte: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}', '\u{90}', '‘',
+        '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
+    ];
+    match byte {
+        0x80..=0x9F => HIGH[(byte - 0x80) as usize],
+        _ => byte as char,
+    }
+}
+
+/// Whether a file is HTML, by its name or, failing that, by how it starts.
+pub fn is_html(file_name: &str, text: &str) -> bool {
+    let name = file_name.to_ascii_lowercase();
+    if name.ends_with(".html") || name.ends_with(".htm") || name.ends_with(".xhtml") {
+        return true;
+    }
+    let head: String = text.trim_start().chars().take(64).collect::<String>().to_ascii_lowercase();
+    head.starts_with("<!doctype html") || head.starts_with("<html")
+}
+
+/// Elements whose content is never text of the report.
+const SKIPPED: [&str; 8] = ["script", "style", "template", "noscript", "head", "svg", "iframe", "object"];
+/// Elements that begin a new block of text.
+const BLOCKS: [&str; 22] = [
+    "p", "div", "section", "article", "main", "header", "footer", "blockquote", "li", "ul", "ol", "table", "tr", "h1",
+    "h2", "h3", "h4", "h5", "h6", "dd", "dt", "pre",
+];
+
+/// Reads HTML for its text structure: headings become `#` lines, paragraphs and list items
+/// become blocks (items of numbered lists keep their numbers), emphasis is kept, and everything
+/// else (scripts, styles, attributes, event handlers, links' targets) is dropped.
+pub fn html_to_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut skip_depth: Vec<String> = Vec::new();
+    let mut lists: Vec<Option<u32>> = Vec::new();
+    let mut pending_prefix = String::new();
+    for token in Tokenizer::new(html).flatten() {
+        match token {
+            Token::StartTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                if !skip_depth.is_empty() || SKIPPED.contains(&name.as_str()) {
+                    if !tag.self_closing && !matches!(name.as_str(), "br" | "img" | "hr" | "meta" | "link" | "input") {
+                        skip_depth.push(name);
+                    }
+                    continue;
+                }
+                match name.as_str() {
+                    "br" => out.push('\n'),
+                    "ol" => {
+                        let start = tag.attributes.get(b"start".as_slice()).and_then(|v| String::from_utf8_lossy(v).trim().parse().ok());
+                        lists.push(Some(start.unwrap_or(1)));
+                    }
+                    "ul" => lists.push(None),
+                    "em" | "i" | "cite" => out.push('*'),
+                    "strong" | "b" => out.push_str("**"),
+                    _ => {}
+                }
+                if BLOCKS.contains(&name.as_str()) {
+                    out.push_str("\n\n");
+                    pending_prefix = match name.as_str() {
+                        h if h.len() == 2 && h.starts_with('h') => format!("{} ", "#".repeat(h[1..].parse().unwrap_or(1))),
+                        "li" => match lists.last_mut() {
+                            Some(Some(n)) => {
+                                *n += 1;
+                                format!("{}. ", *n - 1)
+                            }
+                            _ => "- ".to_string(),
+                        },
+                        _ => String::new(),
+                    };
+                }
+            }
+            Token::EndTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                if let Some(open) = skip_depth.last() {
+                    if *open == name {
+                        skip_depth.pop();
+                    }
+                    continue;
+                }
+                match name.as_str() {
+                    "ol" | "ul" => {
+                        lists.pop();
+                    }
+                    "em" | "i" | "cite" => out.push('*'),
+                    "strong" | "b" => out.push_str("**"),
+                    _ => {}
+                }
+                if BLOCKS.contains(&name.as_str()) {
+                    out.push_str("\n\n");
+                }
+            }
+            Token::String(text) if skip_depth.is_empty() => {
+                let text = String::from_utf8_lossy(&text);
+                let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                if collapsed.is_empty() {
+                    if !text.is_empty() && !out.ends_with([' ', '\n']) {
+                        out.push(' ');
+                    }
+                    continue;
+                }
+                if !pending_prefix.is_empty() {
+                    out.push_str(&std::mem::take(&mut pending_prefix));
+                }
+                if text.starts_with(char::is_whitespace) && !out.ends_with([' ', '\n']) {
+                    out.push(' ');
+                }
+                // Characters that would read as Markdown or HTML are escaped: the text is text.
+                out.push_str(&escape_markdown(&collapsed));
+                if text.ends_with(char::is_whitespace) {
+                    out.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    tidy(&out)
+}
+
+fn escape_markdown(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '*' | '_' | '`' | '<' | '[' | ']' | '\\') {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
+}
+
+/// Trims every line and keeps at most one blank line between blocks.
+fn tidy(text: &str) -> String {
+    let mut out = String::new();
+    let mut blank = true;
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() || line == "*" || line == "**" {
+            if !blank {
+                out.push('\n');
+                blank = true;
+            }
+        } else {
+            out.push_str(line);
+            out.push('\n');
+            blank = false;
+        }
+    }
+    out.trim_end().to_string() + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_a_byte_order_mark() {
+        assert_eq!(decode("Türkiye".as_bytes()), Ok(("Türkiye".into(), Encoding::Utf8)));
+        assert_eq!(decode(b"\xEF\xBB\xBFCommuniqu\xC3\xA9"), Ok(("Communiqué".into(), Encoding::Utf8)));
+    }
+
+    #[test]
+    fn utf16_is_detected_by_its_byte_order_mark() {
+        let text = "1. Réunion à Genève";
+        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        assert_eq!(decode(&le), Ok((text.into(), Encoding::Utf16Le)));
+        assert_eq!(decode(&be), Ok((text.into(), Encoding::Utf16Be)));
+    }
+
+    #[test]
+    fn text_that_is_not_utf8_falls_back_to_windows_1252() {
+        let bytes = b"Communiqu\xE9 \x93final\x94 \x96 T\xFCrkiye";
+        assert_eq!(decode(bytes), Ok(("Communiqué “final” – Türkiye".into(), Encoding::Windows1252)));
+    }
+
+    #[test]
+    fn empty_binary_and_huge_files_are_refused() {
+        assert_eq!(decode(b""), Err(InputError::Empty));
+        assert_eq!(decode(b" \n\t\n"), Err(InputError::Empty));
+        assert_eq!(decode(b"%PDF-1.7\n\x00\x01\x02binary"), Err(InputError::Binary));
+        assert_eq!(decode(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]), Err(InputError::Binary));
+        let huge = vec![b'a'; MAX_BYTES + 1];
+        assert_eq!(decode(&huge), Err(InputError::TooLarge { bytes: MAX_BYTES + 1 }));
+        assert!(InputError::TooLarge { bytes: 50 * 1_048_576 }.to_string().starts_with("The file is 50.0 MB"));
+    }
+
+    #[test]
+    fn html_is_recognised_by_name_or_start() {
+        assert!(is_html("report.HTM", "anything"));
+        assert!(is_html("report.txt", "  <!DOCTYPE html><html>"));
+        assert!(!is_html("report.txt", "1. The <b>Council</b>"));
+    }
+
+    #[test]
+    fn html_keeps_its_text_structure_and_nothing_else() {
+        let html = r#"<!doctype html><html><head><title>T</title><style>p{color:red}</style>
+            <script>alert("x")</script></head><body onload="steal()">
+            <p class="symbol">A/RES/78/1</p>
+            <h1>Report of the <em>Meeting</em></h1>
+            <ol><li>The Council <b>met</b> in Geneva.</li><li onclick="x()">It decided
+            to act.<script>document.cookie</script></li></ol>
+            <p>A <a href="javascript:alert(1)">link</a> &amp; an <img src=x onerror=alert(1)> image, *stars* and &lt;tags&gt;.</p>
+            </body></html>"#;
+        assert_eq!(
+            html_to_text(html),
+            "A/RES/78/1\n\n# Report of the *Meeting*\n\n1. The Council **met** in Geneva.\n\n2. It decided to act.\n\n\
+             A link & an image, \\*stars\\* and \\<tags>.\n"
+        );
+    }
+
+    #[test]
+    fn html_ordered_lists_keep_their_start_number() {
+        assert_eq!(html_to_text("<ol start=\"9\"><li>Nine.</li><li>Ten.</li></ol>"), "9. Nine.\n\n10. Ten.\n");
+    }
+}

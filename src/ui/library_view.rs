@@ -1,0 +1,147 @@
+//! The library: every report the reader can open, bundled or brought, with its symbol, title,
+//! date, number of notes and when it was last opened; open, rename, remove (after asking, and
+//! offering to download the notes first).
+
+use leptos::prelude::*;
+
+use crate::library::{Entry, Source};
+use crate::permalink::Route;
+use crate::report::DEFAULT_REPORT_ID;
+
+use super::browser;
+use super::shelf::Shelf;
+use super::storage;
+
+fn when(millis: i64) -> String {
+    if millis <= 0 {
+        return "not yet".to_string();
+    }
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis as f64));
+    String::from(date.to_locale_date_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED))
+}
+
+fn notes_phrase(count: usize) -> String {
+    match count {
+        0 => "no notes".to_string(),
+        1 => "1 highlight or note".to_string(),
+        n => format!("{n} highlights and notes"),
+    }
+}
+
+#[component]
+fn EntryRow(entry: Entry, shelf: Shelf) -> impl IntoView {
+    let id = entry.id.clone();
+    let name = entry.display_name().to_string();
+    let notes = storage::count_annotations(&id);
+    let renaming = RwSignal::new(false);
+    let confirming = RwSignal::new(false);
+    let href = if id == DEFAULT_REPORT_ID { "./".to_string() } else { Route::query_for(Some(&id), None) };
+    let bundled = matches!(entry.source, Source::Bundled { .. });
+    let versions = entry.versions.len();
+    let (rename_id, remove_id, export_id) = (id.clone(), id.clone(), id.clone());
+    let (label_name, confirm_name, link_name) = (name.clone(), name.clone(), name.clone());
+    view! {
+        <li class="library-entry" data-report=id.clone()>
+            <div class="entry-main">
+                {entry.symbol.clone().map(|s| view! { <span class="entry-symbol">{s}</span> })}
+                {move || if renaming.get() {
+                    let rename_id = rename_id.clone();
+                    view! {
+                        <form class="rename" on:submit=move |ev| {
+                            ev.prevent_default();
+                            let field = ev.target().and_then(|f| {
+                                use wasm_bindgen::JsCast;
+                                f.dyn_into::<web_sys::HtmlFormElement>().ok()
+                            }).and_then(|f| f.elements().named_item("name"));
+                            let value = field.map(|f| {
+                                use wasm_bindgen::JsCast;
+                                f.unchecked_into::<web_sys::HtmlInputElement>().value()
+                            }).unwrap_or_default();
+                            shelf.rename(&rename_id, &value);
+                            renaming.set(false);
+                        }>
+                            <input name="name" type="text" value=label_name.clone() aria-label=format!("New name for {label_name}") autofocus />
+                            <button type="submit" class="primary-button">"Save name"</button>
+                        </form>
+                    }.into_any()
+                } else {
+                    view! { <a class="entry-title" href=href.clone()>{link_name.clone()}</a> }.into_any()
+                }}
+                <span class="entry-meta">
+                    {entry.date.clone().unwrap_or_default()}
+                    {entry.date.is_some().then_some(" · ")}
+                    {notes_phrase(notes)}
+                    " · last opened " {when(entry.last_opened)}
+                    {(versions > 1).then(|| format!(" · {versions} versions"))}
+                    {bundled.then_some(" · published with this reader")}
+                </span>
+            </div>
+            <div class="entry-actions">
+                <button type="button" class="text-button" aria-label=format!("Rename {name}") on:click=move |_| renaming.update(|r| *r = !*r)>"Rename"</button>
+                {(!bundled).then(|| view! {
+                    <button type="button" class="text-button" aria-label=format!("Remove {name}") on:click=move |_| confirming.set(true)>"Remove"</button>
+                })}
+            </div>
+            {move || confirming.get().then(|| {
+                let remove_id = remove_id.clone();
+                let export_id = export_id.clone();
+                view! {
+                    <div class="confirm" role="alertdialog" aria-label=format!("Remove {confirm_name}?")>
+                        <p>{format!("Remove “{confirm_name}” from this browser? {} will be deleted with it.", match notes {
+                            0 => "No notes".to_string(),
+                            n => format!("Its {}", notes_phrase(n)),
+                        })}</p>
+                        <div class="confirm-actions">
+                            {(notes > 0).then(|| view! {
+                                <button type="button" class="text-button" on:click=move |_| {
+                                    if let Some(text) = storage::raw_annotations(&export_id) {
+                                        browser::download(&format!("notes-{export_id}.json"), "application/json", &text);
+                                    }
+                                }>"Download the notes first"</button>
+                            })}
+                            <button type="button" class="danger-button" on:click=move |_| shelf.remove(&remove_id)>"Remove"</button>
+                            <button type="button" class="text-button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                        </div>
+                    </div>
+                }
+            })}
+        </li>
+    }
+}
+
+#[component]
+pub fn LibraryView(shelf: Shelf) -> impl IntoView {
+    browser::set_title("Library — Report reader");
+    let published = move || {
+        let known: Vec<String> = shelf.library.with(|l| l.entries().iter().map(|e| e.id.clone()).collect());
+        shelf
+            .manifest
+            .get()
+            .map(|m| m.reports.into_iter().filter(|r| !known.contains(&r.id)).collect::<Vec<_>>())
+            .unwrap_or_default()
+    };
+    view! {
+        <main id="report" class="library" tabindex="-1">
+            <h1>"Your library"</h1>
+            <p class="library-help">"Reports you have opened, and those published with this reader. Everything stays in this browser."</p>
+            <ul class="library-list">
+                {move || shelf.library.with(|l| l.entries().into_iter().cloned().collect::<Vec<_>>())
+                    .into_iter()
+                    .map(|entry| view! { <EntryRow entry=entry shelf=shelf /> })
+                    .collect_view()}
+                {move || published().into_iter().map(|r| {
+                    let title = r.title.clone().unwrap_or_else(|| r.id.clone());
+                    view! {
+                        <li class="library-entry" data-report=r.id.clone()>
+                            <div class="entry-main">
+                                {r.symbol.clone().map(|s| view! { <span class="entry-symbol">{s}</span> })}
+                                <a class="entry-title" href=Route::query_for(Some(&r.id), None)>{title}</a>
+                                <span class="entry-meta">"published with this reader · not opened yet"</span>
+                            </div>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </main>
+    }
+}

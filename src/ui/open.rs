@@ -1,0 +1,160 @@
+//! Bringing a report in: a file picker, a paste box, and dropping a file anywhere on the page.
+//! Files are read in the browser and never leave it. Reading shows its progress, and a file that
+//! cannot be a report is refused with the reason, leaving everything stored as it was.
+
+use leptos::ev;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::library::Opened;
+use crate::report::input::{InputError, MAX_BYTES};
+
+use super::browser;
+use super::shelf::{Current, Shelf};
+
+/// What opening is doing, shown in a live region.
+#[derive(Clone, PartialEq)]
+enum Progress {
+    Idle,
+    Working(String),
+    Failed(String),
+}
+
+fn opened_message(opened: &Opened, warning: Option<String>) -> Option<String> {
+    let said = match opened {
+        Opened::Revision { version, .. } => Some(format!(
+            "Opened as version {version} of a report already in your library: your highlights and notes were carried over."
+        )),
+        Opened::Known { .. } => Some("This report was already in your library; it is the same text.".to_string()),
+        Opened::New { .. } => None,
+    };
+    match (said, warning) {
+        (Some(s), Some(w)) => Some(format!("{s} {w}")),
+        (s, w) => s.or(w),
+    }
+}
+
+/// Reads a file and opens it, telling the reader how it goes.
+fn open_file(file: web_sys::File, shelf: Shelf, progress: RwSignal<Progress>, on_opened: Callback<(Current, Option<String>)>) {
+    let name = file.name();
+    let size = file.size() as usize;
+    if size > MAX_BYTES {
+        progress.set(Progress::Failed(format!("“{name}”: {}", InputError::TooLarge { bytes: size })));
+        return;
+    }
+    progress.set(Progress::Working(format!("Reading “{name}” ({:.0} KB)…", size as f64 / 1024.0)));
+    spawn_local(async move {
+        let bytes = match browser::read_file(&file).await {
+            Ok(bytes) => bytes,
+            Err(reason) => return progress.set(Progress::Failed(format!("“{name}” could not be read: {reason}."))),
+        };
+        progress.set(Progress::Working(format!("Setting out “{name}”…")));
+        browser::next_frame().await;
+        match shelf.open_bytes(&bytes, Some(&name)) {
+            Ok((current, opened, warning)) => {
+                progress.set(Progress::Idle);
+                on_opened.run((current, opened_message(&opened, warning)));
+            }
+            Err(reason) => progress.set(Progress::Failed(format!("“{name}” was not opened. {reason}"))),
+        }
+    });
+}
+
+#[component]
+pub fn OpenPanel(
+    open: RwSignal<bool>,
+    shelf: Shelf,
+    notices: RwSignal<Vec<String>>,
+    on_opened: Callback<(Current, Option<String>)>,
+) -> impl IntoView {
+    let _ = notices;
+    let progress = RwSignal::new(Progress::Idle);
+    let pasted = RwSignal::new(String::new());
+    let open_pasted = move || {
+        let text = pasted.get_untracked();
+        match shelf.open_text(&text, None) {
+            Ok((current, opened, warning)) => {
+                pasted.set(String::new());
+                progress.set(Progress::Idle);
+                on_opened.run((current, opened_message(&opened, warning)));
+            }
+            Err(reason) => progress.set(Progress::Failed(format!("The pasted text was not opened. {reason}"))),
+        }
+    };
+    view! {
+        <section id="open-panel" class="open-panel" aria-label="Open a report" hidden=move || !open.get()>
+            <div class="open-row">
+                <label class="file-button">
+                    <input type="file" class="visually-hidden" accept=".txt,.md,.markdown,.text,.html,.htm,text/plain,text/markdown,text/html"
+                        aria-label="Choose a report file"
+                        on:change=move |ev| {
+                            if let Some(file) = browser::chosen_files(&ev).into_iter().next() {
+                                open_file(file, shelf, progress, on_opened);
+                            }
+                        } />
+                    <span aria-hidden="true">"Choose a file…"</span>
+                </label>
+                <span class="open-hint">"or drop a file anywhere on the page. Plain text, Markdown or HTML; it stays in your browser."</span>
+            </div>
+            <label class="paste-label" for="paste-box">"Or paste the report’s text"</label>
+            <textarea id="paste-box" class="paste-box" rows="5" prop:value=move || pasted.get()
+                on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
+            <div class="open-row">
+                <button type="button" class="primary-button" on:click=move |_| open_pasted()>"Open pasted text"</button>
+                <button type="button" class="text-button" on:click=move |_| open.set(false)>"Close"</button>
+            </div>
+            <p class="open-progress" role="status" aria-live="polite">
+                {move || match progress.get() {
+                    Progress::Idle => None,
+                    Progress::Working(message) => Some(view! { <span class="working">{message}</span> }.into_any()),
+                    Progress::Failed(message) => Some(view! { <span class="failed">{message}</span> }.into_any()),
+                }}
+            </p>
+        </section>
+    }
+}
+
+/// Dropping a file anywhere on the page opens it.
+#[component]
+pub fn DropOverlay(shelf: Shelf, notices: RwSignal<Vec<String>>, on_opened: Callback<(Current, Option<String>)>) -> impl IntoView {
+    let over = RwSignal::new(false);
+    let progress = RwSignal::new(Progress::Idle);
+    let enter = window_event_listener(ev::dragover, move |ev| {
+        ev.prevent_default();
+        over.set(true);
+    });
+    let leave = window_event_listener(ev::dragleave, move |ev| {
+        if ev.related_target().is_none() {
+            over.set(false);
+        }
+    });
+    let drop = window_event_listener(ev::drop, move |ev| {
+        ev.prevent_default();
+        over.set(false);
+        if let Some(file) = browser::dropped_files(&ev).into_iter().next() {
+            open_file(file, shelf, progress, on_opened);
+        }
+    });
+    on_cleanup(move || {
+        enter.remove();
+        leave.remove();
+        drop.remove();
+    });
+    // Problems with a dropped file are told like any other notice.
+    Effect::new(move |_| match progress.get() {
+        Progress::Failed(message) => {
+            notices.update(|n| n.push(message));
+            progress.set(Progress::Idle);
+        }
+        _ => {}
+    });
+    view! {
+        <div class="drop-overlay" hidden=move || !over.get() aria-hidden="true">"Drop the report file to open it"</div>
+        <p class="drop-progress" role="status" aria-live="polite">
+            {move || match progress.get() {
+                Progress::Working(message) => Some(message),
+                _ => None,
+            }}
+        </p>
+    }
+}

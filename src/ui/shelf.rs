@@ -1,0 +1,217 @@
+//! The reader's library as reactive state (named a shelf to tell it from the pure
+//! `crate::library` it holds): finding a report by id (bundled, stored, or not here), opening a
+//! file's text as a new report or a new version, renaming and removing.
+
+use std::sync::Arc;
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use crate::annotations::Millis;
+use crate::library::{content_hash, Library, Manifest, Opened, Source};
+use crate::report::input::{self, InputError};
+use crate::report::{parse, Report, DEFAULT_REPORT, DEFAULT_REPORT_ID};
+
+use super::browser;
+use super::storage::{self, Load, SaveError};
+
+/// The report being read: which one, which version, and its parsed text.
+#[derive(Clone)]
+pub struct Current {
+    pub id: String,
+    pub report: Arc<Report>,
+    /// 1-based, and how many versions there are.
+    pub version: usize,
+    pub versions: usize,
+}
+
+/// Why a report asked for by id cannot be shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Missing {
+    /// Not in this browser's library, nor published beside the app.
+    Unknown(String),
+    /// Known, but its text was not kept (storage was full when it was opened).
+    TextNotKept { id: String, title: String },
+    /// Published, but its file could not be fetched.
+    Unreachable { id: String, reason: String },
+}
+
+pub const MANIFEST_URL: &str = "reports/manifest.json";
+
+fn now() -> Millis {
+    js_sys::Date::now() as Millis
+}
+
+#[derive(Clone, Copy)]
+pub struct Shelf {
+    pub library: RwSignal<Library>,
+    pub manifest: RwSignal<Option<Manifest>>,
+    /// Problems with the library's stored data, told to the reader until dismissed.
+    pub problems: RwSignal<Vec<String>>,
+}
+
+impl Shelf {
+    pub fn new() -> Self {
+        Shelf { library: RwSignal::new(Library::default()), manifest: RwSignal::new(None), problems: RwSignal::new(Vec::new()) }
+    }
+
+    fn tell(&self, problem: String) {
+        self.problems.update(|p| {
+            if !p.contains(&problem) {
+                p.push(problem);
+            }
+        });
+    }
+
+    /// Reads the stored library and keeps it in step with other tabs.
+    pub fn load(&self) {
+        match storage::load_library(now()) {
+            Load::Read { value, .. } => self.library.set(value),
+            Load::Unreadable { reason, kept_as } => self.tell(format!(
+                "Your library could not be read ({reason}).{} Reports you open now are added to a new one.",
+                kept_as.map(|k| format!(" It was kept aside under “{k}”.")).unwrap_or_default()
+            )),
+            Load::Empty | Load::Unavailable => {}
+        }
+        let this = *self;
+        let handle = window_event_listener(ev::storage, move |event| {
+            if let Some(theirs) = storage::library_changed_elsewhere(&event) {
+                this.library.update(|l| {
+                    l.merge(&theirs);
+                });
+            }
+        });
+        on_cleanup(move || handle.remove());
+        let default = parse(DEFAULT_REPORT);
+        self.library.update(|l| l.ensure_bundled(DEFAULT_REPORT_ID, "oic-cfm-51-cg-jk-2025.txt", &default, &content_hash(DEFAULT_REPORT), 0));
+    }
+
+    fn save(&self) {
+        match self.library.with_untracked(|l| storage::save_library(l, now())) {
+            Ok(stored) => {
+                if self.library.with_untracked(|l| *l != stored) {
+                    self.library.set(stored);
+                }
+            }
+            Err(SaveError::Full) => self.tell(
+                "The library could not be saved: this browser’s storage for this site is full. The report is open, \
+                 but may not be listed next time."
+                    .to_string(),
+            ),
+            Err(SaveError::Unavailable) => {}
+            Err(other) => self.tell(format!("The library could not be saved ({other:?}).")),
+        }
+    }
+
+    /// Fetches the publisher's manifest once; a missing manifest just means no other reports.
+    pub async fn fetch_manifest(&self) -> Option<Manifest> {
+        if let Some(m) = self.manifest.get_untracked() {
+            return Some(m);
+        }
+        let manifest = browser::fetch_text(MANIFEST_URL).await.ok().and_then(|t| Manifest::parse(&t).ok())?;
+        self.manifest.set(Some(manifest.clone()));
+        Some(manifest)
+    }
+
+    fn current(&self, id: &str, hash: &str, text: &str) -> Current {
+        self.current_of(id, hash, parse(text))
+    }
+
+    fn current_of(&self, id: &str, hash: &str, report: Report) -> Current {
+        let (version, versions) = self
+            .library
+            .with_untracked(|l| l.get(id).map(|e| (e.version_number(hash).unwrap_or(1), e.versions.len().max(1))))
+            .unwrap_or((1, 1));
+        Current { id: id.to_string(), report: Arc::new(report), version, versions }
+    }
+
+    /// The bundled default report, current version.
+    pub fn default_current(&self) -> Current {
+        self.library.update(|l| l.touch(DEFAULT_REPORT_ID, now()));
+        self.save();
+        let latest = self.library.with_untracked(|l| l.get(DEFAULT_REPORT_ID).and_then(|e| e.current().map(|v| v.hash.clone())));
+        let default_hash = content_hash(DEFAULT_REPORT);
+        match latest.filter(|h| *h != default_hash).and_then(|h| storage::load_text(&h).map(|t| (h, t))) {
+            Some((hash, text)) => self.current(DEFAULT_REPORT_ID, &hash, &text),
+            None => self.current(DEFAULT_REPORT_ID, &default_hash, DEFAULT_REPORT),
+        }
+    }
+
+    /// Finds a report by id, in a given version or its latest one.
+    pub async fn resolve(&self, id: &str, version: Option<usize>) -> Result<Current, Missing> {
+        if id == DEFAULT_REPORT_ID && version.is_none() {
+            return Ok(self.default_current());
+        }
+        let entry = self.library.with_untracked(|l| l.get(id).cloned());
+        if let Some(entry) = entry {
+            let chosen = version.and_then(|v| entry.versions.get(v - 1)).or(entry.current()).cloned();
+            if let Some(v) = chosen {
+                let text = match (&entry.source, entry.version_number(&v.hash)) {
+                    (Source::Bundled { file }, Some(1)) => self.bundled_text(id, file).await.map_err(|reason| Missing::Unreachable { id: id.into(), reason })?,
+                    _ => storage::load_text(&v.hash).ok_or_else(|| Missing::TextNotKept { id: id.into(), title: entry.display_name().to_string() })?,
+                };
+                self.library.update(|l| l.touch(id, now()));
+                self.save();
+                return Ok(self.current(id, &v.hash, &text));
+            }
+        }
+        let manifest = self.fetch_manifest().await;
+        let Some(published) = manifest.as_ref().and_then(|m| m.find(id)).cloned() else { return Err(Missing::Unknown(id.to_string())) };
+        let text = self.bundled_text(id, &published.file).await.map_err(|reason| Missing::Unreachable { id: id.into(), reason })?;
+        let hash = content_hash(&text);
+        let report = parse(&text);
+        self.library.update(|l| {
+            l.ensure_bundled(id, &published.file, &report, &hash, now());
+            l.touch(id, now());
+        });
+        self.save();
+        Ok(self.current(id, &hash, &text))
+    }
+
+    async fn bundled_text(&self, id: &str, file: &str) -> Result<String, String> {
+        if id == DEFAULT_REPORT_ID {
+            return Ok(DEFAULT_REPORT.to_string());
+        }
+        browser::fetch_text(&format!("reports/{file}")).await
+    }
+
+    /// Opens a file's bytes: decoded, read as HTML if it is HTML, added to the library (as a new
+    /// report, the same one again, or a new version of one) and its text kept if storage allows.
+    /// Returns what to show, what happened, and a warning if the text could not be kept.
+    pub fn open_bytes(&self, bytes: &[u8], file_name: Option<&str>) -> Result<(Current, Opened, Option<String>), String> {
+        let (text, _) = input::decode(bytes).map_err(|e| e.to_string())?;
+        self.open_text(&text, file_name)
+    }
+
+    pub fn open_text(&self, text: &str, file_name: Option<&str>) -> Result<(Current, Opened, Option<String>), String> {
+        let text = if input::is_html(file_name.unwrap_or(""), text) { input::html_to_text(text) } else { text.to_string() };
+        let report = parse(&text);
+        if report.is_empty() {
+            return Err(InputError::Empty.to_string());
+        }
+        let hash = content_hash(&text);
+        let opened = self.library.try_update(|l| l.open_text(&report, &hash, file_name, now())).ok_or("The library is gone.")?;
+        let warning = match storage::save_text(&hash, &text) {
+            Ok(()) => None,
+            Err(_) => Some(
+                "This report’s text could not be kept in the browser’s storage (it is full), so it will need to be \
+                 opened from its file again next time. Your notes on it are kept."
+                    .to_string(),
+            ),
+        };
+        self.save();
+        Ok((self.current_of(opened.id(), &hash, report), opened, warning))
+    }
+
+    pub fn rename(&self, id: &str, name: &str) {
+        self.library.update(|l| l.rename(id, name, now()));
+        self.save();
+    }
+
+    /// Removes a report with its texts and its notes from this browser.
+    pub fn remove(&self, id: &str) {
+        let hashes = self.library.try_update(|l| l.remove(id, now())).unwrap_or_default();
+        storage::forget_report(id, &hashes);
+        self.save();
+    }
+}
