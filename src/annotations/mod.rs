@@ -253,11 +253,19 @@ impl AnnotationSet {
         changed
     }
 
-    /// Sets or clears the highlight of a whole paragraph, creating its annotation if needed
-    /// (`new_id` names it). An annotation left with neither colour nor note is deleted.
-    pub fn highlight_paragraph(&mut self, target: Target, colour: Option<Colour>, now: Millis, new_id: impl FnOnce() -> String) {
-        match self.on_paragraph(target.paragraph()).map(|a| a.id.clone()) {
-            Some(id) => self.recolour(&id, colour, now),
+    /// Sets or clears the highlight of a whole paragraph: on `existing`, the annotation that is
+    /// the paragraph's now, or on a new one made for `target` (`new_id` names it). An annotation
+    /// left with neither colour nor note is deleted.
+    pub fn highlight_paragraph(
+        &mut self,
+        existing: Option<&str>,
+        target: Target,
+        colour: Option<Colour>,
+        now: Millis,
+        new_id: impl FnOnce() -> String,
+    ) {
+        match existing {
+            Some(id) => self.recolour(id, colour, now),
             None if colour.is_some() => self.add(Annotation::new(new_id(), target, colour, "", now)),
             None => {}
         }
@@ -393,22 +401,28 @@ mod tests {
     #[test]
     fn toggling_a_paragraph_highlight_creates_recolours_and_removes_it() {
         let mut set = AnnotationSet::default();
-        set.highlight_paragraph(Target::whole("p8", None), Some(Colour::Yellow), 10, || "n1".into());
+        let existing = set.on_paragraph("p8").map(|a| a.id.clone());
+        set.highlight_paragraph(existing.as_deref(), Target::whole("p8", None), Some(Colour::Yellow), 10, || "n1".into());
         assert_eq!(set.on_paragraph("p8").unwrap().colour, Some(Colour::Yellow));
-        set.highlight_paragraph(Target::whole("p8", None), Some(Colour::Pink), 20, || unreachable!());
+        let existing = set.on_paragraph("p8").map(|a| a.id.clone());
+        set.highlight_paragraph(existing.as_deref(), Target::whole("p8", None), Some(Colour::Pink), 20, || unreachable!());
         assert_eq!(set.on_paragraph("p8").unwrap().colour, Some(Colour::Pink));
-        set.highlight_paragraph(Target::whole("p8", None), None, 30, || unreachable!());
+        let existing = set.on_paragraph("p8").map(|a| a.id.clone());
+        set.highlight_paragraph(existing.as_deref(), Target::whole("p8", None), None, 30, || unreachable!());
         assert!(set.on_paragraph("p8").is_none(), "no colour and no note: gone");
-        set.highlight_paragraph(Target::whole("p9", None), None, 40, || unreachable!());
+        let existing = set.on_paragraph("p9").map(|a| a.id.clone());
+        set.highlight_paragraph(existing.as_deref(), Target::whole("p9", None), None, 40, || unreachable!());
         assert!(set.is_empty());
     }
 
     #[test]
     fn a_noted_paragraph_keeps_its_note_when_unhighlighted_and_goes_when_the_note_is_emptied() {
         let mut set = AnnotationSet::default();
-        set.highlight_paragraph(Target::whole("p8", None), Some(Colour::Yellow), 10, || "n1".into());
+        let existing = set.on_paragraph("p8").map(|a| a.id.clone());
+        set.highlight_paragraph(existing.as_deref(), Target::whole("p8", None), Some(Colour::Yellow), 10, || "n1".into());
         set.write_note("n1", "Compare with the communiqué.", 20);
-        set.highlight_paragraph(Target::whole("p8", None), None, 30, || unreachable!());
+        let existing = set.on_paragraph("p8").map(|a| a.id.clone());
+        set.highlight_paragraph(existing.as_deref(), Target::whole("p8", None), None, 30, || unreachable!());
         let kept = set.on_paragraph("p8").unwrap();
         assert_eq!((kept.colour, kept.note.as_str()), (None, "Compare with the communiqué."));
         set.write_note("n1", "  ", 40);

@@ -73,6 +73,9 @@ pub struct Placements {
     pub entries: Vec<Entry>,
     /// The placed annotations of each paragraph, in order (whole-paragraph ones first).
     pub by_paragraph: HashMap<String, Vec<String>>,
+    /// The whole-paragraph annotation placed on each paragraph (the latest edited, should there
+    /// be two): the one its highlight button and note act on.
+    pub whole: HashMap<String, String>,
 }
 
 impl Placements {
@@ -152,6 +155,15 @@ pub fn place(index: &ParagraphIndex, set: &AnnotationSet) -> Placements {
     placements.entries = keyed.into_iter().map(|(_, e)| e).collect();
     for e in placements.entries.iter().filter(|e| e.place != Place::Orphan) {
         placements.by_paragraph.entry(e.paragraph.clone()).or_default().push(e.id.clone());
+        if e.place == Place::Paragraph {
+            let newer = |current: &String| set.get(current).map_or(0, |a| a.modified) < set.get(&e.id).map_or(0, |a| a.modified);
+            match placements.whole.get(&e.paragraph) {
+                Some(current) if !newer(current) => {}
+                _ => {
+                    placements.whole.insert(e.paragraph.clone(), e.id.clone());
+                }
+            }
+        }
     }
     for marks in placements.marks.values_mut() {
         marks.sort_by_key(|m| (m.start, m.end));
@@ -231,6 +243,8 @@ mod tests {
 
         // A new paragraph 3 was inserted: old 5 is now 6 and old 8 is now 9.
         assert_eq!((find("on-8").paragraph.as_str(), find("on-8").moved_from.as_deref()), ("p9", Some("p8")));
+        assert_eq!(placements.whole.get("p9").map(String::as_str), Some("on-8"));
+        assert!(!placements.whole.contains_key("p8"), "the new paragraph 8 has no highlight");
         assert_eq!((find("on-2").paragraph.as_str(), find("on-2").moved_from), ("p2", None));
         assert_eq!((find("ishaq").paragraph.as_str(), find("ishaq").moved_from.as_deref()), ("p6", Some("p5")));
         assert!(matches!(find("ishaq").place, Place::Passage(Anchoring::Moved { .. } | Anchoring::Position { .. })));

@@ -240,12 +240,19 @@ impl Annotator {
         self.index.with_value(|i| i.text(paragraph).map(str::to_string))
     }
 
+    /// The whole-paragraph annotation shown on a paragraph (reactive).
+    pub fn whole_on(&self, paragraph: &str) -> Option<Annotation> {
+        let id = self.placements.with(|p| p.whole.get(paragraph).cloned())?;
+        self.annotations.with(|s| s.get(&id).cloned())
+    }
+
     /// "Highlight paragraph 8": on with the current colour, or off.
     pub fn toggle_paragraph_highlight(&self, paragraph: &str) {
-        let highlighted = self.annotations.with_untracked(|s| s.on_paragraph(paragraph).is_some_and(|a| a.colour.is_some()));
-        let colour = (!highlighted).then(|| self.current_colour.get_untracked());
+        let existing = untrack(|| self.whole_on(paragraph));
+        let colour = (!existing.as_ref().is_some_and(|a| a.colour.is_some())).then(|| self.current_colour.get_untracked());
         let target = Target::whole(paragraph, self.paragraph_text(paragraph).as_deref());
-        self.change(|set| set.highlight_paragraph(target, colour, now(), new_id));
+        let existing = existing.map(|a| a.id);
+        self.change(|set| set.highlight_paragraph(existing.as_deref(), target, colour, now(), new_id));
     }
 
     pub fn recolour(&self, id: &str, colour: Option<Colour>) {
@@ -282,7 +289,7 @@ impl Annotator {
 
     /// Opens the note editor on a paragraph: its existing note, or a new one.
     pub fn open_paragraph_note(&self, paragraph: &str) {
-        let existing = self.annotations.with_untracked(|s| s.on_paragraph(paragraph).map(|a| a.id.clone()));
+        let existing = untrack(|| self.whole_on(paragraph)).map(|a| a.id);
         self.editing.set(Some(match existing {
             Some(id) => Editing::Existing(id),
             None => Editing::New { paragraph: paragraph.to_string(), quote: None, colour: None },

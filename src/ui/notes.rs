@@ -182,6 +182,14 @@ pub fn SelectionAdder(annotator: Annotator) -> impl IntoView {
     }
 }
 
+/// The name an id had in the version an annotation was made on: "paragraph 8".
+fn former_name(id: &str) -> String {
+    match id.strip_prefix('p') {
+        Some(rest) if rest.starts_with(|c: char| c.is_ascii_digit()) => format!("paragraph {}", rest.replace('-', " ")),
+        _ => format!("“{id}”"),
+    }
+}
+
 fn place_label(place: Place) -> Option<&'static str> {
     match place {
         Place::Passage(Anchoring::Moved { .. }) => Some("moved"),
@@ -221,6 +229,7 @@ pub fn NotesPanel(annotator: Annotator, open: RwSignal<bool>) -> impl IntoView {
             <span class="entry-place">
                 {if orphan { format!("Was in {place_name}") } else { place_name.clone() }}
                 {place_label(entry.place).map(|l| view! { <span class="entry-flag">{l}</span> })}
+                {entry.moved_from.as_deref().map(|old| view! { <span class="entry-flag">{format!("moved, was {}", former_name(old))}</span> })}
             </span>
             <span class="entry-quote">{excerpt}</span>
             {annotation.has_note().then(|| view! { <span class="entry-note">{note_text(&annotation.note)}</span> })}

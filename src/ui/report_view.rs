@@ -123,8 +123,8 @@ fn heading_view(heading: &Heading, wiring: Wiring) -> AnyView {
 /// The highlight and note buttons in a paragraph's margin.
 fn annotation_tools(id: &str, name: &str, annotator: Annotator) -> impl IntoView {
     let (toggle_id, note_id, pressed_id, noted_id) = (id.to_string(), id.to_string(), id.to_string(), id.to_string());
-    let highlighted = move || annotator.annotations.with(|s| s.on_paragraph(&pressed_id).is_some_and(|a| a.colour.is_some()));
-    let has_note = move || annotator.annotations.with(|s| s.on_paragraph(&noted_id).is_some_and(|a| a.has_note()));
+    let highlighted = move || annotator.whole_on(&pressed_id).is_some_and(|a| a.colour.is_some());
+    let has_note = move || annotator.whole_on(&noted_id).is_some_and(|a| a.has_note());
     let note_label = {
         let name = name.to_string();
         move || if has_note() { format!("Edit note on {name}") } else { format!("Add note to {name}") }
@@ -220,7 +220,7 @@ fn paragraph_view(paragraph: &Paragraph, wiring: Wiring) -> AnyView {
     let annotator = wiring.annotator;
     let children: Vec<AnyView> = paragraph.children.iter().map(|child| paragraph_view(child, wiring)).collect();
     let (colour_id, note_id) = (paragraph.id.clone(), paragraph.id.clone());
-    let colour = move || annotator.annotations.with(|s| s.on_paragraph(&colour_id).and_then(|a| a.colour).map(Colour::key));
+    let colour = move || annotator.whole_on(&colour_id).and_then(|a| a.colour).map(Colour::key);
     let has_note = Memo::new(move |_| {
         let ids = annotator.placements.with(|p| p.by_paragraph.get(&note_id).cloned().unwrap_or_default());
         annotator.annotations.with(|s| ids.iter().any(|i| s.get(i).is_some_and(|a| a.has_note())))

@@ -48,11 +48,18 @@ pub struct Shelf {
     pub manifest: RwSignal<Option<Manifest>>,
     /// Problems with the library's stored data, told to the reader until dismissed.
     pub problems: RwSignal<Vec<String>>,
+    /// A save that failed (storage full) and is tried again when the page is hidden.
+    unsaved: StoredValue<bool>,
 }
 
 impl Shelf {
     pub fn new() -> Self {
-        Shelf { library: RwSignal::new(Library::default()), manifest: RwSignal::new(None), problems: RwSignal::new(Vec::new()) }
+        Shelf {
+            library: RwSignal::new(Library::default()),
+            manifest: RwSignal::new(None),
+            problems: RwSignal::new(Vec::new()),
+            unsaved: StoredValue::new(false),
+        }
     }
 
     fn tell(&self, problem: String) {
@@ -81,13 +88,23 @@ impl Shelf {
                 });
             }
         });
-        on_cleanup(move || handle.remove());
+        let retry = window_event_listener(ev::pagehide, move |_| {
+            if this.unsaved.get_value() {
+                this.save();
+            }
+        });
+        on_cleanup(move || {
+            handle.remove();
+            retry.remove();
+        });
         let default = parse(DEFAULT_REPORT);
         self.library.update(|l| l.ensure_bundled(DEFAULT_REPORT_ID, "oic-cfm-51-cg-jk-2025.txt", &default, &content_hash(DEFAULT_REPORT), 0));
     }
 
     fn save(&self) {
-        match self.library.with_untracked(|l| storage::save_library(l, now())) {
+        let result = self.library.with_untracked(|l| storage::save_library(l, now()));
+        self.unsaved.set_value(result.is_err());
+        match result {
             Ok(stored) => {
                 if self.library.with_untracked(|l| *l != stored) {
                     self.library.set(stored);

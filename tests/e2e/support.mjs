@@ -80,10 +80,10 @@ export async function newPage(context) {
   return page;
 }
 
-/** Opens a URL and waits until the app has rendered the report (or its empty state). */
+/** Opens a URL and waits until the app has rendered what it asks for (a report, the library, a notice). */
 export async function openApp(page, url) {
   await page.goto(url);
-  await page.waitForSelector('.report, .empty-state', { timeout: 15000 });
+  await page.waitForSelector('.report, .empty-state, .library, .missing-report', { timeout: 15000 });
   return page;
 }
 

@@ -1,0 +1,274 @@
+// Readers' own reports: opened through the picker, dropped, pasted, found again after a reload,
+// published beside the app and opened by permalink, revised with their notes carried over, and
+// every kind of bad file refused with a message while nothing stored changes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  ROOT, DIST, serve, useAppAndBrowser, freshContext as newContext, newPage, openApp, screenshot, landedOn, assertNoProblems,
+} from './support.mjs';
+
+const env = useAppAndBrowser();
+const FIXTURES = join(ROOT, 'tests/fixtures');
+
+function freshContext(t, options = {}) {
+  return newContext(t, env.browser, { viewport: { width: 1400, height: 900 }, ...options });
+}
+
+async function openPage(context, path = '/', origin = env.origin) {
+  const page = await newPage(context);
+  await openApp(page, `${origin}${path}`);
+  return page;
+}
+
+async function chooseFile(page, files) {
+  const button = page.getByRole('button', { name: 'Open a report' });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await page.getByLabel('Choose a report file').setInputFiles(files);
+}
+
+/** Everything the app keeps in this browser, to check that a refused file changed nothing. */
+function storedState(page) {
+  return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
+}
+
+test('a report opened through the file picker is set out, gets its own address and stays in the library', async (t) => {
+  const context = await freshContext(t);
+  const page = await openPage(context);
+  await chooseFile(page, join(FIXTURES, 'council-resolution.txt'));
+  await page.getByRole('heading', { level: 1, name: 'Resolution on the Special Rapporteur on Cultural Rights' }).waitFor();
+  assert.equal(await page.textContent('.symbol'), 'A/HRC/RES/58/12');
+  const url = new URL(page.url());
+  assert.match(url.search, /^\?report=r-[0-9a-f]{16}$/);
+  assert.deepEqual(
+    await page.$$eval('#p3 .para', (els) => els.map((e) => e.id)),
+    ['p3-a', 'p3-b', 'p3-b-i', 'p3-b-ii', 'p3-c'],
+  );
+  await page.getByRole('button', { name: 'Highlight paragraph 3', exact: true }).click();
+  await page.waitForSelector('#p3[data-highlight]');
+  await screenshot(page, 'opened-file');
+
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Resolution on the Special Rapporteur on Cultural Rights' }).waitFor();
+  await page.waitForSelector('#p3[data-highlight]');
+
+  // Its permalink works in this browser.
+  await openApp(page, `${env.origin}/${url.search}#p3-b-i`);
+  await landedOn(page, 'p3-b-i');
+
+  await openApp(page, `${env.origin}/?library`);
+  const entry = page.locator('.library-entry', { hasText: 'A/HRC/RES/58/12' });
+  assert.match(await entry.textContent(), /Resolution on the Special Rapporteur.*1 highlight or note/s);
+  assert.equal(await page.locator('.library-entry', { hasText: 'OIC Contact Group' }).count(), 1, 'the bundled report is listed too');
+  await screenshot(page, 'library');
+  assertNoProblems(page);
+});
+
+test('a file dropped on the page opens, and opening the same text again is the same report', async (t) => {
+  const context = await freshContext(t);
+  const page = await openPage(context);
+  const markdown = await readFile(join(FIXTURES, 'markdown-notes.md'), 'utf8');
+  const drop = (name) => page.evaluate(([text, name]) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], name, { type: 'text/markdown' }));
+    window.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, [markdown, name]);
+  await drop('notes.md');
+  await page.getByRole('heading', { level: 1, name: 'Summary of the Consultations' }).waitFor();
+  const first = page.url();
+  await drop('copy of notes.md');
+  await page.getByRole('status').getByText('already in your library').waitFor();
+  assert.equal(page.url(), first, 'the same id');
+  await openApp(page, `${env.origin}/?library`);
+  assert.equal(await page.locator('.library-entry', { hasText: 'Summary of the Consultations' }).count(), 1);
+  assertNoProblems(page);
+});
+
+test('pasted text opens as a report', async (t) => {
+  const context = await freshContext(t);
+  const page = await openPage(context);
+  await page.getByRole('button', { name: 'Open a report' }).click();
+  await page.getByLabel('Or paste the report’s text').fill('Note for the file\n\n1. First point made.\n2. Second point made.\n');
+  await page.getByRole('button', { name: 'Open pasted text' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Note for the file' }).waitFor();
+  assert.equal(await page.locator('.report-body > .para').count(), 2);
+  assertNoProblems(page);
+});
+
+test('a publisher’s report beside the app opens by permalink for anyone', async (t) => {
+  const site = await mkdtemp(join(tmpdir(), 'published-'));
+  await cp(DIST, site, { recursive: true });
+  await cp(join(FIXTURES, 'council-resolution.txt'), join(site, 'reports/hrc-res-58-12.txt'));
+  const manifest = JSON.parse(await readFile(join(site, 'reports/manifest.json'), 'utf8'));
+  manifest.reports.push({ id: 'hrc-res-58-12', file: 'hrc-res-58-12.txt', title: 'Resolution on Cultural Rights', symbol: 'A/HRC/RES/58/12' });
+  await writeFile(join(site, 'reports/manifest.json'), JSON.stringify(manifest));
+  const published = await serve(site, ['/viewer/']);
+  t.after(() => published.close());
+
+  const context = await freshContext(t);
+  const page = await openPage(context, '/viewer/?report=hrc-res-58-12#p3-b', published.origin);
+  await landedOn(page, 'p3-b');
+  assert.equal(await page.textContent('h1'), 'Resolution on the Special Rapporteur on Cultural Rights');
+  await page.goto(`${published.origin}/viewer/#p8`);
+  await landedOn(page, 'p8');
+  assert.equal(await page.textContent('.symbol'), 'OIC-CFM-51\\2025-CG-J&K\\FINAL.REP', 'the default report still opens at …/#p8');
+  assertNoProblems(page);
+});
+
+test('a revision keeps every note: moved notes follow their text, and the rest are listed as orphans', async (t) => {
+  const context = await freshContext(t);
+  const page = await openPage(context);
+  await page.getByRole('button', { name: 'Highlight paragraph 8', exact: true }).click();
+  await page.getByRole('button', { name: 'Add note to paragraph 8', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Note on paragraph 8', exact: true }).fill('On the ceasefire.');
+  await page.locator('#p8').getByRole('button', { name: 'Save note' }).click();
+  await page.locator('#p8 .note-card').waitFor();
+  await page.waitForFunction(() => (localStorage.getItem('report-reader:annotations:oic-cfm-51-cg-jk-2025') || '').includes('On the ceasefire.'));
+  // Passages, marked straight into the stored data as a selection would.
+  await page.evaluate(() => {
+    const key = 'report-reader:annotations:oic-cfm-51-cg-jk-2025';
+    const doc = JSON.parse(localStorage.getItem(key) || 'null');
+    const quote = (id, words) => {
+      const text = document.querySelector(`#${id} > .para-text`).textContent;
+      const start = [...text.slice(0, text.indexOf(words))].length;
+      return { exact: words, prefix: [...text].slice(Math.max(0, start - 32), start).join(''), suffix: '', start, end: start + [...words].length };
+    };
+    doc.annotations.push(
+      { id: 'passage-5', target: { kind: 'passage', paragraph: 'p5', quote: quote('p5', 'Ishaq Dar') }, colour: 'blue', note: 'The Foreign Minister.', created: 5, modified: 5 },
+      { id: 'passage-8', target: { kind: 'passage', paragraph: 'p8', quote: quote('p8', 'the principles of the United Nations Charter') }, colour: 'pink', note: 'Struck in the final text?', created: 6, modified: 6 },
+    );
+    localStorage.setItem(key, JSON.stringify(doc));
+  });
+  await page.reload();
+  await page.waitForSelector('#p5 mark.hl');
+
+  await chooseFile(page, join(FIXTURES, 'oic-cfm-51-cg-jk-2025-rev2.txt'));
+  await page.getByRole('navigation', { name: 'Versions of this report' }).waitFor();
+  assert.match(await page.locator('.version-bar').textContent(), /version 2 of 2/);
+  assert.equal(await page.locator('.report-body > .para').count(), 12);
+  await page.waitForSelector('#p9[data-highlight="yellow"]');
+  assert.equal(await page.locator('#p9 .note-body').textContent(), 'On the ceasefire.');
+  assert.equal(await page.locator('#p8').getAttribute('data-highlight'), null, 'not left on the paragraph now numbered 8');
+  assert.equal(await page.locator('#p6 mark.hl').textContent(), 'Ishaq Dar');
+  const panel = page.getByRole('complementary', { name: 'Highlights and notes' });
+  assert.match(await panel.locator('.entry', { hasText: 'On the ceasefire.' }).textContent(), /paragraph 9.*moved, was paragraph 8/s);
+  const orphan = panel.locator('.orphans .entry');
+  assert.match(await orphan.textContent(), /the principles of the United Nations Charter.*Struck in the final text\?/s);
+  assert.match(await page.locator('.storage-notice', { hasText: 'In this version' }).textContent(), /2 of your highlights and notes moved.*1 could not be placed/s);
+  await screenshot(page, 'revision');
+
+  // The revision is what opens from now on, and the first version is still there to read.
+  await page.goto(`${env.origin}/`);
+  await page.waitForSelector('#p12');
+  await page.getByRole('link', { name: 'version 1' }).click();
+  await page.waitForSelector('#p8[data-highlight="yellow"]');
+  assert.equal(await page.locator('#p12').count(), 0);
+  assert.match(await page.locator('.version-bar').textContent(), /version 1 of 2/);
+  assertNoProblems(page);
+});
+
+test('bad files are refused with a clear message and nothing stored changes', async (t) => {
+  const context = await freshContext(t);
+  const page = await openPage(context);
+  await page.getByRole('button', { name: 'Highlight paragraph 2', exact: true }).click();
+  await page.waitForFunction(() => localStorage.getItem('report-reader:annotations:oic-cfm-51-cg-jk-2025'));
+  const before = await storedState(page);
+  const status = page.locator('.open-progress');
+
+  await chooseFile(page, join(FIXTURES, 'input/empty.txt'));
+  await status.getByText('The file is empty').waitFor();
+  await chooseFile(page, join(FIXTURES, 'input/picture.png'));
+  await status.getByText('This file is not text').waitFor();
+  const huge = join(await mkdtemp(join(tmpdir(), 'huge-')), 'huge.txt');
+  await writeFile(huge, Buffer.alloc(50 * 1024 * 1024, 'a'));
+  await chooseFile(page, huge);
+  await status.getByText('The file is 50.0 MB').waitFor();
+  await screenshot(page, 'bad-file');
+  assert.deepEqual(await storedState(page), before, 'nothing stored changed');
+  assert.equal(await page.locator('.report-body > .para').count(), 11, 'the report on screen is still there');
+
+  // Text in UTF-16 with a byte order mark reads correctly.
+  await chooseFile(page, join(FIXTURES, 'input/french-utf16.txt'));
+  await page.getByRole('heading', { level: 1, name: 'Compte rendu de la réunion du Groupe de contact' }).waitFor();
+  assert.equal(await page.textContent('#p1 .para-text'), 'La réunion s’est tenue à Genève.');
+
+  // HTML is read for its text only: nothing in it runs.
+  await chooseFile(page, join(FIXTURES, 'input/hostile.html'));
+  await page.getByRole('heading', { level: 1, name: 'Hostile report' }).waitFor();
+  assert.equal(await page.textContent('#p1 .para-text'), 'First paragraph.');
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.equal(await page.locator('.report img, .report iframe, .report script').count(), 0);
+  assertNoProblems(page);
+});
+
+test('when a report’s text cannot be kept, the reader is told and the notes on it are still kept', async (t) => {
+  const context = await freshContext(t);
+  const page = await openPage(context);
+  await page.evaluate(() => {
+    let chunk = 'x'.repeat(1 << 20);
+    let i = 0;
+    while (chunk.length > 64) {
+      try {
+        localStorage.setItem(`filler-${i++}`, chunk);
+      } catch {
+        chunk = chunk.slice(0, chunk.length >> 1);
+      }
+    }
+  });
+  await chooseFile(page, join(FIXTURES, 'council-resolution.txt'));
+  await page.getByRole('status').getByText('could not be kept').waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Resolution on the Special Rapporteur on Cultural Rights' }).waitFor();
+  const reportUrl = page.url();
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
+  await page.getByRole('button', { name: 'Highlight paragraph 4', exact: true }).click();
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('report-reader:annotations:r-')));
+
+  await page.goto(reportUrl);
+  await page.getByRole('heading', { name: /needs its file again/ }).waitFor();
+  await chooseFile(page, join(FIXTURES, 'council-resolution.txt'));
+  await page.waitForSelector('#p4[data-highlight]');
+  assertNoProblems(page);
+});
+
+test('a permalink to a report this browser does not have says so and offers to open the file', async (t) => {
+  const context = await freshContext(t);
+  const page = await newPage(context);
+  await page.goto(`${env.origin}/?report=r-0123456789abcdef#p3`);
+  await page.getByRole('heading', { name: 'This report is not in your library' }).waitFor();
+  await page.getByRole('button', { name: 'Open the report’s file' }).click();
+  await page.getByLabel('Choose a report file').waitFor({ state: 'attached' });
+  assert.equal(await page.locator('#open-panel').isVisible(), true);
+  await screenshot(page, 'missing-report');
+  assertNoProblems(page);
+});
+
+test('removing a report asks first, says how many notes go with it, and then forgets it', async (t) => {
+  const context = await freshContext(t);
+  const page = await openPage(context);
+  await chooseFile(page, join(FIXTURES, 'markdown-notes.md'));
+  await page.getByRole('heading', { level: 1, name: 'Summary of the Consultations' }).waitFor();
+  await page.getByRole('button', { name: 'Highlight paragraph 1', exact: true }).click();
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('report-reader:annotations:r-')));
+
+  await openApp(page, `${env.origin}/?library`);
+  await page.getByRole('button', { name: 'Rename Summary of the Consultations' }).click();
+  await page.getByRole('textbox', { name: 'New name for Summary of the Consultations' }).fill('Brussels consultations');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await page.getByRole('link', { name: 'Brussels consultations' }).waitFor();
+
+  await page.getByRole('button', { name: 'Remove Brussels consultations' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Remove Brussels consultations?' });
+  assert.match(await dialog.textContent(), /Its 1 highlight or note will be deleted with it/);
+  await dialog.getByRole('button', { name: 'Download the notes first' }).waitFor();
+  await screenshot(page, 'remove-confirm');
+  await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
+  await page.waitForFunction(() => !document.querySelector('.library-entry[data-report^="r-"]'));
+  await page.reload();
+  await page.getByRole('heading', { name: 'Your library' }).waitFor();
+  assert.equal(await page.locator('.library-entry', { hasText: 'Brussels' }).count(), 0);
+  assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':r-')).length), 0, 'its text and notes are gone');
+  assertNoProblems(page);
+});
