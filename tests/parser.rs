@@ -198,3 +198,62 @@ fn any_text_parses_without_panicking_and_ids_are_unique() {
         assert!(report.paragraphs().all(|p| matches!(p.kind, ParagraphKind::Numbered(_) | ParagraphKind::Sub(_) | ParagraphKind::Unnumbered)));
     }
 }
+
+#[test]
+fn eu_style_symbol_hyphenation_footers_and_footnotes() {
+    let report = parse(&fixture("eu-communication.txt"));
+    assert_eq!(report.cover.symbol.as_deref(), Some("COM(2024) 123 final"));
+    assert_eq!(report.cover.title.as_ref().unwrap().plain(), "Communication from the Commission on the Implementation of the Strategy");
+    assert_eq!((report.cover.place.as_deref(), report.cover.date.as_deref()), (Some("Brussels"), Some("12 March 2024")));
+    let p1 = paragraph_text(&report, "p1");
+    assert!(p1.contains("assessment of the implementation of the strategy"), "a hyphenated word is rejoined: {p1}");
+    assert!(p1.contains("the self-determination of regions"), "a compound keeps its hyphen: {p1}");
+    assert!(report.paragraphs().all(|p| !p.text.plain().contains("EN")), "running footers are dropped");
+    assert_eq!(report.numbered().count(), 3);
+    assert_eq!(report.paragraphs().count(), 5, "no stray paragraphs from the footers");
+    let notes: Vec<(&str, &str, String)> = report.footnotes.iter().map(|f| (f.label.as_str(), f.id.as_str(), f.text.plain())).collect();
+    assert_eq!(notes, [("1", "fn-1", "COM(2021) 44 final.".to_string()), ("2", "fn-2", "SWD(2024) 60.".to_string())]);
+    let refs: Vec<(String, report_reader::report::FootnoteRef)> = report
+        .paragraphs()
+        .flat_map(|p| p.text.spans().to_vec())
+        .filter(|s| s.style.footnote != report_reader::report::FootnoteRef::No)
+        .map(|s| (s.text, s.style.footnote))
+        .collect();
+    use report_reader::report::FootnoteRef::{Again, First};
+    assert_eq!(refs, [("1".to_string(), First), ("2".to_string(), First), ("1".to_string(), Again)]);
+    assert_eq!(report.describe("fn-2").as_deref(), Some("footnote 2"));
+    assert_eq!(report.describe("fnref-2").as_deref(), Some("the reference to footnote 2"));
+}
+
+#[test]
+fn french_and_arabic_reports_keep_their_text() {
+    let french = parse(&fixture("french-report.txt"));
+    assert_eq!(french.cover.symbol.as_deref(), Some("OCI/CMAE-51/2025/RAP/FINAL"));
+    assert_eq!(french.cover.title.as_ref().unwrap().plain(), "Rapport de la réunion du Groupe de contact de l’OCI sur le Jammu-et-Cachemire");
+    assert_eq!((french.cover.place.as_deref(), french.cover.date.as_deref()), (Some("Istanbul, République de Türkiye"), Some("22 juin 2025")));
+    assert_eq!(paragraph_text(&french, "p2"), "La réunion a adopté un communiqué conjoint « sur cette question », qualifié d’« étape importante ».");
+
+    let arabic = parse(&fixture("arabic-report.txt"));
+    assert_eq!(arabic.cover.title.as_ref().unwrap().plain(), "تقرير اجتماع فريق الاتصال التابع لمنظمة التعاون الإسلامي بشأن جامو وكشمير");
+    assert_eq!(arabic.cover.place.as_deref(), Some("إسطنبول، الجمهورية التركية"));
+    assert_eq!(paragraph_text(&arabic, "p2"), "اعتمد الاجتماع بيانا مشتركا بشأن هذه المسألة.");
+    assert_eq!(arabic.numbered().count(), 2);
+}
+
+#[test]
+fn the_revised_default_report_is_read_with_its_new_numbering() {
+    let revised = parse(&fixture("oic-cfm-51-cg-jk-2025-rev2.txt"));
+    assert_eq!(revised.numbered().map(|(n, _)| n).collect::<Vec<_>>(), (1..=12).collect::<Vec<_>>());
+    assert!(paragraph_text(&revised, "p9").starts_with("Recalling recent developments in South Asia"));
+    assert!(paragraph_text(&revised, "p3").starts_with("The Secretary General of the OIC"));
+}
+
+#[test]
+fn html_reports_are_read_for_their_structure() {
+    let html = "<html><body><p>A/RES/78/1</p><h1>Resolution on <em>peace</em></h1><ol><li>Decides to act.</li><li>Requests a report.</li></ol><script>x()</script></body></html>";
+    let report = parse(&report_reader::report::input::html_to_text(html));
+    assert_eq!(report.cover.symbol.as_deref(), Some("A/RES/78/1"));
+    assert_eq!(report.cover.title.as_ref().unwrap().plain(), "Resolution on peace");
+    assert_eq!(paragraph_text(&report, "p2"), "Requests a report.");
+    assert!(report.paragraphs().all(|p| !p.text.plain().contains("x()")));
+}

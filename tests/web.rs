@@ -187,3 +187,17 @@ async fn notes_render_markdown_but_never_html() {
     let delete = container.query_selector("#p2 .note-card button[aria-label='Delete note on paragraph 2']").unwrap();
     assert!(delete.is_some(), "the delete button names its paragraph");
 }
+
+#[wasm_bindgen_test]
+fn footnotes_are_linked_both_ways() {
+    let (container, _, _) = mount(include_str!("fixtures/eu-communication.txt"));
+    let reference = container.query_selector("#p1 sup.fn-ref a").unwrap().unwrap();
+    assert_eq!(reference.get_attribute("href").as_deref(), Some("#fn-1"));
+    assert_eq!(reference.id(), "fnref-1");
+    assert_eq!(ids(&container, ".footnotes li"), ["fn-1", "fn-2"]);
+    assert_eq!(attr(&container, "#fn-1 .footnote-back", "href").as_deref(), Some("#fnref-1"));
+    let again = container.query_selector("#p3-b sup.fn-ref a").unwrap().unwrap();
+    assert_eq!(again.get_attribute("href").as_deref(), Some("#fn-1"));
+    assert_eq!(again.id(), "", "only the first reference carries the id the footnote links back to");
+    assert_eq!(container.query_selector_all("[id='fnref-1']").unwrap().length(), 1);
+}

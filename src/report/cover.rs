@@ -134,6 +134,22 @@ fn normalise(text: &str) -> String {
 /// A document symbol is one token of capitals, digits and punctuation with `/` or `\` between
 /// its parts: `A/RES/78/1`, `S/2024/123`, `OIC-CFM-51\2025-CG-J&K\FINAL.REP`.
 pub(crate) fn looks_like_symbol(text: &str) -> bool {
+    looks_like_slash_symbol(text) || looks_like_eu_symbol(text)
+}
+
+/// The European Commission's style: `COM(2024) 123 final`, `SWD(2023) 45`.
+fn looks_like_eu_symbol(text: &str) -> bool {
+    let Some((series, rest)) = text.split_once('(') else { return false };
+    let Some((year, rest)) = rest.split_once(')') else { return false };
+    let mut words = rest.split_whitespace();
+    ["COM", "SEC", "SWD", "JOIN", "C"].contains(&series)
+        && year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
+        && words.next().is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        && words.all(|w| w == "final" || w.starts_with("ANNEX"))
+}
+
+fn looks_like_slash_symbol(text: &str) -> bool {
     let allowed = |c: char| c.is_ascii_alphanumeric() || "/\\.-&()_+".contains(c);
     (3..=80).contains(&text.len())
         && text.starts_with(|c: char| c.is_ascii_uppercase())
@@ -200,10 +216,10 @@ mod tests {
 
     #[test]
     fn symbols_are_recognised_in_their_usual_forms() {
-        for s in ["OIC-CFM-51\\2025-CG-J&K\\FINAL.REP", "A/RES/78/1", "S/2024/123", "E/CN.4/2005/L.10"] {
+        for s in ["OIC-CFM-51\\2025-CG-J&K\\FINAL.REP", "A/RES/78/1", "S/2024/123", "E/CN.4/2005/L.10", "COM(2024) 123 final", "SWD(2023) 45"] {
             assert!(looks_like_symbol(s), "{s}");
         }
-        for s in ["Report", "and/or", "22 June 2025", "A/", "Istanbul, Republic of Türkiye"] {
+        for s in ["Report", "and/or", "22 June 2025", "A/", "Istanbul, Republic of Türkiye", "COM(2024) draft", "COMMUNICATION (2024)"] {
             assert!(!looks_like_symbol(s), "{s}");
         }
     }

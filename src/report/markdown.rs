@@ -5,13 +5,15 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::model::{RichText, Span, Style};
+use super::model::{FootnoteRef, RichText, Span, Style};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum SourceKind {
     Paragraph,
     /// A Markdown heading (`#` or underlined), with its level.
     Heading(u8),
+    /// The text of a footnote (`[^1]: …`), with its label.
+    Footnote(String),
 }
 
 /// A block as the text laid it out: its lines, and the number when it was a list item ("8.").
@@ -35,11 +37,15 @@ struct Flattener {
     pending_item: Option<u32>,
     /// Inside code and HTML blocks, text events carry their own line breaks.
     literal_block: bool,
+    /// Inside a footnote definition: its label.
+    footnote: Option<String>,
+    /// Footnote labels already referred to, so only the first reference is the one linked back to.
+    referenced: Vec<String>,
 }
 
 impl Flattener {
     fn style(&self) -> Style {
-        Style { emphasis: self.emphasis > 0, strong: self.strong > 0, code: false }
+        Style { emphasis: self.emphasis > 0, strong: self.strong > 0, ..Style::default() }
     }
 
     fn link(&self) -> Option<String> {
@@ -48,6 +54,10 @@ impl Flattener {
 
     fn open_block(&mut self, kind: SourceKind) {
         self.close_block();
+        let kind = match (kind, &self.footnote) {
+            (SourceKind::Paragraph, Some(label)) => SourceKind::Footnote(label.clone()),
+            (kind, _) => kind,
+        };
         self.open = Some(SourceBlock { kind, item_number: self.pending_item.take(), lines: Vec::new() });
     }
 
@@ -105,7 +115,14 @@ impl Flattener {
             }
             Event::SoftBreak | Event::HardBreak => self.end_line(),
             Event::Rule => self.close_block(),
-            Event::FootnoteReference(t) => self.text(&format!("[^{t}]"), self.style()),
+            Event::FootnoteReference(label) => {
+                let first = !self.referenced.contains(&label.to_string());
+                if first {
+                    self.referenced.push(label.to_string());
+                }
+                let footnote = if first { FootnoteRef::First } else { FootnoteRef::Again };
+                self.text(&label, Style { footnote, ..self.style() });
+            }
             Event::TaskListMarker(done) => self.text(if done { "[x] " } else { "[ ] " }, self.style()),
             Event::InlineMath(t) | Event::DisplayMath(t) => self.text(&t, self.style()),
         }
@@ -134,6 +151,10 @@ impl Flattener {
                     self.line.push(Span::plain(format!("{n}. ")));
                 }
             }
+            Tag::FootnoteDefinition(label) => {
+                self.close_block();
+                self.footnote = Some(label.to_string());
+            }
             Tag::Emphasis => self.emphasis += 1,
             Tag::Strong => self.strong += 1,
             Tag::Link { dest_url, .. } => self.links.push(safe_link(&dest_url)),
@@ -151,6 +172,10 @@ impl Flattener {
             TagEnd::List(_) => {
                 self.close_block();
                 self.list_depth = self.list_depth.saturating_sub(1);
+            }
+            TagEnd::FootnoteDefinition => {
+                self.close_block();
+                self.footnote = None;
             }
             TagEnd::Emphasis => self.emphasis = self.emphasis.saturating_sub(1),
             TagEnd::Strong => self.strong = self.strong.saturating_sub(1),
@@ -176,7 +201,7 @@ fn safe_link(url: &str) -> Option<String> {
 
 pub(crate) fn source_blocks(text: &str) -> Vec<SourceBlock> {
     let mut flattener = Flattener::default();
-    for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(text, Options::ENABLE_FOOTNOTES).into_offset_iter() {
         let source = text.get(range).unwrap_or_default();
         flattener.event(event, source);
     }
@@ -226,5 +251,18 @@ mod tests {
         let all: Vec<String> = blocks.iter().flat_map(plain_lines).collect();
         assert_eq!(all, ["Chapeau:", "(a) first;", "(b) second."]);
         assert!(blocks.iter().all(|b| b.lines.iter().all(|l| l.spans().iter().all(|s| !s.style.code))));
+    }
+
+    #[test]
+    fn footnote_references_and_definitions_are_kept_apart() {
+        let blocks = source_blocks("1. As decided.[^1] Again.[^1]
+
+[^1]: Resolution 2625 (XXV).
+");
+        let refs: Vec<(&str, FootnoteRef)> =
+            blocks[0].lines[0].spans().iter().filter(|s| s.style.footnote != FootnoteRef::No).map(|s| (s.text.as_str(), s.style.footnote)).collect();
+        assert_eq!(refs, [("1", FootnoteRef::First), ("1", FootnoteRef::Again)]);
+        assert_eq!(blocks[1].kind, SourceKind::Footnote("1".into()));
+        assert_eq!(plain_lines(&blocks[1]), ["Resolution 2625 (XXV)."]);
     }
 }

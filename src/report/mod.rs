@@ -9,7 +9,7 @@ mod markdown;
 mod model;
 mod structure;
 
-pub use model::{Block, Cover, Heading, Paragraph, ParagraphKind, Report, RichText, Span, Style};
+pub use model::{footnote_ids, Block, Cover, Footnote, FootnoteRef, Heading, Paragraph, ParagraphKind, Report, RichText, Span, Style};
 pub use structure::parse;
 
 /// The report that opens when the app starts, bundled into the build.

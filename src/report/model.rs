@@ -7,6 +7,32 @@ pub struct Style {
     pub emphasis: bool,
     pub strong: bool,
     pub code: bool,
+    /// The run is a footnote reference; its text is the footnote's label.
+    pub footnote: FootnoteRef,
+}
+
+/// Whether a run is a footnote reference, and the first one to its footnote (which the
+/// footnote links back to).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FootnoteRef {
+    #[default]
+    No,
+    First,
+    Again,
+}
+
+/// A footnote: its label as written (`1`), its id (`fn-1`) and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Footnote {
+    pub label: String,
+    pub id: String,
+    pub text: RichText,
+}
+
+/// The id of a footnote with this label, and of the first reference to it.
+pub fn footnote_ids(label: &str) -> (String, String) {
+    let slug: String = label.chars().filter(|c| c.is_alphanumeric() || *c == '-').collect();
+    (format!("fn-{slug}"), format!("fnref-{slug}"))
 }
 
 /// A run of text in one style. `link` is only ever an http(s) or mailto address.
@@ -22,6 +48,12 @@ impl Span {
         Span { text: text.into(), style: Style::default(), link: None }
     }
 }
+
+/// Prefixes that form hyphenated compounds, whose hyphen stays when a line break follows it.
+const KEEP_HYPHEN: [&str; 16] = [
+    "self", "non", "co", "anti", "well", "long", "short", "cross", "ex", "post", "follow", "high", "low", "full", "all",
+    "so",
+];
 
 /// Styled text, as a flat list of runs, so that lines can be split and joined freely.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -55,11 +87,27 @@ impl RichText {
         self.0.push(span);
     }
 
-    /// Joins `other` after this text with a single space, as a wrapped line is read.
+    /// Joins `other` after this text with a single space, as a wrapped line is read. A word
+    /// hyphenated at the line end is rejoined ("imple-" + "mentation"), except after prefixes
+    /// that keep their hyphen ("self-" + "determination").
     pub fn join_line(&mut self, other: &RichText) {
         if self.is_blank() {
             *self = other.clone();
             return;
+        }
+        if let (Some(last), Some(first)) = (self.0.last_mut(), other.0.first()) {
+            if let Some(stem) = last.text.strip_suffix('-') {
+                let word = stem.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
+                if !word.is_empty() && first.text.starts_with(char::is_lowercase) {
+                    if !KEEP_HYPHEN.contains(&word.to_lowercase().as_str()) {
+                        last.text.pop();
+                    }
+                    for span in &other.0 {
+                        self.push(span.clone());
+                    }
+                    return;
+                }
+            }
         }
         let style = match (self.0.last(), other.0.first()) {
             // Keep the space inside a run that continues across the break (italics over two lines).
@@ -177,6 +225,7 @@ impl Block {
 pub struct Report {
     pub cover: Cover,
     pub blocks: Vec<Block>,
+    pub footnotes: Vec<Footnote>,
 }
 
 impl Report {
@@ -221,5 +270,12 @@ impl Report {
                 _ => None,
             })
             .or_else(|| self.paragraphs().find(|p| p.id == id).map(|p| p.name.clone()))
+            .or_else(|| self.footnotes.iter().find(|f| f.id == id).map(|f| format!("footnote {}", f.label)))
+            .or_else(|| {
+                self.footnotes
+                    .iter()
+                    .find(|f| footnote_ids(&f.label).1 == id)
+                    .map(|f| format!("the reference to footnote {}", f.label))
+            })
     }
 }

@@ -7,11 +7,21 @@ use std::collections::HashSet;
 
 use super::cover::CoverBuilder;
 use super::markdown::{source_blocks, SourceBlock, SourceKind};
-use super::model::{Block, Heading, Paragraph, ParagraphKind, Report, RichText, Span};
+use super::model::{footnote_ids, Block, Footnote, Heading, Paragraph, ParagraphKind, Report, RichText, Span};
 
 /// Parses a report's text (plain text with Markdown conventions) into its structure.
 pub fn parse(text: &str) -> Report {
-    let segments = segments(&source_blocks(text));
+    let (notes, blocks): (Vec<SourceBlock>, Vec<SourceBlock>) =
+        source_blocks(text).into_iter().partition(|b| matches!(b.kind, SourceKind::Footnote(_)));
+    let footnotes = notes
+        .into_iter()
+        .filter_map(|b| match b.kind {
+            SourceKind::Footnote(label) => Some(Footnote { id: footnote_ids(&label).0, label, text: joined(&b.lines) }),
+            _ => None,
+        })
+        .collect();
+    let segments = segments(&blocks);
+    let repeated = repeated_lines(&segments);
     let mut cover = CoverBuilder::default();
     let mut rest = segments.as_slice();
     while let Some((segment, tail)) = rest.split_first() {
@@ -27,12 +37,45 @@ pub fn parse(text: &str) -> Report {
     }
     let mut body = Body::default();
     for segment in rest {
-        if segment.marker == Marker::None && (cover.is_repeat(&segment.lines) || is_page_number(&segment.lines)) {
+        let debris = cover.is_repeat(&segment.lines) || is_page_number(&segment.lines) || repeated.contains(&line_key(&segment.lines));
+        if segment.marker == Marker::None && debris {
             continue;
         }
         body.add(segment);
     }
-    Report { cover: cover.finish(), blocks: body.blocks }
+    Report { cover: cover.finish(), blocks: body.blocks, footnotes }
+}
+
+/// A line as running headers and footers repeat it: page numbers in it do not count.
+fn line_key(lines: &[RichText]) -> String {
+    let text = joined(lines).plain().to_lowercase();
+    let mut key = String::new();
+    for c in text.chars() {
+        match c {
+            '0'..='9' if key.ends_with('#') => {}
+            '0'..='9' => key.push('#'),
+            c if c.is_whitespace() => {
+                if !key.ends_with(' ') {
+                    key.push(' ');
+                }
+            }
+            c => key.push(c),
+        }
+    }
+    key.trim().to_string()
+}
+
+/// Short unnumbered lines that stand alone three times or more, page numbers aside, are running
+/// headers or footers left by page breaks ("EN 2 EN", "GE.25-04512"), not text of the report.
+fn repeated_lines(segments: &[Segment]) -> HashSet<String> {
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for segment in segments.iter().filter(|s| s.marker == Marker::None && s.lines.len() == 1) {
+        let key = line_key(&segment.lines);
+        if !key.is_empty() && key.chars().count() <= 100 {
+            *counts.entry(key).or_default() += 1;
+        }
+    }
+    counts.into_iter().filter(|(_, n)| *n >= 3).map(|(k, _)| k).collect()
 }
 
 /// What opens a segment of text.
@@ -191,10 +234,10 @@ fn joined(lines: &[RichText]) -> RichText {
     text
 }
 
-/// Running text rather than a title-block line: a long line, or a sentence of some length.
+/// Running text rather than title-block lines: a long line, or a sentence of some length.
 fn is_prose(lines: &[RichText]) -> bool {
     let text = joined(lines).plain();
-    text.chars().count() > 200 || (text.split_whitespace().count() >= 15 && ends_sentence(&text))
+    lines.iter().any(|l| l.plain().chars().count() > 200) || (text.split_whitespace().count() >= 15 && ends_sentence(&text))
 }
 
 fn ends_sentence(text: &str) -> bool {

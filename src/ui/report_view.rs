@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::annotations::marks::{split, Piece};
 use crate::annotations::Colour;
-use crate::report::{Block, Cover, Heading, Paragraph, ParagraphKind, Report, RichText, Span};
+use crate::report::{footnote_ids, Block, Cover, Footnote, FootnoteRef, Heading, Paragraph, ParagraphKind, Report, RichText, Span};
 
 use super::annotator::{Annotator, Editing};
 use super::notes::{NoteCard, NoteEditor};
@@ -42,10 +42,16 @@ pub fn ReportView(
     }
     let wiring = Wiring { targets, on_copy_link, annotator };
     let blocks: Vec<AnyView> = report.blocks.iter().map(|block| block_view(block, wiring)).collect();
+    let footnotes: Vec<AnyView> = report.footnotes.iter().map(|f| footnote_view(f, wiring)).collect();
     view! {
         <article class="report" lang="en">
             {cover_view(&report.cover)}
             <div class="report-body">{blocks}</div>
+            {(!footnotes.is_empty()).then(|| view! {
+                <section class="footnotes" aria-label="Footnotes">
+                    <ol>{footnotes}</ol>
+                </section>
+            })}
         </article>
     }
     .into_any()
@@ -253,12 +259,35 @@ fn paragraph_view(paragraph: &Paragraph, wiring: Wiring) -> AnyView {
     .into_any()
 }
 
+/// A footnote at the foot of the report, linked back to where it is referred to.
+fn footnote_view(footnote: &Footnote, wiring: Wiring) -> AnyView {
+    let (_, back) = footnote_ids(&footnote.label);
+    view! {
+        <li id=footnote.id.clone() tabindex="-1" class="footnote" class=("is-target", is_target(wiring, &footnote.id))>
+            <span class="footnote-label">{footnote.label.clone()}</span>
+            " "
+            {rich_text(&footnote.text)}
+            " "
+            <a class="footnote-back" href=format!("#{back}") aria-label=format!("Back to the reference to footnote {}", footnote.label)>"↩"</a>
+        </li>
+    }
+    .into_any()
+}
+
 /// Styled text as elements. Text is always inserted as text, never as HTML.
 pub fn rich_text(text: &RichText) -> Vec<AnyView> {
     text.spans().iter().map(span_view).collect()
 }
 
 fn span_view(span: &Span) -> AnyView {
+    if span.style.footnote != FootnoteRef::No {
+        let (target, reference) = footnote_ids(&span.text);
+        let id = (span.style.footnote == FootnoteRef::First).then_some(reference);
+        return view! {
+            <sup class="fn-ref"><a id=id href=format!("#{target}") aria-label=format!("Footnote {}", span.text)>{span.text.clone()}</a></sup>
+        }
+        .into_any();
+    }
     let mut view = span.text.clone().into_any();
     if span.style.code {
         view = view! { <code>{view}</code> }.into_any();

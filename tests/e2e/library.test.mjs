@@ -87,6 +87,20 @@ test('a file dropped on the page opens, and opening the same text again is the s
   assertNoProblems(page);
 });
 
+test('footnotes link to their text and back', async (t) => {
+  const context = await freshContext(t);
+  const page = await openPage(context);
+  await chooseFile(page, join(FIXTURES, 'eu-communication.txt'));
+  await page.getByRole('heading', { level: 1, name: /Communication from the Commission/ }).waitFor();
+  await page.locator('#p1').getByRole('link', { name: 'Footnote 1' }).click();
+  await landedOn(page, 'fn-1');
+  assert.equal(await page.locator('#fn-1').textContent().then((t) => t.includes('COM(2021) 44 final.')), true);
+  await page.getByRole('link', { name: 'Back to the reference to footnote 1' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'fnref-1');
+  assert.equal(await page.locator('.notice').count(), 0, 'the way back is a known place, not an unknown link');
+  assertNoProblems(page);
+});
+
 test('pasted text opens as a report', async (t) => {
   const context = await freshContext(t);
   const page = await openPage(context);
