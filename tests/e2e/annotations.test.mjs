@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, useAppAndBrowser, freshContext as newContext, newPage, openApp, screenshot, landedOn, assertNoProblems } from './support.mjs';
+import { ROOT, useAppAndBrowser, freshContext as newContext, newPage, openApp, screenshot, landedOn, assertNoProblems, fillStorage, freeStorage } from './support.mjs';
 
 const KEY = 'report-reader:annotations:oic-cfm-51-cg-jk-2025';
 const env = useAppAndBrowser();
@@ -261,17 +261,7 @@ test('when storage is full the reader is told, the change stays on screen, and n
   const before = await page.evaluate((k) => localStorage.getItem(k), KEY);
 
   // Fill the origin's quota with another key, as other data would.
-  await page.evaluate(() => {
-    let chunk = 'x'.repeat(1 << 20);
-    let i = 0;
-    while (chunk.length > 0) {
-      try {
-        localStorage.setItem(`filler-${i++}`, chunk);
-      } catch {
-        chunk = chunk.slice(0, chunk.length >> 1);
-      }
-    }
-  });
+  await fillStorage(page);
   await addParagraphNote(page, 7, 'Written while storage is full.');
   const notice = page.locator('.storage-notice');
   await notice.waitFor();
@@ -283,7 +273,7 @@ test('when storage is full the reader is told, the change stays on screen, and n
   await screenshot(page, 'storage-full');
 
   // Space comes back; the next edit saves everything.
-  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
+  await freeStorage(page);
   await page.getByRole('button', { name: 'Highlight paragraph 7' }).click();
   await waitForStored(page, (doc) => doc && doc.annotations.length === 2);
   await page.waitForFunction(() => !document.querySelector('.storage-notice'));

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   ROOT, DIST, serve, useAppAndBrowser, freshContext as newContext, newPage, openApp, screenshot, landedOn, assertNoProblems,
+  fillStorage, freeStorage,
 } from './support.mjs';
 
 const env = useAppAndBrowser();
@@ -221,22 +222,12 @@ test('bad files are refused with a clear message and nothing stored changes', as
 test('when a report’s text cannot be kept, the reader is told and the notes on it are still kept', async (t) => {
   const context = await freshContext(t);
   const page = await openPage(context);
-  await page.evaluate(() => {
-    let chunk = 'x'.repeat(1 << 20);
-    let i = 0;
-    while (chunk.length > 64) {
-      try {
-        localStorage.setItem(`filler-${i++}`, chunk);
-      } catch {
-        chunk = chunk.slice(0, chunk.length >> 1);
-      }
-    }
-  });
+  await fillStorage(page);
   await chooseFile(page, join(FIXTURES, 'council-resolution.txt'));
   await page.getByRole('status').getByText('could not be kept').waitFor();
   await page.getByRole('heading', { level: 1, name: 'Resolution on the Special Rapporteur on Cultural Rights' }).waitFor();
   const reportUrl = page.url();
-  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
+  await freeStorage(page);
   await page.getByRole('button', { name: 'Highlight paragraph 4', exact: true }).click();
   await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('report-reader:annotations:r-')));
 

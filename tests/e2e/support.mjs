@@ -142,3 +142,23 @@ export async function freshContext(t, browser, options = {}) {
 export function assertNoProblems(page) {
   assert.deepEqual(page.problems, [], 'no script errors, console errors or dialogs');
 }
+
+/** Fills the origin's storage quota with other data, as a full disk or other sites would. */
+export function fillStorage(page) {
+  return page.evaluate(() => {
+    let chunk = 'x'.repeat(1 << 20);
+    let i = 0;
+    while (chunk.length > 0) {
+      try {
+        localStorage.setItem(`filler-${i++}`, chunk);
+      } catch {
+        chunk = chunk.slice(0, chunk.length >> 1);
+      }
+    }
+  });
+}
+
+/** Gives back the space `fillStorage` took. */
+export function freeStorage(page) {
+  return page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
+}
