@@ -4,6 +4,7 @@
 //! [`ui`] is the Leptos app that wires it to the page, built for wasm32 only.
 
 pub mod annotations;
+pub mod exchange;
 pub mod library;
 pub mod permalink;
 pub mod report;

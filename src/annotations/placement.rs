@@ -38,6 +38,11 @@ impl ParagraphIndex {
         self.position.get(paragraph).map(|&i| self.texts[i].as_str())
     }
 
+    /// Every paragraph's id and text, in reading order.
+    pub fn paragraphs(&self) -> impl Iterator<Item = (String, &str)> {
+        self.ids.iter().cloned().zip(self.texts.iter().map(String::as_str))
+    }
+
     /// How a reader names the paragraph ("paragraph 8"), if it exists.
     pub fn name(&self, paragraph: &str) -> Option<&str> {
         self.position.get(paragraph).map(|&i| self.names[i].as_str())

@@ -9,6 +9,8 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::annotations::codec::Settings;
+use crate::exchange::share::SharedNote;
+use crate::exchange::w3c::{self, ImportError, ImportPlan};
 use crate::annotations::placement::{place, ParagraphIndex, Placements};
 use crate::annotations::{Annotation, AnnotationSet, Colour, Millis, Palette, Quote, Target};
 
@@ -51,6 +53,10 @@ pub struct Annotator {
     pub last_deleted: RwSignal<Option<Annotation>>,
     /// Problems with saved data, told to the reader until dismissed.
     pub problems: RwSignal<Vec<String>>,
+    /// A note someone shared by link, shown as a preview until the reader adds it.
+    pub shared: RwSignal<Option<SharedNote>>,
+    /// A passage a link points at (`#p8:~:text=…`): paragraph and character range.
+    pub target_passage: RwSignal<Option<(String, usize, usize)>>,
     loaded: StoredValue<bool>,
     /// False when unreadable data could not be kept aside: then nothing is written over it.
     writable: StoredValue<bool>,
@@ -86,6 +92,8 @@ impl Annotator {
             selection: RwSignal::new(None),
             last_deleted: RwSignal::new(None),
             problems: RwSignal::new(Vec::new()),
+            shared: RwSignal::new(None),
+            target_passage: RwSignal::new(None),
             loaded: StoredValue::new(false),
             writable: StoredValue::new(true),
             save_timer: StoredValue::new(None),
@@ -333,6 +341,28 @@ impl Annotator {
             });
             self.last_deleted.set(None);
         }
+    }
+
+    pub fn report_id(&self) -> String {
+        self.report_id.get_value()
+    }
+
+    /// What importing a file would do; nothing changes until [`Annotator::apply_import`].
+    pub fn plan_import(&self, text: &str) -> Result<ImportPlan, ImportError> {
+        let (report, palette) = (self.report_id.get_value(), self.palette.get_untracked());
+        self.index.with_value(|index| self.annotations.with_untracked(|set| w3c::plan_import(text, &report, index, set, &palette, now())))
+    }
+
+    pub fn apply_import(&self, plan: &ImportPlan) {
+        self.change(|set| plan.apply(set));
+    }
+
+    /// Adds the shared note being previewed to the reader's own notes.
+    pub fn accept_shared(&self) {
+        let Some(shared) = self.shared.get_untracked() else { return };
+        let plan = self.annotations.with_untracked(|set| w3c::plan_merge(vec![shared.annotation], set));
+        self.apply_import(&plan);
+        self.shared.set(None);
     }
 
     pub fn rename_colour(&self, colour: Colour, meaning: &str) {

@@ -9,9 +9,20 @@ fn window() -> web_sys::Window {
     web_sys::window().expect("a window")
 }
 
-/// The fragment of the page's address, with its `#`, as the browser reports it.
+/// The fragment of the page's address, with its `#`. Chromium hides a text directive
+/// (`:~:text=…`) from `location.hash`; the Navigation API's current entry keeps it.
 pub fn fragment() -> String {
-    window().location().hash().unwrap_or_default()
+    let hash = window().location().hash().unwrap_or_default();
+    let get = |target: &wasm_bindgen::JsValue, key: &str| js_sys::Reflect::get(target, &key.into()).ok().filter(|v| !v.is_undefined() && !v.is_null());
+    let full = get(&window(), "navigation")
+        .and_then(|n| get(&n, "currentEntry"))
+        .and_then(|e| get(&e, "url"))
+        .and_then(|u| u.as_string())
+        .and_then(|url| url.split_once('#').map(|(_, f)| format!("#{f}")));
+    match full {
+        Some(full) if !hash.is_empty() && full.starts_with(&hash) => full,
+        _ => hash,
+    }
 }
 
 /// The page's full address, which permalinks are made from.

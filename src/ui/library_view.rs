@@ -4,9 +4,13 @@
 
 use leptos::prelude::*;
 
+use crate::annotations::codec;
+use crate::annotations::placement::{place, ParagraphIndex};
+use crate::annotations::{AnnotationSet, Palette};
+use crate::exchange::{to_markdown, w3c};
 use crate::library::{Entry, Source};
 use crate::permalink::Route;
-use crate::report::DEFAULT_REPORT_ID;
+use crate::report::{parse, DEFAULT_REPORT, DEFAULT_REPORT_ID};
 
 use super::browser;
 use super::shelf::Shelf;
@@ -109,6 +113,45 @@ fn EntryRow(entry: Entry, shelf: Shelf) -> impl IntoView {
     }
 }
 
+/// Every report's stored annotations, with the text of its current version when this browser has it.
+fn all_notes(shelf: Shelf) -> Vec<(Entry, AnnotationSet, Option<String>)> {
+    shelf.library.with_untracked(|l| {
+        l.entries()
+            .into_iter()
+            .filter_map(|e| {
+                let set = storage::raw_annotations(&e.id).and_then(|t| codec::decode(&t).ok())?.annotations;
+                let text = e.current().and_then(|v| storage::load_text(&v.hash)).or_else(|| (e.id == DEFAULT_REPORT_ID).then(|| DEFAULT_REPORT.to_string()));
+                (!set.is_empty()).then(|| (e.clone(), set, text))
+            })
+            .collect()
+    })
+}
+
+fn export_all_json(shelf: Shelf) {
+    let notes = all_notes(shelf);
+    let reports: Vec<(&str, &AnnotationSet)> = notes.iter().map(|(e, set, _)| (e.id.as_str(), set)).collect();
+    let json = w3c::export_many(&reports, "All notes", &Palette::default(), js_sys::Date::now() as i64);
+    browser::download("all-notes.jsonld", "application/ld+json", &serde_json::to_string_pretty(&json).unwrap_or_default());
+}
+
+fn export_all_markdown(shelf: Shelf) {
+    let sections: Vec<String> = all_notes(shelf)
+        .into_iter()
+        .map(|(entry, set, text)| match text {
+            Some(text) => {
+                let report = parse(&text);
+                let placements = place(&ParagraphIndex::new(&report), &set);
+                to_markdown(&report, &set, &placements, &Palette::default())
+            }
+            None => format!("# {}
+
+({} notes; the report's text is not in this browser, export them as JSON-LD)
+", entry.display_name(), set.len()),
+        })
+        .collect();
+    browser::download("all-notes.md", "text/markdown", &sections.join("\n---\n\n"));
+}
+
 #[component]
 pub fn LibraryView(shelf: Shelf) -> impl IntoView {
     browser::set_title("Library — Report reader");
@@ -124,6 +167,10 @@ pub fn LibraryView(shelf: Shelf) -> impl IntoView {
         <main id="report" class="library" tabindex="-1">
             <h1>"Your library"</h1>
             <p class="library-help">"Reports you have opened, and those published with this reader. Everything stays in this browser."</p>
+            <p class="library-export">
+                <button type="button" class="text-button" on:click=move |_| export_all_json(shelf)>"Export all notes (W3C JSON-LD)"</button>
+                <button type="button" class="text-button" on:click=move |_| export_all_markdown(shelf)>"Export all notes (Markdown)"</button>
+            </p>
             <ul class="library-list">
                 {move || shelf.library.with(|l| l.entries().into_iter().cloned().collect::<Vec<_>>())
                     .into_iter()

@@ -28,9 +28,10 @@ use shelf::{Current, Missing, Shelf};
 /// A short message that comes and goes at the foot of the page.
 #[derive(Clone, PartialEq)]
 pub(crate) enum Toast {
-    Copied { name: String, url: String },
-    /// The clipboard refused: the link is shown, selected, for the reader to copy by hand.
-    CopyBlocked { name: String, url: String },
+    /// Something was put on the clipboard: "Copied link to paragraph 8", and what it was.
+    Copied { label: String, text: String },
+    /// The clipboard refused: the text is shown, selected, for the reader to copy by hand.
+    CopyBlocked { label: String, text: String },
     /// An annotation was deleted; the toast offers to undo it.
     Deleted { what: String, annotator: Annotator },
     Info(String),
@@ -213,13 +214,17 @@ fn ToastView(toasts: Toasts) -> impl IntoView {
         <div class="toast-region" role="status" aria-live="polite">
             {move || {
                 slot.get().map(|t| match t {
-                    Toast::Copied { name, url } => view! {
-                        <div class="toast">
-                            <p>"Copied link to " {name}</p>
-                            <p class="toast-url">{url}</p>
-                        </div>
+                    Toast::Copied { label, text } => {
+                        let shown: String = text.chars().take(160).collect();
+                        let more = if text.chars().count() > 160 { "…" } else { "" };
+                        view! {
+                            <div class="toast">
+                                <p>"Copied " {label}</p>
+                                <p class="toast-url">{shown}{more}</p>
+                            </div>
+                        }
+                        .into_any()
                     }
-                    .into_any(),
                     Toast::Info(message) => view! { <div class="toast"><p>{message}</p></div> }.into_any(),
                     Toast::Deleted { what, annotator } => view! {
                         <div class="toast toast-with-action">
@@ -231,12 +236,15 @@ fn ToastView(toasts: Toasts) -> impl IntoView {
                         </div>
                     }
                     .into_any(),
-                    Toast::CopyBlocked { name, url } => {
-                        let field_name = format!("Link to {name}");
+                    Toast::CopyBlocked { label, text } => {
+                        let mut field_name = label.clone();
+                        if let Some(first) = field_name.get_mut(0..1) {
+                            first.make_ascii_uppercase();
+                        }
                         view! {
                             <div class="toast">
-                                <p>"Copy this link to " {name} ":"</p>
-                                <input class="toast-url-field" readonly aria-label=field_name value=url
+                                <p>"Copy this " {label} ":"</p>
+                                <input class="toast-url-field" readonly aria-label=field_name value=text
                                     on:focus=|ev| browser::select_field_text(&ev) />
                             </div>
                         }

@@ -1,15 +1,22 @@
 //! The views of annotations: a note as a card under its paragraph, the note editor, the buttons
 //! offered beside a text selection, and the side panel that lists every highlight and note.
 
+use std::sync::Arc;
+use std::time::Duration;
+
 use leptos::html;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::annotations::placement::Place;
 use crate::annotations::{Anchoring, Annotation, Colour};
-use crate::report::note_blocks;
+use crate::exchange::w3c::{self, ImportPlan};
+use crate::exchange::{cited_name, to_markdown};
+use crate::report::{note_blocks, Report};
 
 use super::annotator::{Annotator, Editing};
 use super::browser;
+use super::reader::{copy_and_tell, ReaderActions, Toast, Toasts};
 use super::report_view::rich_text;
 
 fn note_text(note: &str) -> impl IntoView {
@@ -37,6 +44,8 @@ pub fn NoteCard(annotation: Annotation, annotator: Annotator) -> impl IntoView {
     let what = annotator.describe(&annotation);
     let id = annotation.id.clone();
     let delete_id = id.clone();
+    let share_id = id.clone();
+    let share_what = what.clone();
     let card_id = format!("note-{id}");
     let colour = annotation.colour;
     let meaning = move || colour.map(|c| annotator.palette.with(|p| p.meaning(c)));
@@ -49,11 +58,43 @@ pub fn NoteCard(annotation: Annotation, annotator: Annotator) -> impl IntoView {
                 <span class="note-actions">
                     <button type="button" class="text-button" aria-label=format!("Edit note on {what}")
                         on:click=move |_| annotator.editing.set(Some(Editing::Existing(id.clone())))>"Edit"</button>
+                    {use_context::<ReaderActions>().map(|actions| {
+                        let share_id = share_id.clone();
+                        view! {
+                            <button type="button" class="text-button" aria-label=format!("Share note on {share_what}")
+                                on:click=move |_| actions.share_note.run(share_id.clone())>"Share"</button>
+                        }
+                    })}
                     <button type="button" class="text-button" aria-label=format!("Delete note on {what}")
                         on:click=move |_| annotator.delete(&delete_id)>"Delete"</button>
                 </span>
             </div>
         </div>
+    }
+}
+
+/// A note someone shared by link, at its paragraph: clearly not the reader's until added.
+#[component]
+pub fn SharedPreview(annotator: Annotator) -> impl IntoView {
+    move || {
+        annotator.shared.get().map(|shared| {
+            let annotation = shared.annotation.clone();
+            let colour = annotation.colour;
+            view! {
+                <div class="note-card shared-preview" data-colour=colour.map(Colour::key) role="region" aria-label="Shared note, not in your notes yet">
+                    <p class="shared-label">"Shared with you · not in your notes yet"</p>
+                    {quote_view(&annotation)}
+                    <div class="note-body">{note_text(&annotation.note)}</div>
+                    <div class="note-footer">
+                        {colour.map(|c| view! { <span class="chip" data-colour=c.key()>{annotator.palette.with_untracked(|p| p.meaning(c))}</span> })}
+                        <span class="note-actions">
+                            <button type="button" class="primary-button" on:click=move |_| annotator.accept_shared()>"Add to my notes"</button>
+                            <button type="button" class="text-button" on:click=move |_| annotator.shared.set(None)>"Dismiss"</button>
+                        </span>
+                    </div>
+                </div>
+            }
+        })
     }
 }
 
@@ -168,6 +209,7 @@ pub fn SelectionAdder(annotator: Annotator) -> impl IntoView {
                 }
             };
             let for_note = selection.clone();
+            let for_link = selection.clone();
             view! {
                 <div class="selection-adder" role="toolbar" aria-label="Highlight the selected text" style=style>
                     {Colour::ALL.into_iter().map(colour_button).collect_view()}
@@ -176,6 +218,10 @@ pub fn SelectionAdder(annotator: Annotator) -> impl IntoView {
                             annotator.note_on_selection(&for_note);
                             browser::clear_selection();
                         }>"Note"</button>
+                    {use_context::<ReaderActions>().map(|actions| view! {
+                        <button type="button" class="text-button adder-note" aria-label="Copy link to passage"
+                            on:click=move |_| actions.copy_passage_link.run(for_link.clone())>"Link"</button>
+                    })}
                 </div>
             }
         })
@@ -200,8 +246,99 @@ fn place_label(place: Place) -> Option<&'static str> {
 
 /// Every highlight and note of the report in document order, filtered by colour, with the
 /// colours' meanings to rename, and orphans listed last.
+/// Export and import: W3C Web Annotation JSON-LD or Markdown out; a file in, with a preview.
 #[component]
-pub fn NotesPanel(annotator: Annotator, open: RwSignal<bool>) -> impl IntoView {
+fn ExchangeTools(annotator: Annotator, report: Arc<Report>, toasts: Toasts) -> impl IntoView {
+    let plan = RwSignal::new(None::<ImportPlan>);
+    let problem = RwSignal::new(None::<String>);
+    let file_stem = annotator.report_id();
+    let (json_stem, md_stem) = (file_stem.clone(), file_stem.clone());
+    let label = cited_name(&report);
+    let export_json = move |_| {
+        let now = js_sys::Date::now() as i64;
+        let json = annotator.annotations.with_untracked(|set| {
+            w3c::export(&annotator.report_id(), &label, set, &annotator.palette.get_untracked(), now)
+        });
+        browser::download(&format!("{json_stem}-notes.jsonld"), "application/ld+json", &serde_json::to_string_pretty(&json).unwrap_or_default());
+    };
+    let markdown = move || {
+        let placements = annotator.placements.get_untracked();
+        annotator.annotations.with_untracked(|set| to_markdown(&report, set, &placements, &annotator.palette.get_untracked()))
+    };
+    let markdown_for_copy = markdown.clone();
+    let read_import = move |ev: leptos::ev::Event| {
+        let Some(file) = browser::chosen_files(&ev).into_iter().next() else { return };
+        spawn_local(async move {
+            let text = match browser::read_file(&file).await.map(|b| String::from_utf8_lossy(&b).into_owned()) {
+                Ok(text) => text,
+                Err(reason) => return problem.set(Some(reason)),
+            };
+            match annotator.plan_import(&text) {
+                Ok(p) => {
+                    problem.set(None);
+                    plan.set(Some(p));
+                }
+                Err(e) => {
+                    plan.set(None);
+                    problem.set(Some(e.to_string()));
+                }
+            }
+        });
+    };
+    let preview = move || {
+        plan.get().map(|p| {
+            let summary = format!(
+                "{} new, {} updated, {} in conflict (both versions kept), {} unchanged{}{}.",
+                p.added.len(),
+                p.updated.len(),
+                p.conflicts(),
+                p.unchanged,
+                if p.not_restored > 0 { format!(", {} deleted here and not brought back", p.not_restored) } else { String::new() },
+                if p.other_reports > 0 { format!(", {} for other reports left out", p.other_reports) } else { String::new() },
+            );
+            let empty = p.is_empty();
+            let apply = p.clone();
+            view! {
+                <div class="import-preview" role="region" aria-label="Import preview">
+                    <p>{summary}</p>
+                    <div class="editor-actions">
+                        {(!empty).then(|| view! {
+                            <button type="button" class="primary-button" on:click=move |_| {
+                                annotator.apply_import(&apply);
+                                plan.set(None);
+                                toasts.show(Toast::Info("The notes were imported.".into()), Duration::from_secs(4));
+                            }>"Import these notes"</button>
+                        })}
+                        <button type="button" class="text-button" on:click=move |_| plan.set(None)>{if empty { "Close" } else { "Cancel" }}</button>
+                    </div>
+                </div>
+            }
+        })
+    };
+    view! {
+        <details class="exchange">
+            <summary>"Export and import"</summary>
+            <div class="exchange-buttons">
+                <button type="button" class="text-button" on:click=export_json>"Export notes (W3C JSON-LD)"</button>
+                <button type="button" class="text-button" on:click=move |_| {
+                    browser::download(&format!("{md_stem}-notes.md"), "text/markdown", &markdown());
+                }>"Export notes (Markdown)"</button>
+                <button type="button" class="text-button"
+                    on:click=move |_| copy_and_tell(toasts, "notes as Markdown".into(), markdown_for_copy())>"Copy notes as Markdown"</button>
+                <label class="text-button file-label">
+                    "Import notes…"
+                    <input type="file" class="visually-hidden" accept=".json,.jsonld,application/json,application/ld+json"
+                        aria-label="Import notes from a file" on:change=read_import />
+                </label>
+            </div>
+            {preview}
+            {move || problem.get().map(|p| view! { <p class="import-problem" role="alert">{p}</p> })}
+        </details>
+    }
+}
+
+#[component]
+pub fn NotesPanel(annotator: Annotator, open: RwSignal<bool>, report: Arc<Report>, toasts: Toasts) -> impl IntoView {
     let hidden_colours = RwSignal::new(Vec::<Option<Colour>>::new());
     let entries = move || {
         let placements = annotator.placements.get();
@@ -279,6 +416,7 @@ pub fn NotesPanel(annotator: Annotator, open: RwSignal<bool>) -> impl IntoView {
                 <h2>"Highlights and notes"</h2>
                 <button type="button" class="text-button" aria-label="Close highlights and notes" on:click=move |_| open.set(false)>"Close"</button>
             </div>
+            <ExchangeTools annotator=annotator report=report toasts=toasts />
             <details class="palette">
                 <summary>"Colours and their meanings"</summary>
                 {Colour::ALL.into_iter().map(meaning_field).collect_view()}

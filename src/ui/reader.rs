@@ -8,15 +8,18 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::annotations::placement::ParagraphIndex;
+use crate::annotations::Quote;
+use crate::exchange::share::{self, SharedNote};
+use crate::exchange::{cite, cite_range, text_fragment};
 use crate::permalink::{permalink, resolve, Resolution, Route};
-use crate::report::Report;
+use crate::report::{ParagraphKind, Report};
 
 use super::annotator::Annotator;
-use super::browser;
+use super::browser::{self, TextSelection};
 use super::notes::{NotesPanel, SelectionAdder};
 use super::report_view::ReportView;
 use super::shelf::Current;
-use super::{Toast, Toasts};
+pub(crate) use super::{Toast, Toasts};
 
 fn page_title(report: &Report) -> String {
     match (&report.cover.symbol, &report.cover.title) {
@@ -50,6 +53,28 @@ fn VersionBar(current: Current) -> impl IntoView {
     }
 }
 
+/// What the reader can copy or share from anywhere in the report view.
+#[derive(Clone, Copy)]
+pub struct ReaderActions {
+    /// A paragraph's citation ("<symbol>, para. 8").
+    pub copy_citation: Callback<String>,
+    /// A link carrying one annotation, by its id.
+    pub share_note: Callback<String>,
+    /// A link to the selected passage, in Text Fragments syntax.
+    pub copy_passage_link: Callback<TextSelection>,
+}
+
+/// Puts text on the clipboard and says so; shows it for copying by hand if that is refused.
+pub(crate) fn copy_and_tell(toasts: Toasts, label: String, text: String) {
+    spawn_local(async move {
+        let shown = match browser::copy_text(&text).await {
+            Ok(()) => Toast::Copied { label, text },
+            Err(()) => Toast::CopyBlocked { label, text },
+        };
+        toasts.show(shown, Duration::from_secs(4));
+    });
+}
+
 #[component]
 pub fn ReaderView(current: Current, panel_open: RwSignal<bool>, notices: RwSignal<Vec<String>>, toasts: Toasts) -> impl IntoView {
     let report = current.report.clone();
@@ -62,9 +87,43 @@ pub fn ReaderView(current: Current, panel_open: RwSignal<bool>, notices: RwSigna
     let hash_listener = window_event_listener(ev::hashchange, move |_| fragment.set(browser::fragment()));
     on_cleanup(move || hash_listener.remove());
 
+    // A shared note (`#share=…`) is a preview at its paragraph, not a paragraph id.
+    let shared = Memo::new(move |_| fragment.with(|f| share::decode(f)));
     let resolution = Memo::new({
         let report = report.clone();
-        move |_| fragment.with(|f| resolve(&report, f))
+        let index = ParagraphIndex::new(&report);
+        let current_id = current.id.clone();
+        move |_| match shared.get() {
+            Some(Ok(note)) if note.report == current_id => {
+                let one = crate::annotations::AnnotationSet::from_annotations([note.annotation.clone()]);
+                let placed = crate::annotations::placement::place(&index, &one);
+                let paragraph = placed.entries.first().map(|e| e.paragraph.clone()).unwrap_or_default();
+                match report.describe(&paragraph) {
+                    Some(_) => Resolution::Found { ids: vec![paragraph], note: None },
+                    None => Resolution::NotFound { message: "The shared note’s paragraph is not in this version of the report.".into() },
+                }
+            }
+            Some(Ok(note)) => Resolution::NotFound {
+                message: format!(
+                    "This shared note is about another report ({}). Open that report, then the link again.",
+                    note.symbol.unwrap_or(note.report)
+                ),
+            },
+            Some(Err(problem)) => Resolution::NotFound { message: problem.to_string() },
+            None => fragment.with(|f| resolve(&report, f)),
+        }
+    });
+    // The shared note to preview, and a passage a link names (`#p8:~:text=…`), for the views.
+    let index = ParagraphIndex::new(&report);
+    let current_id = current.id.clone();
+    Effect::new(move |_| {
+        let note = shared.get().and_then(Result::ok).filter(|n| n.report == current_id);
+        annotator.shared.set(note);
+        let passage = fragment.with(|f| text_fragment::parse(f)).and_then(|d| {
+            let text = index.text(&d.paragraph)?;
+            d.find_in(text).map(|(start, end)| (d.paragraph.clone(), start, end))
+        });
+        annotator.target_passage.set(passage);
     });
     let targets = Memo::new(move |_| match resolution.get() {
         Resolution::Found { ids, .. } => ids,
@@ -127,24 +186,75 @@ pub fn ReaderView(current: Current, panel_open: RwSignal<bool>, notices: RwSigna
         move |id: String| {
             let url = permalink(&browser::page_url(), &id);
             let name = report.describe(&id).unwrap_or_else(|| id.clone());
-            spawn_local(async move {
-                let shown = match browser::copy_text(&url).await {
-                    Ok(()) => Toast::Copied { name, url },
-                    Err(()) => Toast::CopyBlocked { name, url },
-                };
-                toasts.show(shown, Duration::from_secs(4));
-            });
+            copy_and_tell(toasts, format!("link to {name}"), url);
+        }
+    });
+    let actions = ReaderActions {
+        copy_citation: Callback::new({
+            let report = report.clone();
+            move |id: String| {
+                if let Some(paragraph) = report.paragraphs().find(|p| p.id == id) {
+                    copy_and_tell(toasts, format!("citation of {}", paragraph.name), cite(&report, paragraph));
+                }
+            }
+        }),
+        share_note: Callback::new({
+            let symbol = report.cover.symbol.clone();
+            let report_id = current.id.clone();
+            move |id: String| {
+                let Some(annotation) = annotator.annotations.with_untracked(|s| s.get(&id).cloned()) else { return };
+                let what = annotator.describe(&annotation);
+                let note = SharedNote { v: 1, report: report_id.clone(), symbol: symbol.clone(), annotation };
+                let url = permalink(&browser::page_url(), "").trim_end_matches('#').to_string() + "#" + &share::encode(&note);
+                copy_and_tell(toasts, format!("link to the note on {what}"), url);
+            }
+        }),
+        copy_passage_link: Callback::new(move |selection: TextSelection| {
+            let Some(text) = annotator.paragraph_text(&selection.paragraph) else { return };
+            let Some(quote) = Quote::from_text(&text, selection.start, selection.end) else { return };
+            let url = permalink(&browser::page_url(), "").trim_end_matches('#').to_string()
+                + "#"
+                + &text_fragment::passage_fragment(&selection.paragraph, &quote);
+            annotator.selection.set(None);
+            copy_and_tell(toasts, format!("link to the passage in {}", annotator.paragraph_name(&selection.paragraph)), url);
+        }),
+    };
+    provide_context(actions);
+
+    // A link to several paragraphs (#p8-10) can be cited as a whole.
+    let range_citation = Memo::new({
+        let report = report.clone();
+        move |_| {
+            let ids = targets.get();
+            let numbers: Vec<u32> = ids
+                .iter()
+                .filter_map(|id| report.paragraphs().find(|p| &p.id == id))
+                .filter_map(|p| match p.kind {
+                    ParagraphKind::Numbered(n) => Some(n),
+                    _ => None,
+                })
+                .collect();
+            (numbers.len() > 1).then(|| cite_range(&report, numbers[0], *numbers.last().unwrap_or(&numbers[0])))
         }
     });
 
     view! {
         <super::NoticeBar link_notice=link_notice lists=vec![annotator.problems, notices] />
+        {move || range_citation.get().map(|citation| {
+            let text = citation.clone();
+            view! {
+                <div class="range-bar" role="region" aria-label="Paragraphs the link points to">
+                    <span>{citation}</span>
+                    <button type="button" class="text-button" on:click=move |_| copy_and_tell(toasts, "citation".to_string(), text.clone())>"Copy citation"</button>
+                </div>
+            }
+        })}
         <div class="layout" class=("with-panel", move || panel_open.get())>
             <main id="report" tabindex="-1">
                 {(current.versions > 1).then(|| view! { <VersionBar current=current.clone() /> })}
-                <ReportView report=report targets=targets on_copy_link=copy_link annotator=annotator />
+                <ReportView report=report.clone() targets=targets on_copy_link=copy_link annotator=annotator />
             </main>
-            <NotesPanel annotator=annotator open=panel_open />
+            <NotesPanel annotator=annotator open=panel_open report=report.clone() toasts=toasts />
         </div>
         <SelectionAdder annotator=annotator />
     }

@@ -5,12 +5,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::annotations::marks::{split, Piece};
+use crate::annotations::marks::{split, Mark, Piece};
 use crate::annotations::Colour;
 use crate::report::{footnote_ids, Block, Cover, Footnote, FootnoteRef, Heading, Paragraph, ParagraphKind, Report, RichText, Span};
 
 use super::annotator::{Annotator, Editing};
-use super::notes::{NoteCard, NoteEditor};
+use super::notes::{NoteCard, NoteEditor, SharedPreview};
 
 /// What every paragraph view needs from the page around it.
 #[derive(Clone, Copy)]
@@ -86,10 +86,11 @@ fn block_view(block: &Block, wiring: Wiring) -> AnyView {
 }
 
 /// The ¶ link and the copy button that every addressable element carries in its margin.
-fn link_tools(id: &str, name: &str, wiring: Wiring) -> impl IntoView {
+fn link_tools(id: &str, name: &str, wiring: Wiring, citable: bool) -> impl IntoView {
     let copy_id = id.to_string();
     view! {
         <span class="link-tools">
+            {citable.then(|| citation_button(id, name))}
             <a class="self-link" href=format!("#{id}") aria-label=format!("Link to {name}")>"¶"</a>
             <button
                 type="button"
@@ -106,6 +107,18 @@ fn link_tools(id: &str, name: &str, wiring: Wiring) -> impl IntoView {
     }
 }
 
+/// "Copy citation for paragraph 8", where the reader view offers it.
+fn citation_button(id: &str, name: &str) -> Option<impl IntoView> {
+    let actions = use_context::<super::reader::ReaderActions>()?;
+    let id = id.to_string();
+    Some(view! {
+        <button type="button" class="copy-link cite" aria-label=format!("Copy citation for {name}") title=format!("Copy citation for {name}")
+            on:click=move |_| actions.copy_citation.run(id.clone())>
+            <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M4 6.5h3v3.5H4zM4 10c0 1.5-.5 2.5-1.5 3M9.5 6.5h3v3.5h-3zM9.5 10c0 1.5-.5 2.5-1.5 3" /></svg>
+        </button>
+    })
+}
+
 fn is_target(wiring: Wiring, id: &str) -> impl Fn() -> bool + Send + Sync + 'static {
     let id = id.to_string();
     move || wiring.targets.with(|targets| targets.contains(&id))
@@ -115,7 +128,7 @@ fn heading_view(heading: &Heading, wiring: Wiring) -> AnyView {
     let text = view! {
         {heading.label.clone().map(|label| view! { <span class="heading-label">{label}" "</span> })}
         {rich_text(&heading.text)}
-        {link_tools(&heading.id, &heading.name(), wiring)}
+        {link_tools(&heading.id, &heading.name(), wiring, false)}
     };
     let id = heading.id.clone();
     let targeted = is_target(wiring, &id);
@@ -154,7 +167,16 @@ fn annotation_tools(id: &str, name: &str, annotator: Annotator) -> impl IntoView
 fn marked_text(paragraph: &Paragraph, annotator: Annotator) -> impl IntoView {
     let id = paragraph.id.clone();
     let text = paragraph.text.clone();
-    let marks = Memo::new(move |_| annotator.placements.with(|p| p.marks.get(&id).cloned().unwrap_or_default()));
+    let marks = Memo::new(move |_| {
+        let mut marks = annotator.placements.with(|p| p.marks.get(&id).cloned().unwrap_or_default());
+        // The passage a link points at, drawn like a highlight but with no annotation behind it.
+        if let Some((paragraph, start, end)) = annotator.target_passage.get() {
+            if paragraph == id {
+                marks.push(Mark { start, end, annotation: String::new(), colour: None });
+            }
+        }
+        marks
+    });
     move || marks.with(|marks| split(&text, marks).iter().map(|piece| piece_view(piece, annotator)).collect::<Vec<_>>())
 }
 
@@ -162,6 +184,7 @@ fn piece_view(piece: &Piece, annotator: Annotator) -> AnyView {
     let inner = span_view(&piece.span);
     match piece.marks.last() {
         None => inner,
+        Some(mark) if mark.annotation.is_empty() => view! { <mark class="passage-target">{inner}</mark> }.into_any(),
         Some(mark) => {
             let id = mark.annotation.clone();
             view! {
@@ -193,9 +216,14 @@ fn paragraph_notes(paragraph: &Paragraph, annotator: Annotator) -> impl IntoView
         cards.sort_by_key(|(a, _)| a.target.quote().is_some());
         (cards, new_here)
     });
+    let here = paragraph.id.clone();
+    let shared_here = Memo::new(move |_| {
+        annotator.shared.with(|s| s.as_ref().map(|n| n.annotation.target.paragraph() == here)).unwrap_or(false)
+    });
     move || {
         let (cards, new_here) = shown.get();
-        if cards.is_empty() && new_here.is_none() {
+        let preview = shared_here.get();
+        if cards.is_empty() && new_here.is_none() && !preview {
             return None;
         }
         let views: Vec<AnyView> = cards
@@ -210,6 +238,7 @@ fn paragraph_notes(paragraph: &Paragraph, annotator: Annotator) -> impl IntoView
             .collect();
         Some(view! {
             <div class="para-notes">
+                {preview.then(|| view! { <SharedPreview annotator=annotator /> })}
                 {views}
                 {new_here.map(|editing| view! { <NoteEditor editing=editing annotator=annotator /> })}
             </div>
@@ -242,7 +271,7 @@ fn paragraph_view(paragraph: &Paragraph, wiring: Wiring) -> AnyView {
             tabindex="-1"
         >
             <div class="para-margin">
-                {link_tools(&paragraph.id, &paragraph.name, wiring)}
+                {link_tools(&paragraph.id, &paragraph.name, wiring, true)}
                 {paragraph.label().map(|label| view! { <span class="para-label">{label}</span> })}
             </div>
             <p class="para-text">{marked_text(paragraph, annotator)}</p>
