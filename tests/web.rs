@@ -62,7 +62,7 @@ fn text(container: &Element, selector: &str) -> String {
 fn the_default_report_renders_every_paragraph_with_its_id_and_controls() {
     let (container, _, _) = mount(DEFAULT_REPORT);
     let expected: Vec<String> = (1..=11).map(|n| format!("p{n}")).collect();
-    assert_eq!(ids(&container, ".report-body > .para"), expected);
+    assert_eq!(ids(&container, ".chunk > .para"), expected);
     assert_eq!(text(&container, "#p8 .para-label"), "8.");
     assert!(text(&container, "#p8 .para-text").ends_with("stability in the South Asian region."));
     assert_eq!(container.query_selector_all("h1").unwrap().length(), 1);
@@ -163,7 +163,7 @@ async fn passages_are_marked_without_changing_the_text_or_the_ids() {
     assert_eq!(text(&container, "#p5 mark.hl"), words);
     assert_eq!(attr(&container, "#p5 mark.hl", "data-colour").as_deref(), Some("green"));
     assert_eq!(text(&container, "#p5 > .para-text"), before);
-    assert_eq!(ids(&container, ".report-body > .para").len(), 11);
+    assert_eq!(ids(&container, ".chunk > .para").len(), 11);
 }
 
 #[wasm_bindgen_test]

@@ -80,7 +80,9 @@ impl Annotator {
     pub fn new(report_id: &str, index: ParagraphIndex) -> Self {
         let index = StoredValue::new(index);
         let annotations = RwSignal::new(AnnotationSet::default());
-        let placements = Memo::new(move |_| index.with_value(|index| annotations.with(|set| place(index, set))));
+        let placements = Memo::new(move |_| {
+            index.with_value(|index| annotations.with(|set| super::browser::timed("annotations:place", || place(index, set))))
+        });
         Annotator {
             report_id: StoredValue::new(report_id.to_string()),
             index,
@@ -118,7 +120,7 @@ impl Annotator {
     /// being hidden (when a pending save is written at once).
     pub fn load(&self) {
         let report = self.report_id.get_value();
-        match storage::load_annotations(&report, now()) {
+        match super::browser::timed("annotations:load", || storage::load_annotations(&report, now())) {
             Load::Empty => {}
             Load::Read { value, .. } => self.annotations.set(value),
             Load::Unreadable { reason, kept_as } => match kept_as {
@@ -201,7 +203,7 @@ impl Annotator {
             return;
         }
         let report = self.report_id.get_value();
-        let result = self.annotations.with_untracked(|set| storage::save_annotations(&report, set, now()));
+        let result = self.annotations.with_untracked(|set| super::browser::timed("annotations:save", || storage::save_annotations(&report, set, now())));
         match result {
             Ok(stored) => {
                 self.clear_problem(STORAGE_FULL);

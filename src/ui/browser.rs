@@ -45,9 +45,19 @@ fn prefers_reduced_motion() -> bool {
 }
 
 /// Brings the element with this id to the top of the view and moves keyboard focus to it, so
-/// that reading and tabbing go on from there.
+/// that reading and tabbing go on from there. A long report is still being built when a link
+/// to its end is opened: then this waits, frame by frame, for the element to be there.
 pub fn reveal(id: &str) {
-    let Some(element) = window().document().and_then(|d| d.get_element_by_id(id)) else { return };
+    reveal_within(id.to_string(), 600);
+}
+
+fn reveal_within(id: String, frames_left: u32) {
+    let Some(element) = window().document().and_then(|d| d.get_element_by_id(&id)) else {
+        if frames_left > 0 {
+            leptos::prelude::request_animation_frame(move || reveal_within(id, frames_left - 1));
+        }
+        return;
+    };
     let options = ScrollIntoViewOptions::new();
     options.set_block(ScrollLogicalPosition::Start);
     options.set_behavior(if prefers_reduced_motion() { ScrollBehavior::Instant } else { ScrollBehavior::Auto });
@@ -205,4 +215,19 @@ pub fn chosen_files(event: &web_sys::Event) -> Vec<web_sys::File> {
     let files: Vec<web_sys::File> = input.files().map(|f| (0..f.length()).filter_map(|i| f.get(i)).collect()).unwrap_or_default();
     input.set_value("");
     files
+}
+
+/// Runs `work` and records how long it took as a performance measure named `name`, which the
+/// benchmark (`bench/run.mjs`) reads.
+pub fn timed<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let performance = window().performance();
+    let start = format!("{name}:start");
+    if let Some(p) = &performance {
+        let _ = p.mark(&start);
+    }
+    let result = work();
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark(name, &start);
+    }
+    result
 }

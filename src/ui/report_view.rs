@@ -12,6 +12,10 @@ use crate::report::{footnote_ids, Block, Cover, Footnote, FootnoteRef, Heading, 
 use super::annotator::{Annotator, Editing};
 use super::notes::{NoteCard, NoteEditor, SharedPreview};
 
+/// Blocks per chunk, and chunks built per frame after the first.
+const CHUNK_BLOCKS: usize = 50;
+const CHUNKS_PER_FRAME: usize = 4;
+
 /// What every paragraph view needs from the page around it.
 #[derive(Clone, Copy)]
 struct Wiring {
@@ -41,7 +45,30 @@ pub fn ReportView(
         .into_any();
     }
     let wiring = Wiring { targets, on_copy_link, annotator };
-    let blocks: Vec<AnyView> = report.blocks.iter().map(|block| block_view(block, wiring)).collect();
+    // The report is built in chunks of blocks: the first at once, the rest a few per frame, so
+    // a long report is readable before all of it is in the page. Each chunk is a box the
+    // browser can skip laying out and painting while it is off screen.
+    let total = report.blocks.len().div_ceil(CHUNK_BLOCKS);
+    let shown = RwSignal::new(total.min(1));
+    Effect::new(move |_| {
+        if shown.get() < total {
+            request_animation_frame(move || shown.update(|n| *n = (*n + CHUNKS_PER_FRAME).min(total)));
+        }
+    });
+    let body_report = report.clone();
+    let blocks = move || {
+        let report = body_report.clone();
+        view! {
+            <For each=move || 0..shown.get() key=|i| *i let:chunk>
+                <div class="chunk">
+                    {report.blocks[chunk * CHUNK_BLOCKS..((chunk + 1) * CHUNK_BLOCKS).min(report.blocks.len())]
+                        .iter()
+                        .map(|block| block_view(block, wiring))
+                        .collect::<Vec<_>>()}
+                </div>
+            </For>
+        }
+    };
     let footnotes: Vec<AnyView> = report.footnotes.iter().map(|f| footnote_view(f, wiring)).collect();
     view! {
         <article class="report" lang="en">
@@ -86,11 +113,10 @@ fn block_view(block: &Block, wiring: Wiring) -> AnyView {
 }
 
 /// The ¶ link and the copy button that every addressable element carries in its margin.
-fn link_tools(id: &str, name: &str, wiring: Wiring, citable: bool) -> impl IntoView {
+fn link_tools(id: &str, name: &str, wiring: Wiring) -> impl IntoView {
     let copy_id = id.to_string();
     view! {
         <span class="link-tools">
-            {citable.then(|| citation_button(id, name))}
             <a class="self-link" href=format!("#{id}") aria-label=format!("Link to {name}")>"¶"</a>
             <button
                 type="button"
@@ -112,7 +138,7 @@ fn citation_button(id: &str, name: &str) -> Option<impl IntoView> {
     let actions = use_context::<super::reader::ReaderActions>()?;
     let id = id.to_string();
     Some(view! {
-        <button type="button" class="copy-link cite" aria-label=format!("Copy citation for {name}") title=format!("Copy citation for {name}")
+        <button type="button" class="tool cite" aria-label=format!("Copy citation for {name}") title=format!("Copy citation for {name}")
             on:click=move |_| actions.copy_citation.run(id.clone())>
             <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M4 6.5h3v3.5H4zM4 10c0 1.5-.5 2.5-1.5 3M9.5 6.5h3v3.5h-3zM9.5 10c0 1.5-.5 2.5-1.5 3" /></svg>
         </button>
@@ -128,7 +154,7 @@ fn heading_view(heading: &Heading, wiring: Wiring) -> AnyView {
     let text = view! {
         {heading.label.clone().map(|label| view! { <span class="heading-label">{label}" "</span> })}
         {rich_text(&heading.text)}
-        {link_tools(&heading.id, &heading.name(), wiring, false)}
+        {link_tools(&heading.id, &heading.name(), wiring)}
     };
     let id = heading.id.clone();
     let targeted = is_target(wiring, &id);
@@ -271,12 +297,13 @@ fn paragraph_view(paragraph: &Paragraph, wiring: Wiring) -> AnyView {
             tabindex="-1"
         >
             <div class="para-margin">
-                {link_tools(&paragraph.id, &paragraph.name, wiring, true)}
+                {link_tools(&paragraph.id, &paragraph.name, wiring)}
                 {paragraph.label().map(|label| view! { <span class="para-label">{label}</span> })}
             </div>
             <p class="para-text">{marked_text(paragraph, annotator)}</p>
             <span class="para-side">
                 {annotation_tools(&paragraph.id, &paragraph.name, annotator)}
+                {citation_button(&paragraph.id, &paragraph.name)}
                 <span class="note-marker" title="Has a note" aria-hidden="true" hidden=move || !has_note.get()>
                     <svg viewBox="0 0 16 16" focusable="false"><path d="M3 3.5h10v7H8l-3 2.5v-2.5H3z" /></svg>
                 </span>

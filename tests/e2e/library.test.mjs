@@ -109,7 +109,7 @@ test('pasted text opens as a report', async (t) => {
   await page.getByLabel('Or paste the report’s text').fill('Note for the file\n\n1. First point made.\n2. Second point made.\n');
   await page.getByRole('button', { name: 'Open pasted text' }).click();
   await page.getByRole('heading', { level: 1, name: 'Note for the file' }).waitFor();
-  assert.equal(await page.locator('.report-body > .para').count(), 2);
+  assert.equal(await page.locator('.chunk > .para').count(), 2);
   assertNoProblems(page);
 });
 
@@ -163,7 +163,7 @@ test('a revision keeps every note: moved notes follow their text, and the rest a
   await chooseFile(page, join(FIXTURES, 'oic-cfm-51-cg-jk-2025-rev2.txt'));
   await page.getByRole('navigation', { name: 'Versions of this report' }).waitFor();
   assert.match(await page.locator('.version-bar').textContent(), /version 2 of 2/);
-  assert.equal(await page.locator('.report-body > .para').count(), 12);
+  assert.equal(await page.locator('.chunk > .para').count(), 12);
   await page.waitForSelector('#p9[data-highlight="yellow"]');
   assert.equal(await page.locator('#p9 .note-body').textContent(), 'On the ceasefire.');
   assert.equal(await page.locator('#p8').getAttribute('data-highlight'), null, 'not left on the paragraph now numbered 8');
@@ -203,7 +203,7 @@ test('bad files are refused with a clear message and nothing stored changes', as
   await status.getByText('The file is 50.0 MB').waitFor();
   await screenshot(page, 'bad-file');
   assert.deepEqual(await storedState(page), before, 'nothing stored changed');
-  assert.equal(await page.locator('.report-body > .para').count(), 11, 'the report on screen is still there');
+  assert.equal(await page.locator('.chunk > .para').count(), 11, 'the report on screen is still there');
 
   // Text in UTF-16 with a byte order mark reads correctly.
   await chooseFile(page, join(FIXTURES, 'input/french-utf16.txt'));

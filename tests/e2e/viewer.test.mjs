@@ -30,7 +30,7 @@ test('the default report is set out with its title block and eleven numbered par
   );
   assert.equal(await page.textContent('.place-date'), 'Istanbul, Republic of Türkiye, 22 June 2025');
 
-  const paragraphs = await page.$$eval('.report-body > .para', (els) =>
+  const paragraphs = await page.$$eval('.chunk > .para', (els) =>
     els.map((el) => ({ id: el.id, kind: el.dataset.kind, label: el.querySelector('.para-label')?.textContent, text: el.querySelector('.para-text').textContent })),
   );
   assert.deepEqual(paragraphs.map((p) => p.id), sourceParagraphs.map((p) => `p${p.n}`));
@@ -75,7 +75,7 @@ test('a fragment that names no paragraph gives a notice and the report stays', a
   await openApp(page, `${env.origin}/#p99`);
   const notice = page.getByRole('alert');
   assert.equal(await notice.locator('p').textContent(), 'This report has no paragraph 99: its numbered paragraphs run from 1 to 11.');
-  assert.equal(await page.locator('.report-body > .para').count(), 11);
+  assert.equal(await page.locator('.chunk > .para').count(), 11);
   assert.deepEqual(await markedIds(page), []);
   await screenshot(page, 'unknown-anchor');
   await page.getByRole('button', { name: 'Dismiss notice' }).click();

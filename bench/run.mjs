@@ -1,0 +1,264 @@
+// The benchmark: serves the release build on localhost, drives headless Chromium, and prints one
+// table of figures, each beside its floor (the same report as static HTML, served the same way)
+// where there is one, and the budget it is held to. No figure is asserted: this reports.
+//
+//   node bench/run.mjs [--runs N] [--sizes 1000,10000,100000]
+import { mkdtemp, readFile, readdir, writeFile, cp, mkdir } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { tmpdir, cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { serve, launch, DIST } from '../tests/e2e/support.mjs';
+
+const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []));
+const RUNS = Number(args.runs || 5);
+const SIZES = (args.sizes || '1000,10000,100000').split(',').map(Number);
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const ms = (n) => `${n.toFixed(1)} ms`;
+const mib = (n) => `${(n / 1048576).toFixed(1)} MiB`;
+const rows = [];
+function row(figure, value, floor, ratio, budget) {
+  rows.push({ figure, value, floor: floor ?? '', ratio: ratio ?? '', budget: budget ?? '' });
+  console.error(`  ${figure}: ${value}${floor ? ` (floor ${floor}, ${ratio})` : ''}`);
+}
+/** Runs one part of the benchmark; a failure is reported in the table, and the rest goes on. */
+async function part(name, f) {
+  try {
+    await f();
+  } catch (error) {
+    row(name, `not measured: ${String(error.message || error).split('\n')[0].slice(0, 120)}`);
+  }
+}
+
+// --- Synthetic reports: realistic paragraph lengths, sections, sub-paragraphs -------------------
+const WORDS = ('the council recalls its resolutions on the situation and reaffirms its commitment to the ' +
+  'sovereignty independence unity and territorial integrity of member states welcomes the efforts of the ' +
+  'secretary general and his special envoy calls upon all parties to respect international humanitarian law ' +
+  'and to facilitate safe unhindered access for humanitarian personnel requests the secretary general to ' +
+  'report on the implementation of this resolution within ninety days decides to remain actively seized of the matter').split(' ');
+function rng(seed) { let s = seed; return () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648; }
+function sentence(random, words) {
+  const out = [];
+  for (let i = 0; i < words; i++) out.push(WORDS[Math.floor(random() * WORDS.length)]);
+  out[0] = out[0][0].toUpperCase() + out[0].slice(1);
+  return out.join(' ') + '.';
+}
+const ROMAN = (n) => { const t = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']]; let r = ''; for (const [v, s] of t) while (n >= v) { r += s; n -= v; } return r; };
+function synthetic(count) {
+  const random = rng(count);
+  const lines = [`A/BENCH/${count}`, '', `Report of the Benchmark Session on ${count} Paragraphs`, '*Held in Geneva*', 'Geneva, Palais des Nations', '3 March 2025', ''];
+  const texts = {};
+  for (let n = 1; n <= count; n++) {
+    if (n % 40 === 1) lines.push(`${ROMAN(Math.ceil(n / 40))}. Section ${Math.ceil(n / 40)}`, '');
+    const text = `${sentence(random, 18 + Math.floor(random() * 20))} ${sentence(random, 12 + Math.floor(random() * 20))}`;
+    texts[`p${n}`] = text;
+    lines.push(`${n}. ${text}`);
+    if (n % 7 === 0) {
+      lines.push(`(a) ${sentence(random, 10)}`, `(b) ${sentence(random, 12)}`);
+    }
+    if (n % 40 === 0) lines.push('');
+  }
+  return { text: lines.join('\n') + '\n', texts };
+}
+
+/** A stored annotations document with `count` annotations on the first paragraphs of a report. */
+function annotationsFor(reportId, texts, count) {
+  const annotations = [];
+  const ids = Object.keys(texts);
+  for (let i = 0; i < count; i++) {
+    const paragraph = ids[i % ids.length];
+    const text = texts[paragraph];
+    const created = 1750000000000 + i;
+    if (i % 2 === 0) {
+      annotations.push({ id: `bench-${i}`, target: { kind: 'paragraph', paragraph, excerpt: { exact: [...text].slice(0, 160).join(''), prefix: '', suffix: [...text].slice(160, 192).join(''), start: 0, end: Math.min(160, [...text].length) } }, colour: 'yellow', note: `Note ${i} on ${paragraph}.`, created, modified: created });
+    } else {
+      const chars = [...text];
+      const start = 10, end = 40;
+      annotations.push({ id: `bench-${i}`, target: { kind: 'passage', paragraph, quote: { exact: chars.slice(start, end).join(''), prefix: chars.slice(0, start).join(''), suffix: chars.slice(end, end + 32).join(''), start, end } }, colour: 'blue', note: '', created, modified: created });
+    }
+  }
+  return JSON.stringify({ format: 'report-reader.annotations', version: 2, report: reportId, annotations });
+}
+
+// --- Measuring a page ---------------------------------------------------------------------------
+/** Records, per frame, when the first and the last paragraph are in the page. */
+const PROBE = ({ first, last }) => {
+  window.__bench = {};
+  const tick = () => {
+    const now = performance.now();
+    if (!window.__bench.first && document.getElementById(first)) window.__bench.first = now;
+    if (!window.__bench.last && document.getElementById(last)) window.__bench.last = now;
+    if (!window.__bench.last) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+};
+
+async function heap(page) {
+  const session = await page.context().newCDPSession(page);
+  await session.send('HeapProfiler.collectGarbage');
+  const { metrics } = await session.send('Performance.getMetrics').catch(async () => {
+    await session.send('Performance.enable');
+    return session.send('Performance.getMetrics');
+  });
+  const value = (name) => metrics.find((m) => m.name === name)?.value || 0;
+  const wasm = await page.evaluate(() => window.__wasmMemory?.() || 0);
+  return value('JSHeapUsedSize') + wasm;
+}
+
+async function measure(browser, url, first, last, { withHeap = false, setup } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(PROBE, { first, last });
+  await context.addInitScript(() => {
+    addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = () => e.detail.wasm.memory.buffer.byteLength; });
+  });
+  if (setup) await setup(context);
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.__bench.last, null, { timeout: 600000, polling: 100 });
+  const result = await page.evaluate(() => window.__bench);
+  if (withHeap) result.heap = await heap(page);
+  result.page = page;
+  result.context = context;
+  return result;
+}
+
+async function repeat(n, f) {
+  const results = [];
+  for (let i = 0; i < n; i++) {
+    const r = await f();
+    results.push(r);
+    await r.context.close();
+  }
+  return { first: median(results.map((r) => r.first)), last: median(results.map((r) => r.last)), heap: median(results.map((r) => r.heap || 0)) };
+}
+
+/** The app's rendered report as a static page: the same markup and CSS, no script. */
+async function staticCopy(browser, url, last, file) {
+  const r = await measure(browser, url, last, last);
+  const html = await r.page.evaluate(() => {
+    const css = [...document.querySelectorAll('link[rel=stylesheet]')].map((l) => `<link rel="stylesheet" href="${l.getAttribute('href')}">`).join('');
+    return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${css}<title>static</title></head><body>${document.querySelector('main').outerHTML}</body></html>`;
+  });
+  await r.context.close();
+  await writeFile(file, html);
+}
+
+// --- The run ------------------------------------------------------------------------------------
+const site = await mkdtemp(join(tmpdir(), 'bench-site-'));
+await cp(DIST, site, { recursive: true });
+const manifestPath = join(site, 'reports/manifest.json');
+const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
+const reports = {};
+for (const size of SIZES) {
+  const id = `synthetic-${size}`;
+  const { text, texts } = synthetic(size);
+  reports[size] = { id, texts };
+  await writeFile(join(site, `reports/${id}.txt`), text);
+  manifest.reports.push({ id, file: `${id}.txt`, title: `Synthetic report of ${size} paragraphs` });
+}
+await writeFile(manifestPath, JSON.stringify(manifest));
+const server = await serve(site, []);
+const browser = await launch();
+const base = server.origin;
+
+// Transfer
+const files = await readdir(DIST);
+let appRaw = 0, appGzip = 0;
+for (const kind of ['wasm', 'js', 'css', 'html']) {
+  const matching = files.filter((f) => f.endsWith(`.${kind}`));
+  let raw = 0, gz = 0;
+  for (const f of matching) {
+    const bytes = await readFile(join(DIST, f));
+    raw += bytes.length;
+    gz += gzipSync(bytes, { level: 9 }).length;
+  }
+  appRaw += raw; appGzip += gz;
+  row(`transfer: ${kind} (raw / gzip)`, `${kib(raw)} / ${kib(gz)}`);
+}
+row('transfer: app total, gzip', kib(appGzip), '', '', '≤ 150 KiB');
+
+// Default report, fully painted, against its static copy
+await part('default report', async () => {
+await staticCopy(browser, `${base}/`, 'p11', join(site, 'static-default.html'));
+const app = await repeat(RUNS, () => measure(browser, `${base}/`, 'p1', 'p11'));
+const floor = await repeat(RUNS, () => measure(browser, `${base}/static-default.html`, 'p1', 'p11'));
+row('default report: last paragraph painted', ms(app.last), ms(floor.last), `${(app.last / floor.last).toFixed(2)}×`, '≤ 1.3×');
+});
+
+// Large reports
+const large = {};
+for (const size of SIZES) await part(`${size} paragraphs`, async () => {
+  const { id } = reports[size];
+  const runs = size >= 100000 ? 1 : Math.max(1, Math.min(RUNS, 3));
+  await staticCopy(browser, `${base}/?report=${id}`, `p${size}`, join(site, `static-${size}.html`));
+  const a = await repeat(runs, () => measure(browser, `${base}/?report=${id}`, 'p1', `p${size}`, { withHeap: true }));
+  const f = await repeat(runs, () => measure(browser, `${base}/static-${size}.html`, 'p1', `p${size}`, { withHeap: true }));
+  large[size] = a;
+  row(`${size} paragraphs: first screen usable`, ms(a.first), ms(f.first), `${(a.first / f.first).toFixed(2)}×`, size === 10000 ? '≤ 1.5×' : '');
+  row(`${size} paragraphs: every paragraph addressable`, ms(a.last), ms(f.last), `${(a.last / f.last).toFixed(2)}×`);
+  row(`${size} paragraphs: JS heap + wasm memory`, mib(a.heap), mib(f.heap), `${(a.heap / f.heap).toFixed(2)}×`, size === 10000 ? '≤ 2×' : '');
+});
+const scale = (key) => SIZES.length > 1 && large[SIZES.at(-1)] && large[SIZES[0]] ? `${(large[SIZES.at(-1)][key] / large[SIZES[0]][key]).toFixed(0)}× for ${SIZES.at(-1) / SIZES[0]}× paragraphs` : '';
+row('growth, first screen usable (largest / smallest)', scale('first'), '', '', 'linear or better');
+row('growth, every paragraph addressable (largest / smallest)', scale('last'), '', '', 'linear or better');
+
+// Stored annotations on the 10,000-paragraph report: load and apply, one save, one re-render
+const size10k = SIZES.includes(10000) ? 10000 : SIZES.at(-1);
+for (const count of [1000, 10000]) await part(`${count} annotations`, async () => {
+  const { id, texts } = reports[size10k];
+  const stored = annotationsFor(id, texts, count);
+  const samples = [];
+  for (let i = 0; i < Math.min(RUNS, 3); i++) {
+    const r = await measure(browser, `${base}/?report=${id}`, 'p1', `p${size10k}`, {
+      setup: (context) => context.addInitScript(([key, value]) => { if (!sessionStorage.getItem('seeded')) { localStorage.setItem(key, value); sessionStorage.setItem('seeded', '1'); } }, [`report-reader:annotations:${id}`, stored]),
+    });
+    const page = r.page;
+    await page.waitForFunction((n) => document.querySelectorAll('[data-highlight], mark.hl').length >= n, count, { timeout: 600000 });
+    const timings = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('measure').map((m) => [m.name, m.duration])));
+    // One change: highlight a paragraph that has none, then count what the page rewrote.
+    const target = `p${size10k}`;
+    await page.evaluate((id) => document.getElementById(id).scrollIntoView(), target);
+    const change = await page.evaluate(async (id) => {
+      const touched = new Set();
+      const observer = new MutationObserver((list) => list.forEach((m) => touched.add((m.target.closest?.('.para') || m.target.parentElement?.closest('.para'))?.id)));
+      observer.observe(document.querySelector('.report-body'), { subtree: true, childList: true, attributes: true, characterData: true });
+      const start = performance.now();
+      document.querySelector(`#${id} .highlight-toggle`).click();
+      await new Promise((resolve) => { const wait = () => (document.getElementById(id).dataset.highlight ? requestAnimationFrame(resolve) : requestAnimationFrame(wait)); wait(); });
+      const took = performance.now() - start;
+      observer.disconnect();
+      return { took, touched: [...touched].filter(Boolean).length };
+    }, target);
+    await page.waitForFunction(() => performance.getEntriesByName('annotations:save').length > 0, null, { timeout: 10000 });
+    const save = await page.evaluate(() => performance.getEntriesByName('annotations:save').at(-1).duration);
+    samples.push({ load: (timings['annotations:load'] || 0) + (timings['annotations:place'] || 0), save, change: change.took, touched: change.touched });
+    await r.context.close();
+  }
+  row(`${count} annotations: load and apply`, ms(median(samples.map((s) => s.load))), '', '', '≤ 100 ms');
+  row(`${count} annotations: save one change`, ms(median(samples.map((s) => s.save))), '', '', '≤ 5 ms');
+  row(`${count} annotations: re-render after one change`, `${ms(median(samples.map((s) => s.change)))}, ${median(samples.map((s) => s.touched))} paragraph(s) touched`);
+});
+
+// Opening the 10,000-paragraph report by permalink to its last paragraph
+await part('open by permalink', async () => {
+  const { id } = reports[size10k];
+  const times = [];
+  for (let i = 0; i < Math.min(RUNS, 3); i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/?report=${id}#p${size10k}`);
+    await page.waitForFunction((id) => document.activeElement?.id === id, `p${size10k}`, { timeout: 600000, polling: 'raf' });
+    times.push(await page.evaluate(() => performance.now()));
+    await context.close();
+  }
+  row(`${size10k} paragraphs: open by permalink to the last paragraph`, ms(median(times)));
+});
+
+await browser.close();
+await server.close();
+
+const header = ['figure', 'value', 'static HTML floor', 'ratio', 'budget'];
+const table = [header, header.map(() => '---'), ...rows.map((r) => [r.figure, r.value, r.floor, r.ratio, r.budget])];
+console.log(`\nReport reader benchmark · ${new Date().toISOString().slice(0, 10)} · ${cpus().length} × ${cpus()[0].model.trim()} · ${(totalmem() / 1073741824).toFixed(0)} GiB · Chromium headless · median of ${RUNS} runs (large reports fewer)\n`);
+console.log(table.map((r) => `| ${r.join(' | ')} |`).join('\n'));
