@@ -251,9 +251,25 @@ fn the_revised_default_report_is_read_with_its_new_numbering() {
 #[test]
 fn html_reports_are_read_for_their_structure() {
     let html = "<html><body><p>A/RES/78/1</p><h1>Resolution on <em>peace</em></h1><ol><li>Decides to act.</li><li>Requests a report.</li></ol><script>x()</script></body></html>";
-    let report = parse(&report_reader::report::input::html_to_text(html));
+    let report = parse(&report_reader::report::input::html_to_text(tokens(html)));
     assert_eq!(report.cover.symbol.as_deref(), Some("A/RES/78/1"));
     assert_eq!(report.cover.title.as_ref().unwrap().plain(), "Resolution on peace");
     assert_eq!(paragraph_text(&report, "p2"), "Requests a report.");
     assert!(report.paragraphs().all(|p| !p.text.plain().contains("x()")));
+}
+
+/// HTML tokenised the way the browser's parser would report it (html5gum, in tests only).
+fn tokens(html: &str) -> Vec<report_reader::report::input::HtmlToken> {
+    use html5gum::{Token, Tokenizer};
+    use report_reader::report::input::HtmlToken;
+    let name = |n: &[u8]| String::from_utf8_lossy(n).into_owned();
+    Tokenizer::new(html)
+        .flatten()
+        .filter_map(|token| match token {
+            Token::StartTag(tag) => Some(HtmlToken::Start { name: name(&tag.name), start: None, self_closing: tag.self_closing }),
+            Token::EndTag(tag) => Some(HtmlToken::End { name: name(&tag.name) }),
+            Token::String(text) => Some(HtmlToken::Text(name(&text))),
+            _ => None,
+        })
+        .collect()
 }

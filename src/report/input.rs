@@ -2,8 +2,9 @@
 //! order mark, or Windows-1252 as the usual fallback for old exports), refused with a reason when
 //! it is empty, binary or too large, and HTML read for its text structure only: its scripts,
 //! styles and attributes are dropped, never run and never inserted.
-
-use html5gum::{Token, Tokenizer};
+//!
+//! HTML is parsed by the browser's own parser (`DOMParser`, whose documents run nothing); this
+//! module reads the resulting tokens, so the rules stay plain Rust and are tested natively.
 
 /// Larger files are refused: a 500-page report is a few megabytes of text.
 pub const MAX_BYTES: usize = 10 * 1024 * 1024;
@@ -112,20 +113,29 @@ const BLOCKS: [&str; 22] = [
     "h2", "h3", "h4", "h5", "h6", "dd", "dt", "pre",
 ];
 
-/// Reads HTML for its text structure: headings become `#` lines, paragraphs and list items
-/// become blocks (items of numbered lists keep their numbers), emphasis is kept, and everything
-/// else (scripts, styles, attributes, event handlers, links' targets) is dropped.
-pub fn html_to_text(html: &str) -> String {
+/// What an HTML parser reports, as far as reading text structure needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HtmlToken {
+    /// An element opens; `start` is an ordered list's `start` attribute.
+    Start { name: String, start: Option<String>, self_closing: bool },
+    End { name: String },
+    Text(String),
+}
+
+/// Reads HTML tokens for their text structure: headings become `#` lines, paragraphs and list
+/// items become blocks (items of numbered lists keep their numbers), emphasis is kept, and
+/// everything else (scripts, styles, attributes, event handlers, links' targets) is dropped.
+pub fn html_to_text(tokens: impl IntoIterator<Item = HtmlToken>) -> String {
     let mut out = String::new();
     let mut skip_depth: Vec<String> = Vec::new();
     let mut lists: Vec<Option<u32>> = Vec::new();
     let mut pending_prefix = String::new();
-    for token in Tokenizer::new(html).flatten() {
+    for token in tokens {
         match token {
-            Token::StartTag(tag) => {
-                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+            HtmlToken::Start { name, start, self_closing } => {
+                let name = name.to_ascii_lowercase();
                 if !skip_depth.is_empty() || SKIPPED.contains(&name.as_str()) {
-                    if !tag.self_closing && !matches!(name.as_str(), "br" | "img" | "hr" | "meta" | "link" | "input") {
+                    if !self_closing && !matches!(name.as_str(), "br" | "img" | "hr" | "meta" | "link" | "input") {
                         skip_depth.push(name);
                     }
                     continue;
@@ -133,7 +143,7 @@ pub fn html_to_text(html: &str) -> String {
                 match name.as_str() {
                     "br" => out.push('\n'),
                     "ol" => {
-                        let start = tag.attributes.get(b"start".as_slice()).and_then(|v| String::from_utf8_lossy(v).trim().parse().ok());
+                        let start = start.and_then(|v| v.trim().parse().ok());
                         lists.push(Some(start.unwrap_or(1)));
                     }
                     "ul" => lists.push(None),
@@ -156,8 +166,8 @@ pub fn html_to_text(html: &str) -> String {
                     };
                 }
             }
-            Token::EndTag(tag) => {
-                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+            HtmlToken::End { name } => {
+                let name = name.to_ascii_lowercase();
                 if let Some(open) = skip_depth.last() {
                     if *open == name {
                         skip_depth.pop();
@@ -176,8 +186,7 @@ pub fn html_to_text(html: &str) -> String {
                     out.push_str("\n\n");
                 }
             }
-            Token::String(text) if skip_depth.is_empty() => {
-                let text = String::from_utf8_lossy(&text);
+            HtmlToken::Text(text) if skip_depth.is_empty() => {
                 let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
                 if collapsed.is_empty() {
                     if !text.is_empty() && !out.ends_with([' ', '\n']) {
@@ -231,6 +240,26 @@ fn tidy(text: &str) -> String {
         }
     }
     out.trim_end().to_string() + "\n"
+}
+
+/// HTML tokenised with html5gum, for tests that run without a browser.
+#[cfg(test)]
+pub(crate) fn tokenize(html: &str) -> Vec<HtmlToken> {
+    use html5gum::{Token, Tokenizer};
+    let name = |n: &[u8]| String::from_utf8_lossy(n).into_owned();
+    Tokenizer::new(html)
+        .flatten()
+        .filter_map(|token| match token {
+            Token::StartTag(tag) => Some(HtmlToken::Start {
+                name: name(&tag.name),
+                start: tag.attributes.get(b"start".as_slice()).map(|v| name(v)),
+                self_closing: tag.self_closing,
+            }),
+            Token::EndTag(tag) => Some(HtmlToken::End { name: name(&tag.name) }),
+            Token::String(text) => Some(HtmlToken::Text(name(&text))),
+            _ => None,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -287,7 +316,7 @@ mod tests {
             <p>A <a href="javascript:alert(1)">link</a> &amp; an <img src=x onerror=alert(1)> image, *stars* and &lt;tags&gt;.</p>
             </body></html>"#;
         assert_eq!(
-            html_to_text(html),
+            html_to_text(tokenize(html)),
             "A/RES/78/1\n\n# Report of the *Meeting*\n\n1. The Council **met** in Geneva.\n\n2. It decided to act.\n\n\
              A link & an image, \\*stars\\* and \\<tags>.\n"
         );
@@ -295,6 +324,6 @@ mod tests {
 
     #[test]
     fn html_ordered_lists_keep_their_start_number() {
-        assert_eq!(html_to_text("<ol start=\"9\"><li>Nine.</li><li>Ten.</li></ol>"), "9. Nine.\n\n10. Ten.\n");
+        assert_eq!(html_to_text(tokenize("<ol start=\"9\"><li>Nine.</li><li>Ten.</li></ol>")), "9. Nine.\n\n10. Ten.\n");
     }
 }

@@ -231,3 +231,33 @@ pub fn timed<T>(name: &str, work: impl FnOnce() -> T) -> T {
     }
     result
 }
+
+/// HTML read by the browser's own parser: a `DOMParser` document runs no script and loads
+/// nothing. Its body, as the tokens `report::input` reads.
+pub fn html_tokens(html: &str) -> Vec<crate::report::input::HtmlToken> {
+    use crate::report::input::HtmlToken;
+    fn walk(node: &web_sys::Node, out: &mut Vec<HtmlToken>) {
+        match node.node_type() {
+            web_sys::Node::TEXT_NODE => out.push(HtmlToken::Text(node.node_value().unwrap_or_default())),
+            web_sys::Node::ELEMENT_NODE => {
+                let element: &web_sys::Element = node.unchecked_ref();
+                let name = element.local_name();
+                out.push(HtmlToken::Start { name: name.clone(), start: element.get_attribute("start"), self_closing: false });
+                let children = node.child_nodes();
+                for i in 0..children.length() {
+                    if let Some(child) = children.item(i) {
+                        walk(&child, out);
+                    }
+                }
+                out.push(HtmlToken::End { name });
+            }
+            _ => {}
+        }
+    }
+    let mut tokens = Vec::new();
+    let parsed = web_sys::DomParser::new().and_then(|p| p.parse_from_string(html, web_sys::SupportedType::TextHtml));
+    if let Some(body) = parsed.ok().and_then(|d| d.body()) {
+        walk(&body, &mut tokens);
+    }
+    tokens
+}

@@ -201,7 +201,11 @@ impl Shelf {
     }
 
     pub fn open_text(&self, text: &str, file_name: Option<&str>) -> Result<(Current, Opened, Option<String>), String> {
-        let text = if input::is_html(file_name.unwrap_or(""), text) { input::html_to_text(text) } else { text.to_string() };
+        let text = if input::is_html(file_name.unwrap_or(""), text) {
+            input::html_to_text(browser::html_tokens(text))
+        } else {
+            text.to_string()
+        };
         let report = parse(&text);
         if report.is_empty() {
             return Err(InputError::Empty.to_string());
