@@ -152,6 +152,8 @@ fn storage_events_for_this_report_are_read_and_others_ignored() {
 }
 
 fn annotator() -> Annotator {
+    // Effects need an executor; in the app, mounting sets it up.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
     Annotator::new(REPORT, ParagraphIndex::new(&parse(DEFAULT_REPORT)))
 }
 

@@ -25,6 +25,8 @@ fn mount_annotated(text: &str) -> (Element, RwSignal<Vec<String>>, RwSignal<Vec<
     let container = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&container).unwrap();
     let report = Arc::new(parse(text));
+    // Effects need an executor; mounting starts it, but the annotator is made before the mount.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
     let annotator = Annotator::new("component-test", ParagraphIndex::new(&report));
     let targets = RwSignal::new(Vec::<String>::new());
     let copied = RwSignal::new(Vec::<String>::new());

@@ -20,6 +20,24 @@ use super::storage::{self, Load, SaveError};
 /// How long after the last edit the annotations are written.
 const SAVE_DELAY: Duration = Duration::from_millis(400);
 
+/// All a paragraph's view shows of the annotations: one signal per paragraph, fed by one effect,
+/// so that an edit wakes the paragraphs it changes and not every paragraph of a long report.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ParagraphState {
+    /// The whole-paragraph annotation placed here.
+    pub whole: Option<Annotation>,
+    /// Passages to mark, the one a link points at included (with an empty annotation id).
+    pub marks: Vec<crate::annotations::marks::Mark>,
+    /// Annotations with a note (or being edited) here, whole-paragraph ones first, and whether
+    /// the editor is open on each.
+    pub cards: Vec<(Annotation, bool)>,
+    /// A new note being written here.
+    pub new_note: Option<Editing>,
+    pub has_note: bool,
+    /// A shared note is previewed here.
+    pub shared_here: bool,
+}
+
 /// What the note editor is open on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Editing {
@@ -57,6 +75,7 @@ pub struct Annotator {
     pub shared: RwSignal<Option<SharedNote>>,
     /// A passage a link points at (`#p8:~:text=…`): paragraph and character range.
     pub target_passage: RwSignal<Option<(String, usize, usize)>>,
+    paragraph_states: StoredValue<std::collections::HashMap<String, RwSignal<ParagraphState>>>,
     loaded: StoredValue<bool>,
     /// False when unreadable data could not be kept aside: then nothing is written over it.
     writable: StoredValue<bool>,
@@ -83,7 +102,7 @@ impl Annotator {
         let placements = Memo::new(move |_| {
             index.with_value(|index| annotations.with(|set| super::browser::timed("annotations:place", || place(index, set))))
         });
-        Annotator {
+        let this = Annotator {
             report_id: StoredValue::new(report_id.to_string()),
             index,
             annotations,
@@ -96,10 +115,70 @@ impl Annotator {
             problems: RwSignal::new(Vec::new()),
             shared: RwSignal::new(None),
             target_passage: RwSignal::new(None),
+            paragraph_states: StoredValue::new(Default::default()),
             loaded: StoredValue::new(false),
             writable: StoredValue::new(true),
             save_timer: StoredValue::new(None),
+        };
+        // The one subscriber to the annotations on behalf of all paragraphs.
+        Effect::new(move |_| {
+            this.placements.track();
+            this.annotations.track();
+            this.editing.track();
+            this.target_passage.track();
+            this.shared.track();
+            let states: Vec<(String, RwSignal<ParagraphState>)> =
+                this.paragraph_states.with_value(|m| m.iter().map(|(k, v)| (k.clone(), *v)).collect());
+            for (paragraph, state) in states {
+                let fresh = untrack(|| this.compute_state(&paragraph));
+                if state.with_untracked(|s| *s != fresh) {
+                    state.set(fresh);
+                }
+            }
+        });
+        this
+    }
+
+    fn compute_state(&self, paragraph: &str) -> ParagraphState {
+        let placements = self.placements.get_untracked();
+        let editing = self.editing.get_untracked();
+        let ids = placements.by_paragraph.get(paragraph).cloned().unwrap_or_default();
+        let mut marks = placements.marks.get(paragraph).cloned().unwrap_or_default();
+        if let Some((p, start, end)) = self.target_passage.get_untracked() {
+            if p == paragraph {
+                marks.push(crate::annotations::marks::Mark { start, end, annotation: String::new(), colour: None });
+            }
         }
+        self.annotations.with_untracked(|set| {
+            let whole = placements.whole.get(paragraph).and_then(|id| set.get(id)).cloned();
+            let editing_id = |a: &Annotation| matches!(&editing, Some(Editing::Existing(e)) if *e == a.id);
+            let mut cards: Vec<(Annotation, bool)> = ids
+                .iter()
+                .filter_map(|i| set.get(i))
+                .filter(|a| a.has_note() || editing_id(a))
+                .map(|a| (a.clone(), editing_id(a)))
+                .collect();
+            cards.sort_by_key(|(a, _)| a.target.quote().is_some());
+            let has_note = ids.iter().any(|i| set.get(i).is_some_and(|a| a.has_note()));
+            let new_note = match &editing {
+                Some(new @ Editing::New { paragraph: p, .. }) if p == paragraph => Some(new.clone()),
+                _ => None,
+            };
+            let shared_here = self.shared.with_untracked(|s| s.as_ref().is_some_and(|n| n.annotation.target.paragraph() == paragraph));
+            ParagraphState { whole, marks, cards, new_note, has_note, shared_here }
+        })
+    }
+
+    /// The signal a paragraph's view reads its annotations from.
+    pub fn paragraph_state(&self, paragraph: &str) -> RwSignal<ParagraphState> {
+        if let Some(state) = self.paragraph_states.with_value(|m| m.get(paragraph).copied()) {
+            return state;
+        }
+        let state = RwSignal::new(self.compute_state(paragraph));
+        self.paragraph_states.update_value(|m| {
+            m.insert(paragraph.to_string(), state);
+        });
+        state
     }
 
     fn tell(&self, problem: String) {

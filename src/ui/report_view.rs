@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::annotations::marks::{split, Mark, Piece};
+use crate::annotations::marks::{split, Piece};
 use crate::annotations::Colour;
 use crate::report::{footnote_ids, Block, Cover, Footnote, FootnoteRef, Heading, Paragraph, ParagraphKind, Report, RichText, Span};
 
@@ -167,9 +167,10 @@ fn heading_view(heading: &Heading, wiring: Wiring) -> AnyView {
 
 /// The highlight and note buttons in a paragraph's margin.
 fn annotation_tools(id: &str, name: &str, annotator: Annotator) -> impl IntoView {
-    let (toggle_id, note_id, pressed_id, noted_id) = (id.to_string(), id.to_string(), id.to_string(), id.to_string());
-    let highlighted = move || annotator.whole_on(&pressed_id).is_some_and(|a| a.colour.is_some());
-    let has_note = move || annotator.whole_on(&noted_id).is_some_and(|a| a.has_note());
+    let (toggle_id, note_id) = (id.to_string(), id.to_string());
+    let state = annotator.paragraph_state(id);
+    let highlighted = move || state.with(|s| s.whole.as_ref().is_some_and(|a| a.colour.is_some()));
+    let has_note = move || state.with(|s| s.whole.as_ref().is_some_and(|a| a.has_note()));
     let note_label = {
         let name = name.to_string();
         move || if has_note() { format!("Edit note on {name}") } else { format!("Add note to {name}") }
@@ -191,18 +192,9 @@ fn annotation_tools(id: &str, name: &str, annotator: Annotator) -> impl IntoView
 
 /// The paragraph's text, with its highlighted passages marked.
 fn marked_text(paragraph: &Paragraph, annotator: Annotator) -> impl IntoView {
-    let id = paragraph.id.clone();
     let text = paragraph.text.clone();
-    let marks = Memo::new(move |_| {
-        let mut marks = annotator.placements.with(|p| p.marks.get(&id).cloned().unwrap_or_default());
-        // The passage a link points at, drawn like a highlight but with no annotation behind it.
-        if let Some((paragraph, start, end)) = annotator.target_passage.get() {
-            if paragraph == id {
-                marks.push(Mark { start, end, annotation: String::new(), colour: None });
-            }
-        }
-        marks
-    });
+    let state = annotator.paragraph_state(&paragraph.id);
+    let marks = Memo::new(move |_| state.with(|s| s.marks.clone()));
     move || marks.with(|marks| split(&text, marks).iter().map(|piece| piece_view(piece, annotator)).collect::<Vec<_>>())
 }
 
@@ -224,31 +216,10 @@ fn piece_view(piece: &Piece, annotator: Annotator) -> AnyView {
 
 /// The notes written on a paragraph and its passages, and the editor when it is open here.
 fn paragraph_notes(paragraph: &Paragraph, annotator: Annotator) -> impl IntoView {
-    let id = paragraph.id.clone();
-    let shown = Memo::new(move |_| {
-        let ids = annotator.placements.with(|p| p.by_paragraph.get(&id).cloned().unwrap_or_default());
-        let editing = annotator.editing.get();
-        let mut cards = annotator.annotations.with(|set| {
-            ids.iter()
-                .filter_map(|i| set.get(i))
-                .filter(|a| a.has_note() || matches!(&editing, Some(Editing::Existing(e)) if *e == a.id))
-                .map(|a| (a.clone(), matches!(&editing, Some(Editing::Existing(e)) if *e == a.id)))
-                .collect::<Vec<_>>()
-        });
-        let new_here = match &editing {
-            Some(new @ Editing::New { paragraph, .. }) if *paragraph == id => Some(new.clone()),
-            _ => None,
-        };
-        cards.sort_by_key(|(a, _)| a.target.quote().is_some());
-        (cards, new_here)
-    });
-    let here = paragraph.id.clone();
-    let shared_here = Memo::new(move |_| {
-        annotator.shared.with(|s| s.as_ref().map(|n| n.annotation.target.paragraph() == here)).unwrap_or(false)
-    });
+    let state = annotator.paragraph_state(&paragraph.id);
+    let shown = Memo::new(move |_| state.with(|s| (s.cards.clone(), s.new_note.clone(), s.shared_here)));
     move || {
-        let (cards, new_here) = shown.get();
-        let preview = shared_here.get();
+        let (cards, new_here, preview) = shown.get();
         if cards.is_empty() && new_here.is_none() && !preview {
             return None;
         }
@@ -280,12 +251,9 @@ fn paragraph_view(paragraph: &Paragraph, wiring: Wiring) -> AnyView {
     };
     let annotator = wiring.annotator;
     let children: Vec<AnyView> = paragraph.children.iter().map(|child| paragraph_view(child, wiring)).collect();
-    let (colour_id, note_id) = (paragraph.id.clone(), paragraph.id.clone());
-    let colour = move || annotator.whole_on(&colour_id).and_then(|a| a.colour).map(Colour::key);
-    let has_note = Memo::new(move |_| {
-        let ids = annotator.placements.with(|p| p.by_paragraph.get(&note_id).cloned().unwrap_or_default());
-        annotator.annotations.with(|s| ids.iter().any(|i| s.get(i).is_some_and(|a| a.has_note())))
-    });
+    let state = annotator.paragraph_state(&paragraph.id);
+    let colour = move || state.with(|s| s.whole.as_ref().and_then(|a| a.colour).map(Colour::key));
+    let has_note = Memo::new(move |_| state.with(|s| s.has_note));
     view! {
         <div
             id=paragraph.id.clone()
