@@ -140,32 +140,37 @@ impl Annotator {
     }
 
     fn compute_state(&self, paragraph: &str) -> ParagraphState {
-        let placements = self.placements.get_untracked();
         let editing = self.editing.get_untracked();
-        let ids = placements.by_paragraph.get(paragraph).cloned().unwrap_or_default();
-        let mut marks = placements.marks.get(paragraph).cloned().unwrap_or_default();
-        if let Some((p, start, end)) = self.target_passage.get_untracked() {
-            if p == paragraph {
-                marks.push(crate::annotations::marks::Mark { start, end, annotation: String::new(), colour: None });
+        let passage = self.target_passage.get_untracked();
+        // Borrowed, not cloned: this runs for every paragraph on every edit.
+        self.placements.with_untracked(|placements| {
+            let no_ids = Vec::new();
+            let ids = placements.by_paragraph.get(paragraph).unwrap_or(&no_ids);
+            let mut marks = placements.marks.get(paragraph).cloned().unwrap_or_default();
+            if let Some((p, start, end)) = passage {
+                if p == paragraph {
+                    marks.push(crate::annotations::marks::Mark { start, end, annotation: String::new(), colour: None });
+                }
             }
-        }
-        self.annotations.with_untracked(|set| {
-            let whole = placements.whole.get(paragraph).and_then(|id| set.get(id)).cloned();
-            let editing_id = |a: &Annotation| matches!(&editing, Some(Editing::Existing(e)) if *e == a.id);
-            let mut cards: Vec<(Annotation, bool)> = ids
-                .iter()
-                .filter_map(|i| set.get(i))
-                .filter(|a| a.has_note() || editing_id(a))
-                .map(|a| (a.clone(), editing_id(a)))
-                .collect();
-            cards.sort_by_key(|(a, _)| a.target.quote().is_some());
-            let has_note = ids.iter().any(|i| set.get(i).is_some_and(|a| a.has_note()));
-            let new_note = match &editing {
-                Some(new @ Editing::New { paragraph: p, .. }) if p == paragraph => Some(new.clone()),
-                _ => None,
-            };
-            let shared_here = self.shared.with_untracked(|s| s.as_ref().is_some_and(|n| n.annotation.target.paragraph() == paragraph));
-            ParagraphState { whole, marks, cards, new_note, has_note, shared_here }
+            self.annotations.with_untracked(|set| {
+                let whole = placements.whole.get(paragraph).and_then(|id| set.get(id)).cloned();
+                let editing_id = |a: &Annotation| matches!(&editing, Some(Editing::Existing(e)) if *e == a.id);
+                let mut cards: Vec<(Annotation, bool)> = ids
+                    .iter()
+                    .filter_map(|i| set.get(i))
+                    .filter(|a| a.has_note() || editing_id(a))
+                    .map(|a| (a.clone(), editing_id(a)))
+                    .collect();
+                cards.sort_by_key(|(a, _)| a.target.quote().is_some());
+                let has_note = ids.iter().any(|i| set.get(i).is_some_and(|a| a.has_note()));
+                let new_note = match &editing {
+                    Some(new @ Editing::New { paragraph: p, .. }) if p == paragraph => Some(new.clone()),
+                    _ => None,
+                };
+                let shared_here =
+                    self.shared.with_untracked(|s| s.as_ref().is_some_and(|n| n.annotation.target.paragraph() == paragraph));
+                ParagraphState { whole, marks, cards, new_note, has_note, shared_here }
+            })
         })
     }
 

@@ -1,6 +1,7 @@
 //! Sets a parsed report as a page: the title block, then headings and paragraphs, each with its
 //! id, its number in the margin, and its link affordances (¶ and "Copy link").
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -19,6 +20,9 @@ const CHUNKS_PER_FRAME: usize = 4;
 /// What every paragraph view needs from the page around it.
 #[derive(Clone, Copy)]
 struct Wiring {
+    /// Whether each element is a target of the address, one signal per element, so a new
+    /// address wakes the elements it marks or unmarks and no others.
+    target_flags: StoredValue<HashMap<String, RwSignal<bool>>>,
     targets: Signal<Vec<String>>,
     on_copy_link: Callback<String>,
     annotator: Annotator,
@@ -44,7 +48,22 @@ pub fn ReportView(
         }
         .into_any();
     }
-    let wiring = Wiring { targets, on_copy_link, annotator };
+    let wiring = Wiring { target_flags: StoredValue::new(HashMap::new()), targets, on_copy_link, annotator };
+    Effect::new(move |previous: Option<Vec<String>>| {
+        let now = targets.get();
+        let flags = wiring.target_flags;
+        for id in previous.iter().flatten().filter(|id| !now.contains(id)) {
+            if let Some(flag) = flags.with_value(|f| f.get(id).copied()) {
+                flag.set(false);
+            }
+        }
+        for id in &now {
+            if let Some(flag) = flags.with_value(|f| f.get(id).copied()) {
+                flag.set(true);
+            }
+        }
+        now
+    });
     // The report is built in chunks of blocks: the first at once, the rest a few per frame, so
     // a long report is readable before all of it is in the page. Each chunk is a box the
     // browser can skip laying out and painting while it is off screen.
@@ -146,8 +165,17 @@ fn citation_button(id: &str, name: &str) -> Option<impl IntoView> {
 }
 
 fn is_target(wiring: Wiring, id: &str) -> impl Fn() -> bool + Send + Sync + 'static {
-    let id = id.to_string();
-    move || wiring.targets.with(|targets| targets.contains(&id))
+    let flag = match wiring.target_flags.with_value(|f| f.get(id).copied()) {
+        Some(flag) => flag,
+        None => {
+            let flag = RwSignal::new(wiring.targets.with_untracked(|t| t.iter().any(|x| x == id)));
+            wiring.target_flags.update_value(|f| {
+                f.insert(id.to_string(), flag);
+            });
+            flag
+        }
+    };
+    move || flag.get()
 }
 
 fn heading_view(heading: &Heading, wiring: Wiring) -> AnyView {
