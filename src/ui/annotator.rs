@@ -330,6 +330,17 @@ impl Annotator {
         }
     }
 
+    /// The paragraph an annotation that is not (yet) the reader's would be placed in.
+    pub fn place_one(&self, annotation: &Annotation) -> String {
+        let one = AnnotationSet::from_annotations([annotation.clone()]);
+        self.index
+            .with_value(|index| place(index, &one))
+            .entries
+            .first()
+            .map(|e| e.paragraph.clone())
+            .unwrap_or_default()
+    }
+
     pub fn paragraph_text(&self, paragraph: &str) -> Option<String> {
         self.index.with_value(|i| i.text(paragraph).map(str::to_string))
     }

@@ -116,7 +116,7 @@ pub fn App() -> impl IntoView {
                 })}
             </nav>
         </header>
-        <OpenPanel open=open_panel shelf=shelf notices=notices on_opened=show_opened />
+        <OpenPanel open=open_panel shelf=shelf on_opened=show_opened />
         <DropOverlay shelf=shelf notices=notices on_opened=show_opened />
         {move || match screen.get() {
             Screen::Loading => view! { <p class="loading" role="status">"Opening the report…"</p> }.into_any(),

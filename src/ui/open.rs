@@ -64,10 +64,8 @@ fn open_file(file: web_sys::File, shelf: Shelf, progress: RwSignal<Progress>, on
 pub fn OpenPanel(
     open: RwSignal<bool>,
     shelf: Shelf,
-    notices: RwSignal<Vec<String>>,
     on_opened: Callback<(Current, Option<String>)>,
 ) -> impl IntoView {
-    let _ = notices;
     let progress = RwSignal::new(Progress::Idle);
     let pasted = RwSignal::new(String::new());
     let open_pasted = move || {

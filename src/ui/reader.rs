@@ -91,13 +91,10 @@ pub fn ReaderView(current: Current, panel_open: RwSignal<bool>, notices: RwSigna
     let shared = Memo::new(move |_| fragment.with(|f| share::decode(f)));
     let resolution = Memo::new({
         let report = report.clone();
-        let index = ParagraphIndex::new(&report);
         let current_id = current.id.clone();
         move |_| match shared.get() {
             Some(Ok(note)) if note.report == current_id => {
-                let one = crate::annotations::AnnotationSet::from_annotations([note.annotation.clone()]);
-                let placed = crate::annotations::placement::place(&index, &one);
-                let paragraph = placed.entries.first().map(|e| e.paragraph.clone()).unwrap_or_default();
+                let paragraph = annotator.place_one(&note.annotation);
                 match report.describe(&paragraph) {
                     Some(_) => Resolution::Found { ids: vec![paragraph], note: None },
                     None => Resolution::NotFound { message: "The shared note’s paragraph is not in this version of the report.".into() },
@@ -114,14 +111,13 @@ pub fn ReaderView(current: Current, panel_open: RwSignal<bool>, notices: RwSigna
         }
     });
     // The shared note to preview, and a passage a link names (`#p8:~:text=…`), for the views.
-    let index = ParagraphIndex::new(&report);
     let current_id = current.id.clone();
     Effect::new(move |_| {
         let note = shared.get().and_then(Result::ok).filter(|n| n.report == current_id);
         annotator.shared.set(note);
         let passage = fragment.with(|f| text_fragment::parse(f)).and_then(|d| {
-            let text = index.text(&d.paragraph)?;
-            d.find_in(text).map(|(start, end)| (d.paragraph.clone(), start, end))
+            let text = annotator.paragraph_text(&d.paragraph)?;
+            d.find_in(&text).map(|(start, end)| (d.paragraph.clone(), start, end))
         });
         annotator.target_passage.set(passage);
     });
