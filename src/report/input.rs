@@ -105,6 +105,82 @@ pub fn is_html(file_name: &str, text: &str) -> bool {
     head.starts_with("<!doctype html") || head.starts_with("<html")
 }
 
+/// Renames every event-handler attribute (`onclick=`, `onerror=`…) inside the tags of an HTML
+/// text to `data-defused-on…`, leaving text, comments and other attributes as they are.
+///
+/// The browser's parser that reads opened HTML files has scripting off, so no handler could run
+/// anyway; but under the page's Content-Security-Policy it still reports each handler it meets
+/// as a violation. Defused first, a hostile file is read without any.
+pub fn defuse_event_handlers(html: &str) -> String {
+    let bytes = html.as_bytes();
+    let mut out = String::with_capacity(html.len() + 16);
+    let mut i = 0;
+    let mut copied = 0;
+    while i < bytes.len() {
+        let opens_tag = bytes[i] == b'<' && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
+        if !opens_tag {
+            if bytes[i..].starts_with(b"<!--") {
+                i = html[i..].find("-->").map_or(bytes.len(), |end| i + end + 3);
+            } else {
+                i += 1;
+            }
+            continue;
+        }
+        // Inside a start tag: the name, then attributes until `>`, quotes respected.
+        let name_start = i + 1;
+        i = name_start;
+        while i < bytes.len() && !matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>') {
+            i += 1;
+        }
+        let tag = html[name_start..i].to_ascii_lowercase();
+        loop {
+            while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/') {
+                i += 1;
+            }
+            if i >= bytes.len() || bytes[i] == b'>' {
+                break;
+            }
+            let attr_start = i;
+            i += 1; // an attribute name may begin with `=`
+            while i < bytes.len() && !matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>' | b'=') {
+                i += 1;
+            }
+            if i - attr_start > 2 && bytes[attr_start..attr_start + 2].eq_ignore_ascii_case(b"on") {
+                out.push_str(&html[copied..attr_start]);
+                out.push_str("data-defused-");
+                copied = attr_start;
+            }
+            while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
+                i += 1;
+            }
+            if i < bytes.len() && bytes[i] == b'=' {
+                i += 1;
+                while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
+                    i += 1;
+                }
+                match bytes.get(i) {
+                    Some(&quote @ (b'"' | b'\'')) => {
+                        i = html[i + 1..].find(quote as char).map_or(bytes.len(), |end| i + 1 + end + 1);
+                    }
+                    _ => {
+                        while i < bytes.len() && !matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'>') {
+                            i += 1;
+                        }
+                    }
+                }
+            }
+        }
+        i += 1;
+        // The text of these elements is raw: a `<` in it opens no tag.
+        if matches!(tag.as_str(), "script" | "style" | "textarea" | "title" | "xmp" | "iframe" | "noembed" | "noframes" | "plaintext") {
+            let close = format!("</{tag}");
+            i = html[i.min(bytes.len())..].to_ascii_lowercase().find(&close).map_or(bytes.len(), |at| i + at);
+        }
+    }
+    out.push_str(&html[copied..]);
+    out
+}
+
 /// Elements whose content is never text of the report.
 const SKIPPED: [&str; 8] = ["script", "style", "template", "noscript", "head", "svg", "iframe", "object"];
 /// Elements that begin a new block of text.
@@ -265,6 +341,50 @@ pub(crate) fn tokenize(html: &str) -> Vec<HtmlToken> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every attribute name html5gum sees in start tags, lowercased.
+    fn attribute_names(html: &str) -> Vec<String> {
+        html5gum::Tokenizer::new(html)
+            .flatten()
+            .filter_map(|t| match t {
+                html5gum::Token::StartTag(tag) => Some(tag.attributes.keys().map(|k| String::from_utf8_lossy(k).to_lowercase()).collect::<Vec<_>>()),
+                _ => None,
+            })
+            .flatten()
+            .collect()
+    }
+
+    #[test]
+    fn event_handlers_are_defused_wherever_a_parser_would_find_them() {
+        let hostile = [
+            r#"<body onload="x()"><p>One</p></body>"#,
+            r#"<img src=x onerror="alert(1)">"#,
+            "<img/onerror=alert(1)>",
+            "<svg><image href=x ONERROR='a()'/></svg>",
+            r#"<p a="1"onclick="b()">t</p>"#,
+            "<div\n\tonmouseover = 'c()'>x</div>",
+            r#"<a title='>' onfocus=d() href=x>k</a>"#,
+            "<p title=x onclick=e()>y</p>",
+        ];
+        for html in hostile {
+            let defused = defuse_event_handlers(html);
+            let names = attribute_names(&defused);
+            assert!(names.iter().all(|n| !n.starts_with("on")), "{html} -> {defused}: {names:?}");
+            assert!(names.iter().any(|n| n.starts_with("data-defused-on")), "{html} -> {defused}");
+            assert_eq!(html_to_text(tokenize(&defused)), html_to_text(tokenize(html)), "the text is unchanged");
+        }
+    }
+
+    #[test]
+    fn text_comments_and_raw_text_are_left_as_they_are() {
+        let html = "<p>Say onclick=hello and <b>one=1</b></p><!-- <p onclick=x> --><script>if (a<b) { on=1 }</script><title>a <p onx=1></title>";
+        assert_eq!(defuse_event_handlers(html), html);
+        let arabic = "<p dir=\"rtl\">الفقرة ٨ <span onclick=x>نص</span></p>";
+        assert_eq!(defuse_event_handlers(arabic), "<p dir=\"rtl\">الفقرة ٨ <span data-defused-onclick=x>نص</span></p>");
+        // Attributes are never read for text (only `start`), so an `on…` that is no handler loses nothing.
+        assert_eq!(defuse_event_handlers("<ol on=1 one start=3>x</ol>"), "<ol on=1 data-defused-one start=3>x</ol>");
+        assert_eq!(defuse_event_handlers("unfinished <p onclick"), "unfinished <p data-defused-onclick");
+    }
 
     #[test]
     fn utf8_with_and_without_a_byte_order_mark() {

@@ -261,3 +261,14 @@ pub fn html_tokens(html: &str) -> Vec<crate::report::input::HtmlToken> {
     }
     tokens
 }
+
+/// Registers the offline worker (`sw.js`, written by the build) where the browser has service
+/// workers; without one, or if it fails, the app simply needs the network, as before.
+pub async fn register_offline_worker() {
+    let navigator = window().navigator();
+    let has_workers = js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false);
+    if !has_workers || !window().location().protocol().is_ok_and(|p| p.starts_with("http")) {
+        return;
+    }
+    let _ = JsFuture::from(navigator.service_worker().register("./sw.js")).await;
+}

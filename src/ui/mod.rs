@@ -60,6 +60,7 @@ enum Screen {
 
 #[component]
 pub fn App() -> impl IntoView {
+    spawn_local(browser::register_offline_worker());
     let shelf = Shelf::new();
     shelf.load();
     let route = Route::from_query(&browser::query());

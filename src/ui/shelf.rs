@@ -202,7 +202,7 @@ impl Shelf {
 
     pub fn open_text(&self, text: &str, file_name: Option<&str>) -> Result<(Current, Opened, Option<String>), String> {
         let text = if input::is_html(file_name.unwrap_or(""), text) {
-            input::html_to_text(browser::html_tokens(text))
+            input::html_to_text(browser::html_tokens(&input::defuse_event_handlers(text)))
         } else {
             text.to_string()
         };

@@ -26,20 +26,25 @@ async function stored(page) {
   return page.evaluate((key) => JSON.parse(localStorage.getItem(key) || 'null'), KEY);
 }
 
-/** Waits until the stored annotations satisfy `check` (saving is debounced). */
-async function waitForStored(page, check) {
-  await page.waitForFunction(
-    ([key, source]) => {
-      let doc;
-      try {
-        doc = JSON.parse(localStorage.getItem(key) || 'null');
-      } catch {
-        return false; // not written yet (a corrupt value waiting to be replaced)
-      }
-      return new Function('doc', `return (${source})(doc)`)(doc);
-    },
-    [KEY, check.toString()],
-  );
+/**
+ * Waits until the stored annotations satisfy `check` (saving is debounced). The check runs here,
+ * not in the page: the page's Content-Security-Policy rightly refuses to evaluate strings.
+ */
+async function waitForStored(page, check, timeout = 5000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const raw = await page.evaluate((key) => localStorage.getItem(key), KEY);
+    let doc = null;
+    try {
+      doc = JSON.parse(raw || 'null');
+    } catch {
+      // not written yet (a corrupt value waiting to be replaced)
+    }
+    if (doc !== null && check(doc)) return doc;
+    if (raw === null && check(null)) return null;
+    if (Date.now() > deadline) throw new Error(`stored annotations never satisfied ${check}: ${raw?.slice(0, 300)}`);
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
 }
 
 const live = (doc) => (doc?.annotations || []).filter((a) => !a.deleted);

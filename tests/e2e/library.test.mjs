@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   ROOT, DIST, serve, useAppAndBrowser, freshContext as newContext, newPage, openApp, screenshot, landedOn, assertNoProblems,
-  fillStorage, freeStorage,
+  fillStorage, freeStorage, chooseFile,
 } from './support.mjs';
 
 const env = useAppAndBrowser();
@@ -22,12 +22,6 @@ async function openPage(context, path = '/', origin = env.origin) {
   const page = await newPage(context);
   await openApp(page, `${origin}${path}`);
   return page;
-}
-
-async function chooseFile(page, files) {
-  const button = page.getByRole('button', { name: 'Open a report' });
-  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
-  await page.getByLabel('Choose a report file').setInputFiles(files);
 }
 
 /** Everything the app keeps in this browser, to check that a refused file changed nothing. */

@@ -69,6 +69,12 @@ export function launch() {
 export async function newPage(context) {
   const page = await context.newPage();
   page.problems = [];
+  // Any Content-Security-Policy violation fails the test, as a console error.
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline code'}`),
+    ),
+  );
   page.on('pageerror', (error) => page.problems.push(`page error: ${error.message}`));
   page.on('console', (msg) => {
     if (msg.type() === 'error') page.problems.push(`console error: ${msg.text()}`);
@@ -161,4 +167,11 @@ export function fillStorage(page) {
 /** Gives back the space `fillStorage` took. */
 export function freeStorage(page) {
   return page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
+}
+
+/** Opens a report file through the "Open a report" panel: a path, or `{ name, mimeType, buffer }`. */
+export async function chooseFile(page, files) {
+  const button = page.getByRole('button', { name: 'Open a report' });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await page.getByLabel('Choose a report file').setInputFiles(files);
 }

@@ -1,0 +1,49 @@
+// Trunk's post-build hook (see Trunk.toml). Two jobs on the staged dist/:
+// 1. Strict CSP: Trunk starts the app with an inline module script; it is moved to a file of its
+//    own (named by its hash), so the page runs under `script-src 'self'` with no inline script.
+//    The build fails if any inline script or inline event handler is left.
+// 2. Offline: writes sw.js from web/sw.js with the list of every staged file and a version
+//    derived from their contents.
+import { createHash } from 'node:crypto';
+import { readFile, writeFile, readdir } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) throw new Error('finish-build runs as a Trunk hook (TRUNK_STAGING_DIR is not set)');
+const source = process.env.TRUNK_SOURCE_DIR || process.cwd();
+const hash = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+
+const indexPath = join(staging, 'index.html');
+let html = await readFile(indexPath, 'utf8');
+const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)([^>]*)>([\s\S]*?)<\/script>/g)];
+if (inline.length !== 1 || !/type="module"/.test(inline[0][1])) {
+  throw new Error(`expected exactly one inline module script (Trunk's loader), found ${inline.length}`);
+}
+const [tag, , code] = inline[0];
+const loader = `start-${hash(code)}.js`;
+await writeFile(join(staging, loader), code.trim() + '\n');
+html = html.replace(tag, `<script type="module" src="./${loader}"></script>`);
+if (/<script(?![^>]*\ssrc=)[^>]*>/.test(html) || /\son[a-z]+=/i.test(html)) {
+  throw new Error('index.html still has inline script, which the Content-Security-Policy forbids');
+}
+await writeFile(indexPath, html);
+
+async function files(dir) {
+  const out = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await files(path)));
+    else out.push(path);
+  }
+  return out;
+}
+const staged = (await files(staging)).filter((path) => !path.endsWith(`${sep}sw.js`)).sort();
+const names = staged.map((path) => relative(staging, path).split(sep).join('/'));
+const contents = await Promise.all(staged.map((path) => readFile(path)));
+const version = hash(Buffer.concat(contents.flatMap((c, i) => [Buffer.from(names[i]), c])));
+const list = ['./', ...names.filter((n) => n !== 'index.html').map((n) => `./${n}`)];
+const worker = (await readFile(join(source, 'web/sw.js'), 'utf8'))
+  .replace("'__VERSION__'", JSON.stringify(version))
+  .replace('__FILES__', JSON.stringify(list, null, 2));
+await writeFile(join(staging, 'sw.js'), worker);
+console.log(`finish-build: loader ${loader}, sw.js caches ${list.length} files (version ${version})`);
