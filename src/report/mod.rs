@@ -5,6 +5,7 @@
 
 mod cover;
 pub mod input;
+pub mod language;
 mod markdown;
 mod model;
 mod structure;

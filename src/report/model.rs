@@ -250,6 +250,13 @@ impl Report {
         out.into_iter()
     }
 
+    /// The report's language (BCP 47), judged from its title and first paragraphs.
+    pub fn language(&self) -> &'static str {
+        let title = self.cover.title.as_ref().map(RichText::plain);
+        let paragraphs: Vec<String> = self.paragraphs().take(40).map(|p| p.text.plain()).collect();
+        super::language::language(title.iter().map(String::as_str).chain(paragraphs.iter().map(String::as_str)))
+    }
+
     /// The top-level numbered paragraphs, in order.
     pub fn numbered(&self) -> impl Iterator<Item = (u32, &Paragraph)> {
         self.blocks.iter().filter_map(|b| match b {

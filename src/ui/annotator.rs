@@ -71,6 +71,8 @@ pub struct Annotator {
     pub last_deleted: RwSignal<Option<Annotation>>,
     /// Problems with saved data, told to the reader until dismissed.
     pub problems: RwSignal<Vec<String>>,
+    /// The last thing done that a screen reader should hear ("Note on paragraph 8 saved").
+    pub announcement: RwSignal<String>,
     /// A note someone shared by link, shown as a preview until the reader adds it.
     pub shared: RwSignal<Option<SharedNote>>,
     /// A passage a link points at (`#p8:~:text=…`): paragraph and character range.
@@ -113,6 +115,7 @@ impl Annotator {
             selection: RwSignal::new(None),
             last_deleted: RwSignal::new(None),
             problems: RwSignal::new(Vec::new()),
+            announcement: RwSignal::new(String::new()),
             shared: RwSignal::new(None),
             target_passage: RwSignal::new(None),
             paragraph_states: StoredValue::new(Default::default()),
@@ -341,6 +344,29 @@ impl Annotator {
             .unwrap_or_default()
     }
 
+    /// Every paragraph's id, in reading order (what `j` and `k` step through).
+    pub fn paragraph_order(&self) -> Vec<String> {
+        self.index.with_value(|i| i.paragraphs().map(|(id, _)| id).collect())
+    }
+
+    /// The report's paragraphs folded for searching (built once per report, on first search).
+    pub fn search_index(&self) -> crate::search::SearchIndex {
+        self.index.with_value(|i| crate::search::SearchIndex::new(i.paragraphs()))
+    }
+
+    /// Searches the report and the reader's notes (reactive on the notes).
+    pub fn search(&self, index: &crate::search::SearchIndex, query: &str, limit: usize) -> crate::search::Results {
+        self.placements.with(|placements| {
+            self.annotations.with(|set| {
+                let notes = placements.entries.iter().filter_map(|entry| {
+                    let note = set.get(&entry.id).map(|a| a.note.as_str()).filter(|n| !n.is_empty())?;
+                    Some((entry.id.as_str(), entry.paragraph.as_str(), note))
+                });
+                index.search(query, notes, limit)
+            })
+        })
+    }
+
     pub fn paragraph_text(&self, paragraph: &str) -> Option<String> {
         self.index.with_value(|i| i.text(paragraph).map(str::to_string))
     }
@@ -404,6 +430,13 @@ impl Annotator {
     pub fn save_note(&self, editing: &Editing, text: &str, colour: Option<Colour>) {
         if let Some(c) = colour {
             self.current_colour.set(c);
+        }
+        let paragraph = match editing {
+            Editing::Existing(id) => self.annotations.with_untracked(|set| set.get(id).map(|a| a.target.paragraph().to_string())),
+            Editing::New { paragraph, .. } => Some(paragraph.clone()),
+        };
+        if let Some(paragraph) = paragraph {
+            self.announcement.set(format!("Note on {} saved.", self.paragraph_name(&paragraph)));
         }
         match editing {
             Editing::Existing(id) => self.change(|set| set.rewrite(id, text, colour, now())),

@@ -58,9 +58,15 @@ fn reveal_within(id: String, frames_left: u32) {
         }
         return;
     };
+    scroll_and_focus(element, ScrollLogicalPosition::Start, ScrollBehavior::Auto);
+}
+
+/// Scrolls an element to `block` (instantly when the reader asked for reduced motion) and
+/// focuses it without a second scroll.
+fn scroll_and_focus(element: web_sys::Element, block: ScrollLogicalPosition, behaviour: ScrollBehavior) {
     let options = ScrollIntoViewOptions::new();
-    options.set_block(ScrollLogicalPosition::Start);
-    options.set_behavior(if prefers_reduced_motion() { ScrollBehavior::Instant } else { ScrollBehavior::Auto });
+    options.set_block(block);
+    options.set_behavior(if prefers_reduced_motion() { ScrollBehavior::Instant } else { behaviour });
     element.scroll_into_view_with_scroll_into_view_options(&options);
     if let Ok(element) = element.dyn_into::<HtmlElement>() {
         let focus = FocusOptions::new();
@@ -271,4 +277,162 @@ pub async fn register_offline_worker() {
         return;
     }
     let _ = JsFuture::from(navigator.service_worker().register("./sw.js")).await;
+}
+
+/// Whether a key event comes from a place where keys are text (a field, an editable element).
+pub fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
+    let Some(element) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return false };
+    matches!(element.local_name().as_str(), "input" | "textarea" | "select")
+        || element.dyn_ref::<HtmlElement>().is_some_and(|e| e.is_content_editable())
+}
+
+/// Whether a key event comes from inside an open dialog (the help), which handles its own keys.
+pub fn in_dialog(event: &web_sys::Event) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("[role=dialog], [role=alertdialog]").ok().flatten())
+        .is_some()
+}
+
+/// The paragraph an event happened in (a click, a focus), by its id.
+pub fn paragraph_of(event: &web_sys::Event) -> Option<String> {
+    let element = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let paragraph = element.closest(".para[id]").ok()??;
+    Some(paragraph.id())
+}
+
+/// The paragraph at the top of the reading area, found by what is drawn there.
+pub fn paragraph_in_view() -> Option<String> {
+    let document = window().document()?;
+    let report = document.query_selector(".report-body").ok()??;
+    let rect = report.get_bounding_client_rect();
+    let x = (rect.left() + rect.width() / 2.0) as f32;
+    let height = window().inner_height().ok()?.as_f64()?;
+    (0..12).map(|step| (80.0 + step as f64 * height / 16.0) as f32).find_map(|y| {
+        let hit = document.element_from_point(x, y)?;
+        hit.closest(".para[id]").ok().flatten().map(|p| p.id())
+    })
+}
+
+/// Moves to a paragraph: scrolled into view only as far as needed, and focused.
+pub fn go_to_paragraph(id: &str) {
+    if let Some(element) = window().document().and_then(|d| d.get_element_by_id(id)) {
+        scroll_and_focus(element, ScrollLogicalPosition::Nearest, ScrollBehavior::Smooth);
+    }
+}
+
+/// Scrolls an element to the middle of the view without taking the keyboard focus (the search
+/// field keeps it, so `Enter` goes on to the next match).
+pub fn show_centred(id: &str) {
+    let Some(element) = window().document().and_then(|d| d.get_element_by_id(id)) else { return };
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(ScrollLogicalPosition::Center);
+    options.set_behavior(ScrollBehavior::Instant);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Moves the keyboard focus to the element with this id, once it is in the page.
+pub fn focus_id(id: &str) {
+    let id = id.to_string();
+    leptos::prelude::request_animation_frame(move || {
+        if let Some(element) = window().document().and_then(|d| d.get_element_by_id(&id)).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+            let _ = element.focus();
+        }
+    });
+}
+
+/// The DOM range of characters `start..end` of a paragraph's text.
+fn text_range(document: &web_sys::Document, paragraph: &str, start: usize, end: usize) -> Option<web_sys::Range> {
+    let text = document.get_element_by_id(paragraph)?.query_selector(":scope > .para-text").ok()??;
+    let walker = document.create_tree_walker_with_what_to_show(&text, 4 /* NodeFilter.SHOW_TEXT */).ok()?;
+    let range = document.create_range().ok()?;
+    let (mut seen, mut started) = (0usize, false);
+    while let Some(node) = walker.next_node().ok()? {
+        let data = node.node_value().unwrap_or_default();
+        let length = data.chars().count();
+        // DOM offsets count UTF-16 units; the search counts characters.
+        let utf16_at = |chars: usize| data.chars().take(chars).map(char::len_utf16).sum::<usize>() as u32;
+        if !started && start < seen + length {
+            range.set_start(&node, utf16_at(start - seen)).ok()?;
+            started = true;
+        }
+        if started && end <= seen + length {
+            range.set_end(&node, utf16_at(end - seen)).ok()?;
+            return Some(range);
+        }
+        seen += length;
+    }
+    None
+}
+
+/// Marks text ranges with the CSS Custom Highlight API (`::highlight(name)` in the style sheet):
+/// nothing in the page's markup changes, so marking thousands of matches costs no re-render.
+/// `ranges`: paragraph id and character range. Without the API, nothing is marked.
+pub fn mark_ranges(name: &str, ranges: &[(String, usize, usize)]) {
+    let get = |target: &wasm_bindgen::JsValue, key: &str| js_sys::Reflect::get(target, &key.into()).ok().filter(|v| !v.is_undefined());
+    let (Some(css), Some(document)) = (get(&window(), "CSS"), window().document()) else { return };
+    let (Some(registry), Some(constructor)) = (get(&css, "highlights"), get(&window(), "Highlight")) else { return };
+    let Ok(constructor) = constructor.dyn_into::<js_sys::Function>() else { return };
+    let list = js_sys::Array::new();
+    for (paragraph, start, end) in ranges {
+        if let Some(range) = text_range(&document, paragraph, *start, *end) {
+            list.push(&range);
+        }
+    }
+    let method = |name: &str| get(&registry, name).and_then(|m| m.dyn_into::<js_sys::Function>().ok());
+    if list.length() == 0 {
+        if let Some(delete) = method("delete") {
+            let _ = delete.call1(&registry, &name.into());
+        }
+    } else if let (Ok(highlight), Some(set)) = (js_sys::Reflect::construct(&constructor, &list), method("set")) {
+        let _ = set.call2(&registry, &name.into(), &highlight);
+    }
+}
+
+/// Whether an event happened on the element that listens, not on something inside it (a click
+/// on an overlay's backdrop rather than on its dialog).
+pub fn is_event_on_itself(event: &web_sys::Event) -> bool {
+    match (event.target(), event.current_target()) {
+        (Some(target), Some(current)) => target == current,
+        _ => false,
+    }
+}
+
+/// Sets the page's colour theme (`data-theme` on the root element); `None` follows the system.
+pub fn set_theme_attribute(theme: Option<&str>) {
+    let Some(root) = window().document().and_then(|d| d.document_element()) else { return };
+    let _ = match theme {
+        Some(theme) => root.set_attribute("data-theme", theme),
+        None => root.remove_attribute("data-theme"),
+    };
+}
+
+/// Calls `changed(true)` when the page starts being printed and `changed(false)` after, for as
+/// long as the calling view lives. Both the print events and the print media query are heard,
+/// so that printing to PDF and print emulation are seen too.
+pub fn on_print(changed: impl Fn(bool) + Clone + 'static) {
+    use leptos::prelude::{on_cleanup, window_event_listener};
+    let before = {
+        let changed = changed.clone();
+        window_event_listener(leptos::ev::beforeprint, move |_| changed(true))
+    };
+    let after = {
+        let changed = changed.clone();
+        window_event_listener(leptos::ev::afterprint, move |_| changed(false))
+    };
+    let query = window().match_media("print").ok().flatten();
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(move |event: web_sys::MediaQueryListEvent| changed(event.matches()));
+    if let Some(query) = &query {
+        let _ = query.add_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
+    }
+    let listener = send_wrapper::SendWrapper::new((query, listener));
+    on_cleanup(move || {
+        before.remove();
+        after.remove();
+        let (query, listener) = listener.take();
+        if let Some(query) = query {
+            let _ = query.remove_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
+        }
+    });
 }

@@ -8,7 +8,9 @@ mod notes;
 mod open;
 mod reader;
 mod report_view;
+mod search_bar;
 mod shelf;
+mod shortcuts;
 pub mod storage;
 
 use std::time::Duration;
@@ -17,6 +19,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::permalink::Route;
+use crate::theme::Theme;
 
 pub use annotator::Annotator;
 use library_view::LibraryView;
@@ -69,6 +72,23 @@ pub fn App() -> impl IntoView {
     let toasts = Toasts(RwSignal::new(None));
     let panel_open = RwSignal::new(browser::is_wide_screen());
     let open_panel = RwSignal::new(false);
+    let search_open = RwSignal::new(false);
+    let help_open = RwSignal::new(false);
+    let theme = RwSignal::new(storage::load_theme());
+    Effect::new(move |_| browser::set_theme_attribute(theme.get().page_attribute()));
+    let theme_elsewhere = window_event_listener(leptos::ev::storage, move |event| {
+        if let Some(chosen) = storage::theme_changed_elsewhere(&event) {
+            theme.set(chosen);
+        }
+    });
+    on_cleanup(move || theme_elsewhere.remove());
+    let choose_theme = move |ev: leptos::ev::Event| {
+        let Some(chosen) = Theme::from_key(&event_target_value(&ev)) else { return };
+        theme.set(chosen);
+        if storage::save_theme(chosen) == Err(storage::SaveError::Full) {
+            notices.update(|n| n.push("Your choice of theme could not be remembered: this browser’s storage for this site is full.".into()));
+        }
+    };
 
     match (&route.library, &route.report) {
         (true, _) => screen.set(Screen::Library),
@@ -104,11 +124,27 @@ pub fn App() -> impl IntoView {
         <a class="skip-link" href="#report">"Skip to the report"</a>
         <header class="app-bar">
             <a class="app-name" href="./">"Report reader"</a>
-            <nav class="app-actions" aria-label="Reports">
+            <nav class="app-actions" aria-label="Reports and reading tools">
+                <label class="theme-choice">
+                    <span class="visually-hidden">"Colour theme"</span>
+                    <select class="bar-select" on:change=choose_theme>
+                        {Theme::ALL.into_iter().map(|t| view! {
+                            <option value=t.key() selected=move || theme.get() == t>{t.label()}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
                 <a class="bar-link" href="?library">"Library"</a>
                 <button type="button" class="bar-button" aria-expanded=move || open_panel.get().to_string() aria-controls="open-panel"
                     on:click=move |_| open_panel.update(|o| *o = !*o)>"Open a report"</button>
                 {move || reading().then(|| view! {
+                    <button type="button" class="bar-button" aria-label="Search the report and your notes (/)"
+                        aria-expanded=move || search_open.get().to_string()
+                        on:click=move |_| {
+                            search_open.set(true);
+                            browser::focus_id("search-field");
+                        }>"Search"</button>
+                    <button type="button" class="bar-button" aria-label="Keyboard shortcuts (?)" aria-haspopup="dialog"
+                        on:click=move |_| help_open.set(true)>"Shortcuts"</button>
                     <button type="button" class="panel-toggle" aria-controls="notes-panel"
                         aria-expanded=move || panel_open.get().to_string()
                         on:click=move |_| panel_open.update(|o| *o = !*o)>
@@ -120,8 +156,8 @@ pub fn App() -> impl IntoView {
         <OpenPanel open=open_panel shelf=shelf on_opened=show_opened />
         <DropOverlay shelf=shelf notices=notices on_opened=show_opened />
         {move || match screen.get() {
-            Screen::Loading => view! { <p class="loading" role="status">"Opening the report…"</p> }.into_any(),
-            Screen::Reading(current) => view! { <ReaderView current=current panel_open=panel_open notices=notices toasts=toasts /> }.into_any(),
+            Screen::Loading => view! { <main id="report" tabindex="-1"><p class="loading" role="status">"Opening the report…"</p></main> }.into_any(),
+            Screen::Reading(current) => view! { <ReaderView current=current panel_open=panel_open search_open=search_open help_open=help_open notices=notices toasts=toasts /> }.into_any(),
             Screen::Library => view! {
                 <NoticeBar link_notice=RwSignal::new(None) lists=vec![shelf.problems, notices] />
                 <LibraryView shelf=shelf />
@@ -161,7 +197,7 @@ fn MissingReport(missing: Missing, open_panel: RwSignal<bool>) -> impl IntoView 
         ),
     };
     view! {
-        <div class="missing-report">
+        <main id="report" class="missing-report" tabindex="-1">
             <h1>{heading}</h1>
             <p>{detail}</p>
             <p class="missing-actions">
@@ -169,7 +205,7 @@ fn MissingReport(missing: Missing, open_panel: RwSignal<bool>) -> impl IntoView 
                 " "
                 <a href="?library">"Go to your library"</a>
             </p>
-        </div>
+        </main>
     }
 }
 

@@ -257,12 +257,24 @@ fn ExchangeTools(annotator: Annotator, report: Arc<Report>, toasts: Toasts) -> i
     let file_stem = annotator.report_id();
     let (json_stem, md_stem) = (file_stem.clone(), file_stem.clone());
     let label = cited_name(&report);
+    // What a long export or import is doing, said (and shown with a progress bar) while it runs.
+    let busy = RwSignal::new(None::<String>);
+    let done = RwSignal::new(None::<String>);
+    let notes_count = move || annotator.annotations.with_untracked(|set| set.len());
     let export_json = move |_| {
-        let now = js_sys::Date::now() as i64;
-        let json = annotator.annotations.with_untracked(|set| {
-            w3c::export(&annotator.report_id(), &label, set, &annotator.palette.get_untracked(), now)
+        let label = label.clone();
+        let file = format!("{json_stem}-notes.jsonld");
+        busy.set(Some(format!("Preparing the export of {} highlights and notes…", notes_count())));
+        spawn_local(async move {
+            browser::next_frame().await;
+            let now = js_sys::Date::now() as i64;
+            let json = annotator.annotations.with_untracked(|set| {
+                w3c::export(&annotator.report_id(), &label, set, &annotator.palette.get_untracked(), now)
+            });
+            browser::download(&file, "application/ld+json", &serde_json::to_string_pretty(&json).unwrap_or_default());
+            busy.set(None);
+            done.set(Some(format!("Exported {} highlights and notes as “{file}”.", notes_count())));
         });
-        browser::download(&format!("{json_stem}-notes.jsonld"), "application/ld+json", &serde_json::to_string_pretty(&json).unwrap_or_default());
     };
     let markdown = move || {
         let placements = annotator.placements.get_untracked();
@@ -271,12 +283,21 @@ fn ExchangeTools(annotator: Annotator, report: Arc<Report>, toasts: Toasts) -> i
     let markdown_for_copy = markdown.clone();
     let read_import = move |ev: leptos::ev::Event| {
         let Some(file) = browser::chosen_files(&ev).into_iter().next() else { return };
+        done.set(None);
+        busy.set(Some(format!("Reading “{}”…", file.name())));
         spawn_local(async move {
             let text = match browser::read_file(&file).await.map(|b| String::from_utf8_lossy(&b).into_owned()) {
                 Ok(text) => text,
-                Err(reason) => return problem.set(Some(reason)),
+                Err(reason) => {
+                    busy.set(None);
+                    return problem.set(Some(reason));
+                }
             };
-            match annotator.plan_import(&text) {
+            busy.set(Some(format!("Comparing the notes in “{}” with yours…", file.name())));
+            browser::next_frame().await;
+            let planned = annotator.plan_import(&text);
+            busy.set(None);
+            match planned {
                 Ok(p) => {
                     problem.set(None);
                     plan.set(Some(p));
@@ -324,7 +345,15 @@ fn ExchangeTools(annotator: Annotator, report: Arc<Report>, toasts: Toasts) -> i
             <div class="exchange-buttons">
                 <button type="button" class="text-button" on:click=export_json>"Export notes (W3C JSON-LD)"</button>
                 <button type="button" class="text-button" on:click=move |_| {
-                    browser::download(&format!("{md_stem}-notes.md"), "text/markdown", &markdown());
+                    let file = format!("{md_stem}-notes.md");
+                    let markdown = markdown.clone();
+                    busy.set(Some(format!("Preparing the export of {} highlights and notes…", notes_count())));
+                    spawn_local(async move {
+                        browser::next_frame().await;
+                        browser::download(&file, "text/markdown", &markdown());
+                        busy.set(None);
+                        done.set(Some(format!("Exported {} highlights and notes as “{file}”.", notes_count())));
+                    });
                 }>"Export notes (Markdown)"</button>
                 <button type="button" class="text-button"
                     on:click=move |_| copy_and_tell(toasts, "notes as Markdown".into(), markdown_for_copy())>"Copy notes as Markdown"</button>
@@ -334,6 +363,10 @@ fn ExchangeTools(annotator: Annotator, report: Arc<Report>, toasts: Toasts) -> i
                         aria-label="Import notes from a file" on:change=read_import />
                 </label>
             </div>
+            <p class="exchange-progress" role="status" aria-live="polite">
+                {move || busy.get().map(|what| view! { <progress aria-label=what.clone()></progress>" "{what} })}
+                {move || busy.with(Option::is_none).then(|| done.get()).flatten()}
+            </p>
             {preview}
             {move || problem.get().map(|p| view! { <p class="import-problem" role="alert">{p}</p> })}
         </details>
@@ -365,19 +398,23 @@ pub fn NotesPanel(annotator: Annotator, open: RwSignal<bool>, report: Arc<Report
             Some(q) => q.exact.clone(),
             None => annotator.paragraph_text(&entry.paragraph).map(|t| t.chars().take(120).collect::<String>() + "…").unwrap_or_default(),
         };
-        let heading = view! {
-            <span class="entry-place">
-                {if orphan { format!("Was in {place_name}") } else { place_name.clone() }}
-                {place_label(entry.place).map(|l| view! { <span class="entry-flag">{l}</span> })}
-                {entry.moved_from.as_deref().map(|old| view! { <span class="entry-flag">{format!("moved, was {}", former_name(old))}</span> })}
-            </span>
-            <span class="entry-quote">{excerpt}</span>
-            {annotation.has_note().then(|| view! { <span class="entry-note">{note_text(&annotation.note)}</span> })}
-        };
-        let link = if orphan {
-            view! { <div class="entry-link">{heading}</div> }.into_any()
+        // Only the place is the link, so its name ("Go to paragraph 8") holds all its visible text.
+        let place_text = if orphan { format!("Was in {place_name}") } else { place_name.clone() };
+        let place = if orphan {
+            view! { <span class="entry-place">{place_text}</span> }.into_any()
         } else {
-            view! { <a class="entry-link" href=format!("#{}", entry.paragraph) aria-label=format!("Go to {what}")>{heading}</a> }.into_any()
+            view! { <a class="entry-place" href=format!("#{}", entry.paragraph) aria-label=format!("Go to {what}")>{place_text}</a> }.into_any()
+        };
+        let link = view! {
+            <div class="entry-link">
+                <span>
+                    {place}
+                    {place_label(entry.place).map(|l| view! { <span class="entry-flag">{l}</span> })}
+                    {entry.moved_from.as_deref().map(|old| view! { <span class="entry-flag">{format!("moved, was {}", former_name(old))}</span> })}
+                </span>
+                <span class="entry-quote">{excerpt}</span>
+                {annotation.has_note().then(|| view! { <span class="entry-note">{note_text(&annotation.note)}</span> })}
+            </div>
         };
         view! {
             <li class="entry" data-colour=annotation.colour.map(Colour::key) data-annotation=annotation.id.clone()>
@@ -443,5 +480,51 @@ pub fn NotesPanel(annotator: Annotator, open: RwSignal<bool>, report: Arc<Report
                 }
             }}
         </aside>
+    }
+}
+
+/// The reader's notes as numbered endnotes, for printing: built only while the page is being
+/// printed (the style sheet numbers the notes in the text to match, in the same order).
+#[component]
+pub fn PrintEndnotes(annotator: Annotator) -> impl IntoView {
+    let printing = RwSignal::new(false);
+    browser::on_print(move |now| printing.set(now));
+    move || {
+        printing.get().then(|| {
+            let notes: Vec<(String, Annotation, bool)> = annotator.placements.with_untracked(|placements| {
+                annotator.annotations.with_untracked(|set| {
+                    placements
+                        .entries
+                        .iter()
+                        .filter_map(|entry| {
+                            let annotation = set.get(&entry.id).filter(|a| a.has_note())?.clone();
+                            Some((super::search_bar::capitalised(&annotator.paragraph_name(&entry.paragraph)), annotation, entry.place == Place::Orphan))
+                        })
+                        .collect()
+                })
+            });
+            (!notes.is_empty()).then(|| {
+                view! {
+                    <section class="print-endnotes" aria-label="Notes">
+                        <h2>"Notes"</h2>
+                        <ol>
+                            {notes
+                                .into_iter()
+                                .map(|(place, annotation, orphan)| view! {
+                                    <li>
+                                        <p class="endnote-place">
+                                            {place}
+                                            {orphan.then_some(" (not found in this version)")}
+                                        </p>
+                                        {quote_view(&annotation)}
+                                        <div class="endnote-body">{note_text(&annotation.note)}</div>
+                                    </li>
+                                })
+                                .collect_view()}
+                        </ol>
+                    </section>
+                }
+            })
+        })
     }
 }

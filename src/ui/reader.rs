@@ -16,8 +16,10 @@ use crate::report::{ParagraphKind, Report};
 
 use super::annotator::Annotator;
 use super::browser::{self, TextSelection};
-use super::notes::{NotesPanel, SelectionAdder};
+use super::notes::{NotesPanel, PrintEndnotes, SelectionAdder};
 use super::report_view::ReportView;
+use super::search_bar::SearchBar;
+use super::shortcuts::{self, HelpOverlay, ShortcutTargets};
 use super::shelf::Current;
 pub(crate) use super::{Toast, Toasts};
 
@@ -76,7 +78,15 @@ pub(crate) fn copy_and_tell(toasts: Toasts, label: String, text: String) {
 }
 
 #[component]
-pub fn ReaderView(current: Current, panel_open: RwSignal<bool>, notices: RwSignal<Vec<String>>, toasts: Toasts) -> impl IntoView {
+pub fn ReaderView(
+    current: Current,
+    panel_open: RwSignal<bool>,
+    /// The search bar and the shortcuts' help, opened from the app bar or by keys.
+    search_open: RwSignal<bool>,
+    help_open: RwSignal<bool>,
+    notices: RwSignal<Vec<String>>,
+    toasts: Toasts,
+) -> impl IntoView {
     let report = current.report.clone();
     browser::set_title(&page_title(&report));
     let annotator = Annotator::new(&current.id, ParagraphIndex::new(&report));
@@ -217,6 +227,17 @@ pub fn ReaderView(current: Current, panel_open: RwSignal<bool>, notices: RwSigna
     };
     provide_context(actions);
 
+    let current_paragraph = RwSignal::new(None::<String>);
+    shortcuts::install(ShortcutTargets {
+        annotator,
+        order: std::sync::Arc::new(annotator.paragraph_order()),
+        current: current_paragraph,
+        help_open,
+        search_open,
+        copy_link,
+        toasts,
+    });
+
     // A link to several paragraphs (#p8-10) can be cited as a whole.
     let range_citation = Memo::new({
         let report = report.clone();
@@ -245,13 +266,17 @@ pub fn ReaderView(current: Current, panel_open: RwSignal<bool>, notices: RwSigna
                 </div>
             }
         })}
+        <SearchBar open=search_open annotator=annotator />
         <div class="layout" class=("with-panel", move || panel_open.get())>
             <main id="report" tabindex="-1">
                 {(current.versions > 1).then(|| view! { <VersionBar current=current.clone() /> })}
                 <ReportView report=report.clone() targets=targets on_copy_link=copy_link annotator=annotator />
+                <PrintEndnotes annotator=annotator />
             </main>
             <NotesPanel annotator=annotator open=panel_open report=report.clone() toasts=toasts />
         </div>
         <SelectionAdder annotator=annotator />
+        <HelpOverlay open=help_open current=current_paragraph />
+        <p class="visually-hidden" role="status" aria-live="polite">{move || annotator.announcement.get()}</p>
     }
 }

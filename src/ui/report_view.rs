@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::annotations::marks::{split, Piece};
 use crate::annotations::Colour;
+use crate::report::language::{direction, Direction};
 use crate::report::{footnote_ids, Block, Cover, Footnote, FootnoteRef, Heading, Paragraph, ParagraphKind, Report, RichText, Span};
 
 use super::annotator::{Annotator, Editing};
@@ -88,9 +89,10 @@ pub fn ReportView(
             </For>
         }
     };
+    let report_direction = report.cover.title.as_ref().map_or(Direction::Ltr, |t| direction(&t.plain())).attribute();
     let footnotes: Vec<AnyView> = report.footnotes.iter().map(|f| footnote_view(f, wiring)).collect();
     view! {
-        <article class="report" lang="en">
+        <article class="report" lang=report.language() dir=report_direction>
             {cover_view(&report.cover)}
             <div class="report-body">{blocks}</div>
             {(!footnotes.is_empty()).then(|| view! {
@@ -104,9 +106,10 @@ pub fn ReportView(
 }
 
 fn cover_view(cover: &Cover) -> impl IntoView {
+    // Each part isolated, so an English date keeps its order beside an Arabic place name.
     let place_date = match (&cover.place, &cover.date) {
-        (Some(place), Some(date)) => Some(format!("{place}, {date}")),
-        (Some(one), None) | (None, Some(one)) => Some(one.clone()),
+        (Some(place), Some(date)) => Some(view! { <bdi>{place.clone()}</bdi>", "<bdi>{date.clone()}</bdi> }.into_any()),
+        (Some(one), None) | (None, Some(one)) => Some(view! { <bdi>{one.clone()}</bdi> }.into_any()),
         (None, None) => None,
     };
     view! {
@@ -114,7 +117,7 @@ fn cover_view(cover: &Cover) -> impl IntoView {
             {cover.symbol.clone().map(|symbol| view! { <p class="symbol">{symbol}</p> })}
             {cover.title.as_ref().map(|title| view! { <h1 class="title">{rich_text(title)}</h1> })}
             {cover.subtitle.as_ref().map(|subtitle| view! { <p class="subtitle">{rich_text(subtitle)}</p> })}
-            {place_date.map(|text| view! { <p class="place-date">{text}</p> })}
+            {place_date.map(|parts| view! { <p class="place-date">{parts}</p> })}
             {(!cover.other_lines.is_empty()).then(|| view! {
                 <ul class="cover-lines">
                     {cover.other_lines.iter().map(|line| view! { <li>{rich_text(line)}</li> }).collect_view()}
@@ -186,10 +189,11 @@ fn heading_view(heading: &Heading, wiring: Wiring) -> AnyView {
     };
     let id = heading.id.clone();
     let targeted = is_target(wiring, &id);
+    let dir = direction(&heading.text.plain()).attribute();
     match heading.level {
-        1 | 2 => view! { <h2 id=id tabindex="-1" class="heading" class=("is-target", targeted)>{text}</h2> }.into_any(),
-        3 => view! { <h3 id=id tabindex="-1" class="heading" class=("is-target", targeted)>{text}</h3> }.into_any(),
-        _ => view! { <h4 id=id tabindex="-1" class="heading" class=("is-target", targeted)>{text}</h4> }.into_any(),
+        1 | 2 => view! { <h2 id=id tabindex="-1" class="heading" dir=dir class=("is-target", targeted)>{text}</h2> }.into_any(),
+        3 => view! { <h3 id=id tabindex="-1" class="heading" dir=dir class=("is-target", targeted)>{text}</h3> }.into_any(),
+        _ => view! { <h4 id=id tabindex="-1" class="heading" dir=dir class=("is-target", targeted)>{text}</h4> }.into_any(),
     }
 }
 
@@ -288,6 +292,7 @@ fn paragraph_view(paragraph: &Paragraph, wiring: Wiring) -> AnyView {
             class="para"
             class=("is-target", is_target(wiring, &paragraph.id))
             data-kind=kind
+            dir=direction(&paragraph.text.plain()).attribute()
             data-highlight=colour
             data-has-note=move || has_note.get().then_some("true")
             tabindex="-1"

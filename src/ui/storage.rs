@@ -235,3 +235,30 @@ pub fn forget_report(report: &str, hashes: &[String]) {
     }
     LocalStorage::delete(annotations_key(report));
 }
+
+pub const THEME_KEY: &str = "report-reader:theme";
+
+/// The colour theme the reader chose; like the system when none was, or when what is stored is
+/// not a theme (it is then left as it is until the reader chooses again).
+pub fn load_theme() -> crate::theme::Theme {
+    available()
+        .then(|| LocalStorage::raw().get_item(THEME_KEY).ok().flatten())
+        .flatten()
+        .and_then(|key| crate::theme::Theme::from_key(&key))
+        .unwrap_or_default()
+}
+
+pub fn save_theme(theme: crate::theme::Theme) -> Result<(), SaveError> {
+    if !available() {
+        return Err(SaveError::Unavailable);
+    }
+    LocalStorage::raw().set_item(THEME_KEY, theme.key()).map_err(|_| SaveError::Full)
+}
+
+/// The theme another tab just chose, if the event is about it.
+pub fn theme_changed_elsewhere(event: &web_sys::StorageEvent) -> Option<crate::theme::Theme> {
+    if event.key()? != THEME_KEY {
+        return None;
+    }
+    crate::theme::Theme::from_key(&event.new_value()?)
+}

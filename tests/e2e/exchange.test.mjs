@@ -219,3 +219,32 @@ test('a link to a selected passage opens in a fresh browser with exactly that pa
   await screenshot(other, 'passage-link');
   assertNoProblems(other);
 });
+
+/** Records every text a status line shows from now on (progress comes and goes quickly). */
+function recordStatus(page, selector) {
+  return page.evaluate((selector) => {
+    window.statusSeen = [];
+    const watch = () => {
+      const el = document.querySelector(selector);
+      if (!el) return requestAnimationFrame(watch);
+      const note = () => window.statusSeen.push(`${el.querySelector('progress') ? '[progress] ' : ''}${el.textContent.trim()}`);
+      new MutationObserver(note).observe(el, { childList: true, subtree: true, characterData: true });
+    };
+    watch();
+  }, selector);
+}
+
+test('exports and imports say what they are doing while they run, and what they did', async (t) => {
+  const page = await openPage(await freshContext(t));
+  await makeNotes(page);
+  await openExchange(page);
+  await recordStatus(page, '.exchange-progress');
+  const { path } = await download(page, 'Export notes (W3C JSON-LD)');
+  await page.locator('.exchange-progress').getByText('Exported 3 highlights and notes as “oic-cfm-51-cg-jk-2025-notes.jsonld”.').waitFor();
+  await importFile(page, path);
+  await page.getByRole('region', { name: 'Import preview' }).waitFor();
+  const seen = await page.evaluate(() => window.statusSeen);
+  assert.ok(seen.includes('[progress] Preparing the export of 3 highlights and notes…'), JSON.stringify(seen));
+  assert.ok(seen.some((s) => /^\[progress\] (Reading|Comparing the notes in) “oic-cfm-51-cg-jk-2025-notes.jsonld”/.test(s)), JSON.stringify(seen));
+  assertNoProblems(page);
+});

@@ -271,3 +271,23 @@ test('removing a report asks first, says how many notes go with it, and then for
   assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':r-')).length), 0, 'its text and notes are gone');
   assertNoProblems(page);
 });
+
+test('opening a big report shows what is happening until it is set out', async (t) => {
+  const context = await freshContext(t);
+  const page = await openPage(context);
+  const paragraphs = Array.from({ length: 4000 }, (_, i) => `${i + 1}. ${'The Committee considered the matter and decided to continue its work. '.repeat(6)}`);
+  const text = `A/BIG/1\n\nA big report\n\n${paragraphs.join('\n')}\n`;
+  await page.getByRole('button', { name: 'Open a report' }).click();
+  await page.evaluate(() => {
+    window.statusSeen = [];
+    const el = document.querySelector('.open-progress');
+    new MutationObserver(() => window.statusSeen.push(el.textContent.trim())).observe(el, { childList: true, subtree: true, characterData: true });
+  });
+  await chooseFile(page, { name: 'big.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await page.getByRole('heading', { level: 1, name: 'A big report' }).waitFor();
+  await page.waitForSelector('#p4000');
+  const seen = await page.evaluate(() => window.statusSeen);
+  assert.ok(seen.some((s) => /^Reading “big.txt” \(\d+ KB\)…$/.test(s)), JSON.stringify(seen));
+  assert.ok(seen.includes('Setting out “big.txt”…'), JSON.stringify(seen));
+  assertNoProblems(page);
+});

@@ -1,0 +1,89 @@
+//! The writing direction and language of a report's text, so that Arabic paragraphs run right
+//! to left (numbers and margins mirrored) and the page tells browsers and screen readers which
+//! language they are reading. OIC and UN reports come in Arabic, English and French, and one
+//! report can mix them.
+
+/// Which way a run of text is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
+
+impl Direction {
+    /// The value of an HTML `dir` attribute.
+    pub fn attribute(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
+}
+
+fn is_rtl_letter(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+        && c.is_alphabetic()
+}
+
+/// The direction of a text, by its first letter (digits, numbering and punctuation do not
+/// count), as the Unicode bidirectional algorithm's first strong character does.
+pub fn direction(text: &str) -> Direction {
+    match text.chars().find(|c| c.is_alphabetic()) {
+        Some(c) if is_rtl_letter(c) => Direction::Rtl,
+        _ => Direction::Ltr,
+    }
+}
+
+/// The language of a report's text, as a BCP 47 tag: "ar" when most letters are Arabic, else
+/// "fr" when French function words outnumber English ones, else "en".
+pub fn language<'a>(texts: impl IntoIterator<Item = &'a str>) -> &'static str {
+    let (mut arabic, mut latin, mut french, mut english) = (0usize, 0usize, 0usize, 0usize);
+    for text in texts {
+        for c in text.chars().filter(|c| c.is_alphabetic()) {
+            if is_rtl_letter(c) {
+                arabic += 1;
+            } else {
+                latin += 1;
+            }
+        }
+        for word in text.split(|c: char| !c.is_alphabetic() && c != '’' && c != '\'') {
+            match word.to_lowercase().as_str() {
+                "le" | "la" | "les" | "des" | "du" | "et" | "est" | "une" | "dans" | "sur" | "pour" | "aux" | "au" => french += 1,
+                "the" | "of" | "and" | "is" | "a" | "in" | "on" | "for" | "to" | "with" | "by" => english += 1,
+                _ => {}
+            }
+        }
+    }
+    if arabic > latin {
+        "ar"
+    } else if french > english {
+        "fr"
+    } else {
+        "en"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn direction_follows_the_first_letter_not_numbers_or_punctuation() {
+        assert_eq!(direction("عقد اجتماع فريق الاتصال"), Direction::Rtl);
+        assert_eq!(direction("1. ٨ — «عقد الاجتماع» in Istanbul"), Direction::Rtl);
+        assert_eq!(direction("22 June 2025, اسطنبول"), Direction::Ltr);
+        assert_eq!(direction("La réunion"), Direction::Ltr);
+        assert_eq!(direction("שלום"), Direction::Rtl);
+        assert_eq!(direction("123 ..."), Direction::Ltr, "no letter: left to right");
+        assert_eq!(Direction::Rtl.attribute(), "rtl");
+    }
+
+    #[test]
+    fn language_is_told_by_script_then_by_common_words() {
+        assert_eq!(language(["تقرير اجتماع فريق الاتصال", "1. عقد الاجتماع في 22 يونيو 2025"]), "ar");
+        assert_eq!(language(["Compte rendu de la réunion", "La réunion s’est tenue à Genève et les membres ont adopté le texte."]), "fr");
+        assert_eq!(language(["Report of the Meeting of the OIC Contact Group on Jammu and Kashmir"]), "en");
+        assert_eq!(language([]), "en");
+        assert_eq!(language(["Report of the meeting", "قرار"]), "en", "a few Arabic words do not make an Arabic report");
+    }
+}

@@ -1,0 +1,162 @@
+//! The search bar: a query over the report and the reader's notes ([`crate::search`]), its
+//! matches listed with a link to each paragraph and marked in the text, `Enter` and `Shift+Enter`
+//! to go through them.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::search::{Results, SearchIndex};
+
+use super::annotator::Annotator;
+use super::browser;
+
+/// Matches listed and marked at most; the summary still counts them all.
+const LISTED: usize = 500;
+/// Typing pauses this long before the search runs.
+const TYPING_PAUSE_MS: u64 = 120;
+
+#[component]
+pub fn SearchBar(open: RwSignal<bool>, annotator: Annotator) -> impl IntoView {
+    // Folding the report for search costs a pass over all of it: done on the first search only.
+    let index: StoredValue<Option<Arc<SearchIndex>>> = StoredValue::new(None);
+    let typed = RwSignal::new(String::new());
+    let query = RwSignal::new(String::new());
+    let at = RwSignal::new(None::<usize>);
+    let pending = StoredValue::new(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
+
+    let results = Memo::new(move |_| {
+        let query = query.get();
+        if !open.get() || query.trim().is_empty() {
+            return Results::default();
+        }
+        let index = index.get_value().unwrap_or_else(|| {
+            let built = Arc::new(browser::timed("search:index", || annotator.search_index()));
+            index.set_value(Some(built.clone()));
+            built
+        });
+        browser::timed("search:query", || annotator.search(&index, &query, LISTED))
+    });
+    // Matches in the text are marked once the page has caught up with any change to it.
+    Effect::new(move |_| {
+        let ranges: Vec<(String, usize, usize)> =
+            results.with(|r| r.hits.iter().filter(|h| h.note.is_none()).map(|h| (h.paragraph.clone(), h.start, h.end)).collect());
+        let current = at.get().and_then(|i| results.with(|r| r.hits.get(i).filter(|h| h.note.is_none()).map(|h| (h.paragraph.clone(), h.start, h.end))));
+        request_animation_frame(move || {
+            browser::mark_ranges("search-hit", &ranges);
+            browser::mark_ranges("search-current", &current.into_iter().collect::<Vec<_>>());
+        });
+    });
+    let go = move |forward: bool| {
+        let count = results.with_untracked(|r| r.hits.len());
+        if count == 0 {
+            return;
+        }
+        let next = match at.get_untracked().filter(|&i| i < count) {
+            Some(i) if forward => (i + 1) % count,
+            Some(i) => (i + count - 1) % count,
+            None if forward => 0,
+            None => count - 1,
+        };
+        at.set(Some(next));
+        if let Some(paragraph) = results.with_untracked(|r| r.hits.get(next).map(|h| h.paragraph.clone())) {
+            browser::show_centred(&paragraph);
+        }
+    };
+    let on_input = move |ev: leptos::ev::Event| {
+        typed.set(event_target_value(&ev));
+        at.set(None);
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(move || query.set(typed.get_untracked()), std::time::Duration::from_millis(TYPING_PAUSE_MS)).ok();
+        pending.set_value(handle);
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+        "Enter" => {
+            ev.prevent_default();
+            // Enter right after typing searches what is typed, then goes to its first match.
+            if query.get_untracked() != typed.get_untracked() {
+                query.set(typed.get_untracked());
+            }
+            go(!ev.shift_key());
+        }
+        "Escape" => {
+            ev.prevent_default();
+            open.set(false);
+        }
+        _ => {}
+    };
+    let status = move || {
+        results.with(|r| {
+            if query.with(|q| q.trim().is_empty()) {
+                String::new()
+            } else {
+                match at.get() {
+                    Some(i) if i < r.hits.len() => format!("Match {} of {}. {}", i + 1, r.hits.len(), r.summary()),
+                    _ => r.summary(),
+                }
+            }
+        })
+    };
+    let hits = move || {
+        results.with(|r| {
+            r.hits
+                .iter()
+                .enumerate()
+                .map(|(i, hit)| {
+                    let name = annotator.paragraph_name(&hit.paragraph);
+                    let where_ = match hit.note {
+                        Some(_) => format!("In your note on {name}"),
+                        None => capitalised(&name),
+                    };
+                    let excerpt = hit.excerpt.clone();
+                    view! {
+                        <li class="search-hit" class:is-current=move || at.get() == Some(i)>
+                            <a href=format!("#{}", hit.paragraph) class="hit-link" aria-label=format!("Go to {name}: {where_}, “{}”", excerpt.matched)>
+                                {where_.clone()}
+                            </a>
+                            <span class="hit-excerpt">{excerpt.before}<mark>{excerpt.matched.clone()}</mark>{excerpt.after}</span>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let close = move |_| open.set(false);
+    Effect::new(move |was_open: Option<bool>| {
+        let is_open = open.get();
+        if !is_open && was_open == Some(true) {
+            request_animation_frame(|| {
+                browser::mark_ranges("search-hit", &[]);
+                browser::mark_ranges("search-current", &[]);
+            });
+        }
+        is_open
+    });
+
+    move || {
+        open.get().then(|| {
+            view! {
+                <section class="search-bar" role="search" aria-label="Search the report and your notes">
+                    <div class="search-row">
+                        <input id="search-field" type="search" class="search-field" placeholder="Search the report and your notes"
+                            aria-label="Search the report and your notes" aria-describedby="search-status" autocomplete="off"
+                            prop:value=move || typed.get() on:input=on_input on:keydown=on_keydown />
+                        <button type="button" class="text-button" aria-label="Previous match" on:click=move |_| go(false)>"Previous"</button>
+                        <button type="button" class="text-button" aria-label="Next match" on:click=move |_| go(true)>"Next"</button>
+                        <button type="button" class="text-button" aria-label="Close search" on:click=close>"Close"</button>
+                    </div>
+                    <p id="search-status" class="search-status" role="status" aria-live="polite">{status}</p>
+                    <ol class="search-hits" aria-label="Matches">{hits}</ol>
+                </section>
+            }
+        })
+    }
+}
+
+/// "paragraph 8" as a heading: "Paragraph 8".
+pub(crate) fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
