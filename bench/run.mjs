@@ -243,6 +243,32 @@ for (const count of [1000, 10000]) await part(`${count} annotations`, async () =
   row(`${count} annotations: re-render after one change`, `${ms(median(samples.map((s) => s.change)))}, ${median(samples.map((s) => s.touched))} paragraph(s) touched`);
 });
 
+// Searching the 10,000-paragraph report: folding it once, then each query, and the marks
+await part('search', async () => {
+  const { id } = reports[size10k];
+  const samples = [];
+  for (let i = 0; i < Math.min(RUNS, 3); i++) {
+    const r = await measure(browser, `${base}/?report=${id}`, 'p1', `p${size10k}`);
+    const page = r.page;
+    await page.keyboard.press('/');
+    await page.waitForFunction(() => document.activeElement?.id === 'search-field');
+    for (const query of ['secretary general', 'humanitarian personnel']) {
+      await page.fill('#search-field', query);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((q) => /Match 1 of/.test(document.getElementById('search-status')?.textContent || '') && document.getElementById('search-field').value === q, query, { timeout: 60000 });
+    }
+    const timings = await page.evaluate(() => ({
+      index: performance.getEntriesByName('search:index').at(-1)?.duration || 0,
+      query: performance.getEntriesByName('search:query').at(-1)?.duration || 0,
+      hits: document.getElementById('search-status').textContent,
+    }));
+    samples.push(timings);
+    await r.context.close();
+  }
+  row(`${size10k} paragraphs: search, folding the report (once)`, ms(median(samples.map((s) => s.index))));
+  row(`${size10k} paragraphs: search, one query over text and notes`, `${ms(median(samples.map((s) => s.query)))} (${samples.at(-1).hits.replace(/^Match 1 of \d+\. /, '')})`);
+});
+
 // Opening the 10,000-paragraph report by permalink to its last paragraph
 await part('open by permalink', async () => {
   const { id } = reports[size10k];

@@ -37,8 +37,13 @@ pub fn parse(text: &str) -> Report {
     }
     let mut body = Body::default();
     for segment in rest {
-        let debris = cover.is_repeat(&segment.lines) || is_page_number(&segment.lines) || repeated.contains(&line_key(&segment.lines));
-        if segment.marker == Marker::None && debris {
+        // Only unmarked segments can be debris; a repeated line is one line long (see
+        // `repeated_lines`), so longer ones need no key.
+        let debris = segment.marker == Marker::None
+            && (cover.is_repeat(&segment.lines)
+                || is_page_number(&segment.lines)
+                || (segment.lines.len() == 1 && !repeated.is_empty() && repeated.contains(&line_key(&segment.lines))));
+        if debris {
             continue;
         }
         body.add(segment);

@@ -436,3 +436,15 @@ pub fn on_print(changed: impl Fn(bool) + Clone + 'static) {
         }
     });
 }
+
+/// Whether this browser tells elements with `content-visibility: auto` when they start or stop
+/// being skipped (the `contentvisibilityautostatechange` event).
+pub fn tells_visibility_changes() -> bool {
+    js_sys::Reflect::has(&window(), &"oncontentvisibilityautostatechange".into()).unwrap_or(false)
+}
+
+/// For a `contentvisibilityautostatechange` event: whether the element is now skipped (far off
+/// screen) rather than relevant to the reader.
+pub fn was_skipped(event: &web_sys::Event) -> bool {
+    js_sys::Reflect::get(event, &"skipped".into()).ok().and_then(|v| v.as_bool()).unwrap_or(false)
+}

@@ -63,7 +63,8 @@ enum Screen {
 
 #[component]
 pub fn App() -> impl IntoView {
-    spawn_local(browser::register_offline_worker());
+    // The offline worker fetches the whole app again to cache it: not while the first report opens.
+    set_timeout(|| spawn_local(browser::register_offline_worker()), Duration::from_secs(2));
     let shelf = Shelf::new();
     shelf.load();
     let route = Route::from_query(&browser::query());

@@ -12,6 +12,7 @@ use crate::report::language::{direction, Direction};
 use crate::report::{footnote_ids, Block, Cover, Footnote, FootnoteRef, Heading, Paragraph, ParagraphKind, Report, RichText, Span};
 
 use super::annotator::{Annotator, Editing};
+use super::browser;
 use super::notes::{NoteCard, NoteEditor, SharedPreview};
 
 /// Blocks per chunk, and chunks built per frame after the first.
@@ -70,9 +71,13 @@ pub fn ReportView(
     // browser can skip laying out and painting while it is off screen.
     let total = report.blocks.len().div_ceil(CHUNK_BLOCKS);
     let shown = RwSignal::new(total.min(1));
+    // Each step waits for the frame to be painted first (a timeout queued from the frame's
+    // callback runs after its paint), so the first screen shows before any more is built.
     Effect::new(move |_| {
         if shown.get() < total {
-            request_animation_frame(move || shown.update(|n| *n = (*n + CHUNKS_PER_FRAME).min(total)));
+            request_animation_frame(move || {
+                set_timeout(move || shown.update(|n| *n = (*n + CHUNKS_PER_FRAME).min(total)), std::time::Duration::ZERO)
+            });
         }
     });
     let body_report = report.clone();
@@ -80,12 +85,24 @@ pub fn ReportView(
         let report = body_report.clone();
         view! {
             <For each=move || 0..shown.get() key=|i| *i let:chunk>
-                <div class="chunk">
-                    {report.blocks[chunk * CHUNK_BLOCKS..((chunk + 1) * CHUNK_BLOCKS).min(report.blocks.len())]
+                {
+                    // A chunk's paragraphs get their buttons once it comes near the screen (the
+                    // browser says so for `content-visibility: auto`); until then they hold their
+                    // id, number, text, highlights and notes: addressable and findable, at a
+                    // fifth of the elements. Without that event, every chunk is awake.
+                    let awake = RwSignal::new(chunk == 0 || !browser::tells_visibility_changes());
+                    let blocks = report.blocks[chunk * CHUNK_BLOCKS..((chunk + 1) * CHUNK_BLOCKS).min(report.blocks.len())]
                         .iter()
-                        .map(|block| block_view(block, wiring))
-                        .collect::<Vec<_>>()}
-                </div>
+                        .map(|block| block_view(block, wiring, awake.into()))
+                        .collect::<Vec<_>>();
+                    view! {
+                        <div class="chunk" on:contentvisibilityautostatechange=move |ev| {
+                            if !browser::was_skipped(&ev) {
+                                awake.set(true);
+                            }
+                        }>{blocks}</div>
+                    }
+                }
             </For>
         }
     };
@@ -127,10 +144,10 @@ fn cover_view(cover: &Cover) -> impl IntoView {
     }
 }
 
-fn block_view(block: &Block, wiring: Wiring) -> AnyView {
+fn block_view(block: &Block, wiring: Wiring, awake: Signal<bool>) -> AnyView {
     match block {
-        Block::Heading(heading) => heading_view(heading, wiring),
-        Block::Paragraph(paragraph) => paragraph_view(paragraph, wiring),
+        Block::Heading(heading) => heading_view(heading, wiring, awake),
+        Block::Paragraph(paragraph) => paragraph_view(paragraph, wiring, awake),
     }
 }
 
@@ -181,11 +198,12 @@ fn is_target(wiring: Wiring, id: &str) -> impl Fn() -> bool + Send + Sync + 'sta
     move || flag.get()
 }
 
-fn heading_view(heading: &Heading, wiring: Wiring) -> AnyView {
+fn heading_view(heading: &Heading, wiring: Wiring, awake: Signal<bool>) -> AnyView {
+    let (id, name) = (heading.id.clone(), heading.name());
     let text = view! {
         {heading.label.clone().map(|label| view! { <span class="heading-label">{label}" "</span> })}
         {rich_text(&heading.text)}
-        {link_tools(&heading.id, &heading.name(), wiring)}
+        {move || awake.get().then(|| link_tools(&id, &name, wiring))}
     };
     let id = heading.id.clone();
     let targeted = is_target(wiring, &id);
@@ -227,19 +245,40 @@ fn marked_text(paragraph: &Paragraph, annotator: Annotator) -> impl IntoView {
     let text = paragraph.text.clone();
     let state = annotator.paragraph_state(&paragraph.id);
     let marks = Memo::new(move |_| state.with(|s| s.marks.clone()));
-    move || marks.with(|marks| split(&text, marks).iter().map(|piece| piece_view(piece, annotator)).collect::<Vec<_>>())
+    move || {
+        marks.with(|marks| {
+            let mut seen = std::collections::HashSet::new();
+            split(&text, marks)
+                .iter()
+                .map(|piece| {
+                    let first = piece.marks.last().is_some_and(|m| seen.insert(m.annotation.clone()));
+                    piece_view(piece, first, annotator)
+                })
+                .collect::<Vec<_>>()
+        })
+    }
 }
 
-fn piece_view(piece: &Piece, annotator: Annotator) -> AnyView {
+/// One run of text; a highlighted run opens its editor when clicked, and the first run of each
+/// highlight is a keyboard stop too (Enter or Space opens it).
+fn piece_view(piece: &Piece, first_of_its_mark: bool, annotator: Annotator) -> AnyView {
     let inner = span_view(&piece.span);
     match piece.marks.last() {
         None => inner,
         Some(mark) if mark.annotation.is_empty() => view! { <mark class="passage-target">{inner}</mark> }.into_any(),
         Some(mark) => {
             let id = mark.annotation.clone();
+            let key_id = mark.annotation.clone();
             view! {
                 <mark class="hl" data-colour=mark.colour.map(Colour::key) data-annotation=mark.annotation.clone()
-                    on:click=move |_| annotator.editing.set(Some(Editing::Existing(id.clone())))>{inner}</mark>
+                    tabindex=first_of_its_mark.then_some("0") title="Edit this highlight or its note"
+                    on:click=move |_| annotator.editing.set(Some(Editing::Existing(id.clone())))
+                    on:keydown=move |ev| {
+                        if ev.key() == "Enter" || ev.key() == " " {
+                            ev.prevent_default();
+                            annotator.editing.set(Some(Editing::Existing(key_id.clone())));
+                        }
+                    }>{inner}</mark>
             }
             .into_any()
         }
@@ -275,17 +314,19 @@ fn paragraph_notes(paragraph: &Paragraph, annotator: Annotator) -> impl IntoView
     }
 }
 
-fn paragraph_view(paragraph: &Paragraph, wiring: Wiring) -> AnyView {
+fn paragraph_view(paragraph: &Paragraph, wiring: Wiring, awake: Signal<bool>) -> AnyView {
     let kind = match paragraph.kind {
         ParagraphKind::Numbered(_) => "numbered",
         ParagraphKind::Sub(_) => "sub",
         ParagraphKind::Unnumbered => "unnumbered",
     };
     let annotator = wiring.annotator;
-    let children: Vec<AnyView> = paragraph.children.iter().map(|child| paragraph_view(child, wiring)).collect();
+    let children: Vec<AnyView> = paragraph.children.iter().map(|child| paragraph_view(child, wiring, awake)).collect();
     let state = annotator.paragraph_state(&paragraph.id);
     let colour = move || state.with(|s| s.whole.as_ref().and_then(|a| a.colour).map(Colour::key));
     let has_note = Memo::new(move |_| state.with(|s| s.has_note));
+    let (id, name) = (paragraph.id.clone(), paragraph.name.clone());
+    let (side_id, side_name) = (paragraph.id.clone(), paragraph.name.clone());
     view! {
         <div
             id=paragraph.id.clone()
@@ -298,17 +339,19 @@ fn paragraph_view(paragraph: &Paragraph, wiring: Wiring) -> AnyView {
             tabindex="-1"
         >
             <div class="para-margin">
-                {link_tools(&paragraph.id, &paragraph.name, wiring)}
+                {move || awake.get().then(|| link_tools(&id, &name, wiring))}
                 {paragraph.label().map(|label| view! { <span class="para-label">{label}</span> })}
             </div>
             <p class="para-text">{marked_text(paragraph, annotator)}</p>
-            <span class="para-side">
-                {annotation_tools(&paragraph.id, &paragraph.name, annotator)}
-                {citation_button(&paragraph.id, &paragraph.name)}
-                <span class="note-marker" title="Has a note" aria-hidden="true" hidden=move || !has_note.get()>
-                    <svg viewBox="0 0 16 16" focusable="false"><path d="M3 3.5h10v7H8l-3 2.5v-2.5H3z" /></svg>
+            {move || awake.get().then(|| view! {
+                <span class="para-side">
+                    {annotation_tools(&side_id, &side_name, annotator)}
+                    {citation_button(&side_id, &side_name)}
+                    <span class="note-marker" title="Has a note" aria-hidden="true" hidden=move || !has_note.get()>
+                        <svg viewBox="0 0 16 16" focusable="false"><path d="M3 3.5h10v7H8l-3 2.5v-2.5H3z" /></svg>
+                    </span>
                 </span>
-            </span>
+            })}
             {paragraph_notes(paragraph, annotator)}
             {(!children.is_empty()).then(|| view! { <div class="para-children">{children}</div> })}
         </div>

@@ -131,7 +131,7 @@ impl Shelf {
     }
 
     fn current(&self, id: &str, hash: &str, text: &str) -> Current {
-        self.current_of(id, hash, parse(text))
+        self.current_of(id, hash, browser::timed("report:parse", || parse(text)))
     }
 
     fn current_of(&self, id: &str, hash: &str, report: Report) -> Current {
@@ -175,14 +175,15 @@ impl Shelf {
         let manifest = self.fetch_manifest().await;
         let Some(published) = manifest.as_ref().and_then(|m| m.find(id)).cloned() else { return Err(Missing::Unknown(id.to_string())) };
         let text = self.bundled_text(id, &published.file).await.map_err(|reason| Missing::Unreachable { id: id.into(), reason })?;
-        let hash = content_hash(&text);
-        let report = parse(&text);
+        let hash = browser::timed("report:hash", || content_hash(&text));
+        let report = browser::timed("report:parse", || parse(&text));
         self.library.update(|l| {
             l.ensure_bundled(id, &published.file, &report, &hash, now());
             l.touch(id, now());
         });
         self.save();
-        Ok(self.current(id, &hash, &text))
+        // Parsed once: the library entry and the page use the same report.
+        Ok(self.current_of(id, &hash, report))
     }
 
     async fn bundled_text(&self, id: &str, file: &str) -> Result<String, String> {

@@ -65,6 +65,17 @@ test('h and n on a selection highlight it and open a note on it', async (t) => {
   await page.keyboard.press('h');
   await page.locator('#p5 mark.hl', { hasText: 'Ishaq Dar' }).waitFor();
   await page.getByRole('status').getByText('Highlighted the selected text in paragraph 5').waitFor();
+
+  // The highlight is a keyboard stop after the paragraph's link buttons; Enter opens it.
+  await page.getByRole('button', { name: 'Copy link to paragraph 5' }).focus();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Ishaq Dar', 'Tab reaches the highlight');
+  await page.keyboard.press('Enter');
+  const editor = page.getByRole('textbox', { name: /^Note on passage “Ishaq Dar” in paragraph 5/ });
+  await editor.waitFor();
+  await page.keyboard.type('Deputy Prime Minister.');
+  await page.keyboard.press('Control+Enter');
+  await page.locator('#p5 .note-card').getByText('Deputy Prime Minister.').waitFor();
   assertNoProblems(page);
 });
 

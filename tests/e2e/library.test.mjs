@@ -289,5 +289,13 @@ test('opening a big report shows what is happening until it is set out', async (
   const seen = await page.evaluate(() => window.statusSeen);
   assert.ok(seen.some((s) => /^Reading “big.txt” \(\d+ KB\)…$/.test(s)), JSON.stringify(seen));
   assert.ok(seen.includes('Setting out “big.txt”…'), JSON.stringify(seen));
+
+  // Far from the screen a paragraph is text, id and number only; its buttons come with it.
+  assert.equal(await page.locator('#p3000 .para-side, #p3000 .link-tools').count(), 0, 'no buttons far off screen');
+  assert.ok((await page.locator('.para-side').count()) < 400, 'only chunks near the screen have buttons');
+  await page.evaluate(() => { location.hash = '#p3000'; });
+  await landedOn(page, 'p3000');
+  await page.getByRole('button', { name: 'Highlight paragraph 3000', exact: true }).click();
+  await page.waitForSelector('#p3000[data-highlight]');
   assertNoProblems(page);
 });
