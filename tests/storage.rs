@@ -7,9 +7,9 @@
 use leptos::prelude::*;
 use report_reader::annotations::codec::{self, CURRENT_VERSION};
 use report_reader::annotations::placement::ParagraphIndex;
-use report_reader::annotations::{Annotation, AnnotationSet, Colour, Target};
+use report_reader::annotations::{Annotation, AnnotationSet, Colour, StoredVersions, Target};
 use report_reader::report::{parse, DEFAULT_REPORT};
-use report_reader::ui::storage::{self, annotations_key, Load, SaveError};
+use report_reader::ui::storage::{self, annotations_key, journal_key, Elsewhere, Load, SaveError, Saved};
 use report_reader::ui::Annotator;
 use wasm_bindgen_test::*;
 
@@ -65,7 +65,7 @@ fn a_corrupt_value_is_kept_aside_byte_for_byte() {
     fresh();
     let corrupt = "{\"version\": 2, \"annotations\": [ \u{0}garbage";
     local().set_item(&annotations_key(REPORT), corrupt).unwrap();
-    let Load::Unreadable { reason, kept_as: Some(aside) } = storage::load_annotations(REPORT, 42) else { panic!("not unreadable") };
+    let Load::Unreadable { reason, kept_as: Some(aside) } = storage::load_annotations(REPORT, 42).0 else { panic!("not unreadable") };
     assert!(reason.contains("not valid JSON"), "{reason}");
     assert!(aside.starts_with("report-reader:unreadable:42:"));
     assert_eq!(raw(&aside).as_deref(), Some(corrupt));
@@ -77,7 +77,7 @@ fn a_value_from_a_newer_version_is_unreadable_and_kept() {
     fresh();
     let future = "{\"format\":\"report-reader.annotations\",\"version\":99,\"report\":\"test-report\",\"annotations\":[]}";
     local().set_item(&annotations_key(REPORT), future).unwrap();
-    let Load::Unreadable { reason, kept_as: Some(aside) } = storage::load_annotations(REPORT, 1) else { panic!() };
+    let Load::Unreadable { reason, kept_as: Some(aside) } = storage::load_annotations(REPORT, 1).0 else { panic!() };
     assert!(reason.contains("newer version"), "{reason}");
     assert_eq!(raw(&aside).as_deref(), Some(future));
 }
@@ -86,7 +86,7 @@ fn a_value_from_a_newer_version_is_unreadable_and_kept() {
 fn an_older_version_is_migrated_on_load() {
     fresh();
     local().set_item(&annotations_key(REPORT), include_str!("fixtures/storage/annotations-v1.json")).unwrap();
-    let Load::Read { value, migrated_from } = storage::load_annotations(REPORT, 1) else { panic!() };
+    let Load::Read { value, migrated_from } = storage::load_annotations(REPORT, 1).0 else { panic!() };
     assert_eq!(migrated_from, Some(1));
     assert_eq!(value.len(), 3);
     assert_eq!(value.on_paragraph("p8").unwrap().colour, Some(Colour::Yellow));
@@ -98,7 +98,7 @@ fn saving_merges_what_another_tab_stored_in_between() {
     let theirs = AnnotationSet::from_annotations([note("theirs", "p2", "from the other tab", 10)]);
     local().set_item(&annotations_key(REPORT), &codec::encode(REPORT, &theirs)).unwrap();
     let mine = AnnotationSet::from_annotations([note("mine", "p3", "from this tab", 20)]);
-    let stored = storage::save_annotations(REPORT, &mine, 30).unwrap();
+    let Saved::Whole(stored) = storage::save_annotations(REPORT, &mine, &StoredVersions::default(), 30).unwrap() else { panic!() };
     let ids: Vec<&str> = stored.live().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, ["mine", "theirs"]);
     let decoded = codec::decode(&raw(&annotations_key(REPORT)).unwrap()).unwrap();
@@ -111,7 +111,7 @@ fn saving_over_an_unreadable_value_keeps_it_aside_first() {
     fresh();
     local().set_item(&annotations_key(REPORT), "not json at all").unwrap();
     let mine = AnnotationSet::from_annotations([note("mine", "p3", "x", 20)]);
-    storage::save_annotations(REPORT, &mine, 7).unwrap();
+    storage::save_annotations(REPORT, &mine, &StoredVersions::default(), 7).unwrap();
     let aside = keys_starting("report-reader:unreadable:7:");
     assert_eq!(aside.len(), 1);
     assert_eq!(raw(&aside[0]).as_deref(), Some("not json at all"));
@@ -121,18 +121,18 @@ fn saving_over_an_unreadable_value_keeps_it_aside_first() {
 fn a_full_quota_is_reported_and_what_is_stored_is_untouched() {
     fresh();
     let first = AnnotationSet::from_annotations([note("a", "p1", "stored before", 1)]);
-    storage::save_annotations(REPORT, &first, 2).unwrap();
+    storage::save_annotations(REPORT, &first, &StoredVersions::default(), 2).unwrap();
     let before = raw(&annotations_key(REPORT));
     let fillers = fill_quota();
     let mut bigger = first.clone();
     bigger.add(note("b", "p2", &"a long note ".repeat(2000), 3));
-    let result = storage::save_annotations(REPORT, &bigger, 4);
+    let result = storage::save_annotations(REPORT, &bigger, &StoredVersions::of(&first), 4);
     for key in &fillers {
         local().remove_item(key).unwrap();
     }
     assert_eq!(result, Err(SaveError::Full));
     assert_eq!(raw(&annotations_key(REPORT)), before);
-    assert!(storage::save_annotations(REPORT, &bigger, 5).is_ok(), "saves once there is room");
+    assert!(storage::save_annotations(REPORT, &bigger, &StoredVersions::of(&first), 5).is_ok(), "saves once there is room");
 }
 
 fn storage_event(key: &str, value: &str) -> web_sys::StorageEvent {
@@ -146,7 +146,8 @@ fn storage_event(key: &str, value: &str) -> web_sys::StorageEvent {
 fn storage_events_for_this_report_are_read_and_others_ignored() {
     let theirs = AnnotationSet::from_annotations([note("t", "p1", "x", 1)]);
     let text = codec::encode(REPORT, &theirs);
-    assert_eq!(storage::annotations_changed_elsewhere(REPORT, &storage_event(&annotations_key(REPORT), &text)), Some(theirs));
+    assert_eq!(storage::annotations_changed_elsewhere(REPORT, &storage_event(&annotations_key(REPORT), &text)), Some(Elsewhere::Whole(theirs.clone())));
+    assert_eq!(storage::annotations_changed_elsewhere(REPORT, &storage_event(&journal_key(REPORT), &text)), Some(Elsewhere::Recent(theirs)));
     assert_eq!(storage::annotations_changed_elsewhere(REPORT, &storage_event(&annotations_key("other"), &text)), None);
     assert_eq!(storage::annotations_changed_elsewhere(REPORT, &storage_event(&annotations_key(REPORT), "{broken")), None);
 }
@@ -188,4 +189,72 @@ async fn another_tabs_write_is_merged_into_what_is_shown() {
     assert_eq!(shown.get("elsewhere").unwrap().note, "written in another tab");
     let stored = codec::decode(&raw(&annotations_key(REPORT)).unwrap()).unwrap().annotations;
     assert_eq!(stored, shown, "and the merged result is what is stored");
+}
+
+/// A set large enough to be saved through the journal.
+fn many(count: usize) -> AnnotationSet {
+    AnnotationSet::from_annotations((0..count).map(|i| note(&format!("n{i:05}"), &format!("p{}", i % 11 + 1), "a note", 1)))
+}
+
+#[wasm_bindgen_test]
+fn a_large_set_saves_one_change_to_the_journal_and_reads_back_whole() {
+    fresh();
+    let mut mine = many(storage::JOURNAL_FROM + 10);
+    let Saved::Whole(_) = storage::save_annotations(REPORT, &mine, &StoredVersions::default(), 2).unwrap() else { panic!("first save writes the document") };
+    let document = raw(&annotations_key(REPORT)).unwrap();
+    let stored = StoredVersions::of(&mine);
+
+    mine.rewrite("n00007", "changed in this tab", Some(Colour::Blue), 5);
+    let Saved::Recent(recent) = storage::save_annotations(REPORT, &mine, &stored, 6).unwrap() else { panic!("one change goes to the journal") };
+    assert_eq!(recent.live().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["n00007"]);
+    assert_eq!(raw(&annotations_key(REPORT)).unwrap(), document, "the document is not rewritten");
+    assert!(raw(&journal_key(REPORT)).unwrap().len() < 1000, "the journal holds one annotation");
+    assert_eq!(storage::save_annotations(REPORT, &mine, &{ let mut s = stored.clone(); s.record(&recent); s }, 7).unwrap(), Saved::Nothing);
+
+    let (Load::Read { value, .. }, None) = storage::load_annotations(REPORT, 8) else { panic!() };
+    assert_eq!(value, mine, "the document and its journal read back as one");
+    assert_eq!(storage::count_annotations(REPORT), storage::JOURNAL_FROM + 10);
+    let downloaded = codec::decode(&storage::raw_annotations(REPORT).unwrap()).unwrap().annotations;
+    assert_eq!(downloaded, mine, "a download before removing holds the journal too");
+}
+
+#[wasm_bindgen_test]
+fn a_full_journal_is_folded_into_the_document_with_what_other_tabs_wrote() {
+    fresh();
+    let mut mine = many(storage::JOURNAL_FROM);
+    storage::save_annotations(REPORT, &mine, &StoredVersions::default(), 2).unwrap();
+    let mut stored = StoredVersions::of(&mine);
+    // Another tab's recent change sits in the journal.
+    let theirs = AnnotationSet::from_annotations([note("from-elsewhere", "p2", "other tab", 3)]);
+    local().set_item(&journal_key(REPORT), &codec::encode(REPORT, &theirs)).unwrap();
+    for i in 0..storage::JOURNAL_LIMIT + 1 {
+        mine.rewrite(&format!("n{i:05}"), "edited", None, 10 + i as i64);
+        match storage::save_annotations(REPORT, &mine, &stored, 10 + i as i64).unwrap() {
+            Saved::Recent(recent) => stored.record(&recent),
+            Saved::Whole(whole) => {
+                assert_eq!(i + 1, storage::JOURNAL_LIMIT, "folded when the journal is full");
+                assert!(whole.get("from-elsewhere").is_some(), "the other tab's change is kept");
+                assert_eq!(raw(&journal_key(REPORT)), None, "the journal is emptied");
+                let document = codec::decode(&raw(&annotations_key(REPORT)).unwrap()).unwrap().annotations;
+                assert_eq!(document, whole);
+                return;
+            }
+            Saved::Nothing => panic!("a change was made"),
+        }
+    }
+    panic!("the journal was never folded in");
+}
+
+#[wasm_bindgen_test]
+fn an_unreadable_journal_is_kept_aside_and_told() {
+    fresh();
+    let mine = many(3);
+    storage::save_annotations(REPORT, &mine, &StoredVersions::default(), 2).unwrap();
+    local().set_item(&journal_key(REPORT), "{\"truncated").unwrap();
+    let (Load::Read { value, .. }, Some(problem)) = storage::load_annotations(REPORT, 9) else { panic!() };
+    assert_eq!(value, mine, "the document still reads");
+    assert!(problem.contains("could not be read"), "{problem}");
+    let aside = keys_starting("report-reader:unreadable:9:");
+    assert_eq!(aside.len(), 1);
+    assert_eq!(raw(&aside[0]).as_deref(), Some("{\"truncated"));
 }

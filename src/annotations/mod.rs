@@ -146,6 +146,25 @@ impl Annotation {
 /// How long a deletion is remembered, so that a tab left open that long cannot bring it back.
 pub const TOMBSTONE_MILLIS: Millis = 90 * 24 * 60 * 60 * 1000;
 
+/// What this tab knows is stored of each annotation: when it last changed, and whether it is a
+/// deletion. A save writes only the annotations whose version differs from it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct StoredVersions(std::collections::HashMap<String, (Millis, bool)>);
+
+impl StoredVersions {
+    /// The versions of everything in `set`, as what is stored.
+    pub fn of(set: &AnnotationSet) -> Self {
+        let mut versions = StoredVersions::default();
+        versions.record(set);
+        versions
+    }
+
+    /// Notes that what `set` holds is now stored too.
+    pub fn record(&mut self, set: &AnnotationSet) {
+        self.0.extend(set.all().map(|a| (a.id.clone(), (a.modified, a.deleted))));
+    }
+}
+
 /// All annotations on one report, deleted ones included as tombstones.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct AnnotationSet {
@@ -177,6 +196,22 @@ impl AnnotationSet {
 
     pub fn len(&self) -> usize {
         self.live().count()
+    }
+
+    /// How many are kept, tombstones included.
+    pub fn stored_count(&self) -> usize {
+        self.by_id.len()
+    }
+
+    /// The annotations (tombstones included) whose version is not the one known to be stored.
+    pub fn changed_since(&self, stored: &StoredVersions) -> AnnotationSet {
+        let by_id = self
+            .by_id
+            .iter()
+            .filter(|(id, a)| stored.0.get(*id) != Some(&(a.modified, a.deleted)))
+            .map(|(id, a)| (id.clone(), a.clone()))
+            .collect();
+        AnnotationSet { by_id }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -313,6 +348,24 @@ impl AnnotationSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_what_changed_since_it_was_stored_is_to_be_written() {
+        let mut set = AnnotationSet::from_annotations([
+            Annotation::new("a".into(), Target::whole("p1", None), Some(Colour::Yellow), "", 1),
+            Annotation::new("b".into(), Target::whole("p2", None), None, "note", 2),
+        ]);
+        let mut stored = StoredVersions::of(&set);
+        assert!(set.changed_since(&stored).is_empty() && set.changed_since(&stored).stored_count() == 0);
+        set.rewrite("b", "new note", None, 5);
+        set.delete("a", 6);
+        set.add(Annotation::new("c".into(), Target::whole("p3", None), Some(Colour::Blue), "", 7));
+        let changed = set.changed_since(&stored);
+        let ids: Vec<&str> = changed.all().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "c"], "an edit, a deletion (as its tombstone) and a new one");
+        stored.record(&changed);
+        assert_eq!(set.changed_since(&stored).stored_count(), 0);
+    }
 
     pub(crate) fn note(id: &str, paragraph: &str, text: &str, modified: Millis) -> Annotation {
         Annotation {

@@ -11,11 +11,11 @@ use leptos::prelude::*;
 use crate::annotations::codec::Settings;
 use crate::exchange::share::SharedNote;
 use crate::exchange::w3c::{self, ImportError, ImportPlan};
-use crate::annotations::placement::{place, ParagraphIndex, Placements};
-use crate::annotations::{Annotation, AnnotationSet, Colour, Millis, Palette, Quote, Target};
+use crate::annotations::placement::{place, place_cached, ParagraphIndex, PlacementCache, Placements};
+use crate::annotations::{Annotation, AnnotationSet, Colour, Millis, Palette, Quote, StoredVersions, Target};
 
 use super::browser::TextSelection;
-use super::storage::{self, Load, SaveError};
+use super::storage::{self, Elsewhere, Load, SaveError, Saved};
 
 /// How long after the last edit the annotations are written.
 const SAVE_DELAY: Duration = Duration::from_millis(400);
@@ -82,6 +82,8 @@ pub struct Annotator {
     /// False when unreadable data could not be kept aside: then nothing is written over it.
     writable: StoredValue<bool>,
     save_timer: StoredValue<Option<TimeoutHandle>>,
+    /// What this tab knows is stored, so that a save writes only what changed.
+    stored: StoredValue<StoredVersions>,
 }
 
 fn now() -> Millis {
@@ -101,8 +103,15 @@ impl Annotator {
     pub fn new(report_id: &str, index: ParagraphIndex) -> Self {
         let index = StoredValue::new(index);
         let annotations = RwSignal::new(AnnotationSet::default());
+        let cache = StoredValue::new(PlacementCache::default());
         let placements = Memo::new(move |_| {
-            index.with_value(|index| annotations.with(|set| super::browser::timed("annotations:place", || place(index, set))))
+            index.with_value(|index| {
+                annotations.with(|set| {
+                    super::browser::timed("annotations:place", || {
+                        cache.try_update_value(|cache| place_cached(index, set, cache)).unwrap_or_else(|| place(index, set))
+                    })
+                })
+            })
         });
         let this = Annotator {
             report_id: StoredValue::new(report_id.to_string()),
@@ -122,6 +131,7 @@ impl Annotator {
             loaded: StoredValue::new(false),
             writable: StoredValue::new(true),
             save_timer: StoredValue::new(None),
+            stored: StoredValue::new(StoredVersions::default()),
         };
         // The one subscriber to the annotations on behalf of all paragraphs.
         Effect::new(move |_| {
@@ -207,9 +217,16 @@ impl Annotator {
     /// being hidden (when a pending save is written at once).
     pub fn load(&self) {
         let report = self.report_id.get_value();
-        match super::browser::timed("annotations:load", || storage::load_annotations(&report, now())) {
+        let (loaded, journal_problem) = super::browser::timed("annotations:load", || storage::load_annotations(&report, now()));
+        if let Some(problem) = journal_problem {
+            self.tell(problem);
+        }
+        match loaded {
             Load::Empty => {}
-            Load::Read { value, .. } => self.annotations.set(value),
+            Load::Read { value, .. } => {
+                self.stored.set_value(StoredVersions::of(&value));
+                self.annotations.set(value);
+            }
             Load::Unreadable { reason, kept_as } => match kept_as {
                 Some(key) => self.tell(format!(
                     "Your saved notes for this report could not be read: {reason}. They were kept aside, untouched, \
@@ -241,13 +258,12 @@ impl Annotator {
 
         let this = *self;
         let storage_listener = window_event_listener(ev::storage, move |event| {
-            if let Some(theirs) = storage::annotations_changed_elsewhere(&this.report_id.get_value(), &event) {
-                let mut merged = this.annotations.get_untracked();
-                let changed = merged.merge(&theirs);
-                if changed {
-                    this.annotations.set(merged.clone());
-                }
-                if merged != theirs {
+            if let Some(elsewhere) = storage::annotations_changed_elsewhere(&this.report_id.get_value(), &event) {
+                let merged = match elsewhere {
+                    Elsewhere::Whole(theirs) => this.take_in(theirs, StoredVersions::default()),
+                    Elsewhere::Recent(recent) => this.take_in(recent, this.stored.get_value()),
+                };
+                if this.stored.with_value(|stored| merged.changed_since(stored).stored_count() > 0) {
                     // This tab has edits the other has not stored yet.
                     this.schedule_save();
                 }
@@ -290,12 +306,22 @@ impl Annotator {
             return;
         }
         let report = self.report_id.get_value();
-        let result = self.annotations.with_untracked(|set| super::browser::timed("annotations:save", || storage::save_annotations(&report, set, now())));
+        let result = self.annotations.with_untracked(|set| {
+            self.stored.with_value(|stored| super::browser::timed("annotations:save", || storage::save_annotations(&report, set, stored, now())))
+        });
         match result {
-            Ok(stored) => {
+            Ok(saved) => {
                 self.clear_problem(STORAGE_FULL);
-                if self.annotations.with_untracked(|set| *set != stored) {
-                    self.annotations.set(stored);
+                match saved {
+                    Saved::Nothing => {}
+                    // Known stored now: what this tab holds (old deletions pruned from storage
+                    // included, so they are not written again) and the document written.
+                    Saved::Whole(whole) => {
+                        self.take_in(whole, self.annotations.with_untracked(StoredVersions::of));
+                    }
+                    Saved::Recent(recent) => {
+                        self.take_in(recent, self.stored.get_value());
+                    }
                 }
             }
             Err(SaveError::Full) => self.tell(STORAGE_FULL.to_string()),
@@ -311,7 +337,19 @@ impl Annotator {
         }
     }
 
-    fn change(&self, edit: impl FnOnce(&mut AnnotationSet)) {
+    /// Takes in annotations read from storage: `known` plus these is what is stored now, and
+    /// they are merged into what is shown. Returns the merged set.
+    fn take_in(&self, stored_now: AnnotationSet, mut known: StoredVersions) -> AnnotationSet {
+        known.record(&stored_now);
+        self.stored.set_value(known);
+        let mut merged = self.annotations.get_untracked();
+        if merged.merge(&stored_now) {
+            self.annotations.set(merged.clone());
+        }
+        merged
+    }
+
+        fn change(&self, edit: impl FnOnce(&mut AnnotationSet)) {
         self.annotations.update(edit);
         self.schedule_save();
     }

@@ -376,17 +376,24 @@ fn ExchangeTools(annotator: Annotator, report: Arc<Report>, toasts: Toasts) -> i
 #[component]
 pub fn NotesPanel(annotator: Annotator, open: RwSignal<bool>, report: Arc<Report>, toasts: Toasts) -> impl IntoView {
     let hidden_colours = RwSignal::new(Vec::<Option<Colour>>::new());
-    let entries = move || {
-        let placements = annotator.placements.get();
+    let entries = Memo::new(move |_| {
         let hidden = hidden_colours.get();
-        annotator.annotations.with(|set| {
-            placements
-                .entries
-                .iter()
-                .filter_map(|e| set.get(&e.id).map(|a| (e.clone(), a.clone())))
-                .filter(|(_, a)| !hidden.contains(&a.colour))
-                .collect::<Vec<_>>()
+        annotator.placements.with(|placements| {
+            annotator.annotations.with(|set| {
+                placements
+                    .entries
+                    .iter()
+                    .filter_map(|e| set.get(&e.id).map(|a| (e.clone(), a.clone())))
+                    .filter(|(_, a)| !hidden.contains(&a.colour))
+                    .collect::<Vec<_>>()
+            })
         })
+    });
+    let placed = move || entries.with(|all| all.iter().filter(|(e, _)| e.place != Place::Orphan).cloned().collect::<Vec<_>>());
+    let orphans = move || entries.with(|all| all.iter().filter(|(e, _)| e.place == Place::Orphan).cloned().collect::<Vec<_>>());
+    // An entry is rebuilt only when what it shows changes, so one edit does not redraw thousands.
+    let entry_key = |(entry, annotation): &(crate::annotations::placement::Entry, Annotation)| {
+        (annotation.id.clone(), annotation.modified, entry.paragraph.clone(), entry.moved_from.clone(), place_label(entry.place))
     };
     let entry_view = move |(entry, annotation): (crate::annotations::placement::Entry, Annotation)| {
         let what = annotator.describe(&annotation);
@@ -465,19 +472,17 @@ pub fn NotesPanel(annotator: Annotator, open: RwSignal<bool>, report: Arc<Report
                 {Colour::ALL.into_iter().map(|c| filter_button(Some(c))).collect_view()}
                 {filter_button(None)}
             </div>
+            {move || entries.with(Vec::is_empty).then(|| view! {
+                <p class="panel-empty">"No highlights or notes yet. Select text, or use the highlight and note buttons beside a paragraph."</p>
+            })}
+            <ol class="entries"><For each=placed key=entry_key children=entry_view /></ol>
             {move || {
-                let all = entries();
-                let (placed, orphans): (Vec<_>, Vec<_>) = all.into_iter().partition(|(e, _)| e.place != Place::Orphan);
-                let empty = placed.is_empty() && orphans.is_empty();
-                view! {
-                    {empty.then(|| view! { <p class="panel-empty">"No highlights or notes yet. Select text, or use the highlight and note buttons beside a paragraph."</p> })}
-                    <ol class="entries">{placed.into_iter().map(entry_view).collect_view()}</ol>
-                    {(!orphans.is_empty()).then(|| view! {
-                        <h3 class="orphans-head">"Could not be placed"</h3>
-                        <p class="orphans-help">"The text these were made on is no longer in the report. They are kept here with their quote and note."</p>
-                        <ol class="entries orphans">{orphans.into_iter().map(entry_view).collect_view()}</ol>
-                    })}
-                }
+                let orphans = orphans();
+                (!orphans.is_empty()).then(|| view! {
+                    <h3 class="orphans-head">"Could not be placed"</h3>
+                    <p class="orphans-help">"The text these were made on is no longer in the report. They are kept here with their quote and note."</p>
+                    <ol class="entries orphans">{orphans.into_iter().map(entry_view).collect_view()}</ol>
+                })
             }}
         </aside>
     }

@@ -4,6 +4,8 @@
 //! - a value that cannot be read is copied aside, byte for byte, before anything replaces it;
 //! - a save reads what is stored first and merges it in, so a write from another tab is never
 //!   overwritten (read, merge, write, in one task);
+//! - a save writes only what changed: large sets to a small journal beside the document, folded
+//!   into it now and then, so one change costs the same among ten or ten thousand annotations;
 //! - a full quota is reported as such, and nothing already stored is touched.
 
 use gloo_storage::errors::StorageError;
@@ -11,7 +13,7 @@ use gloo_storage::{LocalStorage, Storage};
 use serde_json::Value;
 
 use crate::annotations::codec::{self, DecodeError, Settings};
-use crate::annotations::{AnnotationSet, Millis};
+use crate::annotations::{AnnotationSet, Millis, StoredVersions};
 use crate::library::{self, Library};
 
 const PREFIX: &str = "report-reader";
@@ -102,31 +104,101 @@ fn load<T>(key: &str, now: Millis, decode: impl FnOnce(Value) -> Result<(T, u64)
     }
 }
 
-/// Reads a report's annotations, migrating older formats.
-pub fn load_annotations(report: &str, now: Millis) -> Load<AnnotationSet> {
-    load(
-        &annotations_key(report),
-        now,
-        |value| codec::decode_value(value).map(|d| (d.annotations, d.stored_version)),
-        codec::CURRENT_VERSION,
-    )
+/// A set of this many annotations or more saves what changed to a journal beside the report's
+/// document (`…:recent`) instead of rewriting the document: one change among 10,000 writes a few
+/// hundred bytes, not megabytes. Smaller sets rewrite the document, which costs little.
+pub const JOURNAL_FROM: usize = 500;
+/// The journal is folded into the document (read, merge, write, journal removed) once it would
+/// hold more than this many annotations.
+pub const JOURNAL_LIMIT: usize = 250;
+
+/// The key of a report's journal: a document of the same format holding the recent changes.
+pub fn journal_key(report: &str) -> String {
+    format!("{}:recent", annotations_key(report))
 }
 
-/// Saves a report's annotations merged with whatever another tab stored since; returns what is
-/// now stored, so the caller can show the other tab's edits too.
-pub fn save_annotations(report: &str, mine: &AnnotationSet, now: Millis) -> Result<AnnotationSet, SaveError> {
+fn read_set(key: &str) -> Result<Option<AnnotationSet>, String> {
+    match read_json(key)? {
+        None => Ok(None),
+        Some(value) => codec::decode_value(value).map(|d| Some(d.annotations)).map_err(|e| e.to_string()),
+    }
+}
+
+fn decode_set(value: Value) -> Result<(AnnotationSet, u64), DecodeError> {
+    codec::decode_value(value).map(|d| (d.annotations, d.stored_version))
+}
+
+/// Reads a report's annotations (its document and its journal together), migrating older
+/// formats. The second value tells of a journal that could not be read (it is kept aside).
+pub fn load_annotations(report: &str, now: Millis) -> (Load<AnnotationSet>, Option<String>) {
+    let document = load(&annotations_key(report), now, decode_set, codec::CURRENT_VERSION);
+    let recent = load(&journal_key(report), now, decode_set, codec::CURRENT_VERSION);
+    match (document, recent) {
+        (Load::Read { mut value, migrated_from }, Load::Read { value: recent, .. }) => {
+            value.merge(&recent);
+            (Load::Read { value, migrated_from }, None)
+        }
+        (Load::Empty, Load::Read { value, .. }) => (Load::Read { value, migrated_from: None }, None),
+        (document, Load::Unreadable { reason, kept_as }) => (
+            document,
+            Some(format!(
+                "Your most recent changes to these notes could not be read ({reason}).{}",
+                kept_as.map(|k| format!(" They were kept aside under “{k}”.")).unwrap_or_default()
+            )),
+        ),
+        (document, _) => (document, None),
+    }
+}
+
+/// What a save wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saved {
+    /// Nothing had changed since the last save.
+    Nothing,
+    /// The whole document, merged with what was stored (the journal included, now removed).
+    Whole(AnnotationSet),
+    /// The journal: the recent changes of every tab, this one's included.
+    Recent(AnnotationSet),
+}
+
+/// Saves what changed in a report's annotations since `stored` (what this tab knows is stored),
+/// merged with whatever another tab stored meanwhile; returns what was written, so the caller
+/// can show the other tabs' edits and know what is stored now.
+pub fn save_annotations(report: &str, mine: &AnnotationSet, stored: &StoredVersions, now: Millis) -> Result<Saved, SaveError> {
     if !available() {
         return Err(SaveError::Unavailable);
     }
+    let changed = mine.changed_since(stored);
+    if changed.stored_count() == 0 {
+        return Ok(Saved::Nothing);
+    }
+    let journal = journal_key(report);
+    let recent = read_set(&journal);
+    if mine.stored_count() >= JOURNAL_FROM {
+        if let Ok(recent) = &recent {
+            let mut recent = recent.clone().unwrap_or_default();
+            recent.merge(&changed);
+            if recent.stored_count() <= JOURNAL_LIMIT {
+                LocalStorage::set(&journal, codec::encode_value(report, &recent)).map_err(from_storage_error)?;
+                return Ok(Saved::Recent(recent));
+            }
+        }
+    }
+    // The whole document: what is stored, the journal and this tab's annotations, in one write.
     let key = annotations_key(report);
     let mut merged = mine.clone();
-    let stored = read_json(&key).map_err(|e| e.to_string()).and_then(|value| match value {
-        None => Ok(None),
-        Some(value) => codec::decode_value(value).map(Some).map_err(|e| e.to_string()),
-    });
-    match stored {
+    match recent {
+        Ok(Some(recent)) => {
+            merged.merge(&recent);
+        }
+        Ok(None) => {}
+        Err(reason) => {
+            keep_aside(&journal, now).map_err(|_| SaveError::Unreadable(reason))?;
+        }
+    }
+    match read_set(&key) {
         Ok(Some(theirs)) => {
-            merged.merge(&theirs.annotations);
+            merged.merge(&theirs);
         }
         Ok(None) => {}
         Err(reason) => {
@@ -136,7 +208,8 @@ pub fn save_annotations(report: &str, mine: &AnnotationSet, now: Millis) -> Resu
     }
     merged.prune(now);
     LocalStorage::set(&key, codec::encode_value(report, &merged)).map_err(from_storage_error)?;
-    Ok(merged)
+    LocalStorage::delete(&journal);
+    Ok(Saved::Whole(merged))
 }
 
 pub fn load_settings(now: Millis) -> Load<Settings> {
@@ -150,13 +223,27 @@ pub fn save_settings(settings: &Settings) -> Result<(), SaveError> {
     LocalStorage::set(SETTINGS_KEY, settings).map_err(from_storage_error)
 }
 
+/// What another tab wrote, as a `storage` event tells it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Elsewhere {
+    /// The report's whole document: everything stored (its journal was folded in).
+    Whole(AnnotationSet),
+    /// The report's journal: recent changes.
+    Recent(AnnotationSet),
+}
+
 /// What a `storage` event (a write by another tab) means for this report: its annotations as
 /// now stored, if the event is about them and they can be read.
-pub fn annotations_changed_elsewhere(report: &str, event: &web_sys::StorageEvent) -> Option<AnnotationSet> {
-    if event.key()? != annotations_key(report) {
-        return None;
+pub fn annotations_changed_elsewhere(report: &str, event: &web_sys::StorageEvent) -> Option<Elsewhere> {
+    let key = event.key()?;
+    let read = |text: String| codec::decode(&text).ok().map(|d| d.annotations);
+    if key == annotations_key(report) {
+        read(event.new_value()?).map(Elsewhere::Whole)
+    } else if key == journal_key(report) {
+        read(event.new_value()?).map(Elsewhere::Recent)
+    } else {
+        None
     }
-    codec::decode(&event.new_value()?).ok().map(|d| d.annotations)
 }
 
 /// The settings another tab just stored, if the event is about them.
@@ -167,9 +254,21 @@ pub fn settings_changed_elsewhere(event: &web_sys::StorageEvent) -> Option<Setti
     codec::decode_settings(&event.new_value()?).ok()
 }
 
-/// The stored annotations of a report as they are, for the reader to download before removing it.
+/// The stored annotations of a report, for the reader to download before removing it: the
+/// document with its journal folded in, or, if either cannot be read, the document as it is.
 pub fn raw_annotations(report: &str) -> Option<String> {
-    available().then(|| LocalStorage::raw().get_item(&annotations_key(report)).ok().flatten()).flatten()
+    if !available() {
+        return None;
+    }
+    let raw = LocalStorage::raw().get_item(&annotations_key(report)).ok().flatten();
+    match (read_set(&annotations_key(report)), read_set(&journal_key(report))) {
+        (Ok(document), Ok(Some(recent))) => {
+            let mut all = document.unwrap_or_default();
+            all.merge(&recent);
+            Some(codec::encode(report, &all))
+        }
+        _ => raw,
+    }
 }
 
 /// How many live annotations a report has stored (for the library).
@@ -234,6 +333,7 @@ pub fn forget_report(report: &str, hashes: &[String]) {
         LocalStorage::delete(text_key(hash));
     }
     LocalStorage::delete(annotations_key(report));
+    LocalStorage::delete(journal_key(report));
 }
 
 pub const THEME_KEY: &str = "report-reader:theme";

@@ -352,3 +352,35 @@ test('a passage whose words are no longer in the report is listed as an orphan, 
   await screenshot(page, 'orphans');
   assertNoProblems(page);
 });
+
+test('with hundreds of notes, a change is saved to the journal, reaches the other tab and survives a reload', async (t) => {
+  const context = await freshContext(t);
+  const a = await openReport(context);
+  // 600 stored highlights: past the size where saves go to the journal.
+  await a.evaluate((key) => {
+    const annotations = Array.from({ length: 600 }, (_, i) => ({
+      id: `seed-${String(i).padStart(4, '0')}`,
+      target: { kind: 'passage', paragraph: 'p1', quote: { exact: 'Meeting', prefix: 'A ', suffix: ' of', start: 2, end: 9 } },
+      colour: 'green', note: '', created: 1000 + i, modified: 1000 + i,
+    }));
+    localStorage.setItem(key, JSON.stringify({ format: 'report-reader.annotations', version: 2, report: 'oic-cfm-51-cg-jk-2025', annotations }));
+  }, KEY);
+  await a.reload();
+  await a.waitForSelector('#p1 mark.hl');
+  const document = await a.evaluate((key) => localStorage.getItem(key), KEY);
+  const b = await openReport(context);
+
+  await addParagraphNote(a, 6, 'Journalled in tab A.');
+  await a.waitForFunction((key) => localStorage.getItem(`${key}:recent`)?.includes('Journalled in tab A.'), KEY);
+  assert.equal(await a.evaluate((key) => localStorage.getItem(key), KEY), document, 'the 600-annotation document is not rewritten');
+  await b.locator('#p6 .note-card').filter({ hasText: 'Journalled in tab A.' }).waitFor();
+  await addParagraphNote(b, 7, 'Journalled in tab B.');
+  await a.locator('#p7 .note-card').filter({ hasText: 'Journalled in tab B.' }).waitFor();
+
+  await a.reload();
+  await a.locator('#p6 .note-card').filter({ hasText: 'Journalled in tab A.' }).waitFor();
+  await a.locator('#p7 .note-card').filter({ hasText: 'Journalled in tab B.' }).waitFor();
+  assert.equal(await a.locator('.entries > .entry').count(), 602);
+  assertNoProblems(a);
+  assertNoProblems(b);
+});
