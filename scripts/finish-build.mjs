@@ -1,9 +1,13 @@
-// Trunk's post-build hook (see Trunk.toml). Two jobs on the staged dist/:
+// Trunk's post-build hook (see Trunk.toml). Three jobs on the staged dist/:
 // 1. Strict CSP: Trunk starts the app with an inline module script; it is moved to a file of its
 //    own (named by its hash), so the page runs under `script-src 'self'` with no inline script.
 //    The build fails if any inline script or inline event handler is left.
 // 2. Offline: writes sw.js from web/sw.js with the list of every staged file and a version
 //    derived from their contents.
+// 3. First paint: puts the default report's static HTML (web/default-report.html, made by the
+//    app's own renderer and kept current by a test) in the page, inside a copy of the app's
+//    frame whose controls hold their place invisibly, so the report is painted at once and does
+//    not move when the app takes over.
 import { createHash } from 'node:crypto';
 import { readFile, writeFile, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -22,7 +26,14 @@ if (inline.length !== 1 || !/type="module"/.test(inline[0][1])) {
 const [tag, , code] = inline[0];
 const loader = `start-${hash(code)}.js`;
 await writeFile(join(staging, loader), code.trim() + '\n');
-html = html.replace(tag, `<script type="module" src="./${loader}"></script>`);
+html = html.replace(tag, () => `<script type="module" src="./${loader}"></script>`);
+const report = (await readFile(join(source, 'web/default-report.html'), 'utf8')).trim();
+const frame = `<div id="prerendered">
+<header class="app-bar"><a class="app-name" href="./">Report reader</a><span class="app-actions placeholder" aria-hidden="true"><select class="bar-select" disabled><option>Like the system</option></select><span class="bar-link">Library</span><span class="bar-button">Open a report</span><span class="bar-button">Search</span><span class="bar-button">Shortcuts</span><span class="panel-toggle">Highlights and notes</span></span></header>
+<div class="layout prerendered-layout"><main id="report" tabindex="-1">${report}</main></div>
+</div>`;
+if (!html.includes('<body>')) throw new Error('index.html has no <body> to put the default report in');
+html = html.replace('<body>', () => `<body>\n${frame}`);
 if (/<script(?![^>]*\ssrc=)[^>]*>/.test(html) || /\son[a-z]+=/i.test(html)) {
   throw new Error('index.html still has inline script, which the Content-Security-Policy forbids');
 }

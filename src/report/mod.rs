@@ -4,6 +4,7 @@
 //! the lines; [`structure`] recognises the title block, headings and numbered paragraphs on top.
 
 mod cover;
+pub mod html;
 pub mod input;
 pub mod language;
 mod markdown;

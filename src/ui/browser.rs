@@ -448,3 +448,16 @@ pub fn tells_visibility_changes() -> bool {
 pub fn was_skipped(event: &web_sys::Event) -> bool {
     js_sys::Reflect::get(event, &"skipped".into()).ok().and_then(|v| v.as_bool()).unwrap_or(false)
 }
+
+/// The app takes over the page: the static copy of the default report the page was served with
+/// goes (the app's own view replaces it in the same task, so nothing flickers), and the page is
+/// marked as running the app.
+pub fn take_over_page() {
+    let Some(document) = window().document() else { return };
+    if let Some(copy) = document.get_element_by_id("prerendered") {
+        copy.remove();
+    }
+    if let Some(root) = document.document_element() {
+        let _ = root.set_attribute("data-app", "running");
+    }
+}

@@ -63,6 +63,7 @@ enum Screen {
 
 #[component]
 pub fn App() -> impl IntoView {
+    browser::take_over_page();
     // The offline worker fetches the whole app again to cache it: not while the first report opens.
     set_timeout(|| spawn_local(browser::register_offline_worker()), Duration::from_secs(2));
     let shelf = Shelf::new();

@@ -89,14 +89,23 @@ fn read_json(key: &str) -> Result<Option<Value>, String> {
     }
 }
 
-fn load<T>(key: &str, now: Millis, decode: impl FnOnce(Value) -> Result<(T, u64), DecodeError>, current: u64) -> Load<T> {
+/// Reads a key's text, if it is there.
+fn read_text(key: &str) -> Option<String> {
+    LocalStorage::raw().get_item(key).ok().flatten()
+}
+
+/// Parses stored text as JSON, for decoders that take a JSON value.
+fn json(text: &str) -> Result<Value, DecodeError> {
+    serde_json::from_str(text).map_err(|e| DecodeError::NotJson(e.to_string()))
+}
+
+fn load<T>(key: &str, now: Millis, decode: impl FnOnce(&str) -> Result<(T, u64), DecodeError>, current: u64) -> Load<T> {
     if !available() {
         return Load::Unavailable;
     }
-    let decoded = match read_json(key) {
-        Ok(None) => return Load::Empty,
-        Ok(Some(value)) => decode(value).map_err(|e| e.to_string()),
-        Err(reason) => Err(reason),
+    let decoded = match read_text(key) {
+        None => return Load::Empty,
+        Some(text) => decode(&text).map_err(|e| e.to_string()),
     };
     match decoded {
         Ok((value, version)) => Load::Read { value, migrated_from: (version < current).then_some(version) },
@@ -118,14 +127,14 @@ pub fn journal_key(report: &str) -> String {
 }
 
 fn read_set(key: &str) -> Result<Option<AnnotationSet>, String> {
-    match read_json(key)? {
+    match read_text(key) {
         None => Ok(None),
-        Some(value) => codec::decode_value(value).map(|d| Some(d.annotations)).map_err(|e| e.to_string()),
+        Some(text) => codec::decode(&text).map(|d| Some(d.annotations)).map_err(|e| e.to_string()),
     }
 }
 
-fn decode_set(value: Value) -> Result<(AnnotationSet, u64), DecodeError> {
-    codec::decode_value(value).map(|d| (d.annotations, d.stored_version))
+fn decode_set(text: &str) -> Result<(AnnotationSet, u64), DecodeError> {
+    codec::decode(text).map(|d| (d.annotations, d.stored_version))
 }
 
 /// Reads a report's annotations (its document and its journal together), migrating older
@@ -213,7 +222,7 @@ pub fn save_annotations(report: &str, mine: &AnnotationSet, stored: &StoredVersi
 }
 
 pub fn load_settings(now: Millis) -> Load<Settings> {
-    load(SETTINGS_KEY, now, |value| codec::decode_settings_value(value).map(|s| (s, 1)), 1)
+    load(SETTINGS_KEY, now, |text| codec::decode_settings(text).map(|s| (s, 1)), 1)
 }
 
 pub fn save_settings(settings: &Settings) -> Result<(), SaveError> {
@@ -277,7 +286,7 @@ pub fn count_annotations(report: &str) -> usize {
 }
 
 pub fn load_library(now: Millis) -> Load<Library> {
-    load(LIBRARY_KEY, now, |value| library::decode_value(value), library::CURRENT_VERSION)
+    load(LIBRARY_KEY, now, |text| library::decode_value(json(text)?), library::CURRENT_VERSION)
 }
 
 /// Saves the library merged with what another tab stored since; returns what is now stored.

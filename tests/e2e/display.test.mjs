@@ -30,7 +30,7 @@ test('dark mode follows the system, and a chosen theme is remembered', async (t)
   await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
   assert.ok(luminance(await background(page)) > 200, 'light when chosen, though the system is dark');
   await page.reload();
-  await page.waitForSelector('.report');
+  await page.waitForSelector('html[data-app] .report');
   assert.equal(await theme.inputValue(), 'light', 'the choice is remembered');
   assert.ok(luminance(await background(page)) > 200);
 

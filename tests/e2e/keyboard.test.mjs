@@ -125,7 +125,8 @@ test('search lists matches in the text and the notes, marks them, and Enter goes
   );
   const listed = await page.locator('.search-hit').count();
   assert.equal(listed, expected + 1, 'every match in the text, and the one in the note');
-  assert.equal(await page.evaluate(() => CSS.highlights.get('search-hit').size), expected, 'matches in the text are marked');
+  // Marks are drawn on the frame after the list: wait for them.
+  await page.waitForFunction((n) => CSS.highlights.get('search-hit')?.size === n, expected);
   assert.equal(
     await page.evaluate(() => [...CSS.highlights.get('search-hit')].every((r) => r.toString().toLowerCase() === 'contact group')),
     true,
@@ -140,7 +141,7 @@ test('search lists matches in the text and the notes, marks them, and Enter goes
   const second = await page.locator('.search-hit.is-current .hit-link').getAttribute('href');
   const box = await page.evaluate((id) => document.getElementById(id).getBoundingClientRect().top, second.slice(1));
   assert.ok(box > 0 && box < 800, 'the current match is brought into view');
-  assert.equal(await page.evaluate(() => CSS.highlights.get('search-current').size), 1);
+  await page.waitForFunction(() => CSS.highlights.get('search-current')?.size === 1);
   await page.keyboard.press('Shift+Enter');
   await status.getByText(`Match 1 of ${listed}.`, { exact: false }).waitFor();
   assert.equal(await field.inputValue(), 'contact group');

@@ -89,7 +89,9 @@ export async function newPage(context) {
 /** Opens a URL and waits until the app has rendered what it asks for (a report, the library, a notice). */
 export async function openApp(page, url) {
   await page.goto(url);
-  await page.waitForSelector('.report, .empty-state, .library, .missing-report', { timeout: 15000 });
+  // The page arrives with a static copy of the default report; the app is running once it has
+  // replaced it.
+  await page.waitForSelector('html[data-app] :is(.report, .empty-state, .library, .missing-report)', { timeout: 15000 });
   return page;
 }
 

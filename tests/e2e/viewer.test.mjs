@@ -187,3 +187,29 @@ test('on a phone-sized screen the report reads without sideways scrolling', asyn
   await screenshot(page, 'phone-p8');
   assertNoProblems(page);
 });
+
+test('the default report is in the page as served: readable without JavaScript, and unmoved when the app takes over', async (t) => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 360, height: 740 }]) {
+    const still = await newPage(await freshContext(t, env.browser, { viewport, javaScriptEnabled: false }));
+    await still.goto(`${env.origin}/`);
+    assert.equal(await still.locator('#prerendered .para').count(), 11, 'eleven paragraphs without the app');
+    assert.equal(await still.textContent('h1'), 'Report of the Meeting of the OIC Contact Group on Jammu and Kashmir');
+    const boxes = (page) => page.$$eval('#p1, #p5, #p11, h1', (els) => els.map((el) => { const r = el.getBoundingClientRect(); return [Math.round(r.left), Math.round(r.top), Math.round(r.width)]; }));
+    const before = await boxes(still);
+
+    const app = await fresh(t, { viewport });
+    await openApp(app, `${env.origin}/`);
+    assert.equal(await app.locator('#prerendered').count(), 0, 'the app replaced the static copy');
+    assert.equal(await app.locator('#p5').count(), 1, 'one paragraph 5, not two');
+    const after = await boxes(app);
+    for (const [i, [left, top, width]] of after.entries()) {
+      assert.ok(Math.abs(left - before[i][0]) <= 2 && Math.abs(top - before[i][1]) <= 2 && Math.abs(width - before[i][2]) <= 2,
+        `no shift at ${viewport.width} px: ${JSON.stringify(before[i])} then ${JSON.stringify([left, top, width])}`);
+    }
+    assertNoProblems(app);
+  }
+  const library = await newPage(await freshContext(t, env.browser, { javaScriptEnabled: true }));
+  await library.route('**/*.wasm', (route) => route.abort());
+  await library.goto(`${env.origin}/?library`).catch(() => {});
+  assert.equal(await library.locator('#prerendered').isVisible(), false, 'another address never shows the default report');
+});

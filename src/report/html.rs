@@ -1,0 +1,236 @@
+//! A report as static HTML: the markup the app renders for it, without the app's buttons. The
+//! build puts the default report's into the page (`web/default-report.html`, kept up to date by
+//! a test), so the report is painted as soon as the page arrives, readable without JavaScript,
+//! and the app replaces it, element for element, when it starts.
+
+use super::language::{direction, Direction};
+use super::{footnote_ids, Block, Cover, Footnote, FootnoteRef, Heading, Paragraph, ParagraphKind, Report, RichText, Span};
+
+/// Blocks per chunk, as the app groups them (`content-visibility` boxes).
+const CHUNK_BLOCKS: usize = 50;
+
+fn escape(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+fn span_html(span: &Span, out: &mut String) {
+    if span.style.footnote != FootnoteRef::No {
+        let (target, reference) = footnote_ids(&span.text);
+        out.push_str("<sup class=\"fn-ref\"><a");
+        if span.style.footnote == FootnoteRef::First {
+            out.push_str(" id=\"");
+            escape(&reference, out);
+            out.push('"');
+        }
+        out.push_str(" href=\"#");
+        escape(&target, out);
+        out.push_str("\" aria-label=\"Footnote ");
+        escape(&span.text, out);
+        out.push_str("\">");
+        escape(&span.text, out);
+        out.push_str("</a></sup>");
+        return;
+    }
+    let mut open = Vec::new();
+    if let Some(href) = &span.link {
+        out.push_str("<a href=\"");
+        escape(href, out);
+        out.push_str("\" rel=\"noopener noreferrer external\">");
+        open.push("</a>");
+    }
+    for (on, tag) in [(span.style.strong, "strong"), (span.style.emphasis, "em"), (span.style.code, "code")] {
+        if on {
+            out.push_str(&format!("<{tag}>"));
+            open.push(match tag {
+                "strong" => "</strong>",
+                "em" => "</em>",
+                _ => "</code>",
+            });
+        }
+    }
+    escape(&span.text, out);
+    for close in open.iter().rev() {
+        out.push_str(close);
+    }
+}
+
+fn rich(text: &RichText, out: &mut String) {
+    for span in text.spans() {
+        span_html(span, out);
+    }
+}
+
+fn cover_html(cover: &Cover, out: &mut String) {
+    out.push_str("<header class=\"cover\">");
+    if let Some(symbol) = &cover.symbol {
+        out.push_str("<p class=\"symbol\">");
+        escape(symbol, out);
+        out.push_str("</p>");
+    }
+    for (class, tag, text) in [("title", "h1", &cover.title), ("subtitle", "p", &cover.subtitle)] {
+        if let Some(text) = text {
+            out.push_str(&format!("<{tag} class=\"{class}\">"));
+            rich(text, out);
+            out.push_str(&format!("</{tag}>"));
+        }
+    }
+    let parts: Vec<&String> = [&cover.place, &cover.date].into_iter().flatten().collect();
+    if !parts.is_empty() {
+        out.push_str("<p class=\"place-date\">");
+        for (i, part) in parts.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str("<bdi>");
+            escape(part, out);
+            out.push_str("</bdi>");
+        }
+        out.push_str("</p>");
+    }
+    if !cover.other_lines.is_empty() {
+        out.push_str("<ul class=\"cover-lines\">");
+        for line in &cover.other_lines {
+            out.push_str("<li>");
+            rich(line, out);
+            out.push_str("</li>");
+        }
+        out.push_str("</ul>");
+    }
+    out.push_str("</header>");
+}
+
+fn heading_html(heading: &Heading, out: &mut String) {
+    let tag = match heading.level {
+        1 | 2 => "h2",
+        3 => "h3",
+        _ => "h4",
+    };
+    out.push_str(&format!("<{tag} id=\""));
+    escape(&heading.id, out);
+    out.push_str(&format!("\" tabindex=\"-1\" class=\"heading\" dir=\"{}\">", direction(&heading.text.plain()).attribute()));
+    if let Some(label) = &heading.label {
+        out.push_str("<span class=\"heading-label\">");
+        escape(label, out);
+        out.push_str(" </span>");
+    }
+    rich(&heading.text, out);
+    out.push_str(&format!("</{tag}>"));
+}
+
+fn paragraph_html(paragraph: &Paragraph, out: &mut String) {
+    let kind = match paragraph.kind {
+        ParagraphKind::Numbered(_) => "numbered",
+        ParagraphKind::Sub(_) => "sub",
+        ParagraphKind::Unnumbered => "unnumbered",
+    };
+    out.push_str("<div id=\"");
+    escape(&paragraph.id, out);
+    out.push_str(&format!(
+        "\" class=\"para\" data-kind=\"{kind}\" dir=\"{}\" tabindex=\"-1\"><div class=\"para-margin\">",
+        direction(&paragraph.text.plain()).attribute()
+    ));
+    if let Some(label) = paragraph.label() {
+        out.push_str("<span class=\"para-label\">");
+        escape(&label, out);
+        out.push_str("</span>");
+    }
+    out.push_str("</div><p class=\"para-text\">");
+    rich(&paragraph.text, out);
+    // Where the app puts the paragraph's buttons: empty, but as tall as they are where they sit
+    // below the text (narrow screens), so nothing moves when they arrive.
+    out.push_str("</p><span class=\"para-side\"></span>");
+    if !paragraph.children.is_empty() {
+        out.push_str("<div class=\"para-children\">");
+        for child in &paragraph.children {
+            paragraph_html(child, out);
+        }
+        out.push_str("</div>");
+    }
+    out.push_str("</div>");
+}
+
+fn footnote_html(footnote: &Footnote, out: &mut String) {
+    let (_, back) = footnote_ids(&footnote.label);
+    out.push_str("<li id=\"");
+    escape(&footnote.id, out);
+    out.push_str("\" tabindex=\"-1\" class=\"footnote\"><span class=\"footnote-label\">");
+    escape(&footnote.label, out);
+    out.push_str("</span> ");
+    rich(&footnote.text, out);
+    out.push_str(" <a class=\"footnote-back\" href=\"#");
+    escape(&back, out);
+    out.push_str("\" aria-label=\"Back to the reference to footnote ");
+    escape(&footnote.label, out);
+    out.push_str("\">↩</a></li>");
+}
+
+/// The report's `<article>`, as the app sets it out.
+pub fn report_html(report: &Report) -> String {
+    let mut out = String::new();
+    let dir = report.cover.title.as_ref().map_or(Direction::Ltr, |t| direction(&t.plain())).attribute();
+    out.push_str(&format!("<article class=\"report\" lang=\"{}\" dir=\"{dir}\">", report.language()));
+    cover_html(&report.cover, &mut out);
+    out.push_str("<div class=\"report-body\">");
+    for chunk in report.blocks.chunks(CHUNK_BLOCKS) {
+        out.push_str("<div class=\"chunk\">");
+        for block in chunk {
+            match block {
+                Block::Heading(heading) => heading_html(heading, &mut out),
+                Block::Paragraph(paragraph) => paragraph_html(paragraph, &mut out),
+            }
+        }
+        out.push_str("</div>");
+    }
+    out.push_str("</div>");
+    if !report.footnotes.is_empty() {
+        out.push_str("<section class=\"footnotes\" aria-label=\"Footnotes\"><ol>");
+        for footnote in &report.footnotes {
+            footnote_html(footnote, &mut out);
+        }
+        out.push_str("</ol></section>");
+    }
+    out.push_str("</article>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{parse, DEFAULT_REPORT};
+
+    #[test]
+    fn the_default_reports_static_page_is_up_to_date() {
+        let expected = report_html(&parse(DEFAULT_REPORT));
+        assert!(
+            include_str!("../../web/default-report.html").trim_end() == expected,
+            "web/default-report.html is out of date: run `cargo run --example prerender > web/default-report.html`"
+        );
+    }
+
+    #[test]
+    fn the_static_page_has_every_paragraph_with_its_id_number_and_text() {
+        let html = report_html(&parse(DEFAULT_REPORT));
+        for n in 1..=11 {
+            assert!(html.contains(&format!("<div id=\"p{n}\" class=\"para\" data-kind=\"numbered\" dir=\"ltr\" tabindex=\"-1\"><div class=\"para-margin\"><span class=\"para-label\">{n}.</span>")));
+        }
+        assert!(html.contains("<h1 class=\"title\">Report of the Meeting of the OIC Contact Group on Jammu and Kashmir</h1>"));
+        assert!(html.contains("OIC-CFM-51\\2025-CG-J&amp;K\\FINAL.REP"), "text is escaped");
+    }
+
+    #[test]
+    fn markup_in_a_report_stays_text() {
+        let html = report_html(&parse("1. A <script>alert(1)</script> and <img src=x onerror=\"y()\"> and a [link](javascript:z()).\n"));
+        assert!(!html.contains("<script") && !html.contains("<img"), "{html}");
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(!html.contains("javascript:"), "unsafe links are not links: {html}");
+    }
+}
