@@ -138,6 +138,20 @@ test('on a 360 px wide screen nothing scrolls sideways and every control is stil
   assertNoProblems(page);
 });
 
+test('on a large monitor the text keeps a readable measure, centred beside the notes', async (t) => {
+  const page = await fresh(t, { viewport: { width: 2560, height: 1440 } });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, 'no sideways scrolling');
+  const { text, main, panel } = await page.evaluate(() => {
+    const box = (el) => { const r = el.getBoundingClientRect(); return { left: r.left, right: r.right, width: r.width }; };
+    return { text: box(document.querySelector('#p1 > .para-text')), main: box(document.querySelector('main')), panel: box(document.querySelector('.notes-panel')) };
+  });
+  assert.ok(text.width <= 40 * 18 && text.width >= 30 * 18, `a measure of about 36rem (${text.width} px)`);
+  assert.ok(Math.abs((text.left - main.left) - (main.right - text.right)) < 160, 'the text sits in the middle of its column');
+  assert.ok(panel.left >= main.right - 1, 'the notes panel is beside it');
+  assertNoProblems(page);
+});
+
 test('with reduced motion asked for, moving to a paragraph does not animate', async (t) => {
   const page = await fresh(t, { reducedMotion: 'reduce' });
   await page.keyboard.press('j');
