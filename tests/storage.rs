@@ -258,3 +258,15 @@ fn an_unreadable_journal_is_kept_aside_and_told() {
     assert_eq!(aside.len(), 1);
     assert_eq!(raw(&aside[0]).as_deref(), Some("{\"truncated"));
 }
+
+#[wasm_bindgen_test]
+fn the_theme_choice_is_kept_and_an_unknown_value_means_the_system() {
+    use report_reader::theme::Theme;
+    fresh();
+    assert_eq!(storage::load_theme(), Theme::System);
+    storage::save_theme(Theme::Dark).unwrap();
+    assert_eq!(storage::load_theme(), Theme::Dark);
+    local().set_item(storage::THEME_KEY, "purple").unwrap();
+    assert_eq!(storage::load_theme(), Theme::System);
+    assert_eq!(raw(storage::THEME_KEY).as_deref(), Some("purple"), "left as it is until the reader chooses again");
+}

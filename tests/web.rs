@@ -1,5 +1,6 @@
 //! Components in a real browser (headless Chromium through wasm-bindgen-test): the report view's
-//! DOM, its ids and accessible names, reactive marking, and hostile text kept as text.
+//! DOM, its ids and accessible names, reactive marking, hostile text kept as text, and the
+//! static copy the page is served with matching what the app renders.
 #![cfg(target_arch = "wasm32")]
 
 use std::sync::Arc;
@@ -202,4 +203,41 @@ fn footnotes_are_linked_both_ways() {
     assert_eq!(again.get_attribute("href").as_deref(), Some("#fn-1"));
     assert_eq!(again.id(), "", "only the first reference carries the id the footnote links back to");
     assert_eq!(container.query_selector_all("[id='fnref-1']").unwrap().length(), 1);
+}
+
+/// What a paragraph shows as the page's static copy and as the app: id, kind, direction, number
+/// and text.
+fn paragraph_outline(root: &Element) -> Vec<(String, String, String, String, String)> {
+    let nodes = root.query_selector_all(".para").unwrap();
+    (0..nodes.length())
+        .map(|i| {
+            let para = nodes.item(i).unwrap().unchecked_into::<Element>();
+            let inner = |selector: &str| para.query_selector(selector).unwrap().and_then(|e| e.text_content()).unwrap_or_default();
+            (
+                para.id(),
+                para.get_attribute("data-kind").unwrap_or_default(),
+                para.get_attribute("dir").unwrap_or_default(),
+                inner(":scope > .para-margin .para-label"),
+                inner(":scope > .para-text"),
+            )
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_static_copy_of_a_report_is_what_the_app_renders_without_its_buttons() {
+    use report_reader::report::html::report_html;
+    for source in [DEFAULT_REPORT, include_str!("fixtures/council-resolution.txt"), include_str!("fixtures/arabic-report.txt")] {
+        let (container, _, _) = mount(source);
+        settle().await;
+        let parsed = web_sys::DomParser::new().unwrap().parse_from_string(&report_html(&parse(source)), web_sys::SupportedType::TextHtml).unwrap();
+        let copy = parsed.body().unwrap().unchecked_into::<Element>();
+        assert_eq!(paragraph_outline(&copy), paragraph_outline(&container));
+        let (app, stat) = (container.query_selector("article").unwrap().unwrap(), copy.query_selector("article").unwrap().unwrap());
+        assert_eq!(stat.get_attribute("lang"), app.get_attribute("lang"));
+        assert_eq!(stat.get_attribute("dir"), app.get_attribute("dir"));
+        assert_eq!(text(&copy, ".cover"), text(&container, ".cover"));
+        assert_eq!(copy.query_selector_all("button").unwrap().length(), 0, "no buttons in the copy");
+        container.remove();
+    }
 }
