@@ -38,6 +38,64 @@ pub struct ParagraphState {
     pub shared_here: bool,
 }
 
+/// What the paragraphs' states were last made from (see `Annotator::seen`).
+#[derive(Debug, Clone, PartialEq)]
+struct Seen {
+    /// Each placed annotation's paragraph.
+    placed: std::collections::HashMap<String, String>,
+    /// Each annotation's last change, and whether it is deleted.
+    versions: std::collections::HashMap<String, (Millis, bool)>,
+    /// The paragraph the editor is open on, and what it is open on.
+    editing: (Option<String>, Option<Editing>),
+    passage: Option<(String, usize, usize)>,
+    shared: Option<(String, Annotation)>,
+}
+
+impl Seen {
+    /// The paragraphs whose state may differ between `self` (before) and `now`.
+    fn paragraphs_changed_in(&self, now: &Seen) -> std::collections::HashSet<String> {
+        let mut dirty = std::collections::HashSet::new();
+        let mut mark = |paragraph: Option<&String>| {
+            if let Some(p) = paragraph {
+                dirty.insert(p.clone());
+            }
+        };
+        for (id, version) in &now.versions {
+            if self.versions.get(id) != Some(version) {
+                mark(self.placed.get(id));
+                mark(now.placed.get(id));
+            }
+        }
+        for id in self.versions.keys().filter(|id| !now.versions.contains_key(*id)) {
+            mark(self.placed.get(id));
+        }
+        for (id, paragraph) in &now.placed {
+            if self.placed.get(id) != Some(paragraph) {
+                mark(self.placed.get(id));
+                mark(Some(paragraph));
+            }
+        }
+        for (id, paragraph) in &self.placed {
+            if !now.placed.contains_key(id) {
+                mark(Some(paragraph));
+            }
+        }
+        if self.editing != now.editing {
+            mark(self.editing.0.as_ref());
+            mark(now.editing.0.as_ref());
+        }
+        if self.passage != now.passage {
+            mark(self.passage.as_ref().map(|p| &p.0));
+            mark(now.passage.as_ref().map(|p| &p.0));
+        }
+        if self.shared != now.shared {
+            mark(self.shared.as_ref().map(|s| &s.0));
+            mark(now.shared.as_ref().map(|s| &s.0));
+        }
+        dirty
+    }
+}
+
 /// What the note editor is open on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Editing {
@@ -133,23 +191,47 @@ impl Annotator {
             save_timer: StoredValue::new(None),
             stored: StoredValue::new(StoredVersions::default()),
         };
-        // The one subscriber to the annotations on behalf of all paragraphs.
-        Effect::new(move |_| {
+        // The one subscriber to the annotations on behalf of all paragraphs. It works out which
+        // paragraphs what changed is about, and recomputes those only: one edit among 10,000
+        // annotations recomputes one paragraph, not 10,000.
+        Effect::new(move |previous: Option<Seen>| {
             this.placements.track();
             this.annotations.track();
             this.editing.track();
             this.target_passage.track();
             this.shared.track();
-            let states: Vec<(String, RwSignal<ParagraphState>)> =
-                this.paragraph_states.with_value(|m| m.iter().map(|(k, v)| (k.clone(), *v)).collect());
+            let seen = untrack(|| this.seen());
+            let dirty = previous.as_ref().map(|before| before.paragraphs_changed_in(&seen));
+            let states: Vec<(String, RwSignal<ParagraphState>)> = this.paragraph_states.with_value(|m| match &dirty {
+                Some(dirty) => dirty.iter().filter_map(|p| m.get(p).map(|state| (p.clone(), *state))).collect(),
+                None => m.iter().map(|(k, v)| (k.clone(), *v)).collect(),
+            });
             for (paragraph, state) in states {
                 let fresh = untrack(|| this.compute_state(&paragraph));
                 if state.with_untracked(|s| *s != fresh) {
                     state.set(fresh);
                 }
             }
+            seen
         });
         this
+    }
+
+    /// What the paragraphs' states are made from, reduced to what tells a change apart.
+    fn seen(&self) -> Seen {
+        let placed = self.placements.with(|p| p.entries.iter().map(|e| (e.id.clone(), e.paragraph.clone())).collect());
+        let versions = self.annotations.with(|set| set.all().map(|a| (a.id.clone(), (a.modified, a.deleted))).collect());
+        let editing = self.editing.get().and_then(|e| match e {
+            Editing::Existing(id) => self.placements.with(|p| p.entries.iter().find(|x| x.id == id).map(|x| x.paragraph.clone())),
+            Editing::New { paragraph, .. } => Some(paragraph),
+        });
+        Seen {
+            placed,
+            versions,
+            editing: (editing, self.editing.get()),
+            passage: self.target_passage.get(),
+            shared: self.shared.with(|s| s.as_ref().map(|n| (n.annotation.target.paragraph().to_string(), n.annotation.clone()))),
+        }
     }
 
     fn compute_state(&self, paragraph: &str) -> ParagraphState {
