@@ -34,6 +34,13 @@ fn keys_starting(prefix: &str) -> Vec<String> {
     (0..storage.length().unwrap()).filter_map(|i| storage.key(i).unwrap()).filter(|k| k.starts_with(prefix)).collect()
 }
 
+/// Asserts that exactly one value was kept aside at `time`, byte for byte `original`.
+fn assert_kept_aside(time: i64, original: &str) {
+    let aside = keys_starting(&format!("report-reader:unreadable:{time}:"));
+    assert_eq!(aside.len(), 1, "one value kept aside at {time}");
+    assert_eq!(raw(&aside[0]).as_deref(), Some(original));
+}
+
 fn note(id: &str, paragraph: &str, text: &str, at: i64) -> Annotation {
     Annotation::new(id.into(), Target::whole(paragraph, None), Some(Colour::Yellow), text, at)
 }
@@ -68,7 +75,7 @@ fn a_corrupt_value_is_kept_aside_byte_for_byte() {
     let Load::Unreadable { reason, kept_as: Some(aside) } = storage::load_annotations(REPORT, 42).0 else { panic!("not unreadable") };
     assert!(reason.contains("not valid JSON"), "{reason}");
     assert!(aside.starts_with("report-reader:unreadable:42:"));
-    assert_eq!(raw(&aside).as_deref(), Some(corrupt));
+    assert_kept_aside(42, corrupt);
     assert_eq!(raw(&annotations_key(REPORT)).as_deref(), Some(corrupt), "loading changes nothing");
 }
 
@@ -112,9 +119,7 @@ fn saving_over_an_unreadable_value_keeps_it_aside_first() {
     local().set_item(&annotations_key(REPORT), "not json at all").unwrap();
     let mine = AnnotationSet::from_annotations([note("mine", "p3", "x", 20)]);
     storage::save_annotations(REPORT, &mine, &StoredVersions::default(), 7).unwrap();
-    let aside = keys_starting("report-reader:unreadable:7:");
-    assert_eq!(aside.len(), 1);
-    assert_eq!(raw(&aside[0]).as_deref(), Some("not json at all"));
+    assert_kept_aside(7, "not json at all");
 }
 
 #[wasm_bindgen_test]
@@ -254,9 +259,7 @@ fn an_unreadable_journal_is_kept_aside_and_told() {
     let (Load::Read { value, .. }, Some(problem)) = storage::load_annotations(REPORT, 9) else { panic!() };
     assert_eq!(value, mine, "the document still reads");
     assert!(problem.contains("could not be read"), "{problem}");
-    let aside = keys_starting("report-reader:unreadable:9:");
-    assert_eq!(aside.len(), 1);
-    assert_eq!(raw(&aside[0]).as_deref(), Some("{\"truncated"));
+    assert_kept_aside(9, "{\"truncated");
 }
 
 #[wasm_bindgen_test]

@@ -159,6 +159,16 @@ impl StoredVersions {
         versions
     }
 
+    /// The version recorded for an annotation, if any.
+    pub fn version(&self, id: &str) -> Option<(Millis, bool)> {
+        self.0.get(id).copied()
+    }
+
+    /// The ids of every annotation recorded.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.0.keys().map(String::as_str)
+    }
+
     /// Notes that what `set` holds is now stored too.
     pub fn record(&mut self, set: &AnnotationSet) {
         self.0.extend(set.all().map(|a| (a.id.clone(), (a.modified, a.deleted))));

@@ -44,7 +44,7 @@ struct Seen {
     /// Each placed annotation's paragraph.
     placed: std::collections::HashMap<String, String>,
     /// Each annotation's last change, and whether it is deleted.
-    versions: std::collections::HashMap<String, (Millis, bool)>,
+    versions: StoredVersions,
     /// The paragraph the editor is open on, and what it is open on.
     editing: (Option<String>, Option<Editing>),
     passage: Option<(String, usize, usize)>,
@@ -60,13 +60,13 @@ impl Seen {
                 dirty.insert(p.clone());
             }
         };
-        for (id, version) in &now.versions {
-            if self.versions.get(id) != Some(version) {
+        for id in now.versions.ids() {
+            if self.versions.version(id) != now.versions.version(id) {
                 mark(self.placed.get(id));
                 mark(now.placed.get(id));
             }
         }
-        for id in self.versions.keys().filter(|id| !now.versions.contains_key(*id)) {
+        for id in self.versions.ids().filter(|id| now.versions.version(id).is_none()) {
             mark(self.placed.get(id));
         }
         for (id, paragraph) in &now.placed {
@@ -220,7 +220,7 @@ impl Annotator {
     /// What the paragraphs' states are made from, reduced to what tells a change apart.
     fn seen(&self) -> Seen {
         let placed = self.placements.with(|p| p.entries.iter().map(|e| (e.id.clone(), e.paragraph.clone())).collect());
-        let versions = self.annotations.with(|set| set.all().map(|a| (a.id.clone(), (a.modified, a.deleted))).collect());
+        let versions = self.annotations.with(StoredVersions::of);
         let editing = self.editing.get().and_then(|e| match e {
             Editing::Existing(id) => self.placements.with(|p| p.entries.iter().find(|x| x.id == id).map(|x| x.paragraph.clone())),
             Editing::New { paragraph, .. } => Some(paragraph),

@@ -52,6 +52,12 @@ impl Toasts {
     }
 }
 
+/// "paragraph 8" where it begins a line: "Paragraph 8".
+pub(crate) fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
 /// What the main area shows.
 #[derive(Clone)]
 enum Screen {

@@ -503,7 +503,7 @@ pub fn PrintEndnotes(annotator: Annotator) -> impl IntoView {
                         .iter()
                         .filter_map(|entry| {
                             let annotation = set.get(&entry.id).filter(|a| a.has_note())?.clone();
-                            Some((super::search_bar::capitalised(&annotator.paragraph_name(&entry.paragraph)), annotation, entry.place == Place::Orphan))
+                            Some((super::capitalised(&annotator.paragraph_name(&entry.paragraph)), annotation, entry.place == Place::Orphan))
                         })
                         .collect()
                 })

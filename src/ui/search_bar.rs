@@ -108,7 +108,7 @@ pub fn SearchBar(open: RwSignal<bool>, annotator: Annotator) -> impl IntoView {
                     let name = annotator.paragraph_name(&hit.paragraph);
                     let where_ = match hit.note {
                         Some(_) => format!("In your note on {name}"),
-                        None => capitalised(&name),
+                        None => super::capitalised(&name),
                     };
                     let excerpt = hit.excerpt.clone();
                     view! {
@@ -155,8 +155,3 @@ pub fn SearchBar(open: RwSignal<bool>, annotator: Annotator) -> impl IntoView {
     }
 }
 
-/// "paragraph 8" as a heading: "Paragraph 8".
-pub(crate) fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
-}
