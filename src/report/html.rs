@@ -1,9 +1,12 @@
 //! A report as static HTML: the markup the app renders for it, without the app's buttons. The
 //! build puts the default report's into the page (`web/default-report.html`, kept up to date by
 //! a test), so the report is painted as soon as the page arrives, readable without JavaScript,
-//! and the app replaces it, element for element, when it starts.
+//! and the app replaces it, element for element, when it starts. A long report's first screen is
+//! made the same way from its opening ([`first_screen_html`]), to be painted while the whole is
+//! parsed.
 
 use super::language::{direction, Direction};
+use super::structure::parse;
 use super::{footnote_ids, Block, Cover, Footnote, FootnoteRef, Heading, Paragraph, ParagraphKind, Report, RichText, Span};
 
 /// Blocks per chunk, as the app groups them (`content-visibility` boxes).
@@ -202,6 +205,36 @@ pub fn report_html(report: &Report) -> String {
     out
 }
 
+/// Texts shorter than this are parsed whole at once (a few milliseconds); longer ones get a first
+/// screen while they are.
+pub const FIRST_SCREEN_FROM: usize = 64 * 1024;
+/// How much of a long text the first screen is made from: more than the tallest screen shows.
+const FIRST_SCREEN_BYTES: usize = 24 * 1024;
+/// How far past that a paragraph break is looked for before settling for a line break.
+const BREAK_SEARCH: usize = 16 * 1024;
+
+/// The first screen of a long report, as static HTML (the same markup as [`report_html`]), made
+/// from its opening alone: the blocks before the last one seen there, which may be cut short or
+/// run on across a page break. `None` for a text short enough to parse whole at once.
+pub fn first_screen_html(text: &str) -> Option<String> {
+    if text.len() < FIRST_SCREEN_FROM {
+        return None;
+    }
+    let mut report = parse(opening(text)?);
+    report.blocks.pop();
+    // Footnotes sit at the end of a report; those seen this early are not all of them.
+    report.footnotes.clear();
+    (!report.blocks.is_empty()).then(|| report_html(&report))
+}
+
+/// The text up to the first paragraph break (else line break) after `FIRST_SCREEN_BYTES`.
+fn opening(text: &str) -> Option<&str> {
+    let from = (FIRST_SCREEN_BYTES..text.len()).find(|&i| text.is_char_boundary(i))?;
+    let window = &text[from..text.len().min(from + BREAK_SEARCH)];
+    let end = window.find("\n\n").or_else(|| window.find("\r\n\r\n")).or_else(|| window.find('\n'))?;
+    Some(&text[..from + end])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,5 +265,62 @@ mod tests {
         assert!(!html.contains("<script") && !html.contains("<img"), "{html}");
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assert!(!html.contains("javascript:"), "unsafe links are not links: {html}");
+    }
+
+    /// A long report in the shape of the benchmark's: sections, numbered paragraphs, sub-paragraphs.
+    fn long_report() -> String {
+        let mut text = String::from("A/TEST/1\n\nReport of a Long Session\n\nGeneva, 3 March 2025\n\n");
+        for n in 1..=800 {
+            if n % 40 == 1 {
+                let roman = ["", "X", "XX"][n / 400].to_string() + ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"][n / 40 % 10];
+                text.push_str(&format!("{roman}. Section {}\n\n", n / 40 + 1));
+            }
+            text.push_str(&format!("{n}. The council recalls its resolution {n} and <reaffirms> its commitment to the matter in hand.\n"));
+            if n % 7 == 0 {
+                text.push_str("(a) Welcomes the efforts;\n(b) Calls upon all parties.\n");
+            }
+            text.push('\n');
+        }
+        text
+    }
+
+    #[test]
+    fn a_long_reports_first_screen_is_the_start_of_its_whole_markup() {
+        let text = long_report();
+        assert!(text.len() > FIRST_SCREEN_FROM);
+        let first = first_screen_html(&text).expect("a long report has a first screen");
+        let whole = report_html(&parse(&text));
+        // Same markup, element for element, so nothing moves when the whole replaces it.
+        let open = first.strip_suffix("</div></div></article>").expect("ends with its chunk, body and article");
+        assert!(whole.starts_with(open), "the first screen is a prefix of the whole report's markup");
+        assert!(first.contains("id=\"p1\"") && first.contains("id=\"p7-a\""), "paragraphs and sub-paragraphs with their ids");
+        let shown = first.matches("class=\"para\" data-kind=\"numbered\"").count();
+        assert!((40..400).contains(&shown), "more than a screen, far less than the report: {shown} of 800");
+        assert!(first.contains("&lt;reaffirms&gt;"), "text is escaped as in the whole");
+    }
+
+    #[test]
+    fn the_first_screen_never_shows_a_block_that_may_be_cut() {
+        let text = long_report();
+        let cut = opening(&text).unwrap();
+        let last_in_opening = parse(cut).blocks.len();
+        let first = first_screen_html(&text).unwrap();
+        let whole = parse(&text);
+        let Block::Paragraph(last_shown) = &whole.blocks[last_in_opening - 2] else { panic!("a paragraph") };
+        let Block::Paragraph(held_back) = &whole.blocks[last_in_opening - 1] else { panic!("a paragraph") };
+        assert!(first.contains(&format!("id=\"{}\"", last_shown.id)));
+        assert!(!first.contains(&format!("id=\"{}\"", held_back.id)), "the last block of the opening waits for the whole");
+    }
+
+    #[test]
+    fn short_texts_and_texts_without_breaks_are_parsed_whole_at_once() {
+        assert_eq!(first_screen_html(DEFAULT_REPORT), None);
+        assert_eq!(first_screen_html(&"word ".repeat(30_000)), None, "no line break to cut at");
+        let crlf = long_report().replace('\n', "\r\n");
+        assert!(first_screen_html(&crlf).unwrap().contains("id=\"p1\""), "Windows line ends");
+        let arabic: String = (1..3000).map(|n| format!("{n}. نص الفقرة من التقرير، وهي فقرة طويلة بعض الشيء.\n\n")).collect();
+        let opening = opening(&arabic).expect("an opening");
+        assert!(opening.len() >= FIRST_SCREEN_BYTES && arabic.starts_with(opening), "cut on a character boundary");
+        assert!(first_screen_html(&arabic).unwrap().contains("dir=\"rtl\""));
     }
 }

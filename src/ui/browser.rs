@@ -1,7 +1,7 @@
 //! The page's own browser APIs (address, history, clipboard, scrolling, focus), wrapped so that
 //! components never call web_sys themselves.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{FocusOptions, HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
@@ -13,7 +13,7 @@ fn window() -> web_sys::Window {
 /// (`:~:text=…`) from `location.hash`; the Navigation API's current entry keeps it.
 pub fn fragment() -> String {
     let hash = window().location().hash().unwrap_or_default();
-    let get = |target: &wasm_bindgen::JsValue, key: &str| js_sys::Reflect::get(target, &key.into()).ok().filter(|v| !v.is_undefined() && !v.is_null());
+    let get = |target: &JsValue, key: &str| js_sys::Reflect::get(target, &key.into()).ok().filter(|v| !v.is_undefined() && !v.is_null());
     let full = get(&window(), "navigation")
         .and_then(|n| get(&n, "currentEntry"))
         .and_then(|e| get(&e, "url"))
@@ -162,19 +162,85 @@ pub fn show_query(query: &str) {
     let path = window().location().pathname().unwrap_or_default();
     let url = format!("{path}{query}");
     if let Ok(history) = window().history() {
-        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
     }
 }
 
-/// Fetches a file published beside the app (relative to the page), as text.
-pub async fn fetch_text(url: &str) -> Result<String, String> {
-    let response = JsFuture::from(window().fetch_with_str(url)).await.map_err(|_| "the network request failed".to_string())?;
+/// What `web/route.js` fetched for this address before the app was running, taken once: the
+/// manifest's text, and the response for the report a `?report=` link names.
+async fn prefetched(url: &str) -> Option<JsValue> {
+    let started = js_sys::Reflect::get(&window(), &JsValue::from_str("reportReaderPrefetch")).ok()?;
+    let started: js_sys::Promise = started.dyn_into().ok()?;
+    let requests: js_sys::Map = JsFuture::from(started).await.ok()?.dyn_into().ok()?;
+    let key = JsValue::from_str(url);
+    let request = requests.get(&key);
+    requests.delete(&key);
+    (!request.is_undefined()).then_some(request)
+}
+
+/// Requests a file published beside the app (relative to the page), or takes over the request
+/// `web/route.js` started for it.
+async fn response_for(url: &str, prefetched: Option<JsValue>) -> Result<web_sys::Response, String> {
+    let request = match prefetched {
+        Some(request) if !request.is_string() => js_sys::Promise::resolve(&request),
+        _ => window().fetch_with_str(url),
+    };
+    let response = JsFuture::from(request).await.map_err(|_| "the network request failed".to_string())?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| "no response".to_string())?;
     if !response.ok() {
         return Err(format!("the server answered {}", response.status()));
     }
+    Ok(response)
+}
+
+/// Fetches a file published beside the app (relative to the page), as text.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let fetched = prefetched(url).await;
+    if let Some(text) = fetched.as_ref().and_then(JsValue::as_string) {
+        return Ok(text);
+    }
+    let response = response_for(url, fetched).await?;
     let text = JsFuture::from(response.text().map_err(|_| "no body".to_string())?).await.map_err(|_| "the body could not be read".to_string())?;
     text.as_string().ok_or_else(|| "the body is not text".to_string())
+}
+
+/// Fetches a published text file as it arrives. Once `opening_bytes` of it are in, `opening` is
+/// given the text so far (whole characters only) and, if it showed something, the browser paints
+/// that before the rest is read. Decoded as `Response.text()` decodes: UTF-8 without its
+/// byte-order mark, invalid bytes replaced.
+pub async fn fetch_text_in_steps(url: &str, opening_bytes: usize, opening: impl FnOnce(&str) -> bool) -> Result<String, String> {
+    let response = response_for(url, prefetched(url).await).await?;
+    let Some(body) = response.body() else { return Ok(String::new()) };
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let unreadable = |_| "the body could not be read".to_string();
+    let mut bytes = Vec::new();
+    let mut opening = Some(opening);
+    loop {
+        let step = JsFuture::from(reader.read()).await.map_err(unreadable)?;
+        if js_sys::Reflect::get(&step, &JsValue::from_str("done")).map_err(unreadable)?.is_truthy() {
+            break;
+        }
+        let chunk: js_sys::Uint8Array = js_sys::Reflect::get(&step, &JsValue::from_str("value")).map_err(unreadable)?.unchecked_into();
+        let start = bytes.len();
+        bytes.resize(start + chunk.length() as usize, 0);
+        chunk.copy_to(&mut bytes[start..]);
+        if bytes.len() >= opening_bytes {
+            if let Some(opening) = opening.take() {
+                let so_far = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+                let whole = match std::str::from_utf8(so_far) {
+                    Ok(text) => text,
+                    Err(e) => std::str::from_utf8(&so_far[..e.valid_up_to()]).unwrap_or_default(),
+                };
+                if opening(whole) {
+                    after_paint().await;
+                }
+            }
+        }
+    }
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    Ok(String::from_utf8(bytes).unwrap_or_else(|invalid| String::from_utf8_lossy(invalid.as_bytes()).into_owned()))
 }
 
 /// The bytes of a file the reader chose or dropped.
@@ -191,9 +257,23 @@ pub async fn next_frame() {
     let _ = JsFuture::from(promise).await;
 }
 
+/// Resolves once the browser has painted what is in the page: a timeout queued from a frame's
+/// callback runs after that frame is painted. A hidden tab paints no frames, so it waits at most
+/// a tenth of a second.
+pub async fn after_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let painted = resolve.clone();
+        leptos::prelude::request_animation_frame(move || {
+            let _ = window().set_timeout_with_callback(&painted);
+        });
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// Offers text to the reader as a file download.
 pub fn download(file_name: &str, mime: &str, text: &str) {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
@@ -370,7 +450,7 @@ fn text_range(document: &web_sys::Document, paragraph: &str, start: usize, end: 
 /// nothing in the page's markup changes, so marking thousands of matches costs no re-render.
 /// `ranges`: paragraph id and character range. Without the API, nothing is marked.
 pub fn mark_ranges(name: &str, ranges: &[(String, usize, usize)]) {
-    let get = |target: &wasm_bindgen::JsValue, key: &str| js_sys::Reflect::get(target, &key.into()).ok().filter(|v| !v.is_undefined());
+    let get = |target: &JsValue, key: &str| js_sys::Reflect::get(target, &key.into()).ok().filter(|v| !v.is_undefined());
     let (Some(css), Some(document)) = (get(&window(), "CSS"), window().document()) else { return };
     let (Some(registry), Some(constructor)) = (get(&css, "highlights"), get(&window(), "Highlight")) else { return };
     let Ok(constructor) = constructor.dyn_into::<js_sys::Function>() else { return };

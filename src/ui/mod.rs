@@ -76,6 +76,8 @@ pub fn App() -> impl IntoView {
     shelf.load();
     let route = Route::from_query(&browser::query());
     let screen = RwSignal::new(Screen::Loading);
+    // A long report's first screen, static markup painted while the whole is parsed.
+    let first_screen = RwSignal::new(None::<String>);
     let notices = RwSignal::new(Vec::<String>::new());
     let toasts = Toasts(RwSignal::new(None));
     let panel_open = RwSignal::new(browser::is_wide_screen());
@@ -104,7 +106,7 @@ pub fn App() -> impl IntoView {
         (false, Some(id)) => {
             let id = id.clone();
             spawn_local(async move {
-                screen.set(match shelf.resolve(&id, route.version).await {
+                screen.set(match shelf.resolve(&id, route.version, move |html| first_screen.set(Some(html))).await {
                     Ok(current) => Screen::Reading(current),
                     Err(missing) => Screen::Missing(missing),
                 });
@@ -164,7 +166,16 @@ pub fn App() -> impl IntoView {
         <OpenPanel open=open_panel shelf=shelf on_opened=show_opened />
         <DropOverlay shelf=shelf notices=notices on_opened=show_opened />
         {move || match screen.get() {
-            Screen::Loading => view! { <main id="report" tabindex="-1"><p class="loading" role="status">"Opening the report…"</p></main> }.into_any(),
+            Screen::Loading => match first_screen.get() {
+                // Markup from the report renderer (`report::html`), which escapes all text.
+                Some(html) => view! {
+                    <div class="layout" class=("with-panel", move || panel_open.get())>
+                        <main id="report" tabindex="-1" aria-busy="true" inner_html=html></main>
+                    </div>
+                }
+                .into_any(),
+                None => view! { <main id="report" tabindex="-1"><p class="loading" role="status">"Opening the report…"</p></main> }.into_any(),
+            },
             Screen::Reading(current) => view! { <ReaderView current=current panel_open=panel_open search_open=search_open help_open=help_open notices=notices toasts=toasts /> }.into_any(),
             Screen::Library => view! {
                 <NoticeBar link_notice=RwSignal::new(None) lists=vec![shelf.problems, notices] />

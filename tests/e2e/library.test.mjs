@@ -127,6 +127,58 @@ test('a publisher’s report beside the app opens by permalink for anyone', asyn
   assertNoProblems(page);
 });
 
+test('a long published report paints its first screen before it is parsed, and nothing moves when the app takes over', async (t) => {
+  const site = await mkdtemp(join(tmpdir(), 'published-long-'));
+  await cp(DIST, site, { recursive: true });
+  const lines = ['A/LONG/1', '', 'Report of a Long Session', '', 'Geneva, 3 March 2025', ''];
+  for (let n = 1; n <= 3000; n++) {
+    if (n % 40 === 1) lines.push(`Section ${Math.ceil(n / 40)}`, '');
+    lines.push(`${n}. The council recalls resolution ${n} and reaffirms its commitment to the sovereignty and unity of member states.`);
+    if (n % 7 === 0) lines.push('(a) Welcomes the efforts of the envoy;', '(b) Calls upon all parties to respect the law.');
+    lines.push('');
+  }
+  await writeFile(join(site, 'reports/long.txt'), lines.join('\n'));
+  const manifest = JSON.parse(await readFile(join(site, 'reports/manifest.json'), 'utf8'));
+  manifest.reports.push({ id: 'long', file: 'long.txt', title: 'Report of a Long Session' });
+  await writeFile(join(site, 'reports/manifest.json'), JSON.stringify(manifest));
+  const published = await serve(site, []);
+  t.after(() => published.close());
+
+  const context = await freshContext(t);
+  // Each frame, before it is painted: is paragraph 1 shown, by the first screen or by the app?
+  await context.addInitScript(() => {
+    window.framesSeen = [];
+    const look = () => {
+      const p1 = document.getElementById('p1');
+      if (p1?.checkVisibility()) {
+        const box = p1.getBoundingClientRect();
+        window.framesSeen.push({ firstScreen: !!p1.closest('main[aria-busy="true"]'), buttons: !!p1.querySelector('button'), top: box.top, left: box.left, width: box.width });
+      }
+      if (!document.querySelector('#p1 button')) requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  const page = await newPage(context);
+  const fetched = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  await openApp(page, `${published.origin}/?report=long#p2990`);
+  await landedOn(page, 'p2990');
+  const frames = await page.evaluate(() => window.framesSeen);
+  const first = frames.find((f) => f.firstScreen);
+  assert.ok(first, `paragraph 1 was painted before the whole report was parsed: ${JSON.stringify(frames.slice(0, 3))}`);
+  assert.ok(!first.buttons, 'the first screen is the report\'s text, without the app\'s buttons');
+  const app = frames.find((f) => f.buttons) ?? await page.evaluate(() => { const b = document.getElementById('p1').getBoundingClientRect(); return { top: b.top, left: b.left, width: b.width }; });
+  assert.ok(Math.abs(app.left - first.left) <= 2 && Math.abs(app.width - first.width) <= 2, `no sideways shift: ${JSON.stringify([first, app])}`);
+  assert.equal(await page.locator('main[aria-busy]').count(), 0, 'the first screen is gone once the report is set out');
+  assert.equal(await page.locator('#p1').count(), 1, 'one paragraph 1, not two');
+  // The manifest and the text were fetched while the app loaded, and the app took them over.
+  assert.equal(fetched.filter((path) => path === '/reports/long.txt').length, 1, `the report is fetched once: ${fetched}`);
+  assert.equal(fetched.filter((path) => path === '/reports/manifest.json').length, 1, `the manifest is fetched once: ${fetched}`);
+  await page.getByRole('button', { name: 'Highlight paragraph 2990', exact: true }).click();
+  await page.waitForSelector('#p2990[data-highlight]');
+  assertNoProblems(page);
+});
+
 test('a revision keeps every note: moved notes follow their text, and the rest are listed as orphans', async (t) => {
   const context = await freshContext(t);
   const page = await openPage(context);
