@@ -22,8 +22,10 @@ impl std::fmt::Display for InputError {
             InputError::Empty => write!(f, "The file is empty: there is no report in it."),
             InputError::TooLarge { bytes } => write!(
                 f,
-                "The file is {:.1} MB; reports up to {} MB can be opened. Is it the report itself, or an archive or scan?",
-                *bytes as f64 / 1_048_576.0,
+                "The file is {}.{} MB; reports up to {} MB can be opened. Is it the report itself, or an archive or scan?",
+                // In tenths, rounded, without floating point (whose formatting code the app need not carry).
+                (bytes + 52_429) / 1_048_576,
+                (bytes + 52_429) % 1_048_576 * 10 / 1_048_576,
                 MAX_BYTES / 1_048_576
             ),
             InputError::Binary => write!(
@@ -416,6 +418,9 @@ mod tests {
         let huge = vec![b'a'; MAX_BYTES + 1];
         assert_eq!(decode(&huge), Err(InputError::TooLarge { bytes: MAX_BYTES + 1 }));
         assert!(InputError::TooLarge { bytes: 50 * 1_048_576 }.to_string().starts_with("The file is 50.0 MB"));
+        for (bytes, shown) in [(11_492_000, "11.0"), (12_940_000, "12.3"), (10_485_761, "10.0"), (10_380_000, "9.9")] {
+            assert!(InputError::TooLarge { bytes }.to_string().starts_with(&format!("The file is {shown} MB")), "{bytes}");
+        }
     }
 
     #[test]

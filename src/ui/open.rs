@@ -42,7 +42,7 @@ fn open_file(file: web_sys::File, shelf: Shelf, progress: RwSignal<Progress>, on
         progress.set(Progress::Failed(format!("“{name}”: {}", InputError::TooLarge { bytes: size })));
         return;
     }
-    progress.set(Progress::Working(format!("Reading “{name}” ({:.0} KB)…", size as f64 / 1024.0)));
+    progress.set(Progress::Working(format!("Reading “{name}” ({} KB)…", (size + 512) / 1024)));
     spawn_local(async move {
         let bytes = match browser::read_file(&file).await {
             Ok(bytes) => bytes,
