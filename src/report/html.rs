@@ -313,6 +313,14 @@ mod tests {
     }
 
     #[test]
+    fn a_first_screen_keeps_markup_in_the_report_as_text() {
+        let text = format!("1. A <script>alert(1)</script> and <img src=x onerror=\"y()\"> and [a](javascript:z()).\n\n{}", long_report());
+        let first = first_screen_html(&text).unwrap();
+        assert!(!first.contains("<script") && !first.contains("<img") && !first.contains("javascript:"), "{}", &first[..600]);
+        assert!(first.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    }
+
+    #[test]
     fn short_texts_and_texts_without_breaks_are_parsed_whole_at_once() {
         assert_eq!(first_screen_html(DEFAULT_REPORT), None);
         assert_eq!(first_screen_html(&"word ".repeat(30_000)), None, "no line break to cut at");

@@ -213,7 +213,10 @@ pub async fn fetch_text_in_steps(url: &str, opening_bytes: usize, opening: impl 
     let Some(body) = response.body() else { return Ok(String::new()) };
     let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
     let unreadable = |_| "the body could not be read".to_string();
-    let mut bytes = Vec::new();
+    // Sized once from the announced length: growing by doubling would leave the wasm memory (which
+    // never shrinks) half as large again as the text.
+    let announced = response.headers().get("content-length").ok().flatten().and_then(|n| n.parse::<usize>().ok());
+    let mut bytes = Vec::with_capacity(announced.unwrap_or(0));
     let mut opening = Some(opening);
     loop {
         let step = JsFuture::from(reader.read()).await.map_err(unreadable)?;

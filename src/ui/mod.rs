@@ -110,6 +110,7 @@ pub fn App() -> impl IntoView {
                     Ok(current) => Screen::Reading(current),
                     Err(missing) => Screen::Missing(missing),
                 });
+                first_screen.set(None);
             });
         }
     }

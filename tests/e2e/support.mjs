@@ -33,7 +33,8 @@ export async function serve(dir = DIST, mounts = ['/viewer/']) {
     if (!file.startsWith(dir)) return res.writeHead(403).end();
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream' });
+      // As a static host does: with the length, so a reader can size its buffer from it.
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'content-length': body.length });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
