@@ -176,6 +176,18 @@ fn footnote_html(footnote: &Footnote, out: &mut String) {
     out.push_str("\">↩</a></li>");
 }
 
+/// Headings and paragraphs as the app sets them out (what a chunk holds), without buttons.
+pub fn blocks_html(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for block in blocks {
+        match block {
+            Block::Heading(heading) => heading_html(heading, &mut out),
+            Block::Paragraph(paragraph) => paragraph_html(paragraph, &mut out),
+        }
+    }
+    out
+}
+
 /// The report's `<article>`, as the app sets it out.
 pub fn report_html(report: &Report) -> String {
     let mut out = String::new();
@@ -185,12 +197,7 @@ pub fn report_html(report: &Report) -> String {
     out.push_str("<div class=\"report-body\">");
     for chunk in report.blocks.chunks(CHUNK_BLOCKS) {
         out.push_str("<div class=\"chunk\">");
-        for block in chunk {
-            match block {
-                Block::Heading(heading) => heading_html(heading, &mut out),
-                Block::Paragraph(paragraph) => paragraph_html(paragraph, &mut out),
-            }
-        }
+        out.push_str(&blocks_html(chunk));
         out.push_str("</div>");
     }
     out.push_str("</div>");

@@ -135,6 +135,9 @@ pub struct Annotator {
     pub shared: RwSignal<Option<SharedNote>>,
     /// A passage a link points at (`#p8:~:text=…`): paragraph and character range.
     pub target_passage: RwSignal<Option<(String, usize, usize)>>,
+    /// The paragraphs that show something of the annotations (a highlight, a mark, a note, the
+    /// editor, a shared note): they are set out live wherever they are.
+    pub in_use: Memo<std::collections::HashSet<String>>,
     paragraph_states: StoredValue<std::collections::HashMap<String, RwSignal<ParagraphState>>>,
     loaded: StoredValue<bool>,
     /// False when unreadable data could not be kept aside: then nothing is written over it.
@@ -171,6 +174,21 @@ impl Annotator {
                 })
             })
         });
+        let (editing, shared, target_passage) = (RwSignal::new(None), RwSignal::new(None::<SharedNote>), RwSignal::new(None::<(String, usize, usize)>));
+        let in_use = Memo::new(move |_| {
+            let mut ids: std::collections::HashSet<String> =
+                placements.with(|p| p.by_paragraph.keys().chain(p.marks.keys()).cloned().collect());
+            if let Some(Editing::New { paragraph, .. }) = editing.get() {
+                ids.insert(paragraph);
+            }
+            if let Some((paragraph, ..)) = target_passage.get() {
+                ids.insert(paragraph);
+            }
+            if let Some(paragraph) = shared.with(|s| s.as_ref().map(|n| n.annotation.target.paragraph().to_string())) {
+                ids.insert(paragraph);
+            }
+            ids
+        });
         let this = Annotator {
             report_id: StoredValue::new(report_id.to_string()),
             index,
@@ -178,13 +196,14 @@ impl Annotator {
             placements,
             palette: RwSignal::new(Palette::default()),
             current_colour: RwSignal::new(Colour::Yellow),
-            editing: RwSignal::new(None),
+            editing,
             selection: RwSignal::new(None),
             last_deleted: RwSignal::new(None),
             problems: RwSignal::new(Vec::new()),
             announcement: RwSignal::new(String::new()),
-            shared: RwSignal::new(None),
-            target_passage: RwSignal::new(None),
+            shared,
+            target_passage,
+            in_use,
             paragraph_states: StoredValue::new(Default::default()),
             loaded: StoredValue::new(false),
             writable: StoredValue::new(true),

@@ -415,6 +415,27 @@ pub fn show_centred(id: &str) {
     element.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
+/// The id of the element that has the keyboard focus, if it has one.
+pub fn focused_id() -> Option<String> {
+    let id = window().document()?.active_element()?.id();
+    (!id.is_empty()).then_some(id)
+}
+
+/// Gives the keyboard focus back to the element with this id where it was lost (to the page's
+/// body) because the element it was on was replaced; the view does not move.
+pub fn refocus_id(id: &str) {
+    let Some(document) = window().document() else { return };
+    let body: Option<web_sys::Element> = document.body().map(Into::into);
+    if document.active_element().is_some_and(|active| Some(active) != body) {
+        return;
+    }
+    if let Some(element) = document.get_element_by_id(id).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        let options = FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = element.focus_with_options(&options);
+    }
+}
+
 /// Moves the keyboard focus to the element with this id, once it is in the page.
 pub fn focus_id(id: &str) {
     let id = id.to_string();

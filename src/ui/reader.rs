@@ -17,7 +17,7 @@ use crate::report::{ParagraphKind, Report};
 use super::annotator::Annotator;
 use super::browser::{self, TextSelection};
 use super::notes::{NotesPanel, PrintEndnotes, SelectionAdder};
-use super::report_view::ReportView;
+use super::report_view::{PageText, ReportView};
 use super::search_bar::SearchBar;
 use super::shortcuts::{self, HelpOverlay, ShortcutTargets};
 use super::shelf::Current;
@@ -226,6 +226,7 @@ pub fn ReaderView(
         }),
     };
     provide_context(actions);
+    provide_context(PageText(RwSignal::new(0)));
 
     let current_paragraph = RwSignal::new(None::<String>);
     shortcuts::install(ShortcutTargets {

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::annotations::marks::{split, Piece};
 use crate::annotations::Colour;
+use crate::report::html::blocks_html;
 use crate::report::language::{direction, Direction};
 use crate::report::{footnote_ids, Block, Cover, Footnote, FootnoteRef, Heading, Paragraph, ParagraphKind, Report, RichText, Span};
 
@@ -18,6 +19,29 @@ use super::notes::{NoteCard, NoteEditor, SharedPreview};
 /// Blocks per chunk, and chunks built per frame after the first.
 const CHUNK_BLOCKS: usize = 50;
 const CHUNKS_PER_FRAME: usize = 4;
+
+/// Counts the times paragraphs' elements were replaced (a chunk of plain markup set out live), for
+/// what points into their text (the search's marks) to be put back.
+#[derive(Clone, Copy)]
+pub struct PageText(pub RwSignal<u32>);
+
+/// The ids of these blocks' headings and paragraphs, sub-paragraphs included.
+fn block_ids(blocks: &[Block]) -> Vec<String> {
+    fn paragraph_ids(paragraph: &Paragraph, out: &mut Vec<String>) {
+        out.push(paragraph.id.clone());
+        for child in &paragraph.children {
+            paragraph_ids(child, out);
+        }
+    }
+    let mut ids = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Heading(heading) => ids.push(heading.id.clone()),
+            Block::Paragraph(paragraph) => paragraph_ids(paragraph, &mut ids),
+        }
+    }
+    ids
+}
 
 /// What every paragraph view needs from the page around it.
 #[derive(Clone, Copy)]
@@ -80,27 +104,55 @@ pub fn ReportView(
             });
         }
     });
+    let page_text = use_context::<PageText>();
     let body_report = report.clone();
     let blocks = move || {
         let report = body_report.clone();
         view! {
             <For each=move || 0..shown.get() key=|i| *i let:chunk>
                 {
-                    // A chunk's paragraphs get their buttons once it comes near the screen (the
-                    // browser says so for `content-visibility: auto`); until then they hold their
-                    // id, number, text, highlights and notes: addressable and findable, at a
-                    // fifth of the elements. Without that event, every chunk is awake.
+                    let range = chunk * CHUNK_BLOCKS..((chunk + 1) * CHUNK_BLOCKS).min(report.blocks.len());
+                    // A chunk far from the screen is plain markup (`report::html`, the same as a
+                    // first screen): ids, numbers and text, addressable and findable, without a
+                    // signal or an effect per paragraph. It is set out live, for good, once it
+                    // comes near the screen (the browser says so for `content-visibility: auto`;
+                    // without that event every chunk is live), or holds a target of the address
+                    // or anything of the annotations. Its paragraphs get their buttons when it is
+                    // near the screen.
                     let awake = RwSignal::new(chunk == 0 || !browser::tells_visibility_changes());
-                    let blocks = report.blocks[chunk * CHUNK_BLOCKS..((chunk + 1) * CHUNK_BLOCKS).min(report.blocks.len())]
-                        .iter()
-                        .map(|block| block_view(block, wiring, awake.into()))
-                        .collect::<Vec<_>>();
-                    view! {
-                        <div class="chunk" on:contentvisibilityautostatechange=move |ev| {
-                            if !browser::was_skipped(&ev) {
-                                awake.set(true);
-                            }
-                        }>{blocks}</div>
+                    let ids = block_ids(&report.blocks[range.clone()]);
+                    let annotator = wiring.annotator;
+                    let live = Memo::new(move |was: Option<&bool>| {
+                        was == Some(&true)
+                            || awake.get()
+                            || annotator.in_use.with(|in_use| ids.iter().any(|id| in_use.contains(id)))
+                            || wiring.targets.with(|targets| targets.iter().any(|t| ids.contains(t)))
+                    });
+                    let wake = move |ev: leptos::ev::Event| {
+                        if !browser::was_skipped(&ev) {
+                            awake.set(true);
+                        }
+                    };
+                    let report = report.clone();
+                    move || {
+                        let blocks = &report.blocks[range.clone()];
+                        if live.get() {
+                            // The markup it replaces may hold the keyboard focus, and the search's
+                            // marks: both are put back on the new elements.
+                            let focused = browser::focused_id();
+                            let views = blocks.iter().map(|block| block_view(block, wiring, awake.into())).collect::<Vec<_>>();
+                            request_animation_frame(move || {
+                                if let Some(id) = focused {
+                                    browser::refocus_id(&id);
+                                }
+                                if let Some(PageText(changed)) = page_text {
+                                    changed.update(|n| *n += 1);
+                                }
+                            });
+                            view! { <div class="chunk" on:contentvisibilityautostatechange=wake>{views}</div> }.into_any()
+                        } else {
+                            view! { <div class="chunk" on:contentvisibilityautostatechange=wake inner_html=blocks_html(blocks)></div> }.into_any()
+                        }
                     }
                 }
             </For>

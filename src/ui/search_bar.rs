@@ -10,6 +10,7 @@ use crate::search::{Results, SearchIndex};
 
 use super::annotator::Annotator;
 use super::browser;
+use super::report_view::PageText;
 
 /// Matches listed and marked at most; the summary still counts them all.
 const LISTED: usize = 500;
@@ -38,7 +39,11 @@ pub fn SearchBar(open: RwSignal<bool>, annotator: Annotator) -> impl IntoView {
         browser::timed("search:query", || annotator.search(&index, &query, LISTED))
     });
     // Matches in the text are marked once the page has caught up with any change to it.
+    let page_text = use_context::<PageText>();
     Effect::new(move |_| {
+        if let Some(PageText(changed)) = page_text {
+            changed.track();
+        }
         let ranges: Vec<(String, usize, usize)> =
             results.with(|r| r.hits.iter().filter(|h| h.note.is_none()).map(|h| (h.paragraph.clone(), h.start, h.end)).collect());
         let current = at.get().and_then(|i| results.with(|r| r.hits.get(i).filter(|h| h.note.is_none()).map(|h| (h.paragraph.clone(), h.start, h.end))));

@@ -328,6 +328,7 @@ test('opening a big report shows what is happening until it is set out', async (
   const context = await freshContext(t);
   const page = await openPage(context);
   const paragraphs = Array.from({ length: 4000 }, (_, i) => `${i + 1}. ${'The Committee considered the matter and decided to continue its work. '.repeat(6)}`);
+  paragraphs[3499] += 'It met again in Zanzibar.';
   const text = `A/BIG/1\n\nA big report\n\n${paragraphs.join('\n')}\n`;
   await page.getByRole('button', { name: 'Open a report' }).click();
   await page.evaluate(() => {
@@ -343,11 +344,32 @@ test('opening a big report shows what is happening until it is set out', async (
   assert.ok(seen.includes('Setting out “big.txt”…'), JSON.stringify(seen));
 
   // Far from the screen a paragraph is text, id and number only; its buttons come with it.
-  assert.equal(await page.locator('#p3000 .para-side, #p3000 .link-tools').count(), 0, 'no buttons far off screen');
-  assert.ok((await page.locator('.para-side').count()) < 400, 'only chunks near the screen have buttons');
+  assert.equal(await page.locator('#p3000 button, #p3000 .link-tools').count(), 0, 'no buttons far off screen');
+  assert.ok((await page.locator('.annotation-tools').count()) < 400, 'only chunks near the screen have buttons');
   await page.evaluate(() => { location.hash = '#p3000'; });
   await landedOn(page, 'p3000');
   await page.getByRole('button', { name: 'Highlight paragraph 3000', exact: true }).click();
   await page.waitForSelector('#p3000[data-highlight]');
+
+  // A far paragraph focused (as a screen reader may) keeps the focus when its chunk, plain
+  // markup until then, is set out live on coming near the screen.
+  assert.equal(await page.locator('#p2000 button').count(), 0, 'paragraph 2000 is plain markup so far');
+  await page.evaluate(() => document.getElementById('p2000').focus({ preventScroll: true }));
+  await page.evaluate(() => document.getElementById('p2000').scrollIntoView({ block: 'center' }));
+  await page.getByRole('button', { name: 'Highlight paragraph 2000', exact: true }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'p2000');
+
+  // The search finds a word in a far chunk, and its mark is on the live text once it is reached.
+  assert.equal(await page.locator('#p3500 button').count(), 0, 'paragraph 3500 is plain markup so far');
+  await page.keyboard.press('/');
+  await page.waitForFunction(() => document.activeElement?.id === 'search-field');
+  await page.keyboard.type('zanzibar');
+  await page.waitForFunction(() => CSS.highlights.get('search-hit')?.size === 1);
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Highlight paragraph 3500', exact: true }).waitFor();
+  await page.waitForFunction(() => {
+    const [range] = CSS.highlights.get('search-hit') ?? [];
+    return range?.startContainer.isConnected && document.getElementById('p3500').contains(range.startContainer) && range.toString() === 'Zanzibar';
+  });
   assertNoProblems(page);
 });
