@@ -18,7 +18,7 @@ use super::notes::{NoteCard, NoteEditor, SharedPreview};
 
 /// Blocks per chunk, and chunks built per frame after the first.
 const CHUNK_BLOCKS: usize = 50;
-const CHUNKS_PER_FRAME: usize = 4;
+const CHUNKS_PER_FRAME: usize = 16;
 
 /// Counts the times paragraphs' elements were replaced (a chunk of plain markup set out live), for
 /// what points into their text (the search's marks) to be put back.
