@@ -93,6 +93,13 @@ fn shorten(text: &str) -> String {
     }
 }
 
+/// Whether what the fragment points at is in this report, or this part of one: the top, or an
+/// element in it. A part that does not hold it is not worth showing first (the reader would see
+/// the wrong place, then be moved).
+pub fn lands_within(report: &Report, fragment: &str) -> bool {
+    matches!(resolve(report, fragment), Resolution::Top | Resolution::Found { .. })
+}
+
 /// Characters that must be escaped in a fragment so a link survives email and chat clients.
 const FRAGMENT: &AsciiSet = &CONTROLS.add(b' ').add(b'"').add(b'<').add(b'>').add(b'`').add(b'#').add(b'%');
 
@@ -157,6 +164,17 @@ mod tests {
     fn a_paragraph_id_resolves_to_itself() {
         assert_eq!(resolve(&report(), "#p2"), found(&["p2"]));
         assert_eq!(resolve(&report(), "p3-b"), found(&["p3-b"]));
+    }
+
+    #[test]
+    fn a_part_of_a_report_holds_the_top_and_what_is_in_it() {
+        let part = parse("1. One.\n2. Two.\n");
+        for fragment in ["", "#p1", "p2", "#p2:~:text=Two", "#p2-4"] {
+            assert!(lands_within(&part, fragment), "{fragment}");
+        }
+        for fragment in ["#p3", "#p3-b", "#p40", "#nowhere"] {
+            assert!(!lands_within(&part, fragment), "{fragment}");
+        }
     }
 
     #[test]

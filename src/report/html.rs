@@ -2,7 +2,7 @@
 //! build puts the default report's into the page (`web/default-report.html`, kept up to date by
 //! a test), so the report is painted as soon as the page arrives, readable without JavaScript,
 //! and the app replaces it, element for element, when it starts. A long report's first screen is
-//! made the same way from its opening ([`first_screen_html`]), to be painted while the whole is
+//! made the same way from its opening ([`first_screen`]), to be painted while the whole is
 //! parsed.
 
 use super::language::{direction, Direction};
@@ -220,10 +220,10 @@ const FIRST_SCREEN_BYTES: usize = 24 * 1024;
 /// How far past that a paragraph break is looked for before settling for a line break.
 const BREAK_SEARCH: usize = 16 * 1024;
 
-/// The first screen of a long report, as static HTML (the same markup as [`report_html`]), made
-/// from its opening alone: the blocks before the last one seen there, which may be cut short or
-/// run on across a page break. `None` for a text short enough to parse whole at once.
-pub fn first_screen_html(text: &str) -> Option<String> {
+/// What the first screen of a long report shows (set out with [`report_html`]), read from its
+/// opening alone: the blocks before the last one seen there, which may be cut short or run on
+/// across a page break. `None` for a text short enough to parse whole at once.
+pub fn first_screen(text: &str) -> Option<Report> {
     if text.len() < FIRST_SCREEN_FROM {
         return None;
     }
@@ -231,7 +231,7 @@ pub fn first_screen_html(text: &str) -> Option<String> {
     report.blocks.pop();
     // Footnotes sit at the end of a report; those seen this early are not all of them.
     report.footnotes.clear();
-    (!report.blocks.is_empty()).then(|| report_html(&report))
+    (!report.blocks.is_empty()).then_some(report)
 }
 
 /// The text up to the first paragraph break (else line break) after `FIRST_SCREEN_BYTES`.
@@ -291,11 +291,15 @@ mod tests {
         text
     }
 
+    fn first_screen_html_of(text: &str) -> Option<String> {
+        first_screen(text).map(|report| report_html(&report))
+    }
+
     #[test]
     fn a_long_reports_first_screen_is_the_start_of_its_whole_markup() {
         let text = long_report();
         assert!(text.len() > FIRST_SCREEN_FROM);
-        let first = first_screen_html(&text).expect("a long report has a first screen");
+        let first = first_screen_html_of(&text).expect("a long report has a first screen");
         let whole = report_html(&parse(&text));
         // Same markup, element for element, so nothing moves when the whole replaces it.
         let open = first.strip_suffix("</div></div></article>").expect("ends with its chunk, body and article");
@@ -311,7 +315,7 @@ mod tests {
         let text = long_report();
         let cut = opening(&text).unwrap();
         let last_in_opening = parse(cut).blocks.len();
-        let first = first_screen_html(&text).unwrap();
+        let first = first_screen_html_of(&text).unwrap();
         let whole = parse(&text);
         let Block::Paragraph(last_shown) = &whole.blocks[last_in_opening - 2] else { panic!("a paragraph") };
         let Block::Paragraph(held_back) = &whole.blocks[last_in_opening - 1] else { panic!("a paragraph") };
@@ -322,20 +326,20 @@ mod tests {
     #[test]
     fn a_first_screen_keeps_markup_in_the_report_as_text() {
         let text = format!("1. A <script>alert(1)</script> and <img src=x onerror=\"y()\"> and [a](javascript:z()).\n\n{}", long_report());
-        let first = first_screen_html(&text).unwrap();
+        let first = first_screen_html_of(&text).unwrap();
         assert!(!first.contains("<script") && !first.contains("<img") && !first.contains("javascript:"), "{}", &first[..600]);
         assert!(first.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     }
 
     #[test]
     fn short_texts_and_texts_without_breaks_are_parsed_whole_at_once() {
-        assert_eq!(first_screen_html(DEFAULT_REPORT), None);
-        assert_eq!(first_screen_html(&"word ".repeat(30_000)), None, "no line break to cut at");
+        assert_eq!(first_screen_html_of(DEFAULT_REPORT), None);
+        assert_eq!(first_screen_html_of(&"word ".repeat(30_000)), None, "no line break to cut at");
         let crlf = long_report().replace('\n', "\r\n");
-        assert!(first_screen_html(&crlf).unwrap().contains("id=\"p1\""), "Windows line ends");
+        assert!(first_screen_html_of(&crlf).unwrap().contains("id=\"p1\""), "Windows line ends");
         let arabic: String = (1..3000).map(|n| format!("{n}. نص الفقرة من التقرير، وهي فقرة طويلة بعض الشيء.\n\n")).collect();
         let opening = opening(&arabic).expect("an opening");
         assert!(opening.len() >= FIRST_SCREEN_BYTES && arabic.starts_with(opening), "cut on a character boundary");
-        assert!(first_screen_html(&arabic).unwrap().contains("dir=\"rtl\""));
+        assert!(first_screen_html_of(&arabic).unwrap().contains("dir=\"rtl\""));
     }
 }

@@ -10,7 +10,8 @@ use leptos::prelude::*;
 
 use crate::annotations::Millis;
 use crate::library::{content_hash, Library, Manifest, Opened, Source};
-use crate::report::html::{first_screen_html, FIRST_SCREEN_FROM};
+use crate::permalink::lands_within;
+use crate::report::html::{first_screen, report_html, FIRST_SCREEN_FROM};
 use crate::report::input::{self, InputError};
 use crate::report::{parse, Report, DEFAULT_REPORT, DEFAULT_REPORT_ID};
 
@@ -246,7 +247,8 @@ impl Shelf {
 }
 
 /// A long report's first screen, made from its opening and shown once, before the whole is
-/// parsed (about a tenth of a second for 10,000 paragraphs).
+/// parsed (about a tenth of a second for 10,000 paragraphs); not when the address points further
+/// on, where the reader would see the top and then be moved.
 struct FirstScreen<F: Fn(String)> {
     show: F,
     shown: Cell<bool>,
@@ -259,7 +261,11 @@ impl<F: Fn(String)> FirstScreen<F> {
         if self.shown.get() {
             return false;
         }
-        let Some(html) = browser::timed("report:first-screen", || first_screen_html(text)) else { return false };
+        let Some(html) = browser::timed("report:first-screen", || {
+            first_screen(text).filter(|part| lands_within(part, &browser::fragment())).map(|part| report_html(&part))
+        }) else {
+            return false;
+        };
         (self.show)(html);
         self.shown.set(true);
         true

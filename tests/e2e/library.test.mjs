@@ -127,7 +127,7 @@ test('a publisher’s report beside the app opens by permalink for anyone', asyn
   assertNoProblems(page);
 });
 
-test('a long published report paints its first screen before it is parsed, and nothing moves when the app takes over', async (t) => {
+test('a long published report paints its first screen before it is parsed, unmoved when the app takes over; a link further on lands without it', async (t) => {
   const site = await mkdtemp(join(tmpdir(), 'published-long-'));
   await cp(DIST, site, { recursive: true });
   const lines = ['A/LONG/1', '', 'Report of a Long Session', '', 'Geneva, 3 March 2025', ''];
@@ -144,9 +144,8 @@ test('a long published report paints its first screen before it is parsed, and n
   const published = await serve(site, []);
   t.after(() => published.close());
 
-  const context = await freshContext(t);
   // Each frame, before it is painted: is paragraph 1 shown, by the first screen or by the app?
-  await context.addInitScript(() => {
+  const watchFrames = (context) => context.addInitScript(() => {
     window.framesSeen = [];
     const look = () => {
       const p1 = document.getElementById('p1');
@@ -154,29 +153,41 @@ test('a long published report paints its first screen before it is parsed, and n
         const box = p1.getBoundingClientRect();
         window.framesSeen.push({ firstScreen: !!p1.closest('main[aria-busy="true"]'), buttons: !!p1.querySelector('button'), top: box.top, left: box.left, width: box.width });
       }
-      if (!document.querySelector('#p1 button')) requestAnimationFrame(look);
+      if (!document.querySelector('.para button')) requestAnimationFrame(look);
     };
     requestAnimationFrame(look);
   });
+  const context = await freshContext(t);
+  await watchFrames(context);
   const page = await newPage(context);
   const fetched = [];
   page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
-  await openApp(page, `${published.origin}/?report=long#p2990`);
-  await landedOn(page, 'p2990');
+  await openApp(page, `${published.origin}/?report=long`);
+  await page.getByRole('button', { name: 'Highlight paragraph 1', exact: true }).waitFor();
   const frames = await page.evaluate(() => window.framesSeen);
   const first = frames.find((f) => f.firstScreen);
   assert.ok(first, `paragraph 1 was painted before the whole report was parsed: ${JSON.stringify(frames.slice(0, 3))}`);
   assert.ok(!first.buttons, 'the first screen is the report\'s text, without the app\'s buttons');
   const app = frames.find((f) => f.buttons) ?? await page.evaluate(() => { const b = document.getElementById('p1').getBoundingClientRect(); return { top: b.top, left: b.left, width: b.width }; });
-  assert.ok(Math.abs(app.left - first.left) <= 2 && Math.abs(app.width - first.width) <= 2, `no sideways shift: ${JSON.stringify([first, app])}`);
+  assert.ok(Math.abs(app.top - first.top) <= 2 && Math.abs(app.left - first.left) <= 2 && Math.abs(app.width - first.width) <= 2,
+    `nothing moves when the app takes over: ${JSON.stringify([first, app])}`);
   assert.equal(await page.locator('main[aria-busy]').count(), 0, 'the first screen is gone once the report is set out');
   assert.equal(await page.locator('#p1').count(), 1, 'one paragraph 1, not two');
   // The manifest and the text were fetched while the app loaded, and the app took them over.
   assert.equal(fetched.filter((path) => path === '/reports/long.txt').length, 1, `the report is fetched once: ${fetched}`);
   assert.equal(fetched.filter((path) => path === '/reports/manifest.json').length, 1, `the manifest is fetched once: ${fetched}`);
-  await page.getByRole('button', { name: 'Highlight paragraph 2990', exact: true }).click();
-  await page.waitForSelector('#p2990[data-highlight]');
   assertNoProblems(page);
+
+  // A link further on shows no first screen of the top, only to move away from it: it lands.
+  const linked = await freshContext(t);
+  await watchFrames(linked);
+  const far = await newPage(linked);
+  await openApp(far, `${published.origin}/?report=long#p2990`);
+  await landedOn(far, 'p2990');
+  assert.ok(!(await far.evaluate(() => window.framesSeen)).some((f) => f.firstScreen), 'no first screen for a link to paragraph 2990');
+  await far.getByRole('button', { name: 'Highlight paragraph 2990', exact: true }).click();
+  await far.waitForSelector('#p2990[data-highlight]');
+  assertNoProblems(far);
 });
 
 test('a revision keeps every note: moved notes follow their text, and the rest are listed as orphans', async (t) => {
