@@ -134,7 +134,9 @@ pub fn ReportView(
                         }
                     };
                     let report = report.clone();
-                    move || {
+                    // The chunk's element stays when its content is set out live, so the browser
+                    // keeps its size and its place on screen.
+                    let content = move || {
                         let blocks = &report.blocks[range.clone()];
                         if live.get() {
                             // The markup it replaces may hold the keyboard focus, and the search's
@@ -149,11 +151,12 @@ pub fn ReportView(
                                     changed.update(|n| *n += 1);
                                 }
                             });
-                            view! { <div class="chunk" on:contentvisibilityautostatechange=wake>{views}</div> }.into_any()
+                            views.into_any()
                         } else {
-                            view! { <div class="chunk" on:contentvisibilityautostatechange=wake inner_html=blocks_html(blocks)></div> }.into_any()
+                            view! { <div class="chunk-markup" inner_html=blocks_html(blocks)></div> }.into_any()
                         }
-                    }
+                    };
+                    view! { <div class="chunk" on:contentvisibilityautostatechange=wake>{content}</div> }
                 }
             </For>
         }

@@ -176,6 +176,18 @@ test('a long published report paints its first screen before it is parsed, unmov
   // The manifest and the text were fetched while the app loaded, and the app took them over.
   assert.equal(fetched.filter((path) => path === '/reports/long.txt').length, 1, `the report is fetched once: ${fetched}`);
   assert.equal(fetched.filter((path) => path === '/reports/manifest.json').length, 1, `the manifest is fetched once: ${fetched}`);
+  // Scrolled to, a far paragraph is what is painted there: its chunk keeps its size and place
+  // when it is set out live.
+  for (const id of ['p1203', 'p2503']) {
+    await page.evaluate((id) => document.getElementById(id).scrollIntoView({ block: 'start' }), id);
+    await page.locator(`#${id} .annotation-tools`).waitFor();
+    await page.waitForTimeout(200);
+    const painted = await page.evaluate((id) => {
+      const box = document.getElementById(id).getBoundingClientRect();
+      return document.elementFromPoint(box.left + box.width / 2, box.top + 10)?.closest('.para')?.id;
+    }, id);
+    assert.equal(painted, id, `${id} is on screen where it is laid out`);
+  }
   assertNoProblems(page);
 
   // A link further on shows no first screen of the top, only to move away from it: it lands.
