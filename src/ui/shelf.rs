@@ -160,7 +160,7 @@ impl Shelf {
     /// Finds a report by id, in a given version or its latest one. A long report's first screen is
     /// handed to `first_screen` and painted before the whole is parsed.
     pub async fn resolve(&self, id: &str, version: Option<usize>, first_screen: impl Fn(String)) -> Result<Current, Missing> {
-        let first_screen = FirstScreen { show: first_screen, shown: Cell::new(false) };
+        let first_screen = FirstScreen { show: first_screen, tried: Cell::new(false) };
         if id == DEFAULT_REPORT_ID && version.is_none() {
             return Ok(self.default_current());
         }
@@ -251,14 +251,15 @@ impl Shelf {
 /// on, where the reader would see the top and then be moved.
 struct FirstScreen<F: Fn(String)> {
     show: F,
-    shown: Cell<bool>,
+    /// Made from the text once, whether it was shown or not (a link further on).
+    tried: Cell<bool>,
 }
 
 impl<F: Fn(String)> FirstScreen<F> {
-    /// Shows the first screen from the text so far, unless it is short or already shown. True if
-    /// something new is to be painted.
+    /// Shows the first screen from the text so far, unless it is short or was tried already. True
+    /// if something new is to be painted.
     fn show_once(&self, text: &str) -> bool {
-        if self.shown.get() {
+        if self.tried.replace(true) {
             return false;
         }
         let Some(html) = browser::timed("report:first-screen", || {
@@ -267,7 +268,6 @@ impl<F: Fn(String)> FirstScreen<F> {
             return false;
         };
         (self.show)(html);
-        self.shown.set(true);
         true
     }
 
