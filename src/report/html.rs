@@ -142,7 +142,7 @@ fn paragraph_html(paragraph: &Paragraph, out: &mut String) {
         direction(&paragraph.text.plain()).attribute()
     ));
     if let Some(label) = paragraph.label() {
-        out.push_str("<span class=\"para-label\">");
+        out.push_str(if paragraph.has_long_label() { "<span class=\"para-label long\">" } else { "<span class=\"para-label\">" });
         escape(&label, out);
         out.push_str("</span>");
     }
@@ -277,7 +277,7 @@ mod tests {
     /// A long report in the shape of the benchmark's: sections, numbered paragraphs, sub-paragraphs.
     fn long_report() -> String {
         let mut text = String::from("A/TEST/1\n\nReport of a Long Session\n\nGeneva, 3 March 2025\n\n");
-        for n in 1..=800 {
+        for n in 1..=1000 {
             if n % 40 == 1 {
                 let roman = ["", "X", "XX"][n / 400].to_string() + ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"][n / 40 % 10];
                 text.push_str(&format!("{roman}. Section {}\n\n", n / 40 + 1));
@@ -308,6 +308,7 @@ mod tests {
         let shown = first.matches("class=\"para\" data-kind=\"numbered\"").count();
         assert!((40..400).contains(&shown), "more than a screen, far less than the report: {shown} of 800");
         assert!(first.contains("&lt;reaffirms&gt;"), "text is escaped as in the whole");
+        assert!(whole.contains("<span class=\"para-label long\">1000.</span>") && whole.contains("<span class=\"para-label\">999.</span>"));
     }
 
     #[test]

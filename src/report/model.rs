@@ -184,6 +184,12 @@ impl Paragraph {
         }
     }
 
+    /// Whether its label is five characters or more ("1000.", "(viii)"): such labels are set
+    /// smaller where the margin is narrow, so that they fit it.
+    pub fn has_long_label(&self) -> bool {
+        self.label().is_some_and(|label| label.chars().count() >= 5)
+    }
+
     /// How a reader would name it: "paragraph 8", "paragraph 8 (a) (i)".
     pub fn name(&self) -> &str {
         &self.name

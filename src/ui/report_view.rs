@@ -395,7 +395,7 @@ fn paragraph_view(paragraph: &Paragraph, wiring: Wiring, awake: Signal<bool>) ->
         >
             <div class="para-margin">
                 {move || awake.get().then(|| link_tools(&id, &name, wiring))}
-                {paragraph.label().map(|label| view! { <span class="para-label">{label}</span> })}
+                {paragraph.label().map(|label| view! { <span class="para-label" class=("long", paragraph.has_long_label())>{label}</span> })}
             </div>
             <p class="para-text">{marked_text(paragraph, annotator)}</p>
             {move || awake.get().then(|| view! {

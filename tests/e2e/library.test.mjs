@@ -188,6 +188,11 @@ test('a long published report paints its first screen before it is parsed, unmov
     }, id);
     assert.equal(painted, id, `${id} is on screen where it is laid out`);
   }
+  // On a phone, four-digit numbers fit the margin: nothing of them is cut at the screen's edge.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.evaluate(() => document.getElementById('p1203').scrollIntoView({ block: 'center' }));
+  const label = await page.evaluate(() => { const r = document.querySelector('#p1203 .para-label').getBoundingClientRect(); return { left: r.left, text: document.querySelector('#p1203 .para-label').textContent }; });
+  assert.ok(label.left >= 0, `the number ${label.text} starts on screen (at ${label.left} px)`);
   assertNoProblems(page);
 
   // A link further on shows no first screen of the top, only to move away from it: it lands.
