@@ -9,8 +9,9 @@ use super::language::{direction, Direction};
 use super::structure::parse;
 use super::{footnote_ids, Block, Cover, Footnote, FootnoteRef, Heading, Paragraph, ParagraphKind, Report, RichText, Span};
 
-/// Blocks per chunk, as the app groups them (`content-visibility` boxes).
-const CHUNK_BLOCKS: usize = 50;
+/// Blocks per chunk (`content-visibility` boxes): the app groups them the same way, so its
+/// markup and this match element for element.
+pub const CHUNK_BLOCKS: usize = 50;
 
 fn escape(text: &str, out: &mut String) {
     for c in text.chars() {

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::annotations::marks::{split, Piece};
 use crate::annotations::Colour;
-use crate::report::html::blocks_html;
+use crate::report::html::{blocks_html, CHUNK_BLOCKS};
 use crate::report::language::{direction, Direction};
 use crate::report::{footnote_ids, Block, Cover, Footnote, FootnoteRef, Heading, Paragraph, ParagraphKind, Report, RichText, Span};
 
@@ -16,8 +16,7 @@ use super::annotator::{Annotator, Editing};
 use super::browser;
 use super::notes::{NoteCard, NoteEditor, SharedPreview};
 
-/// Blocks per chunk, and chunks built per frame after the first.
-const CHUNK_BLOCKS: usize = 50;
+/// Chunks built per frame after the first.
 const CHUNKS_PER_FRAME: usize = 16;
 
 /// Counts the times paragraphs' elements were replaced (a chunk of plain markup set out live), for
@@ -134,15 +133,19 @@ pub fn ReportView(
                         }
                     };
                     let report = report.clone();
+                    let was_markup = StoredValue::new(false);
                     // The chunk's element stays when its content is set out live, so the browser
                     // keeps its size and its place on screen.
                     let content = move || {
                         let blocks = &report.blocks[range.clone()];
-                        if live.get() {
+                        if !live.get() {
+                            was_markup.set_value(true);
+                            return view! { <div class="chunk-markup" inner_html=blocks_html(blocks)></div> }.into_any();
+                        }
+                        if was_markup.get_value() {
                             // The markup it replaces may hold the keyboard focus, and the search's
                             // marks: both are put back on the new elements.
                             let focused = browser::focused_id();
-                            let views = blocks.iter().map(|block| block_view(block, wiring, awake.into())).collect::<Vec<_>>();
                             request_animation_frame(move || {
                                 if let Some(id) = focused {
                                     browser::refocus_id(&id);
@@ -151,10 +154,8 @@ pub fn ReportView(
                                     changed.update(|n| *n += 1);
                                 }
                             });
-                            views.into_any()
-                        } else {
-                            view! { <div class="chunk-markup" inner_html=blocks_html(blocks)></div> }.into_any()
                         }
+                        blocks.iter().map(|block| block_view(block, wiring, awake.into())).collect::<Vec<_>>().into_any()
                     };
                     view! { <div class="chunk" on:contentvisibilityautostatechange=wake>{content}</div> }
                 }
