@@ -1,17 +1,22 @@
-// Trunk's post-build hook (see Trunk.toml). Three jobs on the staged dist/:
+// Trunk's post-build hook (see Trunk.toml). Four jobs on the staged dist/:
 // 1. Strict CSP: Trunk starts the app with an inline module script; it is moved to a file of its
-//    own (named by its hash), so the page runs under `script-src 'self'` with no inline script.
-//    On the default report's page it starts the app only once the page has been painted.
-//    The build fails if any inline script or inline event handler is left.
+//    own (named by its hash). Where the page shows a report before the app runs, it starts the app
+//    only once that is painted. The pre-paint script (web/route.js) goes the other way, into the
+//    page, allowed by its hash: as a file it was a request the first paint waited for, and the
+//    requests it starts began only once it had arrived. The build fails if any other inline script,
+//    or any inline event handler, is left.
 // 2. Offline: writes sw.js from web/sw.js with the list of every staged file and a version
 //    derived from their contents.
 // 3. First paint: puts the default report's static HTML (web/default-report.html, made by the
 //    app's own renderer and kept current by a test) in the page, inside a copy of the app's
 //    frame whose controls hold their place invisibly, so the report is painted at once and does
 //    not move when the app takes over.
+// 4. Publishing: the first screen of each report in reports/ (the `first-screens` program,
+//    src/publish.rs), which the pre-paint script shows before the app has started.
 import { createHash } from 'node:crypto';
-import { readFile, writeFile, readdir } from 'node:fs/promises';
+import { readFile, writeFile, readdir, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { spawnSync } from 'node:child_process';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('finish-build runs as a Trunk hook (TRUNK_STAGING_DIR is not set)');
@@ -25,10 +30,13 @@ if (inline.length !== 1 || !/type="module"/.test(inline[0][1])) {
   throw new Error(`expected exactly one inline module script (Trunk's loader), found ${inline.length}`);
 }
 const [tag, , trunkCode] = inline[0];
-// Where the page shows its static copy of the default report, the app is compiled and started
-// after that copy is painted (at most a tenth of a second later in a tab that paints nothing), so
-// the report is on screen as soon as a static page's would be.
-const paintFirst = `if (!document.documentElement.classList.contains('other-address')) {
+// Where the page shows a report before the app runs (its static copy of the default report, or a
+// published report's first screen, which web/route.js may still be fetching: waited for up to
+// half a second), the app is compiled and started after that is painted (at most a tenth of a
+// second later in a tab that paints nothing), so the report is on screen as soon as a static
+// page's would be: once started, the app keeps the page too busy to paint.
+const paintFirst = `await Promise.race([window.reportReaderFirstScreen, new Promise((late) => setTimeout(late, 500))]);
+if (!document.documentElement.classList.contains('other-address')) {
   await new Promise((painted) => { requestAnimationFrame(() => setTimeout(painted)); setTimeout(painted, 100); });
 }`;
 const imports = trunkCode.match(/^\s*(import [^;]+;\s*)+/);
@@ -44,10 +52,25 @@ const frame = `<div id="prerendered">
 </div>`;
 if (!html.includes('<body>')) throw new Error('index.html has no <body> to put the default report in');
 html = html.replace('<body>', () => `<body>\n${frame}`);
-if (/<script(?![^>]*\ssrc=)[^>]*>/.test(html) || /\son[a-z]+=/i.test(html)) {
-  throw new Error('index.html still has inline script, which the Content-Security-Policy forbids');
+const routeTag = html.match(/<script src="\.\/(route-[0-9a-f]+\.js)"[^>]*><\/script>/);
+if (!routeTag) throw new Error('the pre-paint script (web/route.js) is not in the page');
+const routeCode = (await readFile(join(staging, routeTag[1]), 'utf8')).trim();
+if (/<\/script|<!--/i.test(routeCode)) throw new Error('web/route.js cannot be put in the page as it is (it holds </script or <!--)');
+const routeHash = `'sha256-${createHash('sha256').update(routeCode).digest('base64')}'`;
+html = html.replace(routeTag[0], () => `<script>${routeCode}</script>`);
+await rm(join(staging, routeTag[1]));
+const policy = "script-src 'self' 'wasm-unsafe-eval'";
+if (!html.includes(policy)) throw new Error(`index.html's Content-Security-Policy no longer says ${policy}`);
+html = html.replace(policy, () => `script-src 'self' ${routeHash} 'wasm-unsafe-eval'`);
+const inlineLeft = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)];
+if (inlineLeft.length !== 1 || inlineLeft[0][1] !== routeCode || /\son[a-z]+=/i.test(html.replace(routeCode, ''))) {
+  throw new Error('index.html has inline script other than web/route.js, which the Content-Security-Policy forbids');
 }
 await writeFile(indexPath, html);
+
+// Before the offline worker's list is made: the first screens are files to cache like any other.
+const published = spawnSync('cargo', ['run', '--quiet', '--bin', 'first-screens', '--', join(staging, 'reports')], { cwd: source, stdio: 'inherit' });
+if (published.status !== 0) throw new Error('the first screens of the published reports could not be made (see above)');
 
 async function files(dir) {
   const out = [];

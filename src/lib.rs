@@ -1,14 +1,15 @@
 //! A private reader and annotator for formal reports.
 //!
 //! The pure core ([`report`], [`permalink`], [`annotations`], [`library`], [`exchange`],
-//! [`search`], [`keyboard`], [`theme`]) has no browser dependency and is tested natively;
-//! [`ui`] is the Leptos app that wires it to the page, built for wasm32 only.
+//! [`search`], [`keyboard`], [`theme`], and [`publish`], the publishing step's) has no browser
+//! dependency and is tested natively; [`ui`] is the Leptos app that wires it to the page, built for wasm32 only.
 
 pub mod annotations;
 pub mod exchange;
 pub mod library;
 pub mod keyboard;
 pub mod permalink;
+pub mod publish;
 pub mod search;
 pub mod theme;
 pub mod report;

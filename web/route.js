@@ -5,7 +5,12 @@
 // - the colour theme the reader chose (report-reader:theme) applies from the first frame;
 // - a link to a report published beside the app (`?report=id`) starts fetching the manifest and
 //   that report's text now, while the app itself loads; the app takes these over (the manifest's
-//   text, the report's response: `browser::fetch_text`) instead of starting them once it runs.
+//   text, the report's response: `browser::fetch_text`) instead of starting them once it runs;
+// - for such a link with no fragment, the report's first screen, which the build publishes beside
+//   it (`first-screens/<id>.html`, src/publish.rs), is shown as soon as it arrives, in the page's
+//   frame, before the app has started; the app takes that markup over as its own first screen
+//   (`browser::take_over_page`). A link to a paragraph gets none: it may lie further on, and the
+//   reader would see the top and then be moved.
 const DEFAULT_REPORT = 'oic-cfm-51-cg-jk-2025';
 if (!new RegExp(`^(\\?report=${DEFAULT_REPORT})?$`).test(location.search)) {
   document.documentElement.classList.add('other-address');
@@ -19,6 +24,7 @@ try {
 const asked = new URLSearchParams(location.search);
 const report = asked.get('report');
 if (report && report !== DEFAULT_REPORT && !asked.has('version')) {
+  let firstScreen;
   window.reportReaderPrefetch = (async () => {
     const requests = new Map();
     try {
@@ -29,10 +35,39 @@ if (report && report !== DEFAULT_REPORT && !asked.has('version')) {
       const published = JSON.parse(text);
       const entry = published?.reports?.find?.((r) => r.id === report);
       const file = entry?.file;
-      if (typeof file === 'string' && !file.includes('..') && !file.startsWith('/') && !file.includes('://')) requests.set(`reports/${file}`, fetch(`reports/${file}`));
+      if (typeof file === 'string' && !file.includes('..') && !file.startsWith('/') && !file.includes('://')) {
+        requests.set(`reports/${file}`, fetch(`reports/${file}`));
+        firstScreen = showFirstScreen();
+      }
     } catch {
       // No manifest, or not one: the app fetches it again itself and says what is wrong.
     }
     return requests;
   })();
+  // The app's loader waits for this (shown, or known not to be) before it starts the app: once
+  // started, compiling and starting it keeps the page too busy to paint anything else.
+  window.reportReaderFirstScreen = window.reportReaderPrefetch.then(() => firstScreen);
+}
+
+/** Shows the published report's first screen in the page's frame, unless the app is running. */
+async function showFirstScreen() {
+  const here = new URL(window.navigation?.currentEntry?.url ?? location.href);
+  if (here.hash.length > 1 || !/^[A-Za-z0-9._-]{1,100}$/.test(report)) return;
+  let markup;
+  try {
+    const response = await fetch(`reports/first-screens/${report}.html`);
+    if (!response.ok) return;
+    markup = await response.text();
+  } catch {
+    return; // Offline and not cached: the app makes the first screen itself from the text.
+  }
+  if (document.readyState === 'loading') await new Promise((parsed) => document.addEventListener('DOMContentLoaded', parsed, { once: true }));
+  const frame = document.getElementById('prerendered');
+  const main = frame?.querySelector('main');
+  // Too late: the app is running and shows the report itself.
+  if (!main || document.documentElement.dataset.app) return;
+  main.innerHTML = markup;
+  main.setAttribute('aria-busy', 'true');
+  frame.dataset.firstScreen = report;
+  document.documentElement.classList.remove('other-address');
 }

@@ -74,6 +74,16 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), InputError> {
     Ok((text, encoding))
 }
 
+/// The text of a report published beside the app, decoded as a browser's `Response.text()` decodes
+/// it: UTF-8 without its byte-order mark, invalid bytes replaced. The app and the publishing step
+/// (which makes first screens from the same text) both read it this way.
+pub fn published_text(mut bytes: Vec<u8>) -> String {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).unwrap_or_else(|invalid| String::from_utf8_lossy(invalid.as_bytes()).into_owned())
+}
+
 fn utf16(bytes: &[u8], read: fn([u8; 2]) -> u16) -> String {
     let units: Vec<u16> = bytes.chunks_exact(2).map(|pair| read([pair[0], pair[1]])).collect();
     String::from_utf16_lossy(&units)

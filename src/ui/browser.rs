@@ -240,10 +240,7 @@ pub async fn fetch_text_in_steps(url: &str, opening_bytes: usize, opening: impl 
             }
         }
     }
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
-    }
-    Ok(String::from_utf8(bytes).unwrap_or_else(|invalid| String::from_utf8_lossy(invalid.as_bytes()).into_owned()))
+    Ok(crate::report::input::published_text(bytes))
 }
 
 /// The bytes of a file the reader chose or dropped.
@@ -553,15 +550,17 @@ pub fn was_skipped(event: &web_sys::Event) -> bool {
     js_sys::Reflect::get(event, &"skipped".into()).ok().and_then(|v| v.as_bool()).unwrap_or(false)
 }
 
-/// The app takes over the page: the static copy of the default report the page was served with
-/// goes (the app's own view replaces it in the same task, so nothing flickers), and the page is
-/// marked as running the app.
-pub fn take_over_page() {
-    let Some(document) = window().document() else { return };
-    if let Some(copy) = document.get_element_by_id("prerendered") {
-        copy.remove();
-    }
+/// The app takes over the page: the static copy of the report the page was served with goes (the
+/// app's own view replaces it in the same task, so nothing flickers), and the page is marked as
+/// running the app. Returns the first screen of a published report the page was showing
+/// (`web/route.js`), as the report's id and its markup, for the app to keep on screen.
+pub fn take_over_page() -> Option<(String, String)> {
+    let document = window().document()?;
     if let Some(root) = document.document_element() {
         let _ = root.set_attribute("data-app", "running");
     }
+    let copy = document.get_element_by_id("prerendered")?;
+    let shown = copy.get_attribute("data-first-screen").zip(copy.query_selector("main").ok().flatten().map(|main| main.inner_html()));
+    copy.remove();
+    shown
 }

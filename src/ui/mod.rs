@@ -69,15 +69,18 @@ enum Screen {
 
 #[component]
 pub fn App() -> impl IntoView {
-    browser::take_over_page();
+    let shown_by_page = browser::take_over_page();
     // The offline worker fetches the whole app again to cache it: not while the first report opens.
     set_timeout(|| spawn_local(browser::register_offline_worker()), Duration::from_secs(2));
     let shelf = Shelf::new();
     shelf.load();
     let route = Route::from_query(&browser::query());
     let screen = RwSignal::new(Screen::Loading);
-    // A long report's first screen, static markup painted while the whole is parsed.
-    let first_screen = RwSignal::new(None::<String>);
+    // A long report's first screen, static markup painted while the whole is parsed: the one the
+    // page already shows, if it is of this report (published with it), else made from the text.
+    let shown_by_page = shown_by_page.filter(|(id, _)| !route.library && route.version.is_none() && route.report.as_ref() == Some(id)).map(|(_, html)| html);
+    let page_shows_first_screen = shown_by_page.is_some();
+    let first_screen = RwSignal::new(shown_by_page);
     let notices = RwSignal::new(Vec::<String>::new());
     let toasts = Toasts(RwSignal::new(None));
     let panel_open = RwSignal::new(browser::is_wide_screen());
@@ -106,7 +109,7 @@ pub fn App() -> impl IntoView {
         (false, Some(id)) => {
             let id = id.clone();
             spawn_local(async move {
-                screen.set(match shelf.resolve(&id, route.version, move |html| first_screen.set(Some(html))).await {
+                screen.set(match shelf.resolve(&id, route.version, page_shows_first_screen, move |html| first_screen.set(html)).await {
                     Ok(current) => Screen::Reading(current),
                     Err(missing) => Screen::Missing(missing),
                 });

@@ -158,9 +158,11 @@ impl Shelf {
     }
 
     /// Finds a report by id, in a given version or its latest one. A long report's first screen is
-    /// handed to `first_screen` and painted before the whole is parsed.
-    pub async fn resolve(&self, id: &str, version: Option<usize>, first_screen: impl Fn(String)) -> Result<Current, Missing> {
-        let first_screen = FirstScreen { show: first_screen, tried: Cell::new(false) };
+    /// handed to `first_screen` and painted before the whole is parsed; if the page already shows
+    /// the published text's (`shown_by_page`), that one stays, or is replaced (`None`: taken away)
+    /// when the text to show is another, a revision the reader opened.
+    pub async fn resolve(&self, id: &str, version: Option<usize>, shown_by_page: bool, first_screen: impl Fn(Option<String>)) -> Result<Current, Missing> {
+        let first_screen = FirstScreen { show: first_screen, tried: Cell::new(false), shown_by_page };
         if id == DEFAULT_REPORT_ID && version.is_none() {
             return Ok(self.default_current());
         }
@@ -193,10 +195,11 @@ impl Shelf {
     }
 
     /// A published report's text, its first screen shown as soon as enough of it has arrived.
-    async fn bundled_text(&self, id: &str, file: &str, first_screen: &FirstScreen<impl Fn(String)>) -> Result<String, String> {
+    async fn bundled_text(&self, id: &str, file: &str, first_screen: &FirstScreen<impl Fn(Option<String>)>) -> Result<String, String> {
         if id == DEFAULT_REPORT_ID {
             return Ok(DEFAULT_REPORT.to_string());
         }
+        first_screen.mark_published_text();
         // A few bytes more than a first screen needs: a character cut at the end does not count.
         browser::fetch_text_in_steps(&format!("reports/{file}"), FIRST_SCREEN_FROM + 4, |opening| first_screen.show_once(opening)).await
     }
@@ -249,26 +252,38 @@ impl Shelf {
 /// A long report's first screen, made from its opening and shown once, before the whole is
 /// parsed (about a tenth of a second for 10,000 paragraphs); not when the address points further
 /// on, where the reader would see the top and then be moved.
-struct FirstScreen<F: Fn(String)> {
+struct FirstScreen<F: Fn(Option<String>)> {
     show: F,
     /// Made from the text once, whether it was shown or not (a link further on).
     tried: Cell<bool>,
+    /// The page already shows the first screen of the published text (`web/route.js`).
+    shown_by_page: bool,
 }
 
-impl<F: Fn(String)> FirstScreen<F> {
+impl<F: Fn(Option<String>)> FirstScreen<F> {
+    /// The text is the published one, whose first screen the page may already show: then there is
+    /// nothing to make.
+    fn mark_published_text(&self) {
+        if self.shown_by_page {
+            self.tried.set(true);
+        }
+    }
+
     /// Shows the first screen from the text so far, unless it is short or was tried already. True
     /// if something new is to be painted.
     fn show_once(&self, text: &str) -> bool {
         if self.tried.replace(true) {
             return false;
         }
-        let Some(html) = browser::timed("report:first-screen", || {
+        let html = browser::timed("report:first-screen", || {
             first_screen(text).filter(|part| lands_within(part, &browser::fragment())).map(|part| report_html(&part))
-        }) else {
-            return false;
-        };
-        (self.show)(html);
-        true
+        });
+        let shown = html.is_some();
+        // What the page shows is another text's: replaced, or taken away.
+        if shown || self.shown_by_page {
+            (self.show)(html);
+        }
+        shown
     }
 
     /// Lets the first screen be painted before the whole text is parsed.

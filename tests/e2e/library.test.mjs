@@ -3,11 +3,11 @@
 // every kind of bad file refused with a message while nothing stored changes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  ROOT, DIST, serve, useAppAndBrowser, freshContext as newContext, newPage, openApp, screenshot, landedOn, assertNoProblems,
+  ROOT, DIST, serve, publishReports, useAppAndBrowser, freshContext as newContext, newPage, openApp, screenshot, landedOn, assertNoProblems,
   fillStorage, freeStorage, chooseFile,
 } from './support.mjs';
 
@@ -127,7 +127,7 @@ test('a publisher’s report beside the app opens by permalink for anyone', asyn
   assertNoProblems(page);
 });
 
-test('a long published report paints its first screen before it is parsed, unmoved when the app takes over; a link further on lands without it', async (t) => {
+test('a long published report paints its first screen before the app starts, unmoved when the app takes over; a link further on lands without it', async (t) => {
   const site = await mkdtemp(join(tmpdir(), 'published-long-'));
   await cp(DIST, site, { recursive: true });
   const lines = ['A/LONG/1', '', 'Report of a Long Session', '', 'Geneva, 3 March 2025', ''];
@@ -137,47 +137,66 @@ test('a long published report paints its first screen before it is parsed, unmov
     if (n % 7 === 0) lines.push('(a) Welcomes the efforts of the envoy;', '(b) Calls upon all parties to respect the law.');
     lines.push('');
   }
-  await writeFile(join(site, 'reports/long.txt'), lines.join('\n'));
+  const text = lines.join('\n');
+  await writeFile(join(site, 'reports/long.txt'), text);
   const manifest = JSON.parse(await readFile(join(site, 'reports/manifest.json'), 'utf8'));
   manifest.reports.push({ id: 'long', file: 'long.txt', title: 'Report of a Long Session' });
   await writeFile(join(site, 'reports/manifest.json'), JSON.stringify(manifest));
+  publishReports(site);
   const published = await serve(site, []);
   t.after(() => published.close());
 
-  // Each frame, before it is painted: is paragraph 1 shown, by the first screen or by the app?
+  // Each frame, before it is painted: is paragraph 1 shown, by a first screen (the page's, before
+  // the app runs, or the app's own) or set out by the app, and where?
   const watchFrames = (context) => context.addInitScript(() => {
     window.framesSeen = [];
     const look = () => {
       const p1 = document.getElementById('p1');
       if (p1?.checkVisibility()) {
         const box = p1.getBoundingClientRect();
-        window.framesSeen.push({ firstScreen: !!p1.closest('main[aria-busy="true"]'), buttons: !!p1.querySelector('button'), top: box.top, left: box.left, width: box.width });
+        window.framesSeen.push({
+          app: !!document.documentElement.dataset.app, firstScreen: !!p1.closest('main[aria-busy="true"]'), buttons: !!p1.querySelector('button'),
+          text: p1.querySelector('.para-text').textContent.slice(0, 40), top: box.top, left: box.left, width: box.width,
+        });
       }
       if (!document.querySelector('.para button')) requestAnimationFrame(look);
     };
     requestAnimationFrame(look);
   });
-  const context = await freshContext(t);
-  await watchFrames(context);
-  const page = await newPage(context);
-  const fetched = [];
-  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
-  await openApp(page, `${published.origin}/?report=long`);
-  await page.getByRole('button', { name: 'Highlight paragraph 1', exact: true }).waitFor();
-  const frames = await page.evaluate(() => window.framesSeen);
-  const first = frames.find((f) => f.firstScreen);
-  assert.ok(first, `paragraph 1 was painted before the whole report was parsed: ${JSON.stringify(frames.slice(0, 3))}`);
-  assert.ok(!first.buttons, 'the first screen is the report\'s text, without the app\'s buttons');
-  const app = frames.find((f) => f.buttons) ?? await page.evaluate(() => { const b = document.getElementById('p1').getBoundingClientRect(); return { top: b.top, left: b.left, width: b.width }; });
-  assert.ok(Math.abs(app.top - first.top) <= 2 && Math.abs(app.left - first.left) <= 2 && Math.abs(app.width - first.width) <= 2,
-    `nothing moves when the app takes over: ${JSON.stringify([first, app])}`);
-  assert.equal(await page.locator('main[aria-busy]').count(), 0, 'the first screen is gone once the report is set out');
-  assert.equal(await page.locator('#p1').count(), 1, 'one paragraph 1, not two');
-  // The manifest and the text were fetched while the app loaded, and the app took them over.
-  assert.equal(fetched.filter((path) => path === '/reports/long.txt').length, 1, `the report is fetched once: ${fetched}`);
-  assert.equal(fetched.filter((path) => path === '/reports/manifest.json').length, 1, `the manifest is fetched once: ${fetched}`);
+  const unmoved = (frames) => frames.every((f) => Math.abs(f.top - frames[0].top) <= 2 && Math.abs(f.left - frames[0].left) <= 2 && Math.abs(f.width - frames[0].width) <= 2);
+  const opened = async (path, width = 1400) => {
+    const context = await freshContext(t, { viewport: { width, height: 900 } });
+    await watchFrames(context);
+    const page = await newPage(context);
+    page.fetched = [];
+    page.on('request', (request) => page.fetched.push(new URL(request.url()).pathname));
+    await openApp(page, `${published.origin}${path}`);
+    return page;
+  };
+
+  // Published with its first screen: painted before the app has even started, then taken over.
+  for (const width of [1400, 360]) {
+    const page = await opened('/?report=long', width);
+    await page.getByRole('button', { name: 'Highlight paragraph 1', exact: true }).waitFor();
+    const frames = await page.evaluate(() => window.framesSeen);
+    assert.ok(frames[0] && !frames[0].app && frames[0].firstScreen && !frames[0].buttons,
+      `at ${width} px, paragraph 1 was painted from the published first screen before the app ran: ${JSON.stringify(frames.slice(0, 2))}`);
+    assert.ok(frames.some((f) => f.buttons), 'then set out by the app');
+    assert.ok(unmoved(frames), `at ${width} px, nothing moves when the app takes over: ${JSON.stringify(frames)}`);
+    assert.equal(await page.locator('main[aria-busy]').count(), 0, 'the first screen is gone once the report is set out');
+    assert.equal(await page.locator('#p1').count(), 1, 'one paragraph 1, not two');
+    assert.equal(await page.evaluate(() => performance.getEntriesByName('report:first-screen').length), 0, 'the app took the page\'s first screen over, without making its own');
+    // Manifest, text and first screen were fetched once each, before the app ran; it took them over.
+    for (const path of ['/reports/long.txt', '/reports/manifest.json', '/reports/first-screens/long.html']) {
+      assert.equal(page.fetched.filter((p) => p === path).length, 1, `${path} is fetched once: ${page.fetched}`);
+    }
+    assertNoProblems(page);
+  }
+
   // Scrolled to, a far paragraph is what is painted there: its chunk keeps its size and place
   // when it is set out live.
+  const page = await opened('/?report=long');
+  await page.getByRole('button', { name: 'Highlight paragraph 1', exact: true }).waitFor();
   for (const id of ['p1203', 'p2503']) {
     await page.evaluate((id) => document.getElementById(id).scrollIntoView({ block: 'start' }), id);
     await page.locator(`#${id} .annotation-tools`).waitFor();
@@ -196,15 +215,40 @@ test('a long published report paints its first screen before it is parsed, unmov
   assertNoProblems(page);
 
   // A link further on shows no first screen of the top, only to move away from it: it lands.
-  const linked = await freshContext(t);
-  await watchFrames(linked);
-  const far = await newPage(linked);
-  await openApp(far, `${published.origin}/?report=long#p2990`);
+  const far = await opened('/?report=long#p2990');
   await landedOn(far, 'p2990');
   assert.ok(!(await far.evaluate(() => window.framesSeen)).some((f) => f.firstScreen), 'no first screen for a link to paragraph 2990');
+  assert.ok(!far.fetched.includes('/reports/first-screens/long.html'), 'nor is the published one fetched');
   await far.getByRole('button', { name: 'Highlight paragraph 2990', exact: true }).click();
   await far.waitForSelector('#p2990[data-highlight]');
   assertNoProblems(far);
+
+  // A reader's own revision of the report: the published first screen is not what they read, so
+  // the app puts the revision's in its place as soon as it runs.
+  const reader = await opened('/?report=long');
+  await reader.getByRole('button', { name: 'Highlight paragraph 1', exact: true }).waitFor();
+  await chooseFile(reader, { name: 'long-rev2.txt', mimeType: 'text/plain', buffer: Buffer.from(text.replace('resolution 1 and', 'revised resolution 1 and')) });
+  await reader.getByRole('navigation', { name: 'Versions of this report' }).waitFor();
+  await reader.goto(`${published.origin}/?report=long`);
+  await reader.waitForSelector('html[data-app] #p1 button');
+  const frames = await reader.evaluate(() => window.framesSeen);
+  assert.match(frames.at(-1).text, /^The council recalls revised resolution 1/, 'the revision is set out');
+  assert.ok(frames.filter((f) => f.app).every((f) => f.text.includes('revised')), `once the app runs, only the revision is shown: ${JSON.stringify(frames.map((f) => [f.app, f.text]))}`);
+  assertNoProblems(reader);
+
+  // Deployed without its first screen (the publishing step not run): the app makes it itself,
+  // from the text as it streams in, before parsing the whole.
+  await rm(join(site, 'reports/first-screens'), { recursive: true });
+  const unpublished = await opened('/?report=long');
+  await unpublished.getByRole('button', { name: 'Highlight paragraph 1', exact: true }).waitFor();
+  const own = await unpublished.evaluate(() => window.framesSeen);
+  assert.ok(own.some((f) => f.app && f.firstScreen), `the app painted its own first screen: ${JSON.stringify(own.slice(0, 3))}`);
+  assert.equal(await unpublished.evaluate(() => performance.getEntriesByName('report:first-screen').length), 1);
+  assert.ok(!own.some((f) => !f.app), 'nothing of the report before the app ran');
+  assert.ok(unmoved(own), `nothing moves: ${JSON.stringify(own)}`);
+  assert.equal(unpublished.fetched.filter((p) => p === '/reports/long.txt').length, 1, 'the text is fetched once');
+  unpublished.problems = unpublished.problems.filter((p) => !/404/.test(p));
+  assertNoProblems(unpublished);
 });
 
 test('a revision keeps every note: moved notes follow their text, and the rest are listed as orphans', async (t) => {

@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { DIST, serve, launch, newPage, openApp, landedOn, assertNoProblems, screenshot } from './support.mjs';
 
@@ -69,11 +70,15 @@ test('the build runs under a strict Content-Security-Policy, and a violation wou
   const html = await readFile(join(DIST, 'index.html'), 'utf8');
   const policy = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
   assert.ok(policy, 'index.html carries a policy');
-  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+  // One inline script, the pre-paint script, allowed by its hash and by nothing looser.
+  const allowed = policy.match(/script-src 'self' 'sha256-([A-Za-z0-9+/=]+)' 'wasm-unsafe-eval'(;|$)/)?.[1];
+  assert.ok(allowed, `scripts from the app's origin, one by its hash, and wasm: ${policy}`);
   assert.match(policy, /style-src 'self'(;|$)/);
   assert.match(policy, /default-src 'none'/);
-  assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'|\*/);
-  assert.equal([...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>/g)].length, 0, 'no inline script in index.html');
+  assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'|'unsafe-hashes'|\*/);
+  const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)];
+  assert.equal(inline.length, 1, 'one inline script in index.html');
+  assert.equal(createHash('sha256').update(inline[0][1]).digest('base64'), allowed, 'it is the one the policy allows');
 
   const server = await serve();
   t.after(() => server.close());

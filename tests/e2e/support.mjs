@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
+import { spawnSync } from 'node:child_process';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = process.env.DIST_DIR || join(ROOT, 'dist');
@@ -43,6 +44,15 @@ export async function serve(dir = DIST, mounts = ['/viewer/']) {
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const origin = `http://127.0.0.1:${server.address().port}`;
   return { origin, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/**
+ * The publishing step the build runs on `reports/` (the `first-screens` program), run on the
+ * reports of a site a test or the benchmark has added to: each long report's first screen.
+ */
+export function publishReports(site) {
+  const run = spawnSync('cargo', ['run', '--quiet', '--bin', 'first-screens', '--', join(site, 'reports')], { cwd: ROOT, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`first-screens failed: ${run.stderr}`);
 }
 
 export const CHROMIUM_ARGS = [
