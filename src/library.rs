@@ -306,7 +306,9 @@ pub struct ManifestReport {
 impl Manifest {
     pub fn parse(text: &str) -> Result<Manifest, String> {
         let manifest: Manifest = serde_json::from_str(text).map_err(|e| e.to_string())?;
-        let valid_id = |id: &str| !id.is_empty() && id.len() <= 100 && id.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
+        // `r-<16 hex digits>` names a report a reader opened themselves (`Library::open_text`).
+        let readers_own = |id: &str| id.strip_prefix("r-").is_some_and(|hash| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()));
+        let valid_id = |id: &str| !id.is_empty() && id.len() <= 100 && id.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)) && !readers_own(id);
         let valid_file = |f: &str| !f.is_empty() && !f.contains("..") && !f.starts_with('/') && !f.contains("://");
         match manifest.reports.iter().find(|r| !valid_id(&r.id) || !valid_file(&r.file)) {
             Some(bad) => Err(format!("report “{}” has an id or file path that is not allowed", bad.id)),
@@ -409,5 +411,8 @@ mod tests {
         assert!(Manifest::parse(r#"{"reports":[{"id":"x","file":"../secret"}]}"#).is_err());
         assert!(Manifest::parse(r#"{"reports":[{"id":"a b","file":"x.txt"}]}"#).is_err());
         assert!(Manifest::parse("{").is_err());
+        // A reader's own reports are named `r-<hash>`: a published one may not take such a name.
+        assert!(Manifest::parse(r#"{"reports":[{"id":"r-0123456789abcdef","file":"x.txt"}]}"#).is_err());
+        assert!(Manifest::parse(r#"{"reports":[{"id":"r-annual-2025","file":"x.txt"}]}"#).is_ok());
     }
 }

@@ -7,8 +7,8 @@
 //   that report's text now, while the app itself loads; the app takes these over (the manifest's
 //   text, the report's response: `browser::fetch_text`) instead of starting them once it runs;
 // - for such a link with no fragment, the report's first screen, which the build publishes beside
-//   it (`first-screens/<id>.html`, src/publish.rs), is shown as soon as it arrives, in the page's
-//   frame, before the app has started; the app takes that markup over as its own first screen
+//   the manifest (`first-screens/<id>.html`, src/publish.rs), is shown as soon as it arrives, in
+//   the page's frame, before the app has started; the app takes that markup over as its first screen
 //   (`browser::take_over_page`). A link to a paragraph gets none: it may lie further on, and the
 //   reader would see the top and then be moved.
 const DEFAULT_REPORT = 'oic-cfm-51-cg-jk-2025';
@@ -24,7 +24,6 @@ try {
 const asked = new URLSearchParams(location.search);
 const report = asked.get('report');
 if (report && report !== DEFAULT_REPORT && !asked.has('version')) {
-  let firstScreen;
   window.reportReaderPrefetch = (async () => {
     const requests = new Map();
     try {
@@ -35,10 +34,7 @@ if (report && report !== DEFAULT_REPORT && !asked.has('version')) {
       const published = JSON.parse(text);
       const entry = published?.reports?.find?.((r) => r.id === report);
       const file = entry?.file;
-      if (typeof file === 'string' && !file.includes('..') && !file.startsWith('/') && !file.includes('://')) {
-        requests.set(`reports/${file}`, fetch(`reports/${file}`));
-        firstScreen = showFirstScreen();
-      }
+      if (typeof file === 'string' && !file.includes('..') && !file.startsWith('/') && !file.includes('://')) requests.set(`reports/${file}`, fetch(`reports/${file}`));
     } catch {
       // No manifest, or not one: the app fetches it again itself and says what is wrong.
     }
@@ -46,13 +42,18 @@ if (report && report !== DEFAULT_REPORT && !asked.has('version')) {
   })();
   // The app's loader waits for this (shown, or known not to be) before it starts the app: once
   // started, compiling and starting it keeps the page too busy to paint anything else.
-  window.reportReaderFirstScreen = window.reportReaderPrefetch.then(() => firstScreen);
+  window.reportReaderFirstScreen = showFirstScreen();
 }
 
-/** Shows the published report's first screen in the page's frame, unless the app is running. */
+/**
+ * Shows a published report's first screen in the page's frame, unless the app is running. Asked
+ * for at once, beside the manifest rather than after it (a round trip sooner): for an id that is
+ * not published the request is answered "not found", and the app says what there is to say.
+ * Ids of the form `r-<16 hex digits>` are reports readers opened themselves, never published.
+ */
 async function showFirstScreen() {
   const here = new URL(window.navigation?.currentEntry?.url ?? location.href);
-  if (here.hash.length > 1 || !/^[A-Za-z0-9._-]{1,100}$/.test(report)) return;
+  if (here.hash.length > 1 || !/^[A-Za-z0-9._-]{1,100}$/.test(report) || /^r-[0-9a-f]{16}$/.test(report)) return;
   let markup;
   try {
     const response = await fetch(`reports/first-screens/${report}.html`);
@@ -61,7 +62,8 @@ async function showFirstScreen() {
   } catch {
     return; // Offline and not cached: the app makes the first screen itself from the text.
   }
-  if (document.readyState === 'loading') await new Promise((parsed) => document.addEventListener('DOMContentLoaded', parsed, { once: true }));
+  // Once the page is parsed (not later: the loaded event waits for the app's scripts too).
+  if (document.readyState === 'loading') await new Promise((parsed) => document.addEventListener('readystatechange', parsed, { once: true }));
   const frame = document.getElementById('prerendered');
   const main = frame?.querySelector('main');
   // Too late: the app is running and shows the report itself.

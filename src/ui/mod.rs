@@ -133,7 +133,9 @@ pub fn App() -> impl IntoView {
         screen.set(Screen::Reading(current));
     });
 
-    let reading = move || matches!(screen.get(), Screen::Reading(_));
+    // A report's tools are in the bar as soon as any of it is shown (its first screen too): the bar
+    // keeps its height, and so the report its place, when the whole is set out.
+    let reading = move || matches!(screen.get(), Screen::Reading(_)) || first_screen.with(Option::is_some);
     view! {
         <a class="skip-link" href="#report">"Skip to the report"</a>
         <header class="app-bar">
