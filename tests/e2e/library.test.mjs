@@ -193,6 +193,19 @@ test('a long published report paints its first screen before the app starts, unm
     assertNoProblems(page);
   }
 
+  // On a slow line the app runs long before the text is in: it keeps the first screen, and the
+  // bar its height (the report's tools are there already), so nothing moves on a phone either.
+  const slow = await freshContext(t, { viewport: { width: 360, height: 740 } });
+  await watchFrames(slow);
+  await slow.route('**/reports/long.txt', async (route) => { await new Promise((later) => setTimeout(later, 1500)); await route.continue(); });
+  const waiting = await newPage(slow);
+  await openApp(waiting, `${published.origin}/?report=long`);
+  await waiting.getByRole('button', { name: 'Highlight paragraph 1', exact: true }).waitFor();
+  const slowFrames = await waiting.evaluate(() => window.framesSeen);
+  assert.ok(slowFrames.some((f) => f.app && f.firstScreen), 'the app ran while the text was still on its way');
+  assert.ok(unmoved(slowFrames), `nothing moves while the app waits for the text: ${JSON.stringify(slowFrames.filter((f, i) => i === 0 || f.top !== slowFrames[i - 1].top))}`);
+  assertNoProblems(waiting);
+
   // Scrolled to, a far paragraph is what is painted there: its chunk keeps its size and place
   // when it is set out live.
   const page = await opened('/?report=long');
