@@ -1,7 +1,8 @@
 //! The storage module and the annotator against the browser's real localStorage, in headless
-//! Chromium: unreadable values kept aside byte for byte, older formats migrated, concurrent
-//! writes merged, a full quota reported without touching what is stored, other tabs' writes
-//! taken in, and nothing written before the first load.
+//! Chromium: text in any script read back as written, unreadable values kept aside byte for
+//! byte, older formats migrated, concurrent writes merged, a full quota reported without
+//! touching what is stored, other tabs' writes taken in, and nothing written before the first
+//! load.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
@@ -97,6 +98,23 @@ fn an_older_version_is_migrated_on_load() {
     assert_eq!(migrated_from, Some(1));
     assert_eq!(value.len(), 3);
     assert_eq!(value.on_paragraph("p8").unwrap().colour, Some(Colour::Yellow));
+}
+
+#[wasm_bindgen_test]
+fn text_in_any_script_reads_back_as_written_and_a_broken_surrogate_as_a_replacement() {
+    fresh();
+    let words = "Résolution — 🙂 قرار 決議 \u{0}";
+    let set = AnnotationSet::from_annotations([note("a", "p1", words, 10)]);
+    local().set_item(&annotations_key(REPORT), &codec::encode(REPORT, &set)).unwrap();
+    let Load::Read { value, .. } = storage::load_annotations(REPORT, 1).0 else { panic!() };
+    assert_eq!(value.get("a").unwrap().note, words);
+    // A lone surrogate, which no UTF-8 can hold, as another program might leave it.
+    let stored = codec::encode(REPORT, &AnnotationSet::from_annotations([note("a", "p1", "before X after", 10)]));
+    let units: Vec<u16> = stored.encode_utf16().map(|u| if u == u16::from(b'X') { 0xD800 } else { u }).collect();
+    let lone = js_sys::JsString::from_char_code(&units);
+    js_sys::Reflect::apply(&js_sys::Reflect::get(&local(), &"setItem".into()).unwrap().into(), &local(), &js_sys::Array::of2(&annotations_key(REPORT).into(), &lone)).unwrap();
+    let Load::Read { value, .. } = storage::load_annotations(REPORT, 2).0 else { panic!() };
+    assert_eq!(value.get("a").unwrap().note, "before \u{FFFD} after");
 }
 
 #[wasm_bindgen_test]

@@ -10,6 +10,7 @@
 
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::JsCast;
 use serde_json::Value;
 
 use crate::annotations::codec::{self, DecodeError, Settings};
@@ -89,9 +90,19 @@ fn read_json(key: &str) -> Result<Option<Value>, String> {
     }
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The page's storage, whose `getItem` leaves its answer as the page's string, to be turned
+    /// into text the fast way (`browser::text_of`).
+    type StorageOfStrings;
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item_string(this: &StorageOfStrings, key: &str) -> Result<Option<js_sys::JsString>, wasm_bindgen::JsValue>;
+}
+
 /// Reads a key's text, if it is there.
 fn read_text(key: &str) -> Option<String> {
-    LocalStorage::raw().get_item(key).ok().flatten()
+    let storage: StorageOfStrings = LocalStorage::raw().unchecked_into();
+    storage.get_item_string(key).ok().flatten().map(|text| super::browser::text_of(&text))
 }
 
 /// Parses stored text as JSON, for decoders that take a JSON value.
