@@ -165,15 +165,20 @@ impl Annotator {
         let index = StoredValue::new(index);
         let annotations = RwSignal::new(AnnotationSet::default());
         let cache = StoredValue::new(PlacementCache::default());
-        let placements = Memo::new(move |_| {
-            index.with_value(|index| {
-                annotations.with(|set| {
-                    super::browser::timed("annotations:place", || {
-                        cache.try_update_value(|cache| place_cached(index, set, cache)).unwrap_or_else(|| place(index, set))
+        // Not compared with the last placements before it is passed on: they change with almost
+        // every edit, and comparing 10,000 entries and their maps took longer than what follows.
+        let placements = Memo::new_with_compare(
+            move |_| {
+                index.with_value(|index| {
+                    annotations.with(|set| {
+                        super::browser::timed("annotations:place", || {
+                            cache.try_update_value(|cache| place_cached(index, set, cache)).unwrap_or_else(|| place(index, set))
+                        })
                     })
                 })
-            })
-        });
+            },
+            |_, _| true,
+        );
         let (editing, shared, target_passage) = (RwSignal::new(None), RwSignal::new(None::<SharedNote>), RwSignal::new(None::<(String, usize, usize)>));
         let in_use = Memo::new(move |_| {
             let mut ids: std::collections::HashSet<String> =

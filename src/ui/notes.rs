@@ -376,19 +376,23 @@ fn ExchangeTools(annotator: Annotator, report: Arc<Report>, toasts: Toasts) -> i
 #[component]
 pub fn NotesPanel(annotator: Annotator, open: RwSignal<bool>, report: Arc<Report>, toasts: Toasts) -> impl IntoView {
     let hidden_colours = RwSignal::new(Vec::<Option<Colour>>::new());
-    let entries = Memo::new(move |_| {
-        let hidden = hidden_colours.get();
-        annotator.placements.with(|placements| {
-            annotator.annotations.with(|set| {
-                placements
-                    .entries
-                    .iter()
-                    .filter_map(|e| set.get(&e.id).map(|a| (e.clone(), a.clone())))
-                    .filter(|(_, a)| !hidden.contains(&a.colour))
-                    .collect::<Vec<_>>()
+    // Passed on without comparing it with the last list (the keyed list below finds what changed).
+    let entries = Memo::new_with_compare(
+        move |_| {
+            let hidden = hidden_colours.get();
+            annotator.placements.with(|placements| {
+                annotator.annotations.with(|set| {
+                    placements
+                        .entries
+                        .iter()
+                        .filter_map(|e| set.get(&e.id).map(|a| (e.clone(), a.clone())))
+                        .filter(|(_, a)| !hidden.contains(&a.colour))
+                        .collect::<Vec<_>>()
+                })
             })
-        })
-    });
+        },
+        |_, _| true,
+    );
     let placed = move || entries.with(|all| all.iter().filter(|(e, _)| e.place != Place::Orphan).cloned().collect::<Vec<_>>());
     let orphans = move || entries.with(|all| all.iter().filter(|(e, _)| e.place == Place::Orphan).cloned().collect::<Vec<_>>());
     // An entry is rebuilt only when what it shows changes, so one edit does not redraw thousands.
