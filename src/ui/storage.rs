@@ -280,20 +280,24 @@ pub fn raw_annotations(report: &str) -> Option<String> {
     if !available() {
         return None;
     }
-    let raw = LocalStorage::raw().get_item(&annotations_key(report)).ok().flatten();
     match (read_set(&annotations_key(report)), read_set(&journal_key(report))) {
         (Ok(document), Ok(Some(recent))) => {
             let mut all = document.unwrap_or_default();
             all.merge(&recent);
             Some(codec::encode(report, &all))
         }
-        _ => raw,
+        _ => read_text(&annotations_key(report)),
     }
 }
 
-/// How many live annotations a report has stored (for the library).
+/// How many live annotations a report has stored (for the library): the readable document with
+/// its readable journal, counted where they are read rather than written out and read again.
 pub fn count_annotations(report: &str) -> usize {
-    raw_annotations(report).and_then(|text| codec::decode(&text).ok()).map_or(0, |d| d.annotations.len())
+    let mut all = read_set(&annotations_key(report)).ok().flatten().unwrap_or_default();
+    if let Ok(Some(recent)) = read_set(&journal_key(report)) {
+        all.merge(&recent);
+    }
+    all.len()
 }
 
 pub fn load_library(now: Millis) -> Load<Library> {
