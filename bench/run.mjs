@@ -246,6 +246,10 @@ for (const count of [1000, 10000]) await part(`${count} annotations`, async () =
     // One change: highlight a paragraph that has none, then count what the page rewrote.
     const target = `p${size10k}`;
     await page.evaluate((id) => document.getElementById(id).scrollIntoView(), target);
+    // Let the page settle as a reader's would before they click: what scrolling brings (the
+    // chunk there set out live) is not the edit's cost.
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 })));
+    await page.waitForTimeout(300);
     const change = await page.evaluate(async (id) => {
       const touched = new Set();
       const observer = new MutationObserver((list) => list.forEach((m) => touched.add((m.target.closest?.('.para') || m.target.parentElement?.closest('.para'))?.id)));

@@ -86,11 +86,7 @@ fn decode(fragment: &str) -> String {
 /// A fragment as it may be shown back to a reader: printable and short.
 fn shorten(text: &str) -> String {
     let clean: String = text.chars().filter(|c| !c.is_control()).collect();
-    if clean.chars().count() > 40 {
-        format!("{}…", clean.chars().take(40).collect::<String>())
-    } else {
-        clean
-    }
+    crate::annotations::clipped(&clean, 40)
 }
 
 /// Whether what the fragment points at is in this report, or this part of one: the top, or an

@@ -364,8 +364,23 @@ impl AnnotationSet {
     }
 }
 
+/// The first `max` characters of a text, with "…" where it goes on.
+pub fn clipped(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_clipped_text_says_it_goes_on_only_when_it_does() {
+        assert_eq!(super::clipped("Türkiye", 7), "Türkiye");
+        assert_eq!(super::clipped("Türkiye and Niger", 7), "Türkiye…");
+        assert_eq!(super::clipped("", 3), "");
+    }
+
     use super::*;
 
     #[test]

@@ -47,7 +47,30 @@ impl ParagraphIndex {
     pub fn name(&self, paragraph: &str) -> Option<&str> {
         self.position.get(paragraph).map(|&i| self.names[i].as_str())
     }
+
+    /// Placed entries in runs of neighbouring paragraphs (each entry given with whatever the
+    /// caller keeps of it), each run keyed by the stretch of the report it covers
+    /// ([`PANEL_GROUP_PARAGRAPHS`] paragraphs): adding, editing or removing one changes the run of
+    /// its own paragraph and no other, so a list of thousands can be kept in a few hundred boxes
+    /// that are laid out only near the screen. Runs come in reading order; an entry of a
+    /// paragraph not in the report goes last.
+    pub fn group_by_place<'a, T>(&self, items: impl IntoIterator<Item = (&'a Entry, T)>) -> Vec<(usize, Vec<T>)> {
+        let mut groups: Vec<(usize, Vec<T>)> = Vec::new();
+        for (entry, kept) in items {
+            let key = self.position.get(&entry.paragraph).map_or(usize::MAX, |&i| i / PANEL_GROUP_PARAGRAPHS);
+            // Entries come in document order, so their run is nearly always the last one.
+            match groups.iter().rposition(|(k, _)| *k == key) {
+                Some(at) => groups[at].1.push(kept),
+                None => groups.push((key, vec![kept])),
+            }
+        }
+        groups.sort_by_key(|(key, _)| *key);
+        groups
+    }
 }
+
+/// How many neighbouring paragraphs' entries the notes panel keeps in one box.
+pub const PANEL_GROUP_PARAGRAPHS: usize = 32;
 
 /// How an annotation sits in the report now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -235,6 +258,32 @@ mod tests {
         let start = text[..byte].chars().count();
         let quote = Quote::from_text(text, start, start + words.chars().count()).unwrap();
         Annotation::new(id.into(), Target::Passage { paragraph: paragraph.into(), quote }, Some(Colour::Blue), "", created)
+    }
+
+    #[test]
+    fn entries_are_grouped_by_stretch_of_report_and_one_edit_changes_one_group() {
+        let text: String = (1..=100).map(|n| format!("{n}. Paragraph number {n} of the report.\n")).collect();
+        let report = parse(&text);
+        let index = ParagraphIndex::new(&report);
+        let whole = |id: &str, p: usize| Annotation::new(id.into(), Target::whole(&format!("p{p}"), None), Some(Colour::Green), "", p as i64);
+        let mut set = AnnotationSet::from_annotations([whole("a", 1), whole("b", 32), whole("c", 33), whole("d", 70), whole("e", 100)]);
+        let groups_of = |set: &AnnotationSet| {
+            let entries = place(&index, set).entries;
+            index.group_by_place(entries.iter().filter(|e| e.place != Place::Orphan).map(|e| (e, e.id.clone())))
+        };
+        let before = groups_of(&set);
+        let ids = |ids: &[&str]| ids.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(before, vec![(0, ids(&["a", "b"])), (1, ids(&["c"])), (2, ids(&["d"])), (3, ids(&["e"]))]);
+        // A highlight added to paragraph 40 joins paragraph 33's group; the others are as they were.
+        set.put_merged(whole("f", 40));
+        let after = groups_of(&set);
+        assert_eq!(after[1], (1, ids(&["c", "f"])));
+        assert_eq!([&after[0], &after[2], &after[3]], [&before[0], &before[2], &before[3]]);
+        // An entry whose paragraph is not in the report goes last, in a group of its own.
+        let stray = Entry { id: "x".into(), paragraph: "p999".into(), place: Place::Paragraph, moved_from: None };
+        let first = place(&index, &set).entries[0].clone();
+        let grouped = index.group_by_place([(&stray, ()), (&first, ())]);
+        assert_eq!(grouped.iter().map(|(k, _)| *k).collect::<Vec<_>>(), vec![0, usize::MAX]);
     }
 
     #[test]

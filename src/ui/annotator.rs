@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use crate::annotations::codec::Settings;
 use crate::exchange::share::SharedNote;
 use crate::exchange::w3c::{self, ImportError, ImportPlan};
-use crate::annotations::placement::{place, place_cached, ParagraphIndex, PlacementCache, Placements};
+use crate::annotations::placement::{place, place_cached, Entry, ParagraphIndex, PlacementCache, Placements};
 use crate::annotations::{Annotation, AnnotationSet, Colour, Millis, Palette, Quote, StoredVersions, Target};
 
 use super::browser::TextSelection;
@@ -469,11 +469,7 @@ impl Annotator {
         let paragraph = self.paragraph_name(annotation.target.paragraph());
         match annotation.target.quote() {
             None => paragraph,
-            Some(quote) => {
-                let words: String = quote.exact.chars().take(40).collect();
-                let more = if quote.exact.chars().count() > 40 { "…" } else { "" };
-                format!("passage “{words}{more}” in {paragraph}")
-            }
+            Some(quote) => format!("passage “{}” in {paragraph}", crate::annotations::clipped(&quote.exact, 40)),
         }
     }
 
@@ -486,6 +482,11 @@ impl Annotator {
             .first()
             .map(|e| e.paragraph.clone())
             .unwrap_or_default()
+    }
+
+    /// Placed entries in runs of neighbouring paragraphs (see [`ParagraphIndex::group_by_place`]).
+    pub fn group_by_place<'a, T>(&self, items: impl IntoIterator<Item = (&'a Entry, T)>) -> Vec<(usize, Vec<T>)> {
+        self.index.with_value(|i| i.group_by_place(items))
     }
 
     /// Every paragraph's id, in reading order (what `j` and `k` step through).

@@ -1,6 +1,7 @@
 //! The views of annotations: a note as a card under its paragraph, the note editor, the buttons
 //! offered beside a text selection, and the side panel that lists every highlight and note.
 
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -8,7 +9,7 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::annotations::placement::Place;
+use crate::annotations::placement::{Entry, Place};
 use crate::annotations::{Anchoring, Annotation, Colour};
 use crate::exchange::w3c::{self, ImportPlan};
 use crate::exchange::{cited_name, to_markdown};
@@ -373,33 +374,83 @@ fn ExchangeTools(annotator: Annotator, report: Arc<Report>, toasts: Toasts) -> i
     }
 }
 
+/// One line of the notes panel: where an annotation is placed, and the annotation.
+type PanelItem = (Entry, Annotation);
+
+/// What the notes panel lists, as places in the placements' entries (so that working it out
+/// after an edit copies no annotation): placed ones in runs keyed by the stretch of the report
+/// they are in, then those that could not be placed.
+struct PanelLists {
+    groups: Vec<PanelGroup>,
+    orphans: Vec<usize>,
+}
+
+struct PanelGroup {
+    key: usize,
+    /// A hash of what the run's entries show: the run is looked at again only when it changes.
+    fingerprint: u64,
+    entries: Vec<usize>,
+}
+
+impl PanelLists {
+    fn group(&self, key: usize) -> Option<&PanelGroup> {
+        self.groups.binary_search_by_key(&key, |g| g.key).ok().map(|at| &self.groups[at])
+    }
+}
+
+/// The entries at these places, with their annotations, as the panel shows them.
+fn panel_items(annotator: Annotator, places: &[usize]) -> Vec<PanelItem> {
+    annotator.placements.with_untracked(|placements| {
+        annotator.annotations.with_untracked(|set| {
+            places
+                .iter()
+                .filter_map(|&i| placements.entries.get(i))
+                .filter_map(|e| set.get(&e.id).map(|a| (e.clone(), a.clone())))
+                .collect()
+        })
+    })
+}
+
 #[component]
 pub fn NotesPanel(annotator: Annotator, open: RwSignal<bool>, report: Arc<Report>, toasts: Toasts) -> impl IntoView {
     let hidden_colours = RwSignal::new(Vec::<Option<Colour>>::new());
-    // Passed on without comparing it with the last list (the keyed list below finds what changed).
-    let entries = Memo::new_with_compare(
+    // The list, in runs of neighbouring paragraphs: each run is one box that the browser lays out
+    // only near the screen (one box per entry had it check 10,000 boxes every frame), and a run
+    // is built again only when what it shows changed. Passed on without comparing it with the
+    // last one: each run's own memo below does that, by its fingerprint.
+    let lists = Memo::new_with_compare(
         move |_| {
             let hidden = hidden_colours.get();
             annotator.placements.with(|placements| {
                 annotator.annotations.with(|set| {
-                    placements
-                        .entries
-                        .iter()
-                        .filter_map(|e| set.get(&e.id).map(|a| (e.clone(), a.clone())))
-                        .filter(|(_, a)| !hidden.contains(&a.colour))
-                        .collect::<Vec<_>>()
+                    let shown = placements.entries.iter().enumerate().filter_map(|(i, e)| {
+                        let annotation = set.get(&e.id)?;
+                        (!hidden.contains(&annotation.colour)).then_some((i, e, annotation.modified))
+                    });
+                    let (placed, orphans): (Vec<_>, Vec<_>) = shown.partition(|(_, e, _)| e.place != Place::Orphan);
+                    let groups = annotator
+                        .group_by_place(placed.iter().map(|&(i, e, modified)| (e, (i, e, modified))))
+                        .into_iter()
+                        .map(|(key, members)| {
+                            let mut hasher = std::hash::DefaultHasher::new();
+                            for &(_, e, modified) in &members {
+                                (&e.id, &e.paragraph, &e.moved_from, place_label(e.place), modified).hash(&mut hasher);
+                            }
+                            PanelGroup { key, fingerprint: hasher.finish(), entries: members.into_iter().map(|(i, ..)| i).collect() }
+                        })
+                        .collect();
+                    PanelLists { groups, orphans: orphans.into_iter().map(|(i, ..)| i).collect() }
                 })
             })
         },
         |_, _| true,
     );
-    let placed = move || entries.with(|all| all.iter().filter(|(e, _)| e.place != Place::Orphan).cloned().collect::<Vec<_>>());
-    let orphans = move || entries.with(|all| all.iter().filter(|(e, _)| e.place == Place::Orphan).cloned().collect::<Vec<_>>());
+    let orphans = Memo::new(move |_| lists.with(|l| panel_items(annotator, &l.orphans)));
     // An entry is rebuilt only when what it shows changes, so one edit does not redraw thousands.
-    let entry_key = |(entry, annotation): &(crate::annotations::placement::Entry, Annotation)| {
+    let entry_key = |(entry, annotation): &PanelItem| {
         (annotation.id.clone(), annotation.modified, entry.paragraph.clone(), entry.moved_from.clone(), place_label(entry.place))
     };
-    let entry_view = move |(entry, annotation): (crate::annotations::placement::Entry, Annotation)| {
+    let entry_view = move |(entry, annotation): PanelItem| {
         let what = annotator.describe(&annotation);
         let place_name = annotator.paragraph_name(&entry.paragraph);
         let delete_id = annotation.id.clone();
@@ -407,7 +458,7 @@ pub fn NotesPanel(annotator: Annotator, open: RwSignal<bool>, report: Arc<Report
         let orphan = entry.place == Place::Orphan;
         let excerpt = match annotation.target.quote() {
             Some(q) => q.exact.clone(),
-            None => annotator.paragraph_text(&entry.paragraph).map(|t| t.chars().take(120).collect::<String>() + "…").unwrap_or_default(),
+            None => annotator.paragraph_text(&entry.paragraph).map(|t| crate::annotations::clipped(&t, 120)).unwrap_or_default(),
         };
         // Only the place is the link, so its name ("Go to paragraph 8") holds all its visible text.
         let place_text = if orphan { format!("Was in {place_name}") } else { place_name.clone() };
@@ -428,11 +479,25 @@ pub fn NotesPanel(annotator: Annotator, open: RwSignal<bool>, report: Arc<Report
             </div>
         };
         view! {
-            <li class="entry" data-colour=annotation.colour.map(Colour::key) data-annotation=annotation.id.clone()>
+            <div role="listitem" class="entry" data-colour=annotation.colour.map(Colour::key) data-annotation=annotation.id.clone()>
                 {link}
                 <button type="button" class="text-button entry-delete" aria-label=format!("Delete {kind} on {what}")
                     on:click=move |_| annotator.delete(&delete_id)>"Delete"</button>
-            </li>
+            </div>
+        }
+    };
+    let group_view = move |key: usize| {
+        let shows = Memo::new(move |_| lists.with(|l| l.group(key).map(|g| (g.fingerprint, g.entries.len()))));
+        let items = move || {
+            shows.track();
+            lists.with_untracked(|l| l.group(key).map(|g| panel_items(annotator, &g.entries)).unwrap_or_default())
+        };
+        // The box's height before it is first laid out comes from its count of entries (see the
+        // style sheet).
+        view! {
+            <div class="entry-group" role="none" data-count=move || shows.get().map_or(0, |(_, count)| count)>
+                <For each=items key=entry_key children=entry_view />
+            </div>
         }
     };
     let filter_button = move |colour: Option<Colour>| {
@@ -476,16 +541,18 @@ pub fn NotesPanel(annotator: Annotator, open: RwSignal<bool>, report: Arc<Report
                 {Colour::ALL.into_iter().map(|c| filter_button(Some(c))).collect_view()}
                 {filter_button(None)}
             </div>
-            {move || entries.with(Vec::is_empty).then(|| view! {
+            {move || lists.with(|l| l.groups.is_empty() && l.orphans.is_empty()).then(|| view! {
                 <p class="panel-empty">"No highlights or notes yet. Select text, or use the highlight and note buttons beside a paragraph."</p>
             })}
-            <ol class="entries"><For each=placed key=entry_key children=entry_view /></ol>
+            <div class="entries" role="list">
+                <For each=move || lists.with(|l| l.groups.iter().map(|g| g.key).collect::<Vec<_>>()) key=|key| *key children=group_view />
+            </div>
             {move || {
-                let orphans = orphans();
+                let orphans = orphans.get();
                 (!orphans.is_empty()).then(|| view! {
                     <h3 class="orphans-head">"Could not be placed"</h3>
                     <p class="orphans-help">"The text these were made on is no longer in the report. They are kept here with their quote and note."</p>
-                    <ol class="entries orphans">{orphans.into_iter().map(entry_view).collect_view()}</ol>
+                    <div class="entries orphans" role="list">{orphans.into_iter().map(entry_view).collect_view()}</div>
                 })
             }}
         </aside>

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, useAppAndBrowser, freshContext as newContext, newPage, openApp, screenshot, landedOn, assertNoProblems, fillStorage, freeStorage } from './support.mjs';
+import { ROOT, useAppAndBrowser, freshContext as newContext, newPage, openApp, screenshot, landedOn, assertNoProblems, fillStorage, freeStorage, chooseFile } from './support.mjs';
 
 const KEY = 'report-reader:annotations:oic-cfm-51-cg-jk-2025';
 const env = useAppAndBrowser();
@@ -380,7 +380,71 @@ test('with hundreds of notes, a change is saved to the journal, reaches the othe
   await a.reload();
   await a.locator('#p6 .note-card').filter({ hasText: 'Journalled in tab A.' }).waitFor();
   await a.locator('#p7 .note-card').filter({ hasText: 'Journalled in tab B.' }).waitFor();
-  assert.equal(await a.locator('.entries > .entry').count(), 602);
+  assert.equal(await a.locator('.entries .entry').count(), 602);
   assertNoProblems(a);
   assertNoProblems(b);
+});
+
+test('with notes all through a long report, the panel keeps them in order in runs laid out near the screen, and a new highlight redraws one run', async (t) => {
+  const context = await freshContext(t);
+  const page = await openReport(context);
+  const text = ['A/LONG/1', '', 'Report of a long meeting', ''];
+  for (let n = 1; n <= 300; n++) text.push(`${n}. The meeting considered item ${n} of its agenda and the documents before it on that item.`, '');
+  await chooseFile(page, { name: 'long-meeting.txt', mimeType: 'text/plain', buffer: Buffer.from(text.join('\n')) });
+  await page.getByRole('heading', { level: 1, name: 'Report of a long meeting' }).waitFor();
+  const report = new URL(page.url()).searchParams.get('report');
+  // A note on every paragraph but 150.
+  await page.evaluate(([key, report]) => {
+    const annotations = [];
+    for (let n = 1; n <= 300; n++) {
+      if (n !== 150) annotations.push({ id: `seed-${n}`, target: { kind: 'paragraph', paragraph: `p${n}` }, colour: 'green', note: `Note on item ${n}.`, created: 1000 + n, modified: 1000 + n });
+    }
+    localStorage.setItem(key, JSON.stringify({ format: 'report-reader.annotations', version: 2, report, annotations }));
+  }, [`report-reader:annotations:${report}`, report]);
+  await page.reload();
+  const panel = page.getByRole('complementary', { name: 'Highlights and notes' });
+  await page.waitForFunction(() => document.querySelectorAll('.notes-panel .entry').length === 299);
+  const places = await panel.locator('.entries .entry-place').allTextContents();
+  assert.deepEqual(places, Array.from({ length: 300 }, (_, i) => `paragraph ${i + 1}`).filter((p) => p !== 'paragraph 150'), 'in document order');
+  assert.equal(await panel.getByRole('listitem').count(), 299, 'one list of every entry, for a screen reader too');
+  // In runs of 32 paragraphs; those far from the screen are not laid out.
+  const runs = panel.locator('.entry-group');
+  assert.equal(await runs.count(), 10);
+  const laidOut = () => runs.evaluateAll((els) => els.map((e) => e.querySelector('.entry').checkVisibility({ contentVisibilityAuto: true })));
+  const before = await laidOut();
+  assert.equal(before[0], true);
+  assert.equal(before.at(-1), false, 'the last run, far down the panel, is skipped');
+
+  // Highlighting paragraph 150 adds its entry in place, and touches its own run only.
+  await page.evaluate(() => {
+    window.runsTouched = new Set();
+    new MutationObserver((list) => list.forEach((m) => {
+      const node = m.target.nodeType === 1 ? m.target : m.target.parentElement;
+      window.runsTouched.add([...document.querySelectorAll('.entry-group')].indexOf(node.closest('.entry-group')));
+    })).observe(document.querySelector('.notes-panel .entries'), { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  // The reader goes there by its address (paragraphs far from the screen get their buttons as
+  // they come near).
+  await page.evaluate(() => { location.hash = 'p150'; });
+  await landedOn(page, 'p150');
+  await page.getByRole('button', { name: 'Highlight paragraph 150', exact: true }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.notes-panel .entry').length === 300);
+  const after = await panel.locator('.entries .entry-place').allTextContents();
+  assert.deepEqual(after.slice(148, 151), ['paragraph 149', 'paragraph 150', 'paragraph 151']);
+  // Scrolled to twice: the runs it passes are laid out on the way, and move it.
+  const added = panel.locator('.entry', { hasText: 'paragraph 150' });
+  await added.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(100);
+  await added.scrollIntoViewIfNeeded();
+  await screenshot(page, 'panel-long-report');
+  // Paragraph 150 is the 150th: in the fifth run (paragraphs 129 to 160).
+  assert.deepEqual(await page.evaluate(() => [...window.runsTouched]), [4]);
+
+  // Far entries are still there for the keyboard: Delete on the last one is reached and works.
+  const last = panel.getByRole('button', { name: 'Delete note on paragraph 300', exact: true });
+  await last.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('.notes-panel .entry').length === 299);
+  assert.equal(await page.locator('#p300').getAttribute('data-has-note'), null);
+  assertNoProblems(page);
 });
