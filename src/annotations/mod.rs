@@ -216,6 +216,11 @@ impl AnnotationSet {
         self.by_id.len()
     }
 
+    /// Whether it holds this id, as a live annotation or a tombstone.
+    pub fn holds(&self, id: &str) -> bool {
+        self.by_id.contains_key(id)
+    }
+
     /// The annotations (tombstones included) whose version is not the one known to be stored.
     pub fn changed_since(&self, stored: &StoredVersions) -> AnnotationSet {
         let by_id = self

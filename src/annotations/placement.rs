@@ -69,6 +69,66 @@ impl ParagraphIndex {
     }
 }
 
+/// Where each annotation was placed and which version of it was seen, at the last look: kept
+/// from one edit to the next and brought up to date in place, so that finding the paragraphs an
+/// edit changed copies nothing of the thousands of annotations it did not touch.
+#[derive(Debug, Default)]
+pub struct ParagraphChanges {
+    seen: HashMap<String, SeenAnnotation>,
+}
+
+#[derive(Debug, PartialEq)]
+struct SeenAnnotation {
+    /// The paragraph it is listed under (placed, or made on for an orphan); none once deleted.
+    paragraph: Option<String>,
+    modified: crate::annotations::Millis,
+    deleted: bool,
+}
+
+impl ParagraphChanges {
+    /// Takes in the annotations as they are now, and gives the paragraphs whose annotations are
+    /// not as they were at the last call (on the first, every paragraph that has any).
+    pub fn update(&mut self, set: &AnnotationSet, placements: &Placements) -> std::collections::HashSet<String> {
+        let listed: HashMap<&str, &str> = placements.entries.iter().map(|e| (e.id.as_str(), e.paragraph.as_str())).collect();
+        let mut changed = std::collections::HashSet::new();
+        let mut mark = |paragraph: &Option<String>| {
+            if let Some(p) = paragraph {
+                changed.insert(p.clone());
+            }
+        };
+        for a in set.all() {
+            let paragraph = listed.get(a.id.as_str()).copied();
+            match self.seen.get_mut(&a.id) {
+                Some(seen) => {
+                    if seen.paragraph.as_deref() != paragraph || seen.modified != a.modified || seen.deleted != a.deleted {
+                        mark(&seen.paragraph);
+                        seen.paragraph = paragraph.map(str::to_string);
+                        seen.modified = a.modified;
+                        seen.deleted = a.deleted;
+                        mark(&seen.paragraph);
+                    }
+                }
+                None => {
+                    let seen = SeenAnnotation { paragraph: paragraph.map(str::to_string), modified: a.modified, deleted: a.deleted };
+                    mark(&seen.paragraph);
+                    self.seen.insert(a.id.clone(), seen);
+                }
+            }
+        }
+        // Gone from the set altogether (another tab's copy replaced this one's).
+        if self.seen.len() > set.stored_count() {
+            self.seen.retain(|id, seen| {
+                let kept = set.holds(id);
+                if !kept {
+                    mark(&seen.paragraph);
+                }
+                kept
+            });
+        }
+        changed
+    }
+}
+
 /// How many neighbouring paragraphs' entries the notes panel keeps in one box.
 pub const PANEL_GROUP_PARAGRAPHS: usize = 32;
 
@@ -258,6 +318,35 @@ mod tests {
         let start = text[..byte].chars().count();
         let quote = Quote::from_text(text, start, start + words.chars().count()).unwrap();
         Annotation::new(id.into(), Target::Passage { paragraph: paragraph.into(), quote }, Some(Colour::Blue), "", created)
+    }
+
+    #[test]
+    fn the_paragraphs_an_edit_changed_are_found_and_no_others() {
+        let report = parse(&(1..=40).map(|n| format!("{n}. Paragraph number {n}.\n")).collect::<String>());
+        let index = ParagraphIndex::new(&report);
+        let whole = |id: &str, p: usize| Annotation::new(id.into(), Target::whole(&format!("p{p}"), None), Some(Colour::Green), "", p as i64);
+        let mut set = AnnotationSet::from_annotations((1..=30).map(|n| whole(&format!("a{n}"), n)));
+        let mut changes = ParagraphChanges::default();
+        let mut update = |set: &AnnotationSet| {
+            let mut changed: Vec<String> = changes.update(set, &place(&index, set)).into_iter().collect();
+            changed.sort_by_key(|p| p[1..].parse::<usize>().unwrap());
+            changed
+        };
+        let names = |ns: &[usize]| ns.iter().map(|n| format!("p{n}")).collect::<Vec<_>>();
+        assert_eq!(update(&set), names(&(1..=30).collect::<Vec<_>>()), "at first, every paragraph with an annotation");
+        assert_eq!(update(&set), names(&[]), "nothing changed");
+        set.edit("a7", 100, |a| a.note = "A note.".into());
+        assert_eq!(update(&set), names(&[7]), "an edited note");
+        set.put_merged(whole("b", 35));
+        assert_eq!(update(&set), names(&[35]), "a new highlight");
+        set.delete("a3", 101);
+        assert_eq!(update(&set), names(&[3]), "a deletion");
+        // A highlight moved to another paragraph changes both.
+        set.put_merged(Annotation { modified: 102, ..whole("a9", 12) });
+        assert_eq!(update(&set), names(&[9, 12]), "a move");
+        // Another tab's copy, without one annotation at all.
+        let without: Vec<Annotation> = set.all().filter(|a| a.id != "a20").cloned().collect();
+        assert_eq!(update(&AnnotationSet::from_annotations(without)), names(&[20]), "an annotation gone");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use crate::annotations::codec::Settings;
 use crate::exchange::share::SharedNote;
 use crate::exchange::w3c::{self, ImportError, ImportPlan};
-use crate::annotations::placement::{place, place_cached, Entry, ParagraphIndex, PlacementCache, Placements};
+use crate::annotations::placement::{place, place_cached, Entry, ParagraphChanges, ParagraphIndex, PlacementCache, Placements};
 use crate::annotations::{Annotation, AnnotationSet, Colour, Millis, Palette, Quote, StoredVersions, Target};
 
 use super::browser::TextSelection;
@@ -38,13 +38,11 @@ pub struct ParagraphState {
     pub shared_here: bool,
 }
 
-/// What the paragraphs' states were last made from (see `Annotator::seen`).
-#[derive(Debug, Clone, PartialEq)]
+/// What the paragraphs' states were last made from, kept from one edit to the next.
+#[derive(Default)]
 struct Seen {
-    /// Each placed annotation's paragraph.
-    placed: std::collections::HashMap<String, String>,
-    /// Each annotation's last change, and whether it is deleted.
-    versions: StoredVersions,
+    /// Each annotation's paragraph and version.
+    annotations: ParagraphChanges,
     /// The paragraph the editor is open on, and what it is open on.
     editing: (Option<String>, Option<Editing>),
     passage: Option<(String, usize, usize)>,
@@ -52,45 +50,37 @@ struct Seen {
 }
 
 impl Seen {
-    /// The paragraphs whose state may differ between `self` (before) and `now`.
-    fn paragraphs_changed_in(&self, now: &Seen) -> std::collections::HashSet<String> {
-        let mut dirty = std::collections::HashSet::new();
+    /// Takes in what the paragraphs' states are made from now, and gives the paragraphs whose
+    /// state may have changed since the last time.
+    fn update(&mut self, annotator: &Annotator) -> std::collections::HashSet<String> {
+        let mut dirty = annotator.placements.with(|placements| annotator.annotations.with(|set| self.annotations.update(set, placements)));
         let mut mark = |paragraph: Option<&String>| {
             if let Some(p) = paragraph {
                 dirty.insert(p.clone());
             }
         };
-        for id in now.versions.ids() {
-            if self.versions.version(id) != now.versions.version(id) {
-                mark(self.placed.get(id));
-                mark(now.placed.get(id));
-            }
-        }
-        for id in self.versions.ids().filter(|id| now.versions.version(id).is_none()) {
-            mark(self.placed.get(id));
-        }
-        for (id, paragraph) in &now.placed {
-            if self.placed.get(id) != Some(paragraph) {
-                mark(self.placed.get(id));
-                mark(Some(paragraph));
-            }
-        }
-        for (id, paragraph) in &self.placed {
-            if !now.placed.contains_key(id) {
-                mark(Some(paragraph));
-            }
-        }
-        if self.editing != now.editing {
+        let editing = annotator.editing.get();
+        let editing_paragraph = editing.as_ref().and_then(|e| match e {
+            Editing::Existing(id) => annotator.placements.with(|p| p.entries.iter().find(|x| x.id == *id).map(|x| x.paragraph.clone())),
+            Editing::New { paragraph, .. } => Some(paragraph.clone()),
+        });
+        let editing = (editing_paragraph, editing);
+        if self.editing != editing {
             mark(self.editing.0.as_ref());
-            mark(now.editing.0.as_ref());
+            mark(editing.0.as_ref());
+            self.editing = editing;
         }
-        if self.passage != now.passage {
+        let passage = annotator.target_passage.get();
+        if self.passage != passage {
             mark(self.passage.as_ref().map(|p| &p.0));
-            mark(now.passage.as_ref().map(|p| &p.0));
+            mark(passage.as_ref().map(|p| &p.0));
+            self.passage = passage;
         }
-        if self.shared != now.shared {
+        let shared = annotator.shared.with(|s| s.as_ref().map(|n| (n.annotation.target.paragraph().to_string(), n.annotation.clone())));
+        if self.shared != shared {
             mark(self.shared.as_ref().map(|s| &s.0));
-            mark(now.shared.as_ref().map(|s| &s.0));
+            mark(shared.as_ref().map(|s| &s.0));
+            self.shared = shared;
         }
         dirty
     }
@@ -135,9 +125,6 @@ pub struct Annotator {
     pub shared: RwSignal<Option<SharedNote>>,
     /// A passage a link points at (`#p8:~:text=…`): paragraph and character range.
     pub target_passage: RwSignal<Option<(String, usize, usize)>>,
-    /// The paragraphs that show something of the annotations (a highlight, a mark, a note, the
-    /// editor, a shared note): they are set out live wherever they are.
-    pub in_use: Memo<std::collections::HashSet<String>>,
     paragraph_states: StoredValue<std::collections::HashMap<String, RwSignal<ParagraphState>>>,
     loaded: StoredValue<bool>,
     /// False when unreadable data could not be kept aside: then nothing is written over it.
@@ -180,20 +167,6 @@ impl Annotator {
             |_, _| true,
         );
         let (editing, shared, target_passage) = (RwSignal::new(None), RwSignal::new(None::<SharedNote>), RwSignal::new(None::<(String, usize, usize)>));
-        let in_use = Memo::new(move |_| {
-            let mut ids: std::collections::HashSet<String> =
-                placements.with(|p| p.by_paragraph.keys().chain(p.marks.keys()).cloned().collect());
-            if let Some(Editing::New { paragraph, .. }) = editing.get() {
-                ids.insert(paragraph);
-            }
-            if let Some((paragraph, ..)) = target_passage.get() {
-                ids.insert(paragraph);
-            }
-            if let Some(paragraph) = shared.with(|s| s.as_ref().map(|n| n.annotation.target.paragraph().to_string())) {
-                ids.insert(paragraph);
-            }
-            ids
-        });
         let this = Annotator {
             report_id: StoredValue::new(report_id.to_string()),
             index,
@@ -208,7 +181,6 @@ impl Annotator {
             announcement: RwSignal::new(String::new()),
             shared,
             target_passage,
-            in_use,
             paragraph_states: StoredValue::new(Default::default()),
             loaded: StoredValue::new(false),
             writable: StoredValue::new(true),
@@ -219,16 +191,16 @@ impl Annotator {
         // paragraphs what changed is about, and recomputes those only: one edit among 10,000
         // annotations recomputes one paragraph, not 10,000.
         Effect::new(move |previous: Option<Seen>| {
-            this.placements.track();
-            this.annotations.track();
-            this.editing.track();
-            this.target_passage.track();
-            this.shared.track();
-            let seen = untrack(|| this.seen());
-            let dirty = previous.as_ref().map(|before| before.paragraphs_changed_in(&seen));
-            let states: Vec<(String, RwSignal<ParagraphState>)> = this.paragraph_states.with_value(|m| match &dirty {
-                Some(dirty) => dirty.iter().filter_map(|p| m.get(p).map(|state| (p.clone(), *state))).collect(),
-                None => m.iter().map(|(k, v)| (k.clone(), *v)).collect(),
+            let first = previous.is_none();
+            let mut seen = previous.unwrap_or_default();
+            // Read tracked: any of these changing runs this again.
+            let dirty = seen.update(&this);
+            let states: Vec<(String, RwSignal<ParagraphState>)> = this.paragraph_states.with_value(|m| {
+                if first {
+                    m.iter().map(|(k, v)| (k.clone(), *v)).collect()
+                } else {
+                    dirty.iter().filter_map(|p| m.get(p).map(|state| (p.clone(), *state))).collect()
+                }
             });
             for (paragraph, state) in states {
                 let fresh = untrack(|| this.compute_state(&paragraph));
@@ -239,23 +211,6 @@ impl Annotator {
             seen
         });
         this
-    }
-
-    /// What the paragraphs' states are made from, reduced to what tells a change apart.
-    fn seen(&self) -> Seen {
-        let placed = self.placements.with(|p| p.entries.iter().map(|e| (e.id.clone(), e.paragraph.clone())).collect());
-        let versions = self.annotations.with(StoredVersions::of);
-        let editing = self.editing.get().and_then(|e| match e {
-            Editing::Existing(id) => self.placements.with(|p| p.entries.iter().find(|x| x.id == id).map(|x| x.paragraph.clone())),
-            Editing::New { paragraph, .. } => Some(paragraph),
-        });
-        Seen {
-            placed,
-            versions,
-            editing: (editing, self.editing.get()),
-            passage: self.target_passage.get(),
-            shared: self.shared.with(|s| s.as_ref().map(|n| (n.annotation.target.paragraph().to_string(), n.annotation.clone()))),
-        }
     }
 
     fn compute_state(&self, paragraph: &str) -> ParagraphState {
@@ -291,6 +246,16 @@ impl Annotator {
                 ParagraphState { whole, marks, cards, new_note, has_note, shared_here }
             })
         })
+    }
+
+    /// Whether any of these paragraphs shows something of the annotations (a highlight, a mark, a
+    /// note, the editor, a shared note): such paragraphs are set out live wherever they are.
+    /// Looked up, not kept as a set: a set of every annotated paragraph was rebuilt on each edit.
+    pub fn in_use(&self, ids: &[String]) -> bool {
+        self.placements.with(|p| ids.iter().any(|id| p.by_paragraph.contains_key(id) || p.marks.contains_key(id)))
+            || self.editing.with(|e| matches!(e, Some(Editing::New { paragraph, .. }) if ids.contains(paragraph)))
+            || self.target_passage.with(|t| t.as_ref().is_some_and(|(p, ..)| ids.contains(p)))
+            || self.shared.with(|s| s.as_ref().is_some_and(|n| ids.iter().any(|id| id == n.annotation.target.paragraph())))
     }
 
     /// The signal a paragraph's view reads its annotations from.

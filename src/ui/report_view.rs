@@ -124,7 +124,7 @@ pub fn ReportView(
                     let live = Memo::new(move |was: Option<&bool>| {
                         was == Some(&true)
                             || awake.get()
-                            || annotator.in_use.with(|in_use| ids.iter().any(|id| in_use.contains(id)))
+                            || annotator.in_use(&ids)
                             || wiring.targets.with(|targets| targets.iter().any(|t| ids.contains(t)))
                     });
                     let wake = move |ev: leptos::ev::Event| {
