@@ -131,6 +131,10 @@ pub fn SearchBar(open: RwSignal<bool>, annotator: Annotator) -> impl IntoView {
     let close = move |_| open.set(false);
     Effect::new(move |was_open: Option<bool>| {
         let is_open = open.get();
+        // Asked for from the bar while the report was still being set out: the field is ready now.
+        if is_open && was_open.is_none() {
+            request_animation_frame(|| browser::focus_id("search-field"));
+        }
         if !is_open && was_open == Some(true) {
             request_animation_frame(|| {
                 browser::mark_ranges("search-hit", &[]);

@@ -206,6 +206,22 @@ test('a long published report paints its first screen before the app starts, unm
   assert.ok(unmoved(slowFrames), `nothing moves while the app waits for the text: ${JSON.stringify(slowFrames.filter((f, i) => i === 0 || f.top !== slowFrames[i - 1].top))}`);
   assertNoProblems(waiting);
 
+  // The bar's tools work while the text is on its way: search asked for then opens with its field
+  // ready once the report is set out, and the notes panel asked closed stays closed.
+  const early = await newPage(await freshContext(t, { viewport: { width: 1400, height: 900 } }));
+  await early.route('**/reports/long.txt', async (route) => { await new Promise((later) => setTimeout(later, 1500)); await route.continue(); });
+  await openApp(early, `${published.origin}/?report=long`);
+  await early.locator('main[aria-busy] #p1').waitFor();
+  assert.equal(await early.locator('.para button').count(), 0, 'the report is not set out yet');
+  await early.getByRole('button', { name: 'Search the report and your notes (/)' }).click();
+  await early.getByRole('button', { name: 'Highlights and notes' }).click();
+  await early.getByRole('button', { name: 'Highlight paragraph 1', exact: true }).waitFor();
+  await early.waitForFunction(() => document.activeElement?.id === 'search-field');
+  await early.keyboard.type('reaffirms');
+  await early.locator('#search-status').filter({ hasText: /matches in/ }).waitFor();
+  assert.equal(await early.locator('#notes-panel').isHidden(), true, 'the panel closed while loading stays closed');
+  assertNoProblems(early);
+
   // Scrolled to, a far paragraph is what is painted there: its chunk keeps its size and place
   // when it is set out live.
   const page = await opened('/?report=long');
