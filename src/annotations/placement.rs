@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use super::anchor::{anchor, Anchoring, Quote};
 use super::marks::Mark;
-use super::{Annotation, AnnotationSet, Target};
+use super::{Annotation, AnnotationSet, Millis, Target};
 use crate::report::Report;
 
 /// The paragraphs of a report by id, in reading order, with their plain text. Built once per report.
@@ -240,7 +240,8 @@ pub fn place(index: &ParagraphIndex, set: &AnnotationSet) -> Placements {
 /// [`place`], reusing what `cache` knows and keeping it up to date.
 pub fn place_cached(index: &ParagraphIndex, set: &AnnotationSet, cache: &mut PlacementCache) -> Placements {
     let mut placements = Placements::default();
-    let mut keyed: Vec<((usize, usize, usize, i64), Entry)> = Vec::new();
+    // (where it sits, for ordering; its entry; when it was last edited)
+    let mut keyed: Vec<((usize, usize, usize, i64), Entry, Millis)> = Vec::new();
     let mut live = 0;
     for a in set.live() {
         live += 1;
@@ -254,28 +255,42 @@ pub fn place_cached(index: &ParagraphIndex, set: &AnnotationSet, cache: &mut Pla
         };
         if let Place::Passage(found) = place {
             let (start, end) = found.range().expect("placed passages have a range");
-            placements.marks.entry(paragraph.clone()).or_default().push(Mark { start, end, annotation: a.id.clone(), colour: a.colour });
+            let mark = Mark { start, end, annotation: a.id.clone(), colour: a.colour };
+            // Looked up before a key is made: thousands of edits' worth of copies otherwise.
+            match placements.marks.get_mut(&paragraph) {
+                Some(marks) => marks.push(mark),
+                None => {
+                    placements.marks.insert(paragraph.clone(), vec![mark]);
+                }
+            }
         }
         let position = match place {
             Place::Orphan => (1, usize::MAX),
             _ => (0, index.position[&paragraph]),
         };
-        keyed.push(((position.0, position.1, start, a.created), Entry { id: a.id.clone(), paragraph, place, moved_from }));
+        keyed.push(((position.0, position.1, start, a.created), Entry { id: a.id.clone(), paragraph, place, moved_from }, a.modified));
     }
-    keyed.sort_by(|x, y| x.0.cmp(&y.0).then_with(|| x.1.id.cmp(&y.1.id)));
-    placements.entries = keyed.into_iter().map(|(_, e)| e).collect();
-    for e in placements.entries.iter().filter(|e| e.place != Place::Orphan) {
-        placements.by_paragraph.entry(e.paragraph.clone()).or_default().push(e.id.clone());
+    keyed.sort_unstable_by(|x, y| x.0.cmp(&y.0).then_with(|| x.1.id.cmp(&y.1.id)));
+    // The latest edited whole-paragraph annotation of each paragraph, with when it was edited.
+    let mut whole: HashMap<&str, (&str, Millis)> = HashMap::new();
+    for (_, e, modified) in keyed.iter().filter(|(_, e, _)| e.place != Place::Orphan) {
+        match placements.by_paragraph.get_mut(&e.paragraph) {
+            Some(ids) => ids.push(e.id.clone()),
+            None => {
+                placements.by_paragraph.insert(e.paragraph.clone(), vec![e.id.clone()]);
+            }
+        }
         if e.place == Place::Paragraph {
-            let newer = |current: &String| set.get(current).map_or(0, |a| a.modified) < set.get(&e.id).map_or(0, |a| a.modified);
-            match placements.whole.get(&e.paragraph) {
-                Some(current) if !newer(current) => {}
+            match whole.get(e.paragraph.as_str()) {
+                Some(&(_, current)) if current >= *modified => {}
                 _ => {
-                    placements.whole.insert(e.paragraph.clone(), e.id.clone());
+                    whole.insert(&e.paragraph, (&e.id, *modified));
                 }
             }
         }
     }
+    placements.whole = whole.into_iter().map(|(paragraph, (id, _))| (paragraph.to_string(), id.to_string())).collect();
+    placements.entries = keyed.into_iter().map(|(_, e, _)| e).collect();
     for marks in placements.marks.values_mut() {
         marks.sort_by_key(|m| (m.start, m.end));
     }
@@ -318,6 +333,23 @@ mod tests {
         let start = text[..byte].chars().count();
         let quote = Quote::from_text(text, start, start + words.chars().count()).unwrap();
         Annotation::new(id.into(), Target::Passage { paragraph: paragraph.into(), quote }, Some(Colour::Blue), "", created)
+    }
+
+    #[test]
+    fn of_two_whole_paragraph_annotations_the_latest_edited_is_the_one_the_paragraph_acts_on() {
+        let report = parse("1. Alpha beta gamma.\n2. Delta epsilon zeta.\n");
+        let index = ParagraphIndex::new(&report);
+        let mut set = AnnotationSet::from_annotations([
+            Annotation::new("older".into(), Target::whole("p2", None), Some(Colour::Yellow), "", 1),
+            Annotation::new("newer".into(), Target::whole("p2", None), Some(Colour::Blue), "", 2),
+            Annotation::new("alone".into(), Target::whole("p1", None), None, "A note.", 3),
+        ]);
+        let placed = place(&index, &set);
+        assert_eq!(placed.whole.get("p2").map(String::as_str), Some("newer"));
+        assert_eq!(placed.whole.get("p1").map(String::as_str), Some("alone"));
+        assert_eq!(placed.by_paragraph["p2"].len(), 2);
+        set.edit("older", 10, |a| a.note = "Edited since.".into());
+        assert_eq!(place(&index, &set).whole.get("p2").map(String::as_str), Some("older"));
     }
 
     #[test]
