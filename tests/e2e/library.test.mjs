@@ -150,7 +150,11 @@ test('a long published report paints its first screen before the app starts, unm
   // the app runs, or the app's own) or set out by the app, and where?
   const watchFrames = (context) => context.addInitScript(() => {
     window.framesSeen = [];
+    // How many of the report's chunks the app has set out, each time that changes.
+    window.chunksSeen = [];
     const look = () => {
+      const chunks = document.documentElement.dataset.app && !document.getElementById('prerendered') ? document.querySelectorAll('#report .report-body > .chunk').length : 0;
+      if (chunks && chunks !== window.chunksSeen.at(-1)) window.chunksSeen.push(chunks);
       const p1 = document.getElementById('p1');
       if (p1?.checkVisibility()) {
         const box = p1.getBoundingClientRect();
@@ -246,6 +250,7 @@ test('a long published report paints its first screen before the app starts, unm
   // A link further on shows no first screen of the top, only to move away from it: it lands.
   const far = await opened('/?report=long#p2990');
   await landedOn(far, 'p2990');
+  assert.deepEqual(await far.evaluate(() => window.chunksSeen), [60], 'all 60 chunks set out at once, not a few a frame');
   assert.ok(!(await far.evaluate(() => window.framesSeen)).some((f) => f.firstScreen), 'no first screen for a link to paragraph 2990');
   assert.ok(!far.fetched.includes('/reports/first-screens/long.html'), 'nor is the published one fetched');
   await far.getByRole('button', { name: 'Highlight paragraph 2990', exact: true }).click();
