@@ -23,12 +23,39 @@ pub fn content_hash(text: &str) -> String {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
+#[serde(tag = "kind", rename_all = "lowercase", try_from = "StoredSource")]
 pub enum Source {
     /// Published with the app: its first version is a file beside it.
     Bundled { file: String },
     /// Opened by the reader from a file, a drop or a paste.
     Opened,
+}
+
+/// A source as stored, read without serde's buffered reading of tagged enums (see
+/// `annotations::Target`; reading it this way keeps that machinery out of the app).
+#[derive(Deserialize)]
+struct StoredSource {
+    kind: SourceKind,
+    #[serde(default)]
+    file: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum SourceKind {
+    Bundled,
+    Opened,
+}
+
+impl TryFrom<StoredSource> for Source {
+    type Error = &'static str;
+
+    fn try_from(stored: StoredSource) -> Result<Self, Self::Error> {
+        match stored.kind {
+            SourceKind::Bundled => Ok(Source::Bundled { file: stored.file.ok_or("missing field `file`")? }),
+            SourceKind::Opened => Ok(Source::Opened),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -402,6 +429,17 @@ mod tests {
         assert_eq!(back, library);
         assert_eq!(decode("{\"version\": 9}"), Err(DecodeError::FutureVersion(9)));
         assert!(decode("nope").is_err());
+    }
+
+    #[test]
+    fn a_source_is_read_with_its_fields_in_any_order() {
+        let read = |json: &str| serde_json::from_str::<Source>(json).map_err(|e| e.to_string());
+        for source in [Source::Bundled { file: "oic.txt".into() }, Source::Opened] {
+            assert_eq!(read(&serde_json::to_string(&source).unwrap()), Ok(source));
+        }
+        assert_eq!(read(r#"{"file":"oic.txt","kind":"bundled"}"#), Ok(Source::Bundled { file: "oic.txt".into() }));
+        assert!(read(r#"{"kind":"bundled"}"#).unwrap_err().contains("missing field `file`"));
+        assert!(read(r#"{"kind":"borrowed"}"#).unwrap_err().contains("unknown variant `borrowed`"));
     }
 
     #[test]
