@@ -18,7 +18,11 @@ use crate::report::Report;
 
 /// A short, stable name for a text: the first 64 bits of its SHA-256, in hex.
 pub fn content_hash(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
+    hash_of_digest(&Sha256::digest(text.as_bytes()))
+}
+
+/// The report hash made from a text's SHA-256 digest, however it was worked out.
+pub fn hash_of_digest(digest: &[u8]) -> String {
     digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 

@@ -241,3 +241,14 @@ async fn the_static_copy_of_a_report_is_what_the_app_renders_without_its_buttons
         container.remove();
     }
 }
+
+/// A long report's hash is worked out by the browser's SHA-256 when the page may use it: it must
+/// be the hash the library works out in wasm, or opening a report would make a new version of it.
+#[wasm_bindgen_test]
+async fn the_browser_hashes_a_text_as_the_library_does() {
+    assert!(web_sys::window().unwrap().is_secure_context(), "the test page is a secure context, so the browser's SHA-256 is what runs");
+    let long: String = (1..=20_000).map(|n| format!("{n}. Paragraph {n} of the meeting in Türkiye — ☪ 𝄞\n")).collect();
+    for text in ["", "abc", DEFAULT_REPORT, "Türkiye — ☪ 𝄞", long.as_str()] {
+        assert_eq!(report_reader::ui::content_hash(text).await, report_reader::library::content_hash(text), "{}", &text[..text.len().min(20)]);
+    }
+}

@@ -22,6 +22,7 @@ use crate::permalink::Route;
 use crate::theme::Theme;
 
 pub use annotator::Annotator;
+pub use browser::content_hash;
 use library_view::LibraryView;
 use open::{DropOverlay, OpenPanel};
 use reader::ReaderView;

@@ -183,7 +183,7 @@ impl Shelf {
         let manifest = self.fetch_manifest().await;
         let Some(published) = manifest.as_ref().and_then(|m| m.find(id)).cloned() else { return Err(Missing::Unknown(id.to_string())) };
         let text = self.bundled_text(id, &published.file, &first_screen).await.map_err(|reason| Missing::Unreachable { id: id.into(), reason })?;
-        let hash = browser::timed("report:hash", || content_hash(&text));
+        let hash = browser::timed_async("report:hash", browser::content_hash(&text)).await;
         let report = browser::timed("report:parse", || parse(&text));
         self.library.update(|l| {
             l.ensure_bundled(id, &published.file, &report, &hash, now());
