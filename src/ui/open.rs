@@ -50,7 +50,7 @@ fn open_file(file: web_sys::File, shelf: Shelf, progress: RwSignal<Progress>, on
         };
         progress.set(Progress::Working(format!("Setting out “{name}”…")));
         browser::next_frame().await;
-        match shelf.open_bytes(&bytes, Some(&name)) {
+        match shelf.open_bytes(&bytes, Some(&name)).await {
             Ok((current, opened, warning)) => {
                 progress.set(Progress::Idle);
                 on_opened.run((current, opened_message(&opened, warning)));
@@ -70,14 +70,16 @@ pub fn OpenPanel(
     let pasted = RwSignal::new(String::new());
     let open_pasted = move || {
         let text = pasted.get_untracked();
-        match shelf.open_text(&text, None) {
-            Ok((current, opened, warning)) => {
-                pasted.set(String::new());
-                progress.set(Progress::Idle);
-                on_opened.run((current, opened_message(&opened, warning)));
+        spawn_local(async move {
+            match shelf.open_text(&text, None).await {
+                Ok((current, opened, warning)) => {
+                    pasted.set(String::new());
+                    progress.set(Progress::Idle);
+                    on_opened.run((current, opened_message(&opened, warning)));
+                }
+                Err(reason) => progress.set(Progress::Failed(format!("The pasted text was not opened. {reason}"))),
             }
-            Err(reason) => progress.set(Progress::Failed(format!("The pasted text was not opened. {reason}"))),
-        }
+        });
     };
     view! {
         <section id="open-panel" class="open-panel" aria-label="Open a report" hidden=move || !open.get()>

@@ -207,12 +207,12 @@ impl Shelf {
     /// Opens a file's bytes: decoded, read as HTML if it is HTML, added to the library (as a new
     /// report, the same one again, or a new version of one) and its text kept if storage allows.
     /// Returns what to show, what happened, and a warning if the text could not be kept.
-    pub fn open_bytes(&self, bytes: &[u8], file_name: Option<&str>) -> Result<(Current, Opened, Option<String>), String> {
+    pub async fn open_bytes(&self, bytes: &[u8], file_name: Option<&str>) -> Result<(Current, Opened, Option<String>), String> {
         let (text, _) = input::decode(bytes).map_err(|e| e.to_string())?;
-        self.open_text(&text, file_name)
+        self.open_text(&text, file_name).await
     }
 
-    pub fn open_text(&self, text: &str, file_name: Option<&str>) -> Result<(Current, Opened, Option<String>), String> {
+    pub async fn open_text(&self, text: &str, file_name: Option<&str>) -> Result<(Current, Opened, Option<String>), String> {
         let text = if input::is_html(file_name.unwrap_or(""), text) {
             input::html_to_text(browser::html_tokens(&input::defuse_event_handlers(text)))
         } else {
@@ -222,7 +222,7 @@ impl Shelf {
         if report.is_empty() {
             return Err(InputError::Empty.to_string());
         }
-        let hash = content_hash(&text);
+        let hash = browser::content_hash(&text).await;
         let opened = self.library.try_update(|l| l.open_text(&report, &hash, file_name, now())).ok_or("The library is gone.")?;
         let warning = match storage::save_text(&hash, &text) {
             Ok(()) => None,
