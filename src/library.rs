@@ -144,6 +144,11 @@ fn same_symbol(a: &str, b: &str) -> bool {
 }
 
 impl Library {
+    /// Whether it has an entry for this id, a removed one included.
+    pub fn holds(&self, id: &str) -> bool {
+        self.entries.contains_key(id)
+    }
+
     pub fn get(&self, id: &str) -> Option<&Entry> {
         self.entries.get(id).filter(|e| !e.removed)
     }
@@ -162,7 +167,7 @@ impl Library {
 
     /// Records a bundled report (from the manifest) if the library does not know it yet.
     pub fn ensure_bundled(&mut self, id: &str, file: &str, report: &Report, hash: &str, now: Millis) {
-        if self.entries.contains_key(id) {
+        if self.holds(id) {
             return;
         }
         self.entries.insert(

@@ -100,8 +100,11 @@ impl Shelf {
             handle.remove();
             retry.remove();
         });
-        let default = parse(DEFAULT_REPORT);
-        self.library.update(|l| l.ensure_bundled(DEFAULT_REPORT_ID, "oic-cfm-51-cg-jk-2025.txt", &default, &content_hash(DEFAULT_REPORT), 0));
+        // Parsed for its entry only when the library has none yet: opening it parses it anyway.
+        if !self.library.with_untracked(|l| l.holds(DEFAULT_REPORT_ID)) {
+            let default = parse(DEFAULT_REPORT);
+            self.library.update(|l| l.ensure_bundled(DEFAULT_REPORT_ID, "oic-cfm-51-cg-jk-2025.txt", &default, &content_hash(DEFAULT_REPORT), 0));
+        }
     }
 
     fn save(&self) {
