@@ -38,6 +38,7 @@ pub enum Source {
 /// A source as stored, read without serde's buffered reading of tagged enums (see
 /// `annotations::Target`; reading it this way keeps that machinery out of the app).
 #[derive(Deserialize)]
+#[serde(expecting = "where the report came from (published or opened)")]
 struct StoredSource {
     kind: SourceKind,
     #[serde(default)]

@@ -96,6 +96,8 @@ pub enum Target {
 /// of a tagged enum first copies every field into a buffer of its own, to find the tag: a third
 /// of the time it took to load 10,000 stored notes.)
 #[derive(Deserialize)]
+// What a damaged note's message says was expected.
+#[serde(expecting = "a target: the paragraph, and whether the whole of it or a passage")]
 struct StoredTarget {
     kind: TargetKind,
     paragraph: String,
@@ -429,7 +431,7 @@ mod tests {
             (r#"{"kind":"passage","paragraph":"p2"}"#, "missing field `quote`"),
             (r#"{"kind":"page","paragraph":"p2"}"#, "unknown variant `page`"),
             (r#"{"kind":"paragraph"}"#, "missing field `paragraph`"),
-            (r#""p2""#, "expected struct StoredTarget"),
+            (r#""p2""#, "expected a target: the paragraph"),
         ] {
             let error = serde_json::from_str::<Target>(bad).unwrap_err().to_string();
             assert!(error.contains(says), "{bad}: {error}");
