@@ -173,7 +173,7 @@ for (const size of SIZES) {
 }
 await writeFile(manifestPath, JSON.stringify(manifest));
 // Published as the build publishes reports/: with each long report's first screen.
-publishReports(site);
+await publishReports(site);
 const server = await serve(site, []);
 const browser = await launch();
 const base = server.origin;

@@ -1,11 +1,13 @@
-//! Search inside a report and the reader's notes on it: matches that ignore case, accents and
-//! Arabic vowel marks, in document order, each with its paragraph, its place in the paragraph's
+//! Search inside a report and the reader's notes on it: matches that ignore case, accents,
+//! ligatures, Arabic vowel marks and the ways a letter or digit is written in other scripts, in document order, each with its paragraph, its place in the paragraph's
 //! text (character offsets, as selections and marks use) and an excerpt to list.
 //!
 //! The report's paragraphs are folded once into a [`SearchIndex`]; a query then costs one pass
 //! over the folded text, which keeps a 10,000-paragraph report quick to search as one types.
 
 use std::collections::HashMap;
+
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 /// Characters of context on each side of a match in its excerpt.
 const CONTEXT: usize = 40;
@@ -16,45 +18,55 @@ struct Folded {
     origin: Vec<usize>,
 }
 
-/// What a character counts as when matching: lower case, without accents; `None` for marks that
-/// do not count at all (combining accents, Arabic vowel signs, tatweel).
-fn fold_char(c: char) -> Option<char> {
-    let c = match c {
-        '\u{0300}'..='\u{036F}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => return None,
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => 'a',
-        'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => 'c',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' => 'e',
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' | 'İ' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
-        'ñ' | 'ń' | 'ň' | 'Ñ' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
-        'ý' | 'ÿ' | 'Ý' => 'y',
-        'ş' | 'ś' | 'š' | 'Ş' | 'Š' => 's',
-        'ğ' | 'Ğ' => 'g',
-        'ž' | 'ź' | 'ż' | 'Ž' => 'z',
-        'ł' | 'Ł' => 'l',
-        '’' | '‘' | 'ʼ' => '\'',
-        '“' | '”' | '«' | '»' => '"',
-        '–' | '—' | '‑' => '-',
-        // Arabic letters written in several ways: alef with hamza or madda, alef maqsura.
-        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-        'ى' => 'ي',
-        c if c.is_whitespace() => ' ',
-        c => c,
-    };
-    Some(c.to_lowercase().next().unwrap_or(c))
+/// What a character counts as when matching, given to `out` one folded character at a time
+/// (none for marks that do not count, two for `œ` or `ß`). Case is folded first, so that every
+/// capital (`Ś`, `Ő`, `İ`) loses its accent as its small letter does; then the compatibility
+/// decomposition takes accents off and ligatures and presentation forms apart (`ﬁ`, the Arabic
+/// forms a PDF's text is full of); letters with no decomposition are spelt as a reader types them.
+fn fold_char(c: char, out: &mut impl FnMut(char)) {
+    for lower in c.to_lowercase() {
+        decompose_compatible(lower, |d| match d {
+            // Tatweel stretches a word; it is not a letter.
+            '\u{0640}' => {}
+            d if is_combining_mark(d) => {}
+            'ø' => out('o'),
+            'ł' => out('l'),
+            'ı' => out('i'),
+            'đ' | 'ð' => out('d'),
+            'ħ' => out('h'),
+            'ß' => "ss".chars().for_each(&mut *out),
+            'æ' => "ae".chars().for_each(&mut *out),
+            'œ' => "oe".chars().for_each(&mut *out),
+            'þ' => "th".chars().for_each(&mut *out),
+            '’' | '‘' | 'ʼ' => out('\''),
+            '“' | '”' | '«' | '»' => out('"'),
+            '–' | '—' | '‑' => out('-'),
+            // Arabic letters written in several ways: alef wasla (alef with hamza or madda
+            // decomposes), alef maqsura, and the Persian and Urdu yeh and kaf.
+            'ٱ' => out('ا'),
+            'ى' | 'ی' | 'ۍ' | 'ې' => out('ي'),
+            'ک' | 'ڪ' => out('ك'),
+            'ہ' | 'ە' => out('ه'),
+            // Arabic-Indic and Persian digits are the digits a reader types.
+            '\u{0660}'..='\u{0669}' => out(char::from(b'0' + (d as u32 - 0x0660) as u8)),
+            '\u{06F0}'..='\u{06F9}' => out(char::from(b'0' + (d as u32 - 0x06F0) as u8)),
+            d if d.is_whitespace() => out(' '),
+            d => out(d),
+        });
+    }
 }
 
 fn fold(text: &str) -> Folded {
     let mut folded = Folded { chars: Vec::with_capacity(text.len()), origin: Vec::with_capacity(text.len()) };
     for (i, c) in text.chars().enumerate() {
-        let Some(f) = fold_char(c) else { continue };
-        // Runs of white space match one space.
-        if f == ' ' && folded.chars.last() == Some(&' ') {
-            continue;
-        }
-        folded.chars.push(f);
-        folded.origin.push(i);
+        fold_char(c, &mut |f| {
+            // Runs of white space match one space.
+            if f == ' ' && folded.chars.last() == Some(&' ') {
+                return;
+            }
+            folded.chars.push(f);
+            folded.origin.push(i);
+        });
     }
     folded
 }
@@ -287,5 +299,31 @@ mod tests {
         assert!(hit.excerpt.before.starts_with('…') && !hit.excerpt.before.starts_with("…a"), "{:?}", hit.excerpt.before);
         assert!(hit.excerpt.after.ends_with('…'));
         assert!(hit.excerpt.before.ends_with("welcomed the "));
+    }
+
+    #[test]
+    fn folds_capitals_ligatures_special_letters_persian_letters_and_digits() {
+        let index = index(&[
+            ("p1", "ŚWIĘTOKRZYSKIE and ŻYWIEC met in ŘÍJEN at ŐRSÉG."),
+            ("p2", "Œuvre, æther, Straße, Ørsted, Łódź, ﬁnal, KIRIKKALE with ı."),
+            ("p3", "کشمیر"),
+            ("p4", "١٢ حزيران ٢٠٢٥ و ۱۴۰۴"),
+        ]);
+        let matched = |query: &str| index.search(query, [], 10).hits.first().map(|h| h.excerpt.matched.clone());
+        assert_eq!(matched("swietokrzyskie").as_deref(), Some("ŚWIĘTOKRZYSKIE"));
+        assert_eq!(matched("zywiec").as_deref(), Some("ŻYWIEC"));
+        assert_eq!(matched("rijen").as_deref(), Some("ŘÍJEN"));
+        assert_eq!(matched("orseg").as_deref(), Some("ŐRSÉG"));
+        assert_eq!(matched("oeuvre").as_deref(), Some("Œuvre"));
+        assert_eq!(matched("aether").as_deref(), Some("æther"));
+        assert_eq!(matched("strasse").as_deref(), Some("Straße"));
+        assert_eq!(matched("orsted").as_deref(), Some("Ørsted"));
+        assert_eq!(matched("lodz").as_deref(), Some("Łódź"));
+        assert_eq!(matched("final").as_deref(), Some("ﬁnal"));
+        assert_eq!(matched("with i.").as_deref(), Some("with ı."));
+        assert_eq!(matched("كشمير").as_deref(), Some("کشمیر"), "Persian keheh and yeh match Arabic kaf and yeh");
+        assert_eq!(matched("12").as_deref(), Some("١٢"), "Arabic-Indic digits match ASCII digits");
+        assert_eq!(matched("2025").as_deref(), Some("٢٠٢٥"));
+        assert_eq!(matched("1404").as_deref(), Some("۱۴۰۴"), "Persian digits too");
     }
 }

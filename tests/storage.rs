@@ -291,3 +291,23 @@ fn the_theme_choice_is_kept_and_an_unknown_value_means_the_system() {
     assert_eq!(storage::load_theme(), Theme::System);
     assert_eq!(raw(storage::THEME_KEY).as_deref(), Some("purple"), "left as it is until the reader chooses again");
 }
+
+#[wasm_bindgen_test]
+fn a_save_the_browser_refuses_is_told_in_the_browsers_words() {
+    fresh();
+    // The browser refuses for a reason other than a full quota (as a blocked storage does).
+    let refuse = js_sys::Function::new_no_args(
+        "const original = Storage.prototype.setItem; \
+         Storage.prototype.setItem = function () { throw new DOMException('The operation is insecure.', 'SecurityError'); }; \
+         return original;",
+    );
+    let original = refuse.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+    let result = storage::save_text("0123456789abcdef", "1. A paragraph.");
+    let prototype = js_sys::Reflect::get(&js_sys::global(), &"Storage".into()).and_then(|s| js_sys::Reflect::get(&s, &"prototype".into())).unwrap();
+    js_sys::Reflect::set(&prototype, &"setItem".into(), &original).unwrap();
+    let error = result.unwrap_err();
+    assert_eq!(error, SaveError::Other("SecurityError: The operation is insecure.".into()));
+    assert_eq!(error.to_string(), "the browser refused to store it: SecurityError: The operation is insecure.");
+    assert_eq!(SaveError::Full.to_string(), "the browser’s storage for this page is full");
+    assert!(raw("report-reader:text:0123456789abcdef").is_none(), "nothing was stored");
+}

@@ -5,10 +5,15 @@ const VERSION = '__VERSION__';
 const FILES = __FILES__;
 const CACHE = `report-reader-${VERSION}`;
 
+// Every address of the app (`./`, `./?report=…`, `./?library`) is the one page: it is kept once,
+// under the scope's own address, whatever the query.
+const pageKey = () => new URL('./', self.registration.scope).href;
+
 self.addEventListener('install', (event) => {
-  event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(FILES.map((file) => new URL(file, self.registration.scope).href))),
-  );
+  // From the server, not from the HTTP cache: a file without a hash in its name (the page, the
+  // manifest, the reports) may have changed since the browser last kept a copy of it.
+  const fresh = FILES.map((file) => new Request(new URL(file, self.registration.scope).href, { cache: 'reload' }));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(fresh)));
   self.skipWaiting();
 });
 
@@ -34,19 +39,14 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
     return;
   }
+  const key = request.mode === 'navigate' ? pageKey() : request;
+  // The copy is taken as the answer arrives, before the page reads it, and kept within the
+  // event's lifetime, so the worker is not stopped before it is written.
+  const answered = fetch(request).then((response) => ({ response, copy: response.ok ? response.clone() : null }));
+  event.waitUntil(
+    answered.then(({ copy }) => copy && caches.open(CACHE).then((cache) => cache.put(key, copy))).catch(() => {}),
+  );
   event.respondWith(
-    fetch(request)
-      .then((response) => {
-        if (response.ok) {
-          const copy = response.clone();
-          caches.open(CACHE).then((cache) => cache.put(request, copy));
-        }
-        return response;
-      })
-      .catch(() =>
-        caches.match(request, { ignoreSearch: request.mode === 'navigate' }).then(
-          (hit) => hit || (request.mode === 'navigate' ? caches.match(new URL('./', self.registration.scope).href) : undefined) || Response.error(),
-        ),
-      ),
+    answered.then(({ response }) => response).catch(() => caches.match(key).then((hit) => hit || Response.error())),
   );
 });

@@ -186,9 +186,9 @@ mod tests {
             quote: Quote { exact: "Ishaq Dar".into(), prefix: "Excellency ".into(), suffix: ", Deputy".into(), start: 16, end: 25 },
         };
         let mut set = AnnotationSet::from_annotations([
-            Annotation { id: "a1".into(), target: Target::whole("p8", None), colour: Some(Colour::Pink), note: "Check \"this\" — <b>".into(), created: 1, modified: 2, deleted: false },
-            Annotation { id: "a2".into(), target: passage, colour: None, note: "".into(), created: 3, modified: 3, deleted: false },
-            Annotation { id: "a3".into(), target: Target::whole("p1", None), colour: None, note: "gone".into(), created: 1, modified: 1, deleted: false },
+            Annotation { id: "a1".into(), target: Target::whole("p8", None), colour: Some(Colour::Pink), note: "Check \"this\" — <b>".into(), tags: vec!["to check".into()], created: 1, modified: 2, deleted: false },
+            Annotation { id: "a2".into(), target: passage, colour: None, note: "".into(), tags: Vec::new(), created: 3, modified: 3, deleted: false },
+            Annotation { id: "a3".into(), target: Target::whole("p1", None), colour: None, note: "gone".into(), tags: Vec::new(), created: 1, modified: 1, deleted: false },
         ]);
         set.delete("a3", 9);
         set

@@ -44,6 +44,17 @@ impl Colour {
         Colour::ALL.into_iter().find(|c| c.key() == key)
     }
 
+    /// The tint the reader sees on a light page (as in `style/main.css`), for exports that
+    /// carry the colour to another tool.
+    pub fn light_tint(self) -> &'static str {
+        match self {
+            Colour::Yellow => "#fde68a",
+            Colour::Blue => "#bfdbfe",
+            Colour::Pink => "#fbcfe8",
+            Colour::Green => "#bbf7d0",
+        }
+    }
+
     fn default_meaning(self) -> &'static str {
         match self {
             Colour::Yellow => "important",
@@ -157,6 +168,9 @@ pub struct Annotation {
     pub colour: Option<Colour>,
     /// Plain text (Markdown conventions are rendered, raw HTML never is).
     pub note: String,
+    /// Words the reader (or the tool the note came from, such as Hypothesis) filed it under.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
     pub created: Millis,
     pub modified: Millis,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -165,7 +179,7 @@ pub struct Annotation {
 
 impl Annotation {
     pub fn new(id: String, target: Target, colour: Option<Colour>, note: &str, now: Millis) -> Self {
-        Annotation { id, target, colour, note: note.to_string(), created: now, modified: now, deleted: false }
+        Annotation { id, target, colour, note: note.to_string(), tags: Vec::new(), created: now, modified: now, deleted: false }
     }
 
     pub fn has_note(&self) -> bool {
@@ -471,6 +485,7 @@ mod tests {
             target: Target::whole(paragraph, None),
             colour: Some(Colour::Yellow),
             note: text.into(),
+            tags: Vec::new(),
             created: modified,
             modified,
             deleted: false,

@@ -1,7 +1,10 @@
 //! Moving notes without a server: export as W3C Web Annotation JSON-LD or Markdown, import
-//! with a preview and a merge that never loses either side, one note shared in a link's
+//! (this app's files, W3C annotations, Hypothesis) with a preview and a merge that never loses
+//! either side, one note shared in a link's
 //! fragment, citations ("…, para. 8"), and passage links in Text Fragments syntax. Pure Rust.
 
+pub mod hypothesis;
+pub mod import;
 pub mod share;
 pub mod text_fragment;
 pub mod w3c;
@@ -71,6 +74,9 @@ pub fn to_markdown(report: &Report, set: &AnnotationSet, placements: &Placements
         }
         if let Some(colour) = annotation.colour {
             out.push_str(&format!("*Highlighted: {}*\n\n", palette.meaning(colour)));
+        }
+        if !annotation.tags.is_empty() {
+            out.push_str(&format!("*Tags: {}*\n\n", annotation.tags.join(", ")));
         }
         if annotation.has_note() {
             out.push_str(&format!("{}\n\n", annotation.note.trim()));

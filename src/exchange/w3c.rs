@@ -1,25 +1,23 @@
-//! W3C Web Annotation Data Model (JSON-LD) export and import.
+//! W3C Web Annotation Data Model (JSON-LD) export, and reading W3C annotations for import.
 //!
 //! Export: an `AnnotationCollection` whose first page holds every annotation. Each has
 //! `@context`, `id`, `type`, `created`, `modified`, `motivation` (`highlighting` or
-//! `commenting`), a `TextualBody` for the note and one per tag (`purpose: "tagging"`, the
-//! colour's meaning), and a target whose `source` names the report and whose selector is a
-//! `FragmentSelector` naming the paragraph, refined by a `TextQuoteSelector` for passages; the
-//! colour is the target's `styleClass`.
+//! `commenting`), a `TextualBody` for the note and one per tag (`purpose: "tagging"`: the
+//! reader's tags, and the colour's meaning), and a target whose `source` names the report and
+//! whose selector is a `FragmentSelector` naming the paragraph, refined by a `TextQuoteSelector`
+//! for passages. The colour is the target's `styleClass`, defined by the annotation's
+//! `CssStylesheet`, so that another tool can show it. Every export meets each MUST of the W3C
+//! Web Annotation test suite (`tests/e2e/exchange.test.mjs` checks it with JSON Schemas).
 //!
-//! Import reads that, W3C annotations from other tools (quote selectors without a paragraph,
-//! bodies as strings or arrays, single annotations or pages), and this app's stored document,
-//! then plans a merge that never loses either side: for the same id the newer edit wins and the
-//! older, if it says something else, is kept as a second note; different ids are both kept.
+//! Reading takes this export, W3C annotations from other tools (quote selectors without a
+//! paragraph, bodies as strings or arrays, single annotations, pages or collections) into
+//! [`Incoming`] annotations, which `import` places and merges.
 
-use std::time::{Duration, UNIX_EPOCH};
+use serde_json::{json, Value};
+use time::OffsetDateTime;
 
-use serde_json::{json, Map, Value};
-
-use crate::annotations::anchor::{anchor, Quote};
-use crate::annotations::codec::{self, DecodeError};
-use crate::annotations::placement::ParagraphIndex;
-use crate::annotations::{Annotation, AnnotationSet, Colour, Millis, Palette, Target};
+use super::import::{date_field, ImportError, Incoming};
+use crate::annotations::{Annotation, AnnotationSet, Millis, Palette};
 
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 const ANNOTATION_PREFIX: &str = "urn:report-reader:annotation:";
@@ -31,19 +29,33 @@ pub fn report_source(report_id: &str) -> String {
     format!("{REPORT_PREFIX}{report_id}")
 }
 
-pub fn iso(millis: Millis) -> String {
-    humantime::format_rfc3339_millis(UNIX_EPOCH + Duration::from_millis(millis.max(0) as u64)).to_string()
+/// The report a target's `source` names, if it is one of this app's.
+pub fn report_of_source(source: &str) -> Option<&str> {
+    source.strip_prefix(REPORT_PREFIX)
 }
 
-fn parse_iso(text: &str) -> Option<Millis> {
-    let time = humantime::parse_rfc3339_weak(text.trim()).ok()?;
-    Some(time.duration_since(UNIX_EPOCH).ok()?.as_millis() as Millis)
+/// RFC 3339 in UTC with milliseconds: `2025-06-15T15:06:40.123Z`.
+pub fn iso(millis: Millis) -> String {
+    let time = OffsetDateTime::from_unix_timestamp_nanos(i128::from(millis.max(0)) * 1_000_000).unwrap_or(OffsetDateTime::UNIX_EPOCH);
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
+        time.year(),
+        u8::from(time.month()),
+        time.day(),
+        time.hour(),
+        time.minute(),
+        time.second(),
+        time.millisecond()
+    )
 }
 
 fn annotation_json(a: &Annotation, report_id: &str, palette: &Palette) -> Value {
     let mut body = Vec::new();
     if a.has_note() {
         body.push(json!({ "type": "TextualBody", "value": a.note, "format": "text/markdown", "purpose": "commenting" }));
+    }
+    for tag in &a.tags {
+        body.push(json!({ "type": "TextualBody", "value": tag, "purpose": "tagging" }));
     }
     if let Some(colour) = a.colour {
         body.push(json!({ "type": "TextualBody", "value": palette.meaning(colour), "purpose": "tagging" }));
@@ -57,10 +69,7 @@ fn annotation_json(a: &Annotation, report_id: &str, palette: &Palette) -> Value 
         selector["refinedBy"] = json!({ "type": "TextQuoteSelector", "exact": q.exact, "prefix": q.prefix, "suffix": q.suffix });
     }
     let mut target = json!({ "source": report_source(report_id), "selector": selector });
-    if let Some(colour) = a.colour {
-        target["styleClass"] = json!(colour.key());
-    }
-    json!({
+    let mut annotation = json!({
         "@context": CONTEXT,
         "id": format!("{ANNOTATION_PREFIX}{}", a.id),
         "type": "Annotation",
@@ -68,8 +77,16 @@ fn annotation_json(a: &Annotation, report_id: &str, palette: &Palette) -> Value 
         "modified": iso(a.modified),
         "motivation": if a.has_note() { "commenting" } else { "highlighting" },
         "body": body,
-        "target": target,
-    })
+    });
+    if let Some(colour) = a.colour {
+        target["styleClass"] = json!(colour.key());
+        annotation["stylesheet"] = json!({
+            "type": "CssStylesheet",
+            "value": format!(".{} {{ background-color: {}; }}", colour.key(), colour.light_tint()),
+        });
+    }
+    annotation["target"] = target;
+    annotation
 }
 
 /// One report's annotations as an `AnnotationCollection`.
@@ -90,60 +107,6 @@ pub fn export_many(reports: &[(&str, &AnnotationSet)], label: &str, palette: &Pa
         "generated": iso(now),
         "first": { "type": "AnnotationPage", "startIndex": 0, "items": items },
     })
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ImportError {
-    NotJson(String),
-    WrongShape(String),
-    FutureVersion(u64),
-    /// Every annotation in the file is for another report.
-    OtherReport(String),
-}
-
-impl std::fmt::Display for ImportError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ImportError::NotJson(why) => write!(f, "This file is not valid JSON ({why}). Nothing was imported."),
-            ImportError::WrongShape(why) => write!(f, "This file does not hold annotations this app can read ({why}). Nothing was imported."),
-            ImportError::FutureVersion(v) => {
-                write!(f, "This file was made by a newer version of this app (format {v}). Update the app to import it. Nothing was imported.")
-            }
-            ImportError::OtherReport(which) => write!(f, "This file holds notes on another report ({which}), not on this one. Open that report to import them. Nothing was imported."),
-        }
-    }
-}
-
-/// What an import would do, shown to the reader before it is applied.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ImportPlan {
-    /// New here.
-    pub added: Vec<Annotation>,
-    /// Newer than the copy here, which they replace.
-    pub updated: Vec<Annotation>,
-    /// The same annotation edited differently on both sides: the newer wins and the older is
-    /// kept as a second note (these are those second notes).
-    pub kept_aside: Vec<Annotation>,
-    pub unchanged: usize,
-    /// Deleted here after the file was made: not brought back.
-    pub not_restored: usize,
-    /// For other reports.
-    pub other_reports: usize,
-}
-
-impl ImportPlan {
-    pub fn conflicts(&self) -> usize {
-        self.kept_aside.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.added.is_empty() && self.updated.is_empty() && self.kept_aside.is_empty()
-    }
-
-    pub fn apply(&self, set: &mut AnnotationSet) {
-        let incoming = AnnotationSet::from_annotations(self.added.iter().chain(&self.updated).chain(&self.kept_aside).cloned());
-        set.merge(&incoming);
-    }
 }
 
 fn as_list(value: &Value) -> Vec<&Value> {
@@ -176,32 +139,40 @@ fn items(value: &Value) -> Result<Vec<&Value>, ImportError> {
     Ok(list.into_iter().filter(|v| v.get("type").and_then(Value::as_str) == Some("Annotation")).collect())
 }
 
-/// Reads one W3C annotation into this app's model, placed against the report's paragraphs.
-fn from_json(value: &Value, index: &ParagraphIndex, palette: &Palette, now: Millis) -> Option<(Annotation, Option<String>)> {
-    let id = string(value, "id")?;
+/// The W3C annotations in a file (a collection, a page, a list or one annotation).
+pub fn read(value: &Value, now: Millis) -> Result<Vec<Incoming>, ImportError> {
+    items(value)?.into_iter().filter_map(|item| read_one(item, now).transpose()).collect()
+}
+
+/// One W3C annotation; `None` if it has no id or no target.
+fn read_one(value: &Value, now: Millis) -> Result<Option<Incoming>, ImportError> {
+    let created = date_field(value, "created")?.unwrap_or(now);
+    let modified = date_field(value, "modified")?.unwrap_or(created);
+    let Some(id) = string(value, "id") else { return Ok(None) };
     let id = id.strip_prefix(ANNOTATION_PREFIX).map(str::to_string).unwrap_or(id);
-    let target = as_list(value.get("target")?).into_iter().next()?;
+    let Some(target) = value.get("target").map(as_list).and_then(|list| list.into_iter().next()) else { return Ok(None) };
     let (source, target) = match target {
         Value::String(source) => (Some(source.clone()), &Value::Null),
         object => (string(object, "source"), object),
     };
-    let mut paragraph: Option<String> = None;
-    let mut quote: Option<(String, String, String)> = None;
+    let mut incoming = Incoming { id, source, created, modified, style_class: string(target, "styleClass"), ..Incoming::default() };
     let mut pending: Vec<&Value> = target.get("selector").map(as_list).unwrap_or_default();
     while let Some(selector) = pending.pop() {
         match selector.get("type").and_then(Value::as_str) {
-            Some("FragmentSelector") => paragraph = string(selector, "value").map(|v| v.trim_start_matches('#').to_string()),
+            Some("FragmentSelector") => incoming.paragraph = string(selector, "value").map(|v| v.trim_start_matches('#').to_string()),
             Some("TextQuoteSelector") => {
-                let exact = string(selector, "exact")?;
-                quote = Some((exact, string(selector, "prefix").unwrap_or_default(), string(selector, "suffix").unwrap_or_default()));
+                if let Some(exact) = string(selector, "exact") {
+                    incoming.quote = Some((exact, string(selector, "prefix").unwrap_or_default(), string(selector, "suffix").unwrap_or_default()));
+                }
             }
+            Some("TextPositionSelector") => incoming.position = selector.get("start").and_then(Value::as_u64).map(|s| s as usize),
             _ => {}
         }
         if let Some(refined) = selector.get("refinedBy") {
             pending.extend(as_list(refined));
         }
     }
-    let (mut note, mut tags) = (Vec::new(), Vec::new());
+    let mut note = Vec::new();
     if let Some(text) = string(value, "bodyValue") {
         note.push(text);
     }
@@ -211,134 +182,24 @@ fn from_json(value: &Value, index: &ParagraphIndex, palette: &Palette, now: Mill
             object => {
                 let text = string(object, "value").unwrap_or_default();
                 if object.get("purpose").and_then(Value::as_str) == Some("tagging") {
-                    tags.push(text);
+                    incoming.tags.push(text);
                 } else if !text.is_empty() {
                     note.push(text);
                 }
             }
         }
     }
-    let colour = string(target, "styleClass")
-        .and_then(|c| c.split_whitespace().find_map(Colour::from_key))
-        .or_else(|| tags.iter().find_map(|t| Colour::ALL.into_iter().find(|c| palette.meaning(*c).eq_ignore_ascii_case(t.trim()))));
-    let created = string(value, "created").and_then(|t| parse_iso(&t)).unwrap_or(now);
-    let modified = string(value, "modified").and_then(|t| parse_iso(&t)).unwrap_or(created);
-    let target = match quote {
-        Some((exact, prefix, suffix)) => {
-            let probe = Quote { exact, prefix, suffix, start: 0, end: 0 };
-            // Place the quote: in its paragraph if it names one, else wherever its words are.
-            let found = paragraph
-                .iter()
-                .filter_map(|p| index.text(p).map(|t| (p.clone(), t)))
-                .chain(index.paragraphs())
-                .find_map(|(p, text)| anchor(text, &probe).range().map(|r| (p, r)));
-            let (paragraph, (start, end)) = match found {
-                Some(found) => found,
-                None => (paragraph.unwrap_or_default(), (0, probe.exact.chars().count())),
-            };
-            Target::Passage { paragraph, quote: Quote { start, end, ..probe } }
-        }
-        None => {
-            let paragraph = paragraph?;
-            Target::whole(&paragraph, index.text(&paragraph))
-        }
-    };
-    let annotation = Annotation { id, target, colour, note: note.join("\n\n"), created, modified: modified.max(created), deleted: false };
-    Some((annotation, source))
-}
-
-/// Reads a file and plans its import into `report_id`'s annotations.
-pub fn plan_import(text: &str, report_id: &str, index: &ParagraphIndex, local: &AnnotationSet, palette: &Palette, now: Millis) -> Result<ImportPlan, ImportError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
-    let incoming: Vec<Annotation> = if value.get("format").and_then(Value::as_str) == Some(codec::FORMAT) {
-        // This app's stored document, as downloaded before removing a report.
-        let decoded = codec::decode_value(value).map_err(|e| match e {
-            DecodeError::FutureVersion(v) => ImportError::FutureVersion(v),
-            other => ImportError::WrongShape(other.to_string()),
-        })?;
-        if decoded.report != report_id {
-            return Err(ImportError::OtherReport(decoded.report));
-        }
-        decoded.annotations.live().cloned().collect()
-    } else {
-        let mut ours = Vec::new();
-        let mut others: Vec<String> = Vec::new();
-        let list = items(&value)?;
-        if list.is_empty() {
-            return Err(ImportError::WrongShape("it holds no annotations".into()));
-        }
-        for item in list {
-            let Some((annotation, source)) = from_json(item, index, palette, now) else { continue };
-            match source.as_deref().and_then(|s| s.strip_prefix(REPORT_PREFIX)) {
-                Some(other) if other != report_id => others.push(other.to_string()),
-                _ => ours.push(annotation),
-            }
-        }
-        if ours.is_empty() {
-            return match others.first() {
-                Some(other) => Err(ImportError::OtherReport(other.clone())),
-                None => Err(ImportError::WrongShape("none of its annotations has a target this app can place".into())),
-            };
-        }
-        let mut plan = plan_merge(ours, local);
-        plan.other_reports = others.len();
-        return Ok(plan);
-    };
-    Ok(plan_merge(incoming, local))
-}
-
-/// The losing side of a conflict, kept as a note of its own.
-fn second_note(older: &Annotation) -> Annotation {
-    Annotation { id: format!("{}~{}", older.id, older.modified), ..older.clone() }
-}
-
-fn same_content(a: &Annotation, b: &Annotation) -> bool {
-    a.note == b.note && a.colour == b.colour && a.target.paragraph() == b.target.paragraph() && a.target.quote().map(|q| &q.exact) == b.target.quote().map(|q| &q.exact)
-}
-
-/// Plans merging annotations into a local set (see the module's rules).
-pub fn plan_merge(incoming: Vec<Annotation>, local: &AnnotationSet) -> ImportPlan {
-    let mut plan = ImportPlan::default();
-    for theirs in incoming {
-        match local.all().find(|a| a.id == theirs.id) {
-            None => plan.added.push(theirs),
-            Some(mine) if mine.deleted => {
-                if theirs.modified > mine.modified {
-                    plan.updated.push(theirs);
-                } else {
-                    plan.not_restored += 1;
-                }
-            }
-            Some(mine) if same_content(mine, &theirs) => plan.unchanged += 1,
-            Some(mine) if theirs.modified > mine.modified => {
-                plan.updated.push(theirs.clone());
-                if mine.has_note() && mine.note != theirs.note {
-                    plan.kept_aside.push(second_note(mine));
-                }
-            }
-            Some(mine) => {
-                if theirs.has_note() && theirs.note != mine.note {
-                    plan.kept_aside.push(second_note(&theirs));
-                } else {
-                    plan.unchanged += 1;
-                }
-            }
-        }
-    }
-    plan
-}
-
-/// Keys a W3C annotation must have, for checking an export.
-pub fn missing_required(annotation: &Map<String, Value>) -> Vec<&'static str> {
-    ["@context", "id", "type", "created", "modified", "motivation", "target"]
-        .into_iter()
-        .filter(|k| !annotation.contains_key(*k))
-        .collect()
+    incoming.note = note.join("\n\n");
+    Ok(Some(incoming))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::annotations::anchor::Quote;
+    use crate::annotations::placement::ParagraphIndex;
+    use crate::annotations::{codec, Colour, Target};
+    use crate::exchange::import::plan_import;
     use crate::report::{parse, DEFAULT_REPORT};
 
     fn index() -> ParagraphIndex {
@@ -369,7 +230,9 @@ mod tests {
         let items = export["first"]["items"].as_array().unwrap();
         assert_eq!(items.len(), 2);
         for item in items {
-            assert_eq!(missing_required(item.as_object().unwrap()), Vec::<&str>::new());
+            for key in ["@context", "id", "type", "created", "modified", "motivation", "target"] {
+                assert!(item.get(key).is_some(), "{key} in {item}");
+            }
             assert_eq!(item["target"]["source"], "urn:report-reader:report:oic");
             assert_eq!(item["target"]["selector"]["type"], "FragmentSelector");
         }
@@ -385,6 +248,51 @@ mod tests {
         assert_eq!(passage["target"]["selector"]["value"], "p5");
         assert_eq!(passage["target"]["selector"]["refinedBy"]["exact"], "Ishaq Dar");
         assert_eq!(passage["target"]["selector"]["refinedBy"]["type"], "TextQuoteSelector");
+    }
+
+    #[test]
+    fn each_colour_is_a_style_class_its_annotation_defines_in_a_css_stylesheet() {
+        let index = index();
+        let set = AnnotationSet::from_annotations(Colour::ALL.into_iter().map(|colour| {
+            Annotation::new(colour.key().into(), Target::whole("p2", index.text("p2")), Some(colour), "", 1)
+        }));
+        let export = export("oic", "Report", &set, &Palette::default(), 5);
+        for item in export["first"]["items"].as_array().unwrap() {
+            let class = item["target"]["styleClass"].as_str().unwrap();
+            assert_eq!(item["stylesheet"]["type"], "CssStylesheet");
+            let css = item["stylesheet"]["value"].as_str().unwrap();
+            assert!(css.starts_with(&format!(".{class} {{ background-color: #")), "{css}");
+        }
+        let plain = AnnotationSet::from_annotations([Annotation::new("n".into(), Target::whole("p2", None), None, "A note.", 1)]);
+        let item = &export_many(&[("oic", &plain)], "x", &Palette::default(), 5)["first"]["items"][0];
+        assert!(item.get("stylesheet").is_none() && item["target"].get("styleClass").is_none(), "no colour, no style");
+    }
+
+    #[test]
+    fn tags_travel_as_tagging_bodies_beside_the_colours_meaning() {
+        let index = index();
+        let mut tagged = Annotation::new("t".into(), Target::whole("p4", index.text("p4")), Some(Colour::Green), "Check.", 1);
+        tagged.tags = vec!["ceasefire".into(), "follow-up call".into()];
+        let set = AnnotationSet::from_annotations([tagged]);
+        let text = export("oic", "Report", &set, &Palette::default(), 5).to_string();
+        let plan = plan_import(&text, "oic", &index, &AnnotationSet::default(), &Palette::default(), 9).unwrap();
+        assert_eq!(plan.added[0].tags, ["ceasefire", "follow-up call"]);
+        assert_eq!(plan.added[0].colour, Some(Colour::Green), "the meaning \"follow up\" is the colour, not a tag");
+    }
+
+    #[test]
+    fn dates_with_offsets_are_read_as_the_moment_they_name() {
+        let index = index();
+        let foreign = json!({
+            "@context": CONTEXT, "id": "x", "type": "Annotation", "body": "Note",
+            "created": "2025-06-22T15:45:04.417862+05:30", "modified": "2025-06-22T10:20:00.5-00:00",
+            "target": { "source": "urn:report-reader:report:oic", "selector": { "type": "FragmentSelector", "value": "p3" } }
+        });
+        let plan = plan_import(&foreign.to_string(), "oic", &index, &AnnotationSet::default(), &Palette::default(), 9).unwrap();
+        assert_eq!((plan.added[0].created, plan.added[0].modified), (1_750_587_304_417, 1_750_587_600_500));
+        let broken = foreign.to_string().replace("2025-06-22T10:20:00.5-00:00", "last Tuesday");
+        let error = plan_import(&broken, "oic", &index, &AnnotationSet::default(), &Palette::default(), 9).unwrap_err();
+        assert!(error.to_string().contains("“last Tuesday” as its modified date"), "{error}");
     }
 
     #[test]

@@ -289,7 +289,8 @@ pub fn html_to_text(tokens: impl IntoIterator<Item = HtmlToken>) -> String {
                     out.push(' ');
                 }
                 // Characters that would read as Markdown or HTML are escaped: the text is text.
-                out.push_str(&escape_markdown(&collapsed));
+                let at_line_start = out.is_empty() || out.ends_with('\n');
+                out.push_str(&escape_markdown(&collapsed, at_line_start));
                 if text.ends_with(char::is_whitespace) {
                     out.push(' ');
                 }
@@ -300,10 +301,15 @@ pub fn html_to_text(tokens: impl IntoIterator<Item = HtmlToken>) -> String {
     tidy(&out)
 }
 
-fn escape_markdown(text: &str) -> String {
+/// `text` with a backslash before each character Markdown would read as markup: emphasis, code,
+/// HTML, links, entities (`&amp;` in the text stays `&amp;`), and at the start of a line the
+/// characters that begin a heading, a quote, a list, a rule or a fence. A number at the start of
+/// a line is left alone: it is the paragraph's number.
+fn escape_markdown(text: &str, at_line_start: bool) -> String {
     let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '*' | '_' | '`' | '<' | '[' | ']' | '\\') {
+    for (i, c) in text.chars().enumerate() {
+        let starts_a_block = i == 0 && at_line_start && matches!(c, '#' | '>' | '-' | '+' | '=' | '~' | '|');
+        if starts_a_block || matches!(c, '*' | '_' | '`' | '<' | '[' | ']' | '\\' | '&') {
             escaped.push('\\');
         }
         escaped.push(c);
@@ -453,8 +459,24 @@ mod tests {
         assert_eq!(
             html_to_text(tokenize(html)),
             "A/RES/78/1\n\n# Report of the *Meeting*\n\n1. The Council **met** in Geneva.\n\n2. It decided to act.\n\n\
-             A link & an image, \\*stars\\* and \\<tags>.\n"
+             A link \\& an image, \\*stars\\* and \\<tags>.\n"
         );
+    }
+
+    #[test]
+    fn html_text_that_looks_like_markdown_reads_as_the_text_it_is() {
+        let html = "<h1>Report on &amp;amp; entities</h1><p>1. Still the first numbered paragraph.</p>\
+            <p># Not a heading, &amp; not &amp;amp; an entity.</p>\
+            <p>&gt; Not a quote.</p><p>- Not a list.</p><p>+ Nor this.</p><p>Line one.<br>=== Not a heading rule.<br>--- Nor a rule.</p>";
+        let report = crate::report::parse(&html_to_text(tokenize(html)));
+        assert_eq!(report.cover.title.as_ref().map(|t| t.plain()).as_deref(), Some("Report on &amp; entities"));
+        let texts: Vec<String> = report.paragraphs().map(|p| p.text.plain()).collect();
+        assert!(texts.contains(&"# Not a heading, & not &amp; an entity.".to_string()), "{texts:?}");
+        for expected in ["> Not a quote.", "- Not a list.", "+ Nor this."] {
+            assert!(texts.iter().any(|t| t == expected), "{expected:?} in {texts:?}");
+        }
+        assert!(texts.iter().any(|t| t.contains("Line one.") && t.contains("=== Not a heading rule.") && t.contains("--- Nor a rule.")), "{texts:?}");
+        assert_eq!(report.paragraphs().find(|p| p.id == "p1").map(|p| p.text.plain()).as_deref(), Some("Still the first numbered paragraph."));
     }
 
     #[test]

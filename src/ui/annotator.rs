@@ -10,11 +10,11 @@ use leptos::prelude::*;
 
 use crate::annotations::codec::Settings;
 use crate::exchange::share::SharedNote;
-use crate::exchange::w3c::{self, ImportError, ImportPlan};
+use crate::exchange::import::{self, ImportError, ImportPlan};
 use crate::annotations::placement::{place, place_cached, Entry, ParagraphChanges, ParagraphIndex, PlacementCache, Placements};
 use crate::annotations::{Annotation, AnnotationSet, Colour, Millis, Palette, Quote, StoredVersions, Target};
 
-use super::browser::TextSelection;
+use super::browser::{self, TextSelection};
 use super::storage::{self, Elsewhere, Load, SaveError, Saved};
 
 /// How long after the last edit the annotations are written.
@@ -139,8 +139,8 @@ fn now() -> Millis {
 }
 
 fn new_id() -> String {
-    let random = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
-    format!("a{:x}-{random:08x}", now())
+    let random: String = browser::random_bytes::<8>().iter().map(|b| format!("{b:02x}")).collect();
+    format!("a{:x}-{random}", now())
 }
 
 const STORAGE_FULL: &str = "Your last change could not be saved: this browser’s storage for this site is full. \
@@ -404,7 +404,7 @@ impl Annotator {
                 ));
             }
             Err(SaveError::Unavailable) => {}
-            Err(SaveError::Other(reason)) => self.tell(format!("Your last change could not be saved ({reason}).")),
+            Err(other @ SaveError::Other(_)) => self.tell(format!("Your last change could not be saved: {other}.")),
         }
     }
 
@@ -590,7 +590,7 @@ impl Annotator {
     /// What importing a file would do; nothing changes until [`Annotator::apply_import`].
     pub fn plan_import(&self, text: &str) -> Result<ImportPlan, ImportError> {
         let (report, palette) = (self.report_id.get_value(), self.palette.get_untracked());
-        self.index.with_value(|index| self.annotations.with_untracked(|set| w3c::plan_import(text, &report, index, set, &palette, now())))
+        self.index.with_value(|index| self.annotations.with_untracked(|set| import::plan_import(text, &report, index, set, &palette, now())))
     }
 
     pub fn apply_import(&self, plan: &ImportPlan) {
@@ -600,7 +600,7 @@ impl Annotator {
     /// Adds the shared note being previewed to the reader's own notes.
     pub fn accept_shared(&self) {
         let Some(shared) = self.shared.get_untracked() else { return };
-        let plan = self.annotations.with_untracked(|set| w3c::plan_merge(vec![shared.annotation], set));
+        let plan = self.annotations.with_untracked(|set| import::plan_merge(vec![shared.annotation], set));
         self.apply_import(&plan);
         self.shared.set(None);
     }

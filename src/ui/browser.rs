@@ -1,6 +1,7 @@
 //! The page's own browser APIs (address, history, clipboard, scrolling, focus), wrapped so that
 //! components never call web_sys themselves.
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{FocusOptions, HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
@@ -327,7 +328,25 @@ pub fn download(file_name: &str, mime: &str, text: &str) {
             link.click();
         }
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // The browser may still be reading the file when `click` returns (some save nothing if its
+    // address is revoked at once): it is let go a minute later.
+    let revoke = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), DOWNLOAD_KEPT_MS);
+}
+
+/// How long a download's object URL is kept after the download starts.
+const DOWNLOAD_KEPT_MS: i32 = 60_000;
+
+/// Random bytes from the browser's cryptographic generator (`crypto.getRandomValues`), for
+/// ids that must not collide between tabs and devices.
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
+    if let Ok(crypto) = window().crypto() {
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    bytes
 }
 
 /// Files carried by a drop, if any.

@@ -11,7 +11,8 @@ use leptos::task::spawn_local;
 
 use crate::annotations::placement::{Entry, Place};
 use crate::annotations::{Anchoring, Annotation, Colour};
-use crate::exchange::w3c::{self, ImportPlan};
+use crate::exchange::import::ImportPlan;
+use crate::exchange::w3c;
 use crate::exchange::{cited_name, to_markdown};
 use crate::report::{note_blocks, Report};
 
@@ -39,6 +40,9 @@ fn quote_view(annotation: &Annotation) -> Option<impl IntoView> {
     annotation.target.quote().map(|q| view! { <blockquote class="note-quote">{q.exact.clone()}</blockquote> })
 }
 
+/// How many note editors this page has opened, to name each one's colour choices apart.
+static EDITORS_OPENED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 /// A written note under its paragraph, with its passage, colour and actions.
 #[component]
 pub fn NoteCard(annotation: Annotation, annotator: Annotator) -> impl IntoView {
@@ -50,12 +54,20 @@ pub fn NoteCard(annotation: Annotation, annotator: Annotator) -> impl IntoView {
     let card_id = format!("note-{id}");
     let colour = annotation.colour;
     let meaning = move || colour.map(|c| annotator.palette.with(|p| p.meaning(c)));
+    let tags = (!annotation.tags.is_empty()).then(|| {
+        view! {
+            <ul class="note-tags" aria-label="Tags">
+                {annotation.tags.iter().map(|tag| view! { <li class="chip">{tag.clone()}</li> }).collect_view()}
+            </ul>
+        }
+    });
     view! {
         <div class="note-card" data-colour=colour.map(Colour::key) id=card_id>
             {quote_view(&annotation)}
             <div class="note-body">{note_text(&annotation.note)}</div>
             <div class="note-footer">
                 {move || meaning().map(|m| view! { <span class="chip" data-colour=colour.map(Colour::key)>{m}</span> })}
+                {tags}
                 <span class="note-actions">
                     <button type="button" class="text-button" aria-label=format!("Edit note on {what}")
                         on:click=move |_| annotator.editing.set(Some(Editing::Existing(id.clone())))>"Edit"</button>
@@ -156,7 +168,8 @@ pub fn NoteEditor(editing: Editing, annotator: Annotator) -> impl IntoView {
         move || annotator.save_note(&editing, &draft.get_untracked(), chosen.get_untracked())
     };
     let save_on_submit = save.clone();
-    let radio_name = format!("colour-{}", what.len() ^ (js_sys::Math::random() * 1e9) as usize);
+    // One name per editor on the page, so that each editor's colours are a group of their own.
+    let radio_name = format!("colour-{}", EDITORS_OPENED.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
     view! {
         <form class="note-editor" on:submit=move |ev| { ev.prevent_default(); save_on_submit(); }>
             {quote.map(|q| view! { <blockquote class="note-quote">{q.exact}</blockquote> })}
@@ -312,20 +325,18 @@ fn ExchangeTools(annotator: Annotator, report: Arc<Report>, toasts: Toasts) -> i
     };
     let preview = move || {
         plan.get().map(|p| {
-            let summary = format!(
-                "{} new, {} updated, {} in conflict (both versions kept), {} unchanged{}{}.",
-                p.added.len(),
-                p.updated.len(),
-                p.conflicts(),
-                p.unchanged,
-                if p.not_restored > 0 { format!(", {} deleted here and not brought back", p.not_restored) } else { String::new() },
-                if p.other_reports > 0 { format!(", {} for other reports left out", p.other_reports) } else { String::new() },
-            );
+            let summary = p.summary();
+            let not_placed: Vec<String> = p.not_placed.iter().map(ToString::to_string).collect();
             let empty = p.is_empty();
             let apply = p.clone();
             view! {
                 <div class="import-preview" role="region" aria-label="Import preview">
                     <p>{summary}</p>
+                    {(!not_placed.is_empty()).then(|| view! {
+                        <ul class="import-not-placed" aria-label="Not placed in the report">
+                            {not_placed.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                        </ul>
+                    })}
                     <div class="editor-actions">
                         {(!empty).then(|| view! {
                             <button type="button" class="primary-button" on:click=move |_| {

@@ -122,7 +122,7 @@ impl Shelf {
                     .to_string(),
             ),
             Err(SaveError::Unavailable) => {}
-            Err(other) => self.tell(format!("The library could not be saved ({other:?}).")),
+            Err(other) => self.tell(format!("The library could not be saved: {other}.")),
         }
     }
 

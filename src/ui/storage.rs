@@ -51,7 +51,31 @@ pub enum SaveError {
     /// What is stored could not be read and could not be kept aside, so it was left alone.
     Unreadable(String),
     Unavailable,
+    /// The browser refused for another reason, which it gave in these words.
     Other(String),
+}
+
+impl std::fmt::Display for SaveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SaveError::Full => write!(f, "the browser’s storage for this page is full"),
+            SaveError::Unreadable(reason) => write!(f, "what is stored could not be read ({reason}), so it was left as it is"),
+            SaveError::Unavailable => write!(f, "this browser gives the page no storage"),
+            SaveError::Other(reason) => write!(f, "the browser refused to store it: {reason}"),
+        }
+    }
+}
+
+/// What a browser error says, in its own words ("SecurityError: The operation is insecure."),
+/// rather than the debug form of the value that carries it.
+fn js_error_words(error: &wasm_bindgen::JsValue) -> String {
+    let field = |name: &str| js_sys::Reflect::get(error, &name.into()).ok().and_then(|v| v.as_string()).filter(|v| !v.is_empty());
+    match (field("name"), field("message")) {
+        (Some(name), Some(message)) => format!("{name}: {message}"),
+        (None, Some(message)) => message,
+        (Some(name), None) => name,
+        (None, None) => error.as_string().unwrap_or_else(|| "no reason given".to_string()),
+    }
 }
 
 fn available() -> bool {
@@ -66,7 +90,10 @@ fn from_storage_error(error: StorageError) -> SaveError {
     if is_quota_error(&error) {
         SaveError::Full
     } else {
-        SaveError::Other(error.to_string())
+        match error {
+            StorageError::JsError(e) => SaveError::Other(format!("{}: {}", e.name, e.message)),
+            other => SaveError::Other(other.to_string()),
+        }
     }
 }
 
@@ -340,7 +367,7 @@ pub fn save_text(hash: &str, text: &str) -> Result<(), SaveError> {
     }
     LocalStorage::raw().set_item(&text_key(hash), text).map_err(|error| {
         let quota = js_sys::Reflect::get(&error, &"name".into()).ok().and_then(|n| n.as_string()).is_some_and(|n| n == "QuotaExceededError");
-        if quota { SaveError::Full } else { SaveError::Other(format!("{error:?}")) }
+        if quota { SaveError::Full } else { SaveError::Other(js_error_words(&error)) }
     })
 }
 

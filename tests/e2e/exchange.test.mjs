@@ -2,10 +2,13 @@
 // fresh browser, bad imports refused, one note shared by link, citations, passage links.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile, readdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { useAppAndBrowser, freshContext as newContext, newPage, openApp, screenshot, landedOn, assertNoProblems } from './support.mjs';
+import { ROOT, useAppAndBrowser, freshContext as newContext, newPage, openApp, screenshot, landedOn, assertNoProblems } from './support.mjs';
 
 const env = useAppAndBrowser();
 const KEY = 'report-reader:annotations:oic-cfm-51-cg-jk-2025';
@@ -116,6 +119,160 @@ test('export to W3C JSON-LD, import into a fresh browser: the same annotations',
   await screenshot(other, 'import-preview');
   assertNoProblems(page);
   assertNoProblems(other);
+});
+
+/** Validators for the W3C Web Annotation MUSTs: this project's schema, and the W3C test suite's own. */
+async function annotationValidators() {
+  const checks = [];
+  const ours = new Ajv({ allErrors: true, strict: false });
+  const musts = ours.compile(JSON.parse(await readFile(join(ROOT, 'tests/fixtures/web-annotation/musts.schema.json'), 'utf8')));
+  checks.push({ name: 'tests/fixtures/web-annotation/musts.schema.json', annotation: musts, collection: musts });
+  // The W3C test suite (w3c/web-annotation-tests: annotations/annotationMusts.test and
+  // collections/collectionMusts.test with the schemas they name), where this machine has a copy.
+  const suite = [process.env.WEB_ANNOTATION_TESTS, join(ROOT, '../shared/web-annotation-tests')].find((dir) => dir && existsSync(join(dir, 'definitions')));
+  if (suite) {
+    // The suite's schemas use the uri and date-time formats, and keywords of their own.
+    const ajv = addFormats(new Ajv({ allErrors: true, strict: false, validateSchema: false, logger: false }));
+    for (const file of (await readdir(join(suite, 'definitions'))).filter((f) => f.endsWith('.json'))) ajv.addSchema(JSON.parse(await readFile(join(suite, 'definitions', file), 'utf8')));
+    const assertions = async (list) => {
+      const test = JSON.parse(await readFile(join(suite, list), 'utf8'));
+      return Promise.all(test.assertions.map(async (path) => {
+        const schema = JSON.parse(await readFile(join(suite, path), 'utf8'));
+        return { path, validate: ajv.compile({ ...schema, id: undefined }), expected: schema.expectedResult ?? 'valid' };
+      }));
+    };
+    const all = (list) => (value) => list.every(({ validate, expected }) => validate(value) === (expected === 'valid'));
+    const annotation = await assertions('annotations/annotationMusts.test');
+    const collection = await assertions('collections/collectionMusts.test');
+    const failing = (list) => (value) => list.filter(({ validate, expected }) => validate(value) !== (expected === 'valid')).map((a) => a.path);
+    checks.push({ name: `the W3C test suite in ${suite}`, annotation: Object.assign(all(annotation), { failing: failing(annotation) }), collection: Object.assign(all(collection), { failing: failing(collection) }) });
+  } else {
+    console.log('# the W3C test suite is not on this machine (set WEB_ANNOTATION_TESTS to a copy): checked against this project\'s schema of its MUSTs');
+  }
+  return checks;
+}
+
+function assertValid(check, kind, value) {
+  const validate = check[kind];
+  assert.ok(validate(value), `${check.name}: ${value.id} fails ${JSON.stringify(validate.errors ?? validate.failing?.(value))}`);
+}
+
+test('every export meets each MUST of the W3C Web Annotation model: highlights, passages, notes, tags and every colour', async (t) => {
+  const page = await openPage(await freshContext(t));
+  await makeNotes(page);
+  // Every colour, on whole paragraphs reached by a range link and on a passage.
+  await openApp(page, `${env.origin}/#p9-10`);
+  await landedOn(page, 'p9');
+  const colours = [['important', 'yellow'], ['question', 'blue'], ['disagree', 'pink'], ['follow up', 'green']];
+  for (const [i, [meaning, colour]] of colours.entries()) {
+    await selectWords(page, 9 + (i % 2), i < 2 ? 'the' : 'and');
+    await page.getByRole('button', { name: `Highlight selection as ${meaning} (${colour})` }).click();
+    await page.waitForSelector(`mark.hl[data-colour="${colour}"]`);
+  }
+  await page.getByRole('button', { name: 'Highlight paragraph 10', exact: true }).click();
+  await page.waitForSelector('#p10[data-highlight]');
+  await page.waitForFunction((key) => (JSON.parse(localStorage.getItem(key) || '{"annotations":[]}').annotations.length === 8), KEY);
+  const collection = JSON.parse((await download(page, 'Export notes (W3C JSON-LD)')).text);
+  assert.equal(collection.first.items.length, 8);
+  assert.deepEqual(new Set(collection.first.items.map((a) => a.target.styleClass).filter(Boolean)), new Set(['yellow', 'blue', 'pink', 'green']));
+  for (const item of collection.first.items.filter((a) => a.target.styleClass)) {
+    assert.equal(item.stylesheet.type, 'CssStylesheet');
+    assert.match(item.stylesheet.value, new RegExp(`^\\.${item.target.styleClass} \\{ background-color: #[0-9a-f]{6}; \\}$`));
+  }
+  // The library's export of every report's notes, too.
+  await openApp(page, `${env.origin}/?library`);
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export all notes (W3C JSON-LD)' }).click()]);
+  const library = JSON.parse(await readFile(await file.path(), 'utf8'));
+  assert.equal(library.first.items.length, 8);
+
+  for (const check of await annotationValidators()) {
+    for (const whole of [collection, library]) {
+      assertValid(check, 'collection', whole);
+      for (const item of whole.first.items) assertValid(check, 'annotation', item);
+    }
+  }
+  // And the schema does catch what #14 found: a styleClass with no stylesheet.
+  const [ours] = await annotationValidators();
+  const { stylesheet, ...unstyled } = collection.first.items.find((a) => a.stylesheet);
+  assert.ok(stylesheet && !ours.annotation(unstyled), 'a styleClass without a stylesheet fails the schema');
+  assert.ok(!ours.annotation({ ...unstyled, stylesheet, created: '2025-06-22 10:15' }), 'so does a date that is not xsd:dateTime');
+  assertNoProblems(page);
+});
+
+test('notes made with Hypothesis are imported by their quotes, with tags; replies and page notes are listed', async (t) => {
+  const page = await openPage(await freshContext(t));
+  await addNote(page, 2, 'Mine, before the import.');
+  await page.waitForFunction((key) => localStorage.getItem(key), KEY);
+  await importFile(page, join(ROOT, 'tests/fixtures/hypothesis/oic-cfm-51-search.json'));
+  const preview = page.getByRole('region', { name: 'Import preview' });
+  assert.match(await preview.textContent(), /3 new, 0 updated, 0 in conflict \(both versions kept\), 0 unchanged, 2 with no place in the report/);
+  const notPlaced = await preview.getByRole('list', { name: 'Not placed in the report' }).getByRole('listitem').allTextContents();
+  assert.deepEqual(notPlaced, [
+    'A note on the whole page: “Useful summary of the Contact Group meeting; compare with the 2024 report.”',
+    'A reply: “Agreed; the OIC has said so since 1994.”',
+  ]);
+  await page.getByRole('button', { name: 'Import these notes' }).click();
+  // Placed by quote, its prefix and suffix choosing among the report's "the Jammu and Kashmir
+  // issue" (paragraphs 4, 8 and 10) and paragraph 10's two "Jammu and Kashmir".
+  await page.waitForSelector('#p10 mark.hl');
+  assert.equal(await page.locator('#p4 mark.hl').count(), 0);
+  const p10 = await page.locator('#p10 > .para-text').textContent();
+  const marked = await page.locator('#p10 mark.hl').first().evaluate((m) => {
+    const range = document.createRange();
+    range.setStart(m.closest('.para-text'), 0);
+    range.setEndBefore(m);
+    return { text: m.textContent, before: range.toString().length };
+  });
+  assert.equal(marked.text, 'Jammu and Kashmir');
+  assert.ok(p10.slice(0, marked.before).endsWith('developments related to the '), `the occurrence its context names: …${p10.slice(marked.before - 40, marked.before)}[${marked.text}]`);
+  const card = page.locator('#p10 .note-card').filter({ hasText: 'Key demand' });
+  assert.deepEqual(await page.locator('#p8 .note-card').filter({ hasText: 'Brokered' }).getByRole('list', { name: 'Tags' }).getByRole('listitem').allTextContents(), ['ceasefire']);
+  assert.deepEqual(await card.getByRole('list', { name: 'Tags' }).getByRole('listitem').allTextContents(), ['un-resolutions', 'plebiscite']);
+  await page.locator('#p5 mark.hl').first().waitFor();
+  await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key)).annotations.length === 4, KEY);
+  const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)).annotations, KEY);
+  const imported = stored.filter((a) => a.id.startsWith('hypothesis:'));
+  assert.equal(imported.length, 3);
+  const dated = imported.find((a) => a.id === 'hypothesis:Hy8aQk0fEfCw2ec2C8aPZA');
+  assert.equal(new Date(dated.created).toISOString(), '2025-06-22T10:15:04.417Z', 'the offset date is the moment it names');
+  assert.equal(new Date(dated.modified).toISOString(), '2025-06-23T02:30:00.000Z');
+  assert.ok(stored.some((a) => a.note === 'Mine, before the import.'), 'the reader\'s own note is kept');
+
+  // The same file again places nothing twice.
+  await importFile(page, join(ROOT, 'tests/fixtures/hypothesis/oic-cfm-51-search.json'));
+  assert.match(await preview.textContent(), /0 new, 0 updated, 0 in conflict \(both versions kept\), 3 unchanged/);
+  await screenshot(page, 'hypothesis-import');
+  assertNoProblems(page);
+});
+
+test('a download stays available after the click; new annotations get ids from the browser\'s cryptographic generator', async (t) => {
+  const context = await freshContext(t);
+  await context.addInitScript(() => {
+    window.revoked = [];
+    const revoke = URL.revokeObjectURL.bind(URL);
+    URL.revokeObjectURL = (url) => { window.revoked.push({ url, at: performance.now() }); revoke(url); };
+    window.randomCalls = 0;
+    const random = Math.random;
+    Math.random = () => { window.randomCalls += 1; return random(); };
+  });
+  const page = await openPage(context);
+  await addNote(page, 4, 'A note to export.');
+  const randomBefore = await page.evaluate(() => window.randomCalls);
+  await page.getByRole('button', { name: 'Highlight paragraph 6', exact: true }).click();
+  await page.getByRole('button', { name: 'Highlight paragraph 7', exact: true }).click();
+  await page.waitForFunction((key) => (JSON.parse(localStorage.getItem(key) || '{"annotations":[]}').annotations.length === 3), KEY);
+  const ids = (await stored(page)).map((a) => a.id);
+  for (const id of ids) assert.match(id, /^a[0-9a-f]+-[0-9a-f]{16}$/, 'a time and 64 random bits');
+  assert.equal(new Set(ids).size, 3);
+  assert.equal(await page.evaluate(() => window.randomCalls), randomBefore, 'Math.random is not what makes them');
+
+  const clickedAt = await page.evaluate(() => performance.now());
+  const exported = await download(page, 'Export notes (Markdown)');
+  assert.match(exported.text, /A note to export\./);
+  await page.waitForTimeout(1000);
+  const early = await page.evaluate((since) => window.revoked.filter((r) => r.at - since < 1000), clickedAt);
+  assert.deepEqual(early, [], 'the file\'s address is not revoked as soon as the download starts');
+  assertNoProblems(page);
 });
 
 test('Markdown export reads as a cited summary', async (t) => {

@@ -142,7 +142,7 @@ test('a long published report paints its first screen before the app starts, unm
   const manifest = JSON.parse(await readFile(join(site, 'reports/manifest.json'), 'utf8'));
   manifest.reports.push({ id: 'long', file: 'long.txt', title: 'Report of a Long Session' });
   await writeFile(join(site, 'reports/manifest.json'), JSON.stringify(manifest));
-  publishReports(site);
+  await publishReports(site);
   const published = await serve(site, []);
   t.after(() => published.close());
 

@@ -46,6 +46,32 @@ test('after one visit, the app and its bundled report open with the server stopp
   assertNoProblems(page);
 });
 
+test('the offline worker keeps the page once, whatever its query, and opens every address of it offline', async (t) => {
+  const server = await serve();
+  const browser = await withBrowser(t);
+  const page = await newPage(await browser.newContext());
+  await openApp(page, `${server.origin}/`);
+  await offlineReady(page);
+  for (const path of ['/?report=oic-cfm-51-cg-jk-2025', '/?library', '/?report=oic-cfm-51-cg-jk-2025&version=1', '/?x=1#p3']) {
+    await openApp(page, `${server.origin}${path}`);
+  }
+  // Each answer from the network is written within its fetch event: let the last one land.
+  await page.waitForTimeout(500);
+  const pages = await page.evaluate(async () => {
+    const names = (await caches.keys()).filter((k) => k.startsWith('report-reader-'));
+    const cache = await caches.open(names[0]);
+    return { caches: names.length, pages: (await cache.keys()).map((r) => new URL(r.url)).filter((u) => u.pathname === '/').map((u) => u.href) };
+  });
+  assert.equal(pages.caches, 1);
+  assert.deepEqual(pages.pages, [`${server.origin}/`], 'one copy of the page, under the app’s own address');
+  await server.close();
+  for (const [path, selector] of [['/?library', '.library'], ['/?report=oic-cfm-51-cg-jk-2025#p8', '#p8.is-target']]) {
+    await page.goto(`${server.origin}${path}`);
+    await page.waitForSelector(`html[data-app] ${selector}`, { timeout: 15000 });
+  }
+  assertNoProblems(page);
+});
+
 test('the page makes no request to any other origin', async (t) => {
   const server = await serve();
   t.after(() => server.close());

@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { promisify } from 'node:util';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = process.env.DIST_DIR || join(ROOT, 'dist');
@@ -47,12 +49,29 @@ export async function serve(dir = DIST, mounts = ['/viewer/']) {
 }
 
 /**
+ * The longest any one step of a test may wait (a page to load, an element to appear, a
+ * condition to hold): a stuck step fails with what it was waiting for. Whole tests have their
+ * own limit (`node --test --test-timeout`, see scripts/test).
+ */
+export const STEP_TIMEOUT = 20000;
+
+/** The publishing program (`src/bin/first-screens.rs`), as `cargo build` left it. */
+const PUBLISHER = join(process.env.CARGO_TARGET_DIR || join(ROOT, 'target'), 'debug', 'first-screens');
+
+/**
  * The publishing step the build runs on `reports/` (the `first-screens` program), run on the
  * reports of a site a test or the benchmark has added to: each long report's first screen.
+ * It runs the program already built (scripts/test builds it first), never cargo: a cargo run
+ * here would wait on any other cargo that holds the build directory (a `scripts/serve`
+ * rebuilding), with nothing to say why the test stands still.
  */
-export function publishReports(site) {
-  const run = spawnSync('cargo', ['run', '--quiet', '--bin', 'first-screens', '--', join(site, 'reports')], { cwd: ROOT, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`first-screens failed: ${run.stderr}`);
+export async function publishReports(site) {
+  if (!existsSync(PUBLISHER)) throw new Error(`${PUBLISHER} is not built: run \`cargo build --bin first-screens\` (scripts/test does)`);
+  try {
+    await promisify(execFile)(PUBLISHER, [join(site, 'reports')], { timeout: STEP_TIMEOUT, killSignal: 'SIGKILL' });
+  } catch (error) {
+    throw new Error(`first-screens failed${error.killed ? ` (stopped after ${STEP_TIMEOUT} ms)` : ''}: ${error.stderr || error.message}`);
+  }
 }
 
 export const CHROMIUM_ARGS = [
@@ -64,13 +83,26 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-/** Debian's Chromium, headless, with a fresh profile. */
-export function launch() {
-  return chromium.launch({
+/**
+ * Debian's Chromium, headless, with a fresh profile. Every context it opens waits at most
+ * STEP_TIMEOUT for anything (Playwright's own default is 30 s for actions and none at all where
+ * a test sets none).
+ */
+export async function launch() {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,
+    timeout: STEP_TIMEOUT,
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.setDefaultTimeout(STEP_TIMEOUT);
+    context.setDefaultNavigationTimeout(STEP_TIMEOUT);
+    return context;
+  };
+  return browser;
 }
 
 /**
