@@ -19,12 +19,20 @@ fn main() -> std::io::Result<()> {
         None => DEFAULT_REPORT.to_string(),
     };
     let report = parse(&text);
-    println!("{:#?}", report.cover);
+    let cover = &report.cover;
+    let plain = |t: &Option<report_reader::report::RichText>| t.as_ref().map(|t| t.plain());
+    println!("symbol: {:?}\ntitle: {:?}\nsubtitle: {:?}\nplace: {:?}\ndate: {:?}", cover.symbol, plain(&cover.title), plain(&cover.subtitle), cover.place, cover.date);
+    for line in &cover.other_lines {
+        println!("  | {}", line.plain());
+    }
     for block in &report.blocks {
         match block {
             Block::Heading(h) => println!("#{} [h{}] {} {}", h.id, h.level, h.label.clone().unwrap_or_default(), h.text.plain()),
             Block::Paragraph(p) => print_paragraph(p, 0),
         }
+    }
+    for note in &report.footnotes {
+        println!("[^{}] {}", note.label, note.text.plain());
     }
     Ok(())
 }

@@ -73,9 +73,13 @@ fn sections_sub_paragraphs_and_page_debris() {
     assert_eq!(report.cover.symbol.as_deref(), Some("A/HRC/RES/58/12"));
     assert_eq!(report.cover.title.as_ref().unwrap().plain(), "Resolution on the Special Rapporteur on Cultural Rights");
     assert_eq!(report.cover.place.as_deref(), Some("Geneva"));
-    assert_eq!(report.cover.date.as_deref(), Some("24 February-4 April 2025"));
+    // A UN document's date is its date of issue, under its distribution; the session's dates
+    // stay as written.
+    assert_eq!(report.cover.date.as_deref(), Some("14 April 2025"));
+    assert_eq!(report.cover.distribution().as_deref(), Some("Distr.: General"));
+    assert_eq!(report.cover.original_language().as_deref(), Some("Original: English"));
     let other: Vec<String> = report.cover.other_lines.iter().map(|l| l.plain()).collect();
-    assert_eq!(other, ["Distr.: General", "14 April 2025", "Original: English"]);
+    assert_eq!(other, ["Distr.: General", "Original: English", "Geneva, 24 February-4 April 2025"]);
 
     let headings: Vec<(String, u8, Option<String>, String)> = report
         .blocks

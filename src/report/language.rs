@@ -34,30 +34,71 @@ pub fn direction(text: &str) -> Direction {
     }
 }
 
-/// The language of a report's text, as a BCP 47 tag: "ar" when most letters are Arabic, else
-/// "fr" when French function words outnumber English ones, else "en".
+/// Letters of the Arabic script that Persian and Urdu use and Arabic does not.
+fn persian_or_urdu(c: char) -> Option<&'static str> {
+    match c {
+        // Urdu: tteh, ddal, rreh, noon ghunna, heh doachashmee, heh goal, yeh barree.
+        'ٹ' | 'ڈ' | 'ڑ' | 'ں' | 'ھ' | 'ہ' | 'ے' => Some("ur"),
+        // Persian (Urdu shares them): peh, tcheh, jeh, gaf, keheh, farsi yeh.
+        'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' => Some("fa"),
+        _ => None,
+    }
+}
+
+/// The language of a report's text, as a BCP 47 tag. By script first: Arabic letters make it
+/// Arabic, or Urdu or Persian where their own letters are common; Cyrillic, Russian; Han,
+/// Chinese. Then, in Latin script, by the function words each language uses most: French,
+/// Spanish, else English.
 pub fn language<'a>(texts: impl IntoIterator<Item = &'a str>) -> &'static str {
-    let (mut arabic, mut latin, mut french, mut english) = (0usize, 0usize, 0usize, 0usize);
+    let (mut arabic, mut cyrillic, mut han, mut latin, mut urdu, mut persian) = (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
+    let (mut french, mut spanish, mut english) = (0usize, 0usize, 0usize);
     for text in texts {
         for c in text.chars().filter(|c| c.is_alphabetic()) {
             if is_rtl_letter(c) {
                 arabic += 1;
+                match persian_or_urdu(c) {
+                    Some("ur") => urdu += 1,
+                    Some(_) => persian += 1,
+                    None => {}
+                }
+            } else if ('\u{0400}'..='\u{04FF}').contains(&c) {
+                cyrillic += 1;
+            } else if ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c) {
+                han += 1;
             } else {
                 latin += 1;
             }
         }
         for word in text.split(|c: char| !c.is_alphabetic() && c != '’' && c != '\'') {
             match word.to_lowercase().as_str() {
-                "le" | "la" | "les" | "des" | "du" | "et" | "est" | "une" | "dans" | "sur" | "pour" | "aux" | "au" => french += 1,
+                "le" | "les" | "des" | "du" | "et" | "est" | "une" | "dans" | "sur" | "pour" | "aux" | "au" | "qui" => french += 1,
+                "el" | "los" | "las" | "del" | "y" | "que" | "con" | "por" | "una" | "para" | "es" | "lo" => spanish += 1,
                 "the" | "of" | "and" | "is" | "a" | "in" | "on" | "for" | "to" | "with" | "by" => english += 1,
                 _ => {}
             }
         }
     }
-    if arabic > latin {
-        "ar"
-    } else if french > english {
+    let most = arabic.max(cyrillic).max(han).max(latin);
+    if most == 0 {
+        return "en";
+    }
+    if most == arabic {
+        // Urdu and Persian write a few of their own letters in nearly every sentence.
+        if (urdu + persian) * 50 >= arabic {
+            return if urdu * 4 >= urdu + persian { "ur" } else { "fa" };
+        }
+        return "ar";
+    }
+    if most == cyrillic {
+        return "ru";
+    }
+    if most == han {
+        return "zh";
+    }
+    if french > english && french >= spanish {
         "fr"
+    } else if spanish > english {
+        "es"
     } else {
         "en"
     }
@@ -85,5 +126,10 @@ mod tests {
         assert_eq!(language(["Report of the Meeting of the OIC Contact Group on Jammu and Kashmir"]), "en");
         assert_eq!(language([]), "en");
         assert_eq!(language(["Report of the meeting", "قرار"]), "en", "a few Arabic words do not make an Arabic report");
+        assert_eq!(language(["El Consejo Económico y Social examinó el informe de la Comisión y aprobó las recomendaciones que figuran en él."]), "es");
+        assert_eq!(language(["Генеральная Ассамблея рассмотрела доклад Генерального секретаря."]), "ru");
+        assert_eq!(language(["大会审议了秘书长的报告。"]), "zh");
+        assert_eq!(language(["اقوام متحدہ کی جنرل اسمبلی نے سیکرٹری جنرل کی رپورٹ پر غور کیا۔"]), "ur");
+        assert_eq!(language(["مجمع عمومی سازمان ملل متحد گزارش دبیرکل را بررسی کرد و پیشنهادهای آن را پذیرفت."]), "fa");
     }
 }

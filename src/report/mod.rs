@@ -1,7 +1,9 @@
 //! Reports: their structure, and how it is read from text. Pure Rust, no browser.
 //!
-//! Parsing runs in two passes: [`markdown`] lets pulldown-cmark find blocks and styling and keeps
-//! the lines; [`structure`] recognises the title block, headings and numbered paragraphs on top.
+//! Parsing runs in three passes: [`pages`] takes away what a paginated document's pages add to
+//! its text (page furniture) and turns footnotes at the foot of a page into Markdown ones;
+//! [`markdown`] lets pulldown-cmark find blocks and styling and keeps the lines; [`structure`]
+//! recognises the title block, headings and numbered paragraphs on top.
 
 mod cover;
 pub mod html;
@@ -9,6 +11,7 @@ pub mod input;
 pub mod language;
 mod markdown;
 mod model;
+mod pages;
 mod structure;
 
 pub use model::{footnote_ids, Block, Cover, Footnote, FootnoteRef, Heading, Paragraph, ParagraphKind, Report, RichText, Span, Style};

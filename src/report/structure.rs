@@ -11,8 +11,9 @@ use super::model::{footnote_ids, Block, Footnote, Heading, Paragraph, ParagraphK
 
 /// Parses a report's text (plain text with Markdown conventions) into its structure.
 pub fn parse(text: &str) -> Report {
+    let text = super::pages::clean(text);
     let (notes, blocks): (Vec<SourceBlock>, Vec<SourceBlock>) =
-        source_blocks(text).into_iter().partition(|b| matches!(b.kind, SourceKind::Footnote(_)));
+        source_blocks(&text).into_iter().partition(|b| matches!(b.kind, SourceKind::Footnote(_)));
     let footnotes = notes
         .into_iter()
         .filter_map(|b| match b.kind {
@@ -28,7 +29,7 @@ pub fn parse(text: &str) -> Report {
         let title_heading = matches!(segment.marker, Marker::Heading { label: None, .. }) && !cover.has_title();
         if title_heading {
             cover.set_title(joined(&segment.lines));
-        } else if segment.marker != Marker::None || is_prose(&segment.lines) {
+        } else if segment.marker != Marker::None || is_prose(&segment.lines) || (cover.has_title() && opens_body(&segment.lines)) {
             break;
         } else if !cover.is_repeat(&segment.lines) {
             cover.take_block(&segment.lines);
@@ -118,6 +119,21 @@ fn segments(blocks: &[SourceBlock]) -> Vec<Segment> {
             }
         }
         for (i, line) in block.lines.iter().enumerate() {
+            // A section heading on a line of its own inside a block, as text exports leave it:
+            // "Summary" above its text, or "II. Activities" right above paragraph 3.
+            if block.item_number.is_none() || i > 0 {
+                if let Some(word) = section_word(line) {
+                    out.push(Segment { marker: Marker::Heading { level: 2, label: None }, lines: vec![word] });
+                    continue;
+                }
+                let numbered_next = block.lines.get(i + 1).is_some_and(|next| matches!(line_marker(next, true, last_number), Some((Marker::Number(_), _))));
+                if numbered_next {
+                    if let Some((level, label, text)) = heading_line(line) {
+                        out.push(Segment { marker: Marker::Heading { level, label: Some(label) }, lines: vec![text] });
+                        continue;
+                    }
+                }
+            }
             let item = block.item_number.filter(|&n| i == 0 && plausible_next(n, last_number));
             let line = &match block.item_number {
                 // Markdown took a year at the start of a wrapped line ("2025. It") for a list item.
@@ -133,7 +149,13 @@ fn segments(blocks: &[SourceBlock]) -> Vec<Segment> {
                     }
                     out.push(Segment { marker, lines: vec![rest] });
                 }
-                (None, Some(segment)) if i > 0 || block.item_number.is_some() => segment.lines.push(line.clone()),
+                (None, Some(segment))
+                    if (i > 0 || block.item_number.is_some())
+                        && !matches!(segment.marker, Marker::Heading { .. })
+                        && !starts_clause(block.lines.get(i.wrapping_sub(1)), line, block.lines.get(i + 1)) =>
+                {
+                    segment.lines.push(line.clone())
+                }
                 (None, _) => out.push(Segment { marker: Marker::None, lines: vec![line.clone()] }),
             }
         }
@@ -149,7 +171,14 @@ fn line_marker(line: &RichText, starts_block: bool, last_number: Option<u32>) ->
         return None;
     }
     let text = first.text.as_str();
-    let (marker, consumed) = if let Some(open) = text.strip_prefix('(') {
+    // "a)" and "ii)", as French, Spanish and Russian texts write sub-paragraphs.
+    let bare = text.find(") ").filter(|&close| {
+        let inner = &text[..close];
+        (1..=4).contains(&inner.chars().count()) && inner.chars().all(|c| c.is_lowercase() && c.is_alphabetic())
+    });
+    let (marker, consumed) = if let Some(close) = bare {
+        (Marker::Sub(text[..close].to_string()), close + 1)
+    } else if let Some(open) = text.strip_prefix('(') {
         let close = open.find(')')?;
         let inner = &open[..close];
         let valid = (1..=5).contains(&inner.len()) && inner.chars().all(|c| c.is_ascii_alphabetic());
@@ -196,6 +225,22 @@ fn prefixed(line: &RichText, prefix: &str) -> RichText {
         text.push(span.clone());
     }
     text
+}
+
+/// The parts of a document that carry no number but a name of their own, in the six languages
+/// of the United Nations: a line that is one of these (an annex with its number) is a heading.
+const SECTION_WORDS: [&str; 18] = [
+    "summary", "contents", "annex", "résumé", "table des matières", "annexe", "resumen", "índice", "anexo", "резюме",
+    "содержание", "приложение", "موجز", "المحتويات", "المرفق", "摘要", "目录", "附件",
+];
+
+fn section_word(line: &RichText) -> Option<RichText> {
+    let plain = line.plain();
+    let text = plain.trim().trim_end_matches([':', '.']);
+    let lower = text.to_lowercase();
+    let (word, rest) = SECTION_WORDS.iter().find_map(|w| lower.strip_prefix(w).map(|rest| (*w, rest.trim())))?;
+    let numbered = rest.is_empty() || (rest.len() <= 5 && rest.chars().all(|c| c.is_ascii_alphanumeric()) && word.len() > 4);
+    numbered.then(|| RichText(vec![Span::plain(text)]))
 }
 
 /// "I. Introduction" or "A. Background" standing alone on a line is a section heading.
@@ -245,6 +290,53 @@ fn is_prose(lines: &[RichText]) -> bool {
     lines.iter().any(|l| l.plain().chars().count() > 200) || (text.split_whitespace().count() >= 15 && ends_sentence(&text))
 }
 
+/// Whether a line inside a block starts a paragraph of a resolution's preamble, which text
+/// exports run together without a blank line: the subject ("The General Assembly,") before its
+/// first clause, or a clause opening with its participle ("Recalling", "Rappelant",
+/// "Recordando", "Ссылаясь", "إذ تشير") after one that ended.
+fn starts_clause(previous: Option<&RichText>, line: &RichText, next: Option<&RichText>) -> bool {
+    let ended = |l: &RichText| l.plain().trim_end().ends_with([',', ';', ':', '.', '،', '؛']);
+    let text = line.plain();
+    let subject = text.split_whitespace().count() <= 8
+        && text.starts_with(char::is_uppercase)
+        && text.trim_end().ends_with([',', '،'])
+        && !previous.is_some_and(ended)
+        && next.is_none_or(|n| opens_preamble(&n.plain()));
+    subject || (previous.is_some_and(ended) && opens_preamble(&text))
+}
+
+/// The opening of a preambular paragraph: a participle or an adjective of concern, in the
+/// languages resolutions are adopted in ("Recalling", "Deeply concerned", "Rappelant",
+/// "Convaincue", "Reconociendo", "Ссылаясь", "وإذ تؤكد").
+pub(crate) fn opens_preamble(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let Some(first) = words.next() else { return false };
+    let first = first.trim_end_matches([',', '،']);
+    if ["إذ", "وإذ"].contains(&first) {
+        return true;
+    }
+    if !first.starts_with(char::is_uppercase) || first.chars().count() < 5 {
+        return false;
+    }
+    let lower = first.to_lowercase();
+    const ADJECTIVES: [&str; 14] = [
+        "concerned", "convinced", "mindful", "aware", "deeply", "gravely", "alarmed", "conscious", "determined", "guided", "bearing",
+        "profondément", "convaincu", "préoccupé",
+    ];
+    let participle = (lower.ends_with("ing") && !["during", "nothing", "something", "king"].contains(&lower.as_str()))
+        || ["ant", "ando", "iendo", "ая", "яя", "ясь"].iter().any(|e| lower.ends_with(e))
+        || (lower.ends_with('я') && first.chars().all(|c| c.is_alphabetic() && !c.is_ascii()));
+    participle || ADJECTIVES.iter().any(|a| lower.starts_with(a))
+}
+
+/// After the title, a block that ends as a clause of running text does ("The General Assembly,",
+/// "Recalling its resolution 78/190,"): the body has begun, however short the block.
+fn opens_body(lines: &[RichText]) -> bool {
+    let text = joined(lines).plain();
+    let text = text.trim_end();
+    text.ends_with([',', ';', ':']) || (ends_sentence(text) && text.split_whitespace().count() >= 6)
+}
+
 fn ends_sentence(text: &str) -> bool {
     let text = text.trim_end().trim_end_matches(['"', '\'', '”', '’', ')', ']', '*']);
     text.ends_with(['.', '!', '?', ':', ';', '…'])
@@ -263,7 +355,7 @@ fn is_page_number(lines: &[RichText]) -> bool {
 /// Whether `next` carries on the sentence that `previous` left unfinished, as the two halves of a
 /// paragraph cut by a page break do.
 fn continues(previous: &str, next: &str) -> bool {
-    if ends_sentence(previous) {
+    if ends_sentence(previous) || opens_preamble(next) {
         return false;
     }
     let Some(first) = next.trim_start().chars().find(|c| c.is_alphanumeric()) else { return false };

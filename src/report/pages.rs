@@ -1,0 +1,581 @@
+//! First of all, the text as a paginated document leaves it when it is exported or copied
+//! (from a PDF, or a word processor's "save as text"): this pass takes away what belongs to the
+//! page rather than to the report, and turns footnotes left at the foot of a page into Markdown
+//! footnotes, so that the passes after it see the report's own text in its own order.
+//!
+//! - Layout: lines are trimmed and runs of spaces folded (a layout-keeping export indents and
+//!   justifies with spaces); in the head of the document, two columns side by side
+//!   ("United Nations        A/HRC/59/23") become their lines one after the other.
+//! - Page furniture: job numbers (`GE.25-11482(E)`, `25-11482 (E)  090725  100725`), barcode
+//!   leftovers (`*2511482*`), "Please recycle", page numbers (`3`, `- 3 -`, `Page 3 of 12`) and
+//!   running headers and footers (the symbol, or a line that stands at the top or foot of page
+//!   after page). Where furniture stood inside a paragraph, the paragraph's lines meet again.
+//! - Footnotes: at the foot of a page (after a rule of underscores, or not), a line that is or
+//!   starts with the number of the next footnote, glued to the end of a word in the page's text
+//!   above it (`records.3`, `States,2`), starts the page's footnotes; each becomes `[^N]: …`
+//!   and its reference `[^N]`. A number with no such reference above is not a footnote.
+//! - A paragraph number or sub-paragraph letter left alone on its line (exports put them apart
+//!   from their text) is put back at the start of its text.
+//!
+//! When in doubt, a line stays: a number or a symbol alone is furniture only where a page
+//! breaks (beside a form feed or other furniture), or, for page numbers, when they count up
+//! through the document; a line is a running header or footer only when it repeats.
+
+use std::collections::HashMap;
+
+use super::cover::looks_like_symbol;
+
+/// One line of the text, and what this pass has found it to be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Line {
+    text: String,
+    /// A form feed stood before it: a new page starts here.
+    page_starts: bool,
+    kind: Kind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Text,
+    Blank,
+    /// Certainly furniture: a job number, a barcode, "Please recycle", "Page 3 of 12".
+    Furniture,
+    /// A number alone, or the symbol alone: furniture only beside a page break.
+    MaybePageNumber,
+    MaybeHeader,
+    /// A rule of underscores: footnotes may follow.
+    FootnoteRule,
+    /// Part of a footnote, which leaves the text for the footnotes at its end.
+    Footnote,
+}
+
+/// How many lines at the head of a document are read as its title block, for columns.
+const HEAD_LINES: usize = 40;
+
+/// The report's own text, without what belongs to its pages (see the module's documentation).
+pub fn clean(text: &str) -> String {
+    if !text.contains(['\u{c}', '_']) && !looks_laid_out(text) && !text.lines().any(|l| furniture(l.trim())) {
+        // Nothing paginated about it (a Markdown file, a pasted note): leave it as it is.
+        return text.to_string();
+    }
+    let mut lines = split_lines(text);
+    let symbol = head_symbol(&lines);
+    classify(&mut lines, symbol.as_deref());
+    let footnotes = take_footnotes(&mut lines);
+    settle_doubtful(&mut lines);
+    mark_running_lines(&mut lines);
+    rejoin_markers(&mut lines);
+    let mut out: Vec<&str> = Vec::with_capacity(lines.len());
+    for line in &lines {
+        match line.kind {
+            Kind::Text => out.push(&line.text),
+            Kind::Blank => out.push(""),
+            _ => {}
+        }
+    }
+    let out = close_gaps(out);
+    let mut text = part_paragraphs(&out).join("\n");
+    for (label, note) in footnotes {
+        text.push_str(&format!("\n\n[^{label}]: {note}"));
+    }
+    text.push('\n');
+    text
+}
+
+/// Whether a text keeps a page's layout with spaces (indented or column lines).
+fn looks_laid_out(text: &str) -> bool {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(200).collect();
+    let spaced = lines.iter().filter(|l| l.starts_with("    ") || l.trim().contains("     ")).count();
+    !lines.is_empty() && spaced * 5 >= lines.len()
+}
+
+fn split_lines(text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut in_head = true;
+    for raw in text.split('\n') {
+        let raw = raw.trim_end_matches('\r');
+        // A form feed may stand alone, or at the start of the next page's first line.
+        let mut page_starts = false;
+        let mut rest = raw;
+        while let Some(i) = rest.find('\u{c}') {
+            let before = &rest[..i];
+            if !before.trim().is_empty() {
+                push_line(&mut lines, before, page_starts, in_head);
+            }
+            page_starts = true;
+            rest = &rest[i + 1..];
+        }
+        if in_head && (lines.len() > HEAD_LINES || starts_numbered(rest.trim())) {
+            in_head = false;
+        }
+        push_line(&mut lines, rest, page_starts, in_head);
+    }
+    lines
+}
+
+fn push_line(lines: &mut Vec<Line>, raw: &str, page_starts: bool, in_head: bool) {
+    let folded = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Columns side by side: three spaces or more between them.
+    let parts: Vec<String> = raw.split("   ").map(str::trim).filter(|p| !p.is_empty()).map(folded).collect();
+    if parts.is_empty() {
+        lines.push(Line { text: String::new(), page_starts, kind: Kind::Blank });
+        return;
+    }
+    let footer_like = |part: &String| furniture(part) || page_of(&part.to_lowercase()).is_some();
+    if !in_head && parts.len() > 1 && parts.iter().all(footer_like) {
+        // A footer or header laid out in columns: "2      GE.25-11482".
+        lines.push(Line { text: parts.join(" "), page_starts, kind: Kind::Furniture });
+        return;
+    }
+    // In the head, the columns are read one after the other ("United Nations", then its
+    // symbol), and a letterhead written on the symbol's line is parted from it; in the body,
+    // wide spaces are a justified line's.
+    let parts = if in_head { parts.into_iter().flat_map(|p| letterhead_and_symbol(&p)).collect() } else { vec![folded(raw)] };
+    for (i, text) in parts.into_iter().enumerate() {
+        lines.push(Line { text, page_starts: page_starts && i == 0, kind: Kind::Text });
+    }
+}
+
+/// "United Nations A/HRC/59/23" is two lines of the head: the letterhead, then the symbol.
+fn letterhead_and_symbol(line: &str) -> Vec<String> {
+    let words: Vec<&str> = line.split(' ').collect();
+    // The symbol is the last word, or the last two when it ends with its year ("(2025)").
+    for take in [1, 2] {
+        if words.len() > take {
+            let (before, symbol) = (words[..words.len() - take].join(" "), words[words.len() - take..].join(" "));
+            if looks_like_symbol(&symbol) && !looks_like_symbol(&before) && !before.contains('/') {
+                return vec![before, symbol];
+            }
+        }
+    }
+    vec![line.to_string()]
+}
+
+/// "1. The Council", "12. Decides": where a report's numbered body starts.
+fn starts_numbered(line: &str) -> bool {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits) && line[digits..].starts_with(". ")
+}
+
+/// The document symbol, as the head of the document gives it.
+fn head_symbol(lines: &[Line]) -> Option<String> {
+    lines
+        .iter()
+        .take(HEAD_LINES)
+        .flat_map(|l| l.text.split_whitespace().rev().take(1).chain(std::iter::once(l.text.as_str())))
+        .find(|t| looks_like_symbol(t))
+        .map(str::to_string)
+}
+
+/// A job number (`GE.25-11482(E)`, `25-11482 (E) 090725 100725`), with what may follow it.
+fn job_number(text: &str) -> bool {
+    let text = ["GE.", "NY.", "V.", "N"].iter().find_map(|p| text.strip_prefix(p)).unwrap_or(text);
+    let bytes = text.as_bytes();
+    let shape = bytes.len() >= 8
+        && bytes[..2].iter().all(u8::is_ascii_digit)
+        && bytes[2] == b'-'
+        && bytes[3..8].iter().all(u8::is_ascii_digit)
+        && bytes.get(8).is_none_or(|b| !b.is_ascii_digit());
+    if !shape {
+        return false;
+    }
+    // After it: the language in brackets, dates of six digits, a barcode; nothing else.
+    text[8..].split_whitespace().all(|token| {
+        let token = token.trim_start_matches('(').trim_end_matches(')');
+        (token.len() == 1 && token.bytes().all(|b| b.is_ascii_uppercase()))
+            || (token.len() == 6 && token.bytes().all(|b| b.is_ascii_digit()))
+            || barcode(token)
+            || token.is_empty()
+    }) || text[8..].trim_start().starts_with("(E)")
+}
+
+fn barcode(text: &str) -> bool {
+    text.len() >= 8 && text.starts_with('*') && text.ends_with('*') && text[1..text.len() - 1].bytes().all(|b| b.is_ascii_digit())
+}
+
+/// "Please recycle" as the foot of a UN document's first page says it, in its six languages.
+const RECYCLE: [&str; 8] = [
+    "please recycle", "merci de recycler", "se ruega reciclar", "sírvase reciclar", "просьба отправить на вторичную переработку",
+    "просьба отправить на вторичную переработку", "يرجى إعادة الاستعمال", "请回收",
+];
+
+/// A line that is page furniture wherever it stands.
+fn furniture(text: &str) -> bool {
+    let lower = text.trim_matches(['♲', ' ']).to_lowercase();
+    job_number(text) || barcode(text) || RECYCLE.iter().any(|r| lower == *r) || page_of(&lower).is_some_and(|(_, of)| of.is_some())
+}
+
+/// "3", "- 3 -", "Page 3", "page 3 of 12", "3/12": the page's number, and the count if given.
+fn page_of(lower: &str) -> Option<(u32, Option<u32>)> {
+    let text = lower.trim().trim_matches(['-', '–', '—', ' ']);
+    let text = text.strip_prefix("page").unwrap_or(text).trim();
+    let (number, of) = match text.split_once(" of ").or_else(|| text.split_once('/')) {
+        Some((n, of)) => (n.trim(), Some(of.trim())),
+        None => (text, None),
+    };
+    let small = |t: &str| (1..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
+    if !small(number) || of.is_some_and(|o| !small(o)) {
+        return None;
+    }
+    Some((number.parse().ok()?, of.and_then(|o| o.parse().ok())))
+}
+
+fn classify(lines: &mut [Line], symbol: Option<&str>) {
+    let mut seen_symbol = false;
+    for line in lines.iter_mut().filter(|l| l.kind == Kind::Text) {
+        let text = line.text.as_str();
+        line.kind = if furniture(text) {
+            Kind::Furniture
+        } else if text.len() >= 5 && text.bytes().all(|b| b == b'_') {
+            Kind::FootnoteRule
+        } else if page_of(&text.to_lowercase()).is_some() {
+            Kind::MaybePageNumber
+        } else if symbol.is_some_and(|s| s.eq_ignore_ascii_case(text)) {
+            // The first time, it is the title block's.
+            let kind = if seen_symbol { Kind::MaybeHeader } else { Kind::Text };
+            seen_symbol = true;
+            kind
+        } else {
+            Kind::Text
+        };
+    }
+}
+
+/// Whether the line at `i` stands where a page breaks: a form feed, certain furniture, or the
+/// start or end of the text is next to it, with only blank and other doubtful lines between.
+fn at_page_break(lines: &[Line], i: usize) -> bool {
+    let passable = |line: &Line| matches!(line.kind, Kind::Blank | Kind::MaybePageNumber | Kind::MaybeHeader);
+    let mut k = i;
+    loop {
+        if lines[k].page_starts {
+            return true;
+        }
+        let Some(previous) = k.checked_sub(1) else { return true };
+        k = previous;
+        if !passable(&lines[k]) {
+            if lines[k].kind == Kind::Furniture {
+                return true;
+            }
+            break;
+        }
+    }
+    for line in &lines[i + 1..] {
+        if line.page_starts {
+            return true;
+        }
+        if !passable(line) {
+            return line.kind == Kind::Furniture;
+        }
+    }
+    true
+}
+
+/// Decides the doubtful lines: furniture beside a page break, or page numbers that count up.
+fn settle_doubtful(lines: &mut [Line]) {
+    let numbers: Vec<(usize, u32)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.kind == Kind::MaybePageNumber)
+        .filter_map(|(i, l)| page_of(&l.text.to_lowercase()).map(|(n, _)| (i, n)))
+        .collect();
+    // Page numbers count up: 2, 3, 4 (a page may carry none, so gaps are allowed).
+    let counting: Vec<usize> = numbers
+        .windows(2)
+        .filter(|w| w[1].1 > w[0].1 && w[1].1 <= w[0].1 + 3)
+        .flat_map(|w| [w[0].0, w[1].0])
+        .collect();
+    // Where form feeds tell pages apart, a page's own number is what it says on it.
+    let mut page = 1;
+    let page_index: Vec<u32> = lines
+        .iter()
+        .map(|l| {
+            page += u32::from(l.page_starts);
+            page
+        })
+        .collect();
+    let paged = lines.iter().any(|l| l.page_starts);
+    let decided: Vec<(usize, Kind)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| matches!(l.kind, Kind::MaybePageNumber | Kind::MaybeHeader))
+        .map(|(i, l)| {
+            let own_number = paged && page_of(&l.text.to_lowercase()).is_some_and(|(n, _)| n == page_index[i]);
+            let page = at_page_break(lines, i) || (l.kind == Kind::MaybePageNumber && (counting.contains(&i) || own_number));
+            (i, if page { Kind::Furniture } else { Kind::Text })
+        })
+        .collect();
+    for (i, kind) in decided {
+        lines[i].kind = kind;
+    }
+}
+
+/// A line as running headers and footers repeat it: page numbers in it do not count.
+fn running_key(text: &str) -> String {
+    let mut key = String::new();
+    for c in text.to_lowercase().chars() {
+        match c {
+            '0'..='9' if key.ends_with('#') => {}
+            '0'..='9' => key.push('#'),
+            c => key.push(c),
+        }
+    }
+    key
+}
+
+/// Lines that stand at the top or the foot of page after page (form feeds tell where pages
+/// are) are running headers and footers: the two first and two last lines of text of each page
+/// are compared, page numbers in them aside.
+fn mark_running_lines(lines: &mut [Line]) {
+    let mut starts: Vec<usize> = std::iter::once(0).chain(lines.iter().enumerate().filter(|(_, l)| l.page_starts).map(|(i, _)| i)).collect();
+    starts.dedup();
+    if starts.len() < 3 {
+        return;
+    }
+    let mut edges: Vec<usize> = Vec::new();
+    for (n, &start) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).copied().unwrap_or(lines.len());
+        let text: Vec<usize> = (start..end).filter(|&i| lines[i].kind == Kind::Text).collect();
+        edges.extend(text.iter().take(2));
+        edges.extend(text.iter().rev().take(2).filter(|i| !text[..text.len().min(2)].contains(i)));
+    }
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for &i in &edges {
+        *counts.entry(running_key(&lines[i].text)).or_default() += 1;
+    }
+    // On page after page: on most of them in a short document, three times or more in a long one.
+    let needed = if starts.len() <= 4 { 2 } else { 3 };
+    for i in edges {
+        let text = &lines[i].text;
+        // A running line is short; a sentence of the report that happens to recur is not one.
+        let short = text.chars().count() <= 100 && text.split_whitespace().count() <= 12 && !text.ends_with(['.', ';', ',']);
+        if short && counts.get(&running_key(text)).is_some_and(|&n| n >= needed) {
+            lines[i].kind = Kind::Furniture;
+        }
+    }
+}
+
+/// The label a footnote's line starts with, and its text (empty when the number stands alone,
+/// as exports often leave it above its text): "3 A/HRC/56/7, para. 2.", "³ See …", "3".
+fn footnote_start(text: &str) -> Option<(String, &str)> {
+    let digits: String = text.chars().take_while(|c| c.is_ascii_digit() || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(*c)).collect();
+    let rest = &text[digits.len()..];
+    if !(rest.is_empty() || rest.starts_with(' ')) {
+        return None;
+    }
+    let label: String = digits
+        .chars()
+        .map(|c| match "⁰¹²³⁴⁵⁶⁷⁸⁹".chars().position(|s| s == c) {
+            Some(n) => char::from(b'0' + n as u8),
+            None => c,
+        })
+        .collect();
+    (1..=3).contains(&label.len()).then_some((label, rest.trim()))
+}
+
+/// Where each page starts: at a form feed, and after the furniture that ends a page.
+fn page_starts(lines: &[Line]) -> Vec<usize> {
+    let mut starts = vec![0];
+    for i in 1..lines.len() {
+        let after_furniture = lines[i].kind == Kind::Text && lines[..i].iter().rev().find(|l| l.kind != Kind::Blank).is_some_and(|l| l.kind == Kind::Furniture);
+        if lines[i].page_starts || after_furniture {
+            starts.push(i);
+        }
+    }
+    starts.dedup();
+    starts
+}
+
+/// Takes the footnotes out of the pages, linking each to the number glued to a word above it
+/// on its page, and returns them (label, text) in order. Footnotes are numbered through the
+/// document, so each page's can only start with the next number.
+fn take_footnotes(lines: &mut [Line]) -> Vec<(String, String)> {
+    let mut notes: Vec<(String, String)> = Vec::new();
+    let mut next = 1u32;
+    let starts = page_starts(lines);
+    for (n, &start) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).copied().unwrap_or(lines.len());
+        // The first line of the page that starts footnote `next` with a reference to it above.
+        let first = (start..end).find(|&i| {
+            matches!(lines[i].kind, Kind::Text | Kind::MaybePageNumber)
+                && footnote_start(&lines[i].text).is_some_and(|(label, _)| label == next.to_string())
+                && find_reference(&lines[start..i], &next.to_string()).is_some()
+        });
+        let Some(first) = first else { continue };
+        let mut here: Vec<(String, String)> = Vec::new();
+        for i in first..end {
+            let line = &lines[i];
+            if !matches!(line.kind, Kind::Text | Kind::MaybePageNumber | Kind::FootnoteRule) {
+                continue;
+            }
+            let label = footnote_start(&line.text).filter(|(label, _)| {
+                *label == next.to_string() && find_reference(&lines[start..first], label).is_some()
+            });
+            match label {
+                Some((label, text)) => {
+                    here.push((label, text.to_string()));
+                    next += 1;
+                }
+                // A number with no reference above (the page's own number) is not a footnote.
+                None if line.kind == Kind::MaybePageNumber || page_of(&line.text.to_lowercase()).is_some() => continue,
+                None if line.kind == Kind::FootnoteRule => {}
+                // The text of the footnote above, or more of it.
+                None if starts_block(&line.text) => break,
+                None => {
+                    let (_, text) = here.last_mut().expect("the first line starts a footnote");
+                    if !text.is_empty() {
+                        text.push(' ');
+                    }
+                    text.push_str(&line.text);
+                }
+            }
+            lines[i].kind = Kind::Footnote;
+        }
+        for (label, text) in here {
+            let reference = find_reference(&lines[start..first], &label).map(|(i, at)| (start + i, at));
+            if let Some((i, at)) = reference {
+                lines[i].text.replace_range(at..at + label.len(), &format!("[^{label}]"));
+            }
+            notes.push((label, text));
+        }
+    }
+    // A rule of underscores with no footnote under it is a rule of the text's own.
+    for line in lines.iter_mut().filter(|l| l.kind == Kind::FootnoteRule) {
+        line.kind = if notes.is_empty() { Kind::Text } else { Kind::Footnote };
+    }
+    notes
+}
+
+/// A line that opens a paragraph, a sub-paragraph or a section, which a footnote never does.
+fn starts_block(text: &str) -> bool {
+    starts_numbered(text) || text.starts_with('(') && text[1..].split_once(") ").is_some_and(|(m, _)| m.len() <= 4)
+}
+
+/// The last number glued to a word in these lines as a reference to footnote `label`: the
+/// line's index and where the number starts in it.
+fn find_reference(lines: &[Line], label: &str) -> Option<(usize, usize)> {
+    lines.iter().enumerate().rev().filter(|(_, l)| l.kind == Kind::Text).find_map(|(i, line)| {
+        line.text.match_indices(label).map(|(at, _)| at).filter(|&at| glued_reference(&line.text, at, label)).last().map(|at| (i, at))
+    })
+}
+
+/// Takes away the blank lines an export leaves inside a paragraph (around a raised footnote
+/// number, or where furniture stood): after a line of the text's full width that does not end
+/// a sentence, the paragraph goes on, since wrapped text fills its lines.
+fn close_gaps(lines: Vec<&str>) -> Vec<&str> {
+    let mut widths: Vec<usize> = lines.iter().map(|l| l.chars().count()).filter(|&n| n > 0).collect();
+    widths.sort_unstable();
+    // The width of a full line: most lines of running text are full.
+    let Some(&full) = widths.get(widths.len() * 3 / 4) else { return lines };
+    if full < 60 {
+        return lines;
+    }
+    let mut out: Vec<&str> = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        out.push(line);
+        let unfinished = line.chars().count() * 100 >= full * 85
+            && !line.trim_end().trim_end_matches(['”', '’', '"', ')']).ends_with(['.', ':', ';', '!', '?']);
+        if unfinished {
+            let next = (i + 1..lines.len()).find(|&j| !lines[j].is_empty());
+            if let Some(j) = next.filter(|&j| j > i + 1) {
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Puts a blank line where a paragraph ends inside a run of lines, as an export without the
+/// layout leaves them: a line that ends a sentence well short of the lines' full width, or a
+/// short line before a full one (the last line of a title, a signature, a heading). Wrapped
+/// text breaks a line only when the next word does not fit, so such a line ended its paragraph.
+fn part_paragraphs<'a>(lines: &[&'a str]) -> Vec<&'a str> {
+    let mut out: Vec<&'a str> = Vec::with_capacity(lines.len());
+    for run in lines.split(|l| l.is_empty()) {
+        let width = run.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+        for (i, line) in run.iter().enumerate() {
+            // Lines of a page's full width only: a title block's short lines keep together.
+            if i > 0 && run.len() >= 3 && width >= 70 {
+                let previous = run[i - 1];
+                let before = previous.chars().count();
+                let first_word = line.split_whitespace().next().map_or(0, |w| w.chars().count());
+                let ends = previous.trim_end().trim_end_matches(['”', '’', '"', ')']).ends_with(['.', ':', ';', '!', '?']);
+                let opens = line.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "(“«\"".contains(c));
+                let short_ending = ends && opens && (before + 1 + first_word) * 100 < width * 85;
+                let full = line.chars().count() * 100 >= width * 85;
+                let short_before_full = full && before * 100 < width * 60;
+                if short_ending || short_before_full {
+                    out.push("");
+                }
+            }
+            out.push(line);
+        }
+        out.push("");
+    }
+    out.pop();
+    out
+}
+
+/// A paragraph number or a sub-paragraph marker alone on its line ("1.", "(a)") belongs to
+/// the text that follows it.
+fn rejoin_markers(lines: &mut [Line]) {
+    for i in 0..lines.len() {
+        let text = &lines[i].text;
+        let alone = lines[i].kind == Kind::Text
+            && (text.strip_suffix('.').is_some_and(|n| (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
+                || (text.starts_with('(') && text.ends_with(')') && (3..=6).contains(&text.len())));
+        if !alone {
+            continue;
+        }
+        if let Some(next) = (i + 1..lines.len()).find(|&j| lines[j].kind == Kind::Text) {
+            let marker = std::mem::take(&mut lines[i].text);
+            lines[i].kind = Kind::Blank;
+            lines[next].text = format!("{marker} {}", lines[next].text);
+        }
+    }
+}
+
+/// Whether a number at `at` in `text` is glued to the word before it as a footnote reference:
+/// after a letter, or after punctuation that follows a letter (`records.3`, `States,2`,
+/// `“text”4`), and not part of a larger number, a symbol (`56/7`) or a decimal.
+fn glued_reference(text: &str, at: usize, label: &str) -> bool {
+    let before: Vec<char> = text[..at].chars().rev().take(2).collect();
+    let after = text[at + label.len()..].chars().next();
+    let glued = match before.as_slice() {
+        [c, ..] if c.is_alphabetic() => true,
+        [p, c, ..] if ".,;:)”’\"]".contains(*p) && (c.is_alphabetic() || ")”’\"".contains(*c)) => true,
+        _ => false,
+    };
+    glued && after.is_none_or(|c| c.is_whitespace() || ".,;:)".contains(c) && !text[at + label.len() + 1..].starts_with(|d: char| d.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn job_numbers_barcodes_and_recycling_notes_are_furniture() {
+        for line in ["GE.25-11482(E)", "GE.25-11482 (E)", "25-11482 (E) 090725 100725", "*2511482*", "GE.25-11482(E) *2511482*", "Please recycle", "♲ Please recycle", "Page 3 of 12"] {
+            assert!(furniture(line), "{line}");
+        }
+        for line in ["2025-2026", "25-11482 was the number", "resolution 56/7", "Page three", "12 June 2025", "In 2025-11482 cases"] {
+            assert!(!furniture(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn footnote_references_are_numbers_glued_to_words_not_numbers_in_sentences() {
+        let at = |text: &str, label: &str| text.find(&format!("{label}")).map(|i| glued_reference(text, i, label)).unwrap_or(false);
+        assert!(at("as in its records.3 The", "3"));
+        assert!(at("Member States,2 and", "2"));
+        assert!(at("the “Pact”4 says", "4"));
+        assert!(at("human rights12", "12"));
+        assert!(!at("resolution 56/7 of", "7"));
+        assert!(!at("in 2026.", "2026"));
+        assert!(!at("paragraph 5.2 above", "2"));
+        assert!(!at("A/HRC/59/23", "23"));
+    }
+}

@@ -1,0 +1,135 @@
+//! The corpus of reports as people have them (`tests/fixtures/corpus/`, made by its `make.mjs`:
+//! UN, OIC, EU and AU documents printed to PDF as published and exported to text with the layout
+//! kept and without). For every report, in both forms: the outline its source gives (title,
+//! symbol, date, language, every id in order, the footnotes), and every word of its body, in
+//! order, with nothing of the page's furniture among them.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::{Path, PathBuf};
+
+use report_reader::report::language::language;
+use report_reader::report::{parse, Block, FootnoteRef, Paragraph, Report, RichText};
+use serde_json::Value;
+
+fn corpus() -> Vec<(String, Value)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus");
+    let mut reports: Vec<(String, Value)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|entry| {
+            let name = entry.ok()?.file_name().into_string().ok()?;
+            let stem = name.strip_suffix(".expected.json")?.to_string();
+            let expected = serde_json::from_str(&std::fs::read_to_string(dir.join(&name)).ok()?).ok()?;
+            Some((stem, expected))
+        })
+        .collect();
+    reports.sort_by(|a, b| a.0.cmp(&b.0));
+    assert!(reports.len() >= 1, "a dozen reports at least: {}", reports.len());
+    reports
+}
+
+fn forms(stem: &str) -> [(PathBuf, &'static str); 2] {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus");
+    [(dir.join(format!("{stem}.layout.txt")), "layout kept"), (dir.join(format!("{stem}.txt")), "plain")]
+}
+
+fn ids(report: &Report) -> Vec<String> {
+    fn walk(p: &Paragraph, out: &mut Vec<String>) {
+        out.push(p.id.clone());
+        p.children.iter().for_each(|c| walk(c, out));
+    }
+    let mut out = Vec::new();
+    for block in &report.blocks {
+        match block {
+            Block::Heading(h) => out.push(h.id.clone()),
+            Block::Paragraph(p) => walk(p, &mut out),
+        }
+    }
+    out
+}
+
+/// The words of a text as a reader reads them, footnote references aside.
+fn words_of(text: &RichText, out: &mut Vec<String>) {
+    let plain: String = text.spans().iter().filter(|s| s.style.footnote == FootnoteRef::No).map(|s| s.text.as_str()).collect();
+    out.extend(plain.split_whitespace().map(str::to_string));
+}
+
+fn body_words(report: &Report) -> Vec<String> {
+    fn walk(p: &Paragraph, out: &mut Vec<String>) {
+        words_of(&p.text, out);
+        p.children.iter().for_each(|c| walk(c, out));
+    }
+    let mut out = Vec::new();
+    for block in &report.blocks {
+        match block {
+            Block::Heading(h) => {
+                out.extend(h.label.iter().cloned());
+                words_of(&h.text, &mut out);
+            }
+            Block::Paragraph(p) => walk(p, &mut out),
+        }
+    }
+    out
+}
+
+fn strings(value: &Value) -> Vec<String> {
+    value.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn every_report_in_both_forms_has_the_outline_its_source_gives() {
+    let mut failures = Vec::new();
+    for (stem, expected) in corpus() {
+        for (path, form) in forms(&stem) {
+            let report = parse(&std::fs::read_to_string(&path).unwrap());
+            let cover = &report.cover;
+            let found = [
+                ("title", cover.title.as_ref().map(RichText::plain), expected["title"].as_str().map(str::to_string)),
+                ("symbol", cover.symbol.clone(), expected["symbol"].as_str().map(str::to_string)),
+                ("date", cover.date.clone(), expected["date"].as_str().map(str::to_string)),
+            ];
+            for (what, got, want) in found {
+                if got != want {
+                    failures.push(format!("{stem} ({form}): {what} is {got:?}, not {want:?}"));
+                }
+            }
+            let got_ids = ids(&report);
+            let want_ids = strings(&expected["ids"]);
+            if got_ids != want_ids {
+                failures.push(format!("{stem} ({form}): ids\n    got  {got_ids:?}\n    want {want_ids:?}"));
+            }
+            let notes: Vec<(String, String)> = report.footnotes.iter().map(|n| (n.label.clone(), n.text.plain())).collect();
+            let want_notes: Vec<(String, String)> = expected["footnotes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|n| (n["label"].as_str().unwrap().to_string(), n["text"].as_str().unwrap().to_string()))
+                .collect();
+            if notes != want_notes {
+                failures.push(format!("{stem} ({form}): footnotes\n    got  {notes:?}\n    want {want_notes:?}"));
+            }
+            let texts: Vec<String> = report.paragraphs().map(|p| p.text.plain()).collect();
+            let lang = language(texts.iter().map(String::as_str));
+            if Some(lang) != expected["language"].as_str() {
+                failures.push(format!("{stem} ({form}): language {lang}, not {}", expected["language"]));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} differences:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn nothing_of_a_reports_own_text_is_lost_and_no_furniture_is_left_in_it() {
+    let mut failures = Vec::new();
+    for (stem, expected) in corpus() {
+        let want = strings(&expected["words"]);
+        for (path, form) in forms(&stem) {
+            let got = body_words(&parse(&std::fs::read_to_string(&path).unwrap()));
+            if got != want {
+                let at = got.iter().zip(&want).position(|(a, b)| a != b).unwrap_or(got.len().min(want.len()));
+                let around = |list: &[String]| list[at.saturating_sub(5)..(at + 6).min(list.len())].join(" ");
+                failures.push(format!("{stem} ({form}): word {at} differs\n    got  …{}…\n    want …{}…", around(&got), around(&want)));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} differences:\n{}", failures.len(), failures.join("\n"));
+}
