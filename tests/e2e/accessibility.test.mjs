@@ -1,7 +1,7 @@
 // Every view checked with axe-core (the npm package, injected into the page): the reader in
 // light and dark, with notes, the editor, search, the shortcuts' help, the open panel, a notice,
 // an Arabic report, a phone-sized window, the library and a missing report. Zero violations.
-import { test } from 'node:test';
+import { test } from './support.mjs';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';

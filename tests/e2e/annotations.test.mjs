@@ -1,7 +1,7 @@
 // Highlights and notes as a reader makes them: on paragraphs and passages, kept across reloads,
 // deleted and undone, shared between two tabs, and safe when stored data is damaged or storage
 // is full.
-import { test } from 'node:test';
+import { test } from './support.mjs';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';

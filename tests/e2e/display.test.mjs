@@ -1,7 +1,7 @@
 // How the report looks wherever it is read: dark (following the system, or chosen and
 // remembered), printed with its highlights and its notes as numbered endnotes, in Arabic right
 // to left, and on a phone-sized screen.
-import { test } from 'node:test';
+import { test } from './support.mjs';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ROOT, useAppAndBrowser, freshContext, newPage, openApp, assertNoProblems, screenshot, chooseFile, landedOn } from './support.mjs';

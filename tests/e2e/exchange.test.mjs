@@ -1,6 +1,6 @@
 // Notes that travel without a server: W3C and Markdown export, import with a preview into a
 // fresh browser, bad imports refused, one note shared by link, citations, passage links.
-import { test } from 'node:test';
+import { test } from './support.mjs';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile, readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';

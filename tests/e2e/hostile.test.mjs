@@ -1,7 +1,7 @@
 // Hostile input never runs and never becomes markup: a report with script, handlers and
 // `javascript:` links; a note that tries to close its own mark; crafted addresses; a shared
 // note and an import carrying HTML. Every test also fails on any CSP violation (see support).
-import { test } from 'node:test';
+import { test } from './support.mjs';
 import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

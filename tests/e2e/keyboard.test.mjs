@@ -1,7 +1,7 @@
 // Keyboard-only reading and annotating: j/k from paragraph to paragraph, h and n and c on the
 // current one, ? for the list of shortcuts, Esc to close; and search over the report and the
 // notes with its matches listed, marked in the text, and gone through with Enter.
-import { test } from 'node:test';
+import { test } from './support.mjs';
 import assert from 'node:assert/strict';
 import { useAppAndBrowser, freshContext, newPage, openApp, assertNoProblems, screenshot } from './support.mjs';
 

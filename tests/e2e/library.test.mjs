@@ -1,7 +1,7 @@
 // Readers' own reports: opened through the picker, dropped, pasted, found again after a reload,
 // published beside the app and opened by permalink, revised with their notes carried over, and
 // every kind of bad file refused with a message while nothing stored changes.
-import { test } from 'node:test';
+import { test } from './support.mjs';
 import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

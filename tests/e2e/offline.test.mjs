@@ -1,7 +1,7 @@
 // The app after its first visit, with the network gone: the service worker serves the app and
 // the bundled reports. And, online or not, the page asks nothing of any other origin and runs
 // under its strict Content-Security-Policy.
-import { test } from 'node:test';
+import { test } from './support.mjs';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';

@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { before, after } from 'node:test';
+import { before, after, test as nodeTest } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { execFile } from 'node:child_process';
@@ -45,7 +45,14 @@ export async function serve(dir = DIST, mounts = ['/viewer/']) {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, close: () => new Promise((ok) => server.close(ok)) };
+  // Closing waits for no browser: a connection still open (a response the page stopped
+  // reading, a keep-alive socket) would otherwise hold `close` until the browser that holds it
+  // is closed, which a test's later clean-up does, after this one: a wait with no end.
+  const close = () => new Promise((ok) => {
+    server.close(ok);
+    server.closeAllConnections();
+  });
+  return { origin, close };
 }
 
 /**
@@ -54,6 +61,17 @@ export async function serve(dir = DIST, mounts = ['/viewer/']) {
  * own limit (`node --test --test-timeout`, see scripts/test).
  */
 export const STEP_TIMEOUT = 20000;
+
+/**
+ * The longest one end-to-end test may take. (`node --test --test-timeout`, in scripts/test,
+ * bounds each test file as a whole: with several files it does not reach the tests inside.)
+ */
+export const TEST_TIMEOUT = 180000;
+
+/** `node:test`'s `test`, under TEST_TIMEOUT: a stuck test fails by its name, and the rest run. */
+export function test(name, fn) {
+  return nodeTest(name, { timeout: TEST_TIMEOUT }, fn);
+}
 
 /** The publishing program (`src/bin/first-screens.rs`), as `cargo build` left it. */
 const PUBLISHER = join(process.env.CARGO_TARGET_DIR || join(ROOT, 'target'), 'debug', 'first-screens');

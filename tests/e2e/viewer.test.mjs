@@ -1,6 +1,6 @@
 // The viewer as a reader uses it: the default report set out, permalinks opened fresh and
 // followed in the same tab, links copied, and the built dist/ served under a sub-path.
-import { test } from 'node:test';
+import { test } from './support.mjs';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
