@@ -23,7 +23,7 @@ fn corpus() -> Vec<(String, Value)> {
         })
         .collect();
     reports.sort_by(|a, b| a.0.cmp(&b.0));
-    assert!(reports.len() >= 1, "a dozen reports at least: {}", reports.len());
+    assert!(reports.len() >= 12, "a dozen reports at least: {}", reports.len());
     reports
 }
 
@@ -50,7 +50,12 @@ fn ids(report: &Report) -> Vec<String> {
 /// The words of a text as a reader reads them, footnote references aside.
 fn words_of(text: &RichText, out: &mut Vec<String>) {
     let plain: String = text.spans().iter().filter(|s| s.style.footnote == FootnoteRef::No).map(|s| s.text.as_str()).collect();
-    out.extend(plain.split_whitespace().map(str::to_string));
+    out.extend(words(&plain));
+}
+
+/// Words, without the dashes that stand alone between them ("أولاً - مقدمة").
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).map(str::to_string)
 }
 
 fn body_words(report: &Report) -> Vec<String> {
@@ -62,7 +67,7 @@ fn body_words(report: &Report) -> Vec<String> {
     for block in &report.blocks {
         match block {
             Block::Heading(h) => {
-                out.extend(h.label.iter().cloned());
+                out.extend(h.label.iter().flat_map(|l| words(l).collect::<Vec<_>>()));
                 words_of(&h.text, &mut out);
             }
             Block::Paragraph(p) => walk(p, &mut out),
@@ -121,7 +126,7 @@ fn every_report_in_both_forms_has_the_outline_its_source_gives() {
 fn nothing_of_a_reports_own_text_is_lost_and_no_furniture_is_left_in_it() {
     let mut failures = Vec::new();
     for (stem, expected) in corpus() {
-        let want = strings(&expected["words"]);
+        let want: Vec<String> = strings(&expected["words"]).iter().flat_map(|w| words(w).collect::<Vec<_>>()).collect();
         for (path, form) in forms(&stem) {
             let got = body_words(&parse(&std::fs::read_to_string(&path).unwrap()));
             if got != want {

@@ -38,7 +38,7 @@ enum LineClass {
 
 /// Letterheads and organs, in the six languages of the United Nations, and other bodies whose
 /// documents open the same way.
-const LETTERHEADS: [&str; 40] = [
+const LETTERHEADS: [&str; 42] = [
     "united nations", "nations unies", "naciones unidas", "организация объединенных наций", "الأمم المتحدة", "联合国",
     "general assembly", "assemblée générale", "asamblea general", "генеральная ассамблея", "الجمعية العامة", "大会",
     "security council", "conseil de sécurité", "consejo de seguridad", "совет безопасности", "مجلس الأمن", "安全理事会",
@@ -47,6 +47,7 @@ const LETTERHEADS: [&str; 40] = [
     "human rights council", "conseil des droits de l’homme", "conseil des droits de l'homme", "consejo de derechos humanos",
     "совет по правам человека", "مجلس حقوق الإنسان", "人权理事会",
     "african union", "union africaine", "união africana", "الاتحاد الأفريقي", "european commission", "commission européenne",
+    "peace and security council", "conseil de paix et de sécurité",
     "organisation of islamic cooperation", "organization of islamic cooperation", "منظمة التعاون الإسلامي",
 ];
 
@@ -60,8 +61,24 @@ fn is_letterhead(lower: &str) -> bool {
     LETTERHEADS.contains(&lower.trim_end_matches(['.', ':']))
 }
 
+/// The organisation's address on its letterhead ("P.O. Box 3243 Tel.: +251 …").
+fn is_address(lower: &str) -> bool {
+    ["p.o. box", "p. o. box", "tel.:", "tel:", "telephone:", "fax:", "e-mail:", "email:", "website:", "b.p."].iter().any(|w| lower.contains(w))
+}
+
 /// Who a UN document is from, on its own line under the title ("Report of the
 /// Secretary-General", "Note by the Secretariat"), in the six languages.
+/// The kind of an EU document, set in capitals above its title ("COMMUNICATION FROM THE
+/// COMMISSION TO …"); in small letters, it is the title itself.
+fn is_document_kind(plain: &str) -> bool {
+    const KINDS: [&str; 7] = [
+        "communication from the commission", "report from the commission", "proposal for a", "commission staff working document",
+        "joint communication", "white paper", "green paper",
+    ];
+    let lower = plain.to_lowercase();
+    !plain.chars().any(char::is_lowercase) && KINDS.iter().any(|k| lower.starts_with(k))
+}
+
 fn is_byline(lower: &str) -> bool {
     const BYLINES: [&str; 14] = [
         "report of the secretary-general", "note by the", "rapport du secrétaire général", "note du", "informe del secretario general",
@@ -81,7 +98,9 @@ fn is_session_line(lower: &str) -> bool {
         return true;
     }
     let words = lower.split_whitespace().count();
-    let session = ["session", "período de sesiones", "periodo de sesiones", "сессия", "الدورة", "届会"].iter().any(|w| lower.contains(w));
+    let session = ["session", "período de sesiones", "periodo de sesiones", "сессия", "الدورة", "届会"].iter().any(|w| lower.contains(w))
+        // "1250th meeting", as the AU numbers its Peace and Security Council's.
+        || (words <= 4 && lower.contains("meeting") && lower.chars().any(|c| c.is_ascii_digit()));
     let item = ["agenda item", "item ", "items ", "point ", "points ", "tema ", "temas ", "пункт", "البند", "议程项目"].iter().any(|w| lower.starts_with(w));
     let has_number = lower.chars().any(|c| c.is_numeric());
     words <= 8 && (session || (item && has_number))
@@ -107,7 +126,7 @@ fn classify(line: &RichText) -> LineClass {
     if is_session_line(&lower) {
         return LineClass::Session;
     }
-    if is_byline(&lower) {
+    if is_byline(&lower) || is_address(&lower) || is_document_kind(plain) {
         return LineClass::Meta;
     }
     if is_distribution(plain) || is_original_language(plain) || LANGUAGES.contains(&lower.as_str()) {
@@ -157,10 +176,22 @@ impl CoverBuilder {
     pub fn take_block(&mut self, lines: &[RichText]) {
         let mut classes: Vec<LineClass> = lines.iter().map(classify).collect();
         if let Some(first) = classes.iter().position(|c| *c == LineClass::Session) {
-            // From its first session line on, a block gives the organ, session, dates and
-            // agenda item the document belongs to (the agenda item's title under it): kept as
-            // written, never taken for the document's own title or date.
-            classes[first..].iter_mut().for_each(|c| *c = LineClass::Session);
+            // From its first session line on, a block gives the organ, session and agenda item
+            // the document belongs to (the agenda item's title under it): kept as written, never
+            // taken for the document's title. A place over a date there stays a place.
+            for i in first..classes.len() {
+                let before_date = matches!(classes.get(i + 1), Some(LineClass::Date { place: None, .. }));
+                if matches!(classes[i], LineClass::Plain | LineClass::Subtitle) && !before_date {
+                    classes[i] = LineClass::Session;
+                }
+            }
+        }
+        // The kind of an EU document runs over several lines in capitals.
+        for i in 1..classes.len() {
+            let capitals = |l: &RichText| l.plain().chars().any(char::is_alphabetic) && !l.plain().chars().any(char::is_lowercase);
+            if classes[i] == LineClass::Plain && classes[i - 1] == LineClass::Meta && capitals(&lines[i]) && capitals(&lines[i - 1]) {
+                classes[i] = LineClass::Meta;
+            }
         }
         let mut title_open = self.cover.title.is_none();
         let mut previous_was_subtitle = false;
@@ -170,7 +201,8 @@ impl CoverBuilder {
             let is_place = date_follows
                 && self.cover.title.is_some()
                 && self.cover.place.is_none()
-                && matches!(class, LineClass::Plain | LineClass::Subtitle);
+                && matches!(class, LineClass::Plain | LineClass::Subtitle | LineClass::Session)
+                && names_only(&line.plain());
             match class {
                 LineClass::Session => self.cover.other_lines.push(line.clone()),
                 _ if is_place => {
@@ -189,8 +221,7 @@ impl CoverBuilder {
                 LineClass::Date { place: None, date } if self.cover.date.is_none() && self.follows_distribution(lines, i) => {
                     self.cover.date = Some(date.clone());
                 }
-                // Elsewhere, a date above the title is the date of issue, not of the meeting.
-                LineClass::Date { place, date } if self.cover.date.is_none() && self.cover.title.is_some() => {
+                LineClass::Date { place, date } if self.cover.date.is_none() => {
                     title_open = false;
                     self.cover.date = Some(date.clone());
                     if self.cover.place.is_none() {
@@ -236,6 +267,21 @@ impl CoverBuilder {
     pub fn finish(self) -> Cover {
         self.cover
     }
+}
+
+/// A line of proper names, as places and headings are written: every word capitalised but the
+/// small words between names ("Istanbul, Republic of Türkiye", "Political Affairs"), or a script
+/// without capitals. "Council on the situation in the Sahel" is not one.
+pub(crate) fn names_only(line: &str) -> bool {
+    const SMALL: [&str; 18] = ["of", "and", "the", "de", "du", "des", "la", "le", "les", "et", "y", "del", "da", "do", "am", "an", "der", "d’"];
+    let words: Vec<&str> = line.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 8
+        && words.iter().all(|w| {
+            let first = w.trim_start_matches(['(', '“', '"']).chars().next();
+            first.is_some_and(|c| c.is_uppercase() || !c.is_lowercase()) || SMALL.contains(&w.to_lowercase().as_str())
+        })
+        && !words[0].starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
 }
 
 /// "Distr.: General", "Distr. générale", "Distr. general", "Distr.: Limited", "توزيع: عام".

@@ -54,7 +54,10 @@ const HEAD_LINES: usize = 40;
 
 /// The report's own text, without what belongs to its pages (see the module's documentation).
 pub fn clean(text: &str) -> String {
-    if !text.contains(['\u{c}', '_']) && !looks_laid_out(text) && !text.lines().any(|l| furniture(l.trim())) {
+    let paginated = text.contains(['\u{c}', '_'])
+        || looks_laid_out(text)
+        || text.lines().any(|l| furniture(l.trim()) || page_of(&l.trim().to_lowercase()).is_some());
+    if !paginated {
         // Nothing paginated about it (a Markdown file, a pasted note): leave it as it is.
         return text.to_string();
     }
@@ -74,7 +77,7 @@ pub fn clean(text: &str) -> String {
         }
     }
     let out = close_gaps(out);
-    let mut text = part_paragraphs(&out).join("\n");
+    let mut text = part_paragraphs(&out).join("\n").trim_end().to_string();
     for (label, note) in footnotes {
         text.push_str(&format!("\n\n[^{label}]: {note}"));
     }
@@ -113,7 +116,15 @@ fn split_lines(text: &str) -> Vec<Line> {
     lines
 }
 
+/// Characters that only steer the direction of text (embeddings, isolates, marks), which exports
+/// from right-to-left documents scatter through every line; they carry none of the text.
+fn is_direction_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 fn push_line(lines: &mut Vec<Line>, raw: &str, page_starts: bool, in_head: bool) {
+    let raw: String = raw.chars().filter(|c| !is_direction_control(*c)).collect();
+    let raw = raw.as_str();
     let folded = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     // Columns side by side: three spaces or more between them.
     let parts: Vec<String> = raw.split("   ").map(str::trim).filter(|p| !p.is_empty()).map(folded).collect();
@@ -167,8 +178,11 @@ fn head_symbol(lines: &[Line]) -> Option<String> {
         .map(str::to_string)
 }
 
-/// A job number (`GE.25-11482(E)`, `25-11482 (E) 090725 100725`), with what may follow it.
+/// A job number (`GE.25-11482(E)`, `25-11482 (E) 090725 100725`), with what may follow it. A
+/// right-to-left export may turn its brackets round (`)GE.25-06634(A`).
 fn job_number(text: &str) -> bool {
+    let unbracketed: String = text.chars().map(|c| if "()".contains(c) { ' ' } else { c }).collect();
+    let text = unbracketed.trim();
     let text = ["GE.", "NY.", "V.", "N"].iter().find_map(|p| text.strip_prefix(p)).unwrap_or(text);
     let bytes = text.as_bytes();
     let shape = bytes.len() >= 8
@@ -186,12 +200,25 @@ fn job_number(text: &str) -> bool {
             || (token.len() == 6 && token.bytes().all(|b| b.is_ascii_digit()))
             || barcode(token)
             || token.is_empty()
-    }) || text[8..].trim_start().starts_with("(E)")
+    })
+}
+
+/// The European Commission's footer, its language's code either side of the page number
+/// ("EN 3 EN").
+fn eu_footer(text: &str) -> bool {
+    let parts: Vec<&str> = text.split_whitespace().collect();
+    matches!(parts.as_slice(), [a, n, b] if a == b && a.len() == 2 && a.bytes().all(|c| c.is_ascii_uppercase()) && n.bytes().all(|c| c.is_ascii_digit()))
 }
 
 fn barcode(text: &str) -> bool {
     text.len() >= 8 && text.starts_with('*') && text.ends_with('*') && text[1..text.len() - 1].bytes().all(|b| b.is_ascii_digit())
 }
+
+/// The codes of the EU's official languages, as its documents' footers give them.
+const EU_LANGUAGES: [&str; 24] = [
+    "BG", "CS", "DA", "DE", "EL", "EN", "ES", "ET", "FI", "FR", "GA", "HR", "HU", "IT", "LT", "LV", "MT", "NL", "PL", "PT", "RO", "SK",
+    "SL", "SV",
+];
 
 /// "Please recycle" as the foot of a UN document's first page says it, in its six languages.
 const RECYCLE: [&str; 8] = [
@@ -202,7 +229,7 @@ const RECYCLE: [&str; 8] = [
 /// A line that is page furniture wherever it stands.
 fn furniture(text: &str) -> bool {
     let lower = text.trim_matches(['♲', ' ']).to_lowercase();
-    job_number(text) || barcode(text) || RECYCLE.iter().any(|r| lower == *r) || page_of(&lower).is_some_and(|(_, of)| of.is_some())
+    job_number(text) || barcode(text) || eu_footer(text) || RECYCLE.iter().any(|r| lower == *r) || page_of(&lower).is_some_and(|(_, of)| of.is_some())
 }
 
 /// "3", "- 3 -", "Page 3", "page 3 of 12", "3/12": the page's number, and the count if given.
@@ -230,6 +257,9 @@ fn classify(lines: &mut [Line], symbol: Option<&str>) {
             Kind::FootnoteRule
         } else if page_of(&text.to_lowercase()).is_some() {
             Kind::MaybePageNumber
+        } else if EU_LANGUAGES.contains(&text) {
+            // Half of an EU footer ("EN"), as an export without the layout leaves it.
+            Kind::MaybeHeader
         } else if symbol.is_some_and(|s| s.eq_ignore_ascii_case(text)) {
             // The first time, it is the title block's.
             let kind = if seen_symbol { Kind::MaybeHeader } else { Kind::Text };
@@ -458,6 +488,15 @@ fn find_reference(lines: &[Line], label: &str) -> Option<(usize, usize)> {
     })
 }
 
+/// Whether a line ends a sentence, a footnote reference after it aside ("States.[^1]").
+fn ends_sentence(line: &str) -> bool {
+    let mut line = line.trim_end();
+    if let Some(at) = line.rfind("[^").filter(|_| line.ends_with(']')) {
+        line = &line[..at];
+    }
+    line.trim_end_matches(['”', '’', '"', ')']).ends_with(['.', ':', ';', '!', '?', '؟', '。'])
+}
+
 /// Takes away the blank lines an export leaves inside a paragraph (around a raised footnote
 /// number, or where furniture stood): after a line of the text's full width that does not end
 /// a sentence, the paragraph goes on, since wrapped text fills its lines.
@@ -474,8 +513,7 @@ fn close_gaps(lines: Vec<&str>) -> Vec<&str> {
     while i < lines.len() {
         let line = lines[i];
         out.push(line);
-        let unfinished = line.chars().count() * 100 >= full * 85
-            && !line.trim_end().trim_end_matches(['”', '’', '"', ')']).ends_with(['.', ':', ';', '!', '?']);
+        let unfinished = line.chars().count() * 100 >= full * 85 && !ends_sentence(line);
         if unfinished {
             let next = (i + 1..lines.len()).find(|&j| !lines[j].is_empty());
             if let Some(j) = next.filter(|&j| j > i + 1) {
@@ -502,9 +540,10 @@ fn part_paragraphs<'a>(lines: &[&'a str]) -> Vec<&'a str> {
                 let previous = run[i - 1];
                 let before = previous.chars().count();
                 let first_word = line.split_whitespace().next().map_or(0, |w| w.chars().count());
-                let ends = previous.trim_end().trim_end_matches(['”', '’', '"', ')']).ends_with(['.', ':', ';', '!', '?']);
+                let ends = ends_sentence(previous);
                 let opens = line.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "(“«\"".contains(c));
-                let short_ending = ends && opens && (before + 1 + first_word) * 100 < width * 85;
+                // The next word would have fitted on the line (with a margin for letters of other widths).
+                let short_ending = ends && opens && (before + 1 + first_word) * 100 <= width * 95;
                 let full = line.chars().count() * 100 >= width * 85;
                 let short_before_full = full && before * 100 < width * 60;
                 if short_ending || short_before_full {
@@ -524,14 +563,20 @@ fn part_paragraphs<'a>(lines: &[&'a str]) -> Vec<&'a str> {
 fn rejoin_markers(lines: &mut [Line]) {
     for i in 0..lines.len() {
         let text = &lines[i].text;
+        // A right-to-left export may put the period first: ".١" is "١.".
+        let number = text.strip_suffix('.').or_else(|| text.strip_prefix('.')).filter(|n| (1..=3).contains(&n.chars().count()));
         let alone = lines[i].kind == Kind::Text
-            && (text.strip_suffix('.').is_some_and(|n| (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
+            && (number.is_some_and(|n| n.chars().all(|c| c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c) || ('\u{06F0}'..='\u{06F9}').contains(&c)))
                 || (text.starts_with('(') && text.ends_with(')') && (3..=6).contains(&text.len())));
         if !alone {
             continue;
         }
         if let Some(next) = (i + 1..lines.len()).find(|&j| lines[j].kind == Kind::Text) {
             let marker = std::mem::take(&mut lines[i].text);
+            let marker = match marker.strip_prefix('.') {
+                Some(number) => format!("{number}."),
+                None => marker,
+            };
             lines[i].kind = Kind::Blank;
             lines[next].text = format!("{marker} {}", lines[next].text);
         }
@@ -544,9 +589,14 @@ fn rejoin_markers(lines: &mut [Line]) {
 fn glued_reference(text: &str, at: usize, label: &str) -> bool {
     let before: Vec<char> = text[..at].chars().rev().take(2).collect();
     let after = text[at + label.len()..].chars().next();
+    let rest = &text[at + label.len()..];
+    // After a sentence that ends with a number ("resolution 52/9.1"), only where a sentence or
+    // the line ends next: "paragraph 5.2 above" is a number.
+    let ends_here = rest.trim_start().is_empty() || (rest.starts_with(' ') && rest.trim_start().starts_with(char::is_uppercase));
     let glued = match before.as_slice() {
         [c, ..] if c.is_alphabetic() => true,
         [p, c, ..] if ".,;:)”’\"]".contains(*p) && (c.is_alphabetic() || ")”’\"".contains(*c)) => true,
+        ['.', c, ..] if c.is_ascii_digit() => ends_here,
         _ => false,
     };
     glued && after.is_none_or(|c| c.is_whitespace() || ".,;:)".contains(c) && !text[at + label.len() + 1..].starts_with(|d: char| d.is_ascii_digit()))
@@ -567,6 +617,52 @@ mod tests {
     }
 
     #[test]
+    fn furniture_inside_a_paragraph_goes_and_the_paragraph_meets_again() {
+        let text = "A/HRC/1/2\n\n1. The Council calls upon all States to adhere to the\nGE.25-11482\n2\n\u{c}A/HRC/1/2\nagreement and to protect civilians.\n\n2. It decides to remain seized.\n";
+        assert_eq!(clean(text), "A/HRC/1/2\n\n1. The Council calls upon all States to adhere to the\nagreement and to protect civilians.\n\n2. It decides to remain seized.\n");
+    }
+
+    #[test]
+    fn a_number_or_the_symbol_alone_in_the_body_stays_text_when_no_page_breaks_there() {
+        // A table's figure and a reference to the document, each a paragraph of its own, in a
+        // text whose pages are marked (a job number on each).
+        let text = "A/HRC/1/2\n\n1. The votes cast in favour were:\n\n128\n\n2. The reference is:\n\nA/HRC/1/2\n\n3. The Council adopted the text.\n\nGE.25-11482\n";
+        let cleaned = clean(text);
+        assert!(cleaned.contains("\n128\n"), "{cleaned}");
+        assert_eq!(cleaned.matches("A/HRC/1/2").count(), 2, "{cleaned}");
+        assert!(!cleaned.contains("GE.25"), "{cleaned}");
+    }
+
+    #[test]
+    fn page_numbers_that_count_up_go_and_so_does_a_pages_own_number() {
+        let text = "1. First.\n\n2\n\n2. Second.\n\n3\n\n3. Third.\n\n4\n";
+        assert_eq!(clean(&format!("{text}\u{c}")).matches(char::is_numeric).count(), 3, "only the paragraph numbers are left");
+        let paged = "1. First paragraph goes\n\u{c}2\non here.\n";
+        assert_eq!(clean(paged), "1. First paragraph goes\non here.\n");
+    }
+
+    #[test]
+    fn running_headers_repeated_at_the_top_of_pages_go() {
+        let page = |n: u32| format!("Report of the Working Group\n\n{n}. Paragraph {n} of the report.\n\n");
+        let text = format!("{}\u{c}{}\u{c}{}", page(1), page(2), page(3));
+        let cleaned = clean(&text);
+        assert!(!cleaned.contains("Working Group"), "{cleaned}");
+        assert_eq!(cleaned.matches("Paragraph").count(), 3);
+    }
+
+    #[test]
+    fn footnotes_at_the_foot_of_a_page_become_markdown_footnotes() {
+        let text = "1. The Council recalled its records.1 It noted resolution 56/7 of 2024.\n\n______\n1 A/HRC/56/7, para. 2.\n\u{c}2. Next page.\n";
+        let cleaned = clean(text);
+        assert!(cleaned.contains("records.[^1] It noted resolution 56/7 of 2024."), "{cleaned}");
+        assert!(cleaned.ends_with("[^1]: A/HRC/56/7, para. 2.\n"), "{cleaned}");
+        assert!(!cleaned.contains("______"));
+        // A number with no reference above it is no footnote: the line stays.
+        let unreferenced = "1. The Council met in 2024.\n\n______\n2 Something else.\n\u{c}2. Next.\n";
+        assert!(clean(unreferenced).contains("2 Something else."));
+    }
+
+    #[test]
     fn footnote_references_are_numbers_glued_to_words_not_numbers_in_sentences() {
         let at = |text: &str, label: &str| text.find(&format!("{label}")).map(|i| glued_reference(text, i, label)).unwrap_or(false);
         assert!(at("as in its records.3 The", "3"));
@@ -576,6 +672,8 @@ mod tests {
         assert!(!at("resolution 56/7 of", "7"));
         assert!(!at("in 2026.", "2026"));
         assert!(!at("paragraph 5.2 above", "2"));
+        assert!(at("en application de sa résolution 52/9.1", "1"), "at the end of a sentence that ends with a number");
+        assert!(at("resolution 52/9.1 The next", "1"));
         assert!(!at("A/HRC/59/23", "23"));
     }
 }

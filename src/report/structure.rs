@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use super::cover::CoverBuilder;
+use super::cover::{names_only, CoverBuilder};
 use super::markdown::{source_blocks, SourceBlock, SourceKind};
 use super::model::{footnote_ids, Block, Footnote, Heading, Paragraph, ParagraphKind, Report, RichText, Span};
 
@@ -37,7 +37,7 @@ pub fn parse(text: &str) -> Report {
         rest = tail;
     }
     let mut body = Body::default();
-    for segment in rest {
+    for (i, segment) in rest.iter().enumerate() {
         // Only unmarked segments can be debris; a repeated line is one line long (see
         // `repeated_lines`), so longer ones need no key.
         let debris = segment.marker == Marker::None
@@ -46,6 +46,16 @@ pub fn parse(text: &str) -> Report {
                 || (segment.lines.len() == 1 && !repeated.is_empty() && repeated.contains(&line_key(&segment.lines))));
         if debris {
             continue;
+        }
+        // A line of names alone above a numbered paragraph is the heading of what follows
+        // ("Political Affairs"), as reports without numbered sections set them.
+        let next_numbered = rest.get(i + 1).is_some_and(|next| matches!(next.marker, Marker::Number(_)));
+        if next_numbered && segment.marker == Marker::None && segment.lines.len() == 1 {
+            let plain = segment.lines[0].plain();
+            if names_only(&plain) && !ends_sentence(&plain) && !plain.trim_end().ends_with([',', '،']) {
+                body.add(&Segment { marker: Marker::Heading { level: 2, label: None }, lines: segment.lines.clone() });
+                continue;
+            }
         }
         body.add(segment);
     }
@@ -127,7 +137,13 @@ fn segments(blocks: &[SourceBlock]) -> Vec<Segment> {
                     continue;
                 }
                 let numbered_next = block.lines.get(i + 1).is_some_and(|next| matches!(line_marker(next, true, last_number), Some((Marker::Number(_), _))));
-                if numbered_next {
+                // A section numbered in roman figures between two sentences of running text.
+                let roman_between = (i > 0 || block.lines.len() > 1)
+                    && (i == 0 || block.lines.get(i - 1).is_some_and(|p| ends_sentence(&p.plain()) || p.plain().chars().count() < 60))
+                    && line.plain().split_once(". ").is_some_and(|(label, rest)| {
+                        !label.is_empty() && label.chars().all(|c| "IVXLC".contains(c)) && rest.chars().count() <= 60
+                    });
+                if numbered_next || roman_between {
                     if let Some((level, label, text)) = heading_line(line) {
                         out.push(Segment { marker: Marker::Heading { level, label: Some(label) }, lines: vec![text] });
                         continue;
@@ -181,17 +197,22 @@ fn line_marker(line: &RichText, starts_block: bool, last_number: Option<u32>) ->
     } else if let Some(open) = text.strip_prefix('(') {
         let close = open.find(')')?;
         let inner = &open[..close];
-        let valid = (1..=5).contains(&inner.len()) && inner.chars().all(|c| c.is_ascii_alphabetic());
-        if !valid {
-            return None;
-        }
-        (Marker::Sub(inner.to_ascii_lowercase()), close + 2)
+        let marker = if (1..=5).contains(&inner.len()) && inner.chars().all(|c| c.is_ascii_alphabetic()) {
+            inner.to_ascii_lowercase()
+        } else {
+            // An Arabic sub-paragraph letter, in the order Arabic texts letter them: (أ) is (a).
+            arabic_letter(inner)?.to_string()
+        };
+        (Marker::Sub(marker), close + 2)
     } else {
-        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-        if digits == 0 || digits > 4 || !text[digits..].starts_with('.') {
+        // Paragraph numbers in Western, Arabic-Indic or Persian digits: "8.", "٨.", "۸.".
+        let digits: String = text.chars().take_while(|c| digit_value(*c).is_some()).collect();
+        let rest = &text[digits.len()..];
+        if digits.is_empty() || digits.chars().count() > 4 || !rest.starts_with('.') {
             return None;
         }
-        let n: u32 = text[..digits].parse().ok()?;
+        let n: u32 = digits.chars().try_fold(0u32, |n, c| Some(n * 10 + digit_value(c)?))?;
+        let digits = digits.len();
         let plausible = match last_number {
             None => starts_block || n == 1,
             Some(last) => n == last + 1 || (starts_block && plausible_next(n, last_number)),
@@ -208,6 +229,43 @@ fn line_marker(line: &RichText, starts_block: bool, last_number: Option<u32>) ->
     let mut rest = line.clone();
     rest.0[0].text = after.to_string();
     Some((marker, rest.trim()))
+}
+
+/// A digit's value, in Western, Arabic-Indic or Persian digits.
+fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '\u{0660}'..='\u{0669}' => Some(c as u32 - 0x0660),
+        '\u{06F0}'..='\u{06F9}' => Some(c as u32 - 0x06F0),
+        _ => None,
+    }
+}
+
+/// Arabic texts letter sub-paragraphs in the abjad order (أ ب ج د هـ و ز ح ط ي …): the Latin
+/// letter in the same place gives the same id, so "(ب)" of paragraph 2 is `p2-b`.
+fn arabic_letter(marker: &str) -> Option<char> {
+    const ABJAD: [&str; 26] = [
+        "أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض",
+    ];
+    let marker = if marker == "ه" { "هـ" } else { marker };
+    ABJAD.iter().position(|l| *l == marker).map(|i| (b'a' + i as u8) as char)
+}
+
+/// Arabic section numbers are ordinal words ("أولاً - مقدمة"); Chinese ones, numerals ("一、").
+const ARABIC_ORDINALS: [&str; 12] = ["أولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا", "حادي عشر", "ثاني عشر"];
+const CHINESE_NUMERALS: [&str; 12] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
+
+/// "أولاً - مقدمة" or "一、导言": the section's label and its text.
+fn other_script_section(plain: &str) -> Option<(String, String)> {
+    let plain = plain.trim();
+    if let Some((label, rest)) = plain.split_once('、').or_else(|| plain.split_once(". ")) {
+        if CHINESE_NUMERALS.contains(&label) && !rest.trim().is_empty() {
+            return Some((label.to_string(), rest.trim().to_string()));
+        }
+    }
+    let (label, rest) = plain.split_once(" - ").or_else(|| plain.split_once(" – ")).or_else(|| plain.split_once('-'))?;
+    let bare: String = label.trim().chars().filter(|c| !('\u{064B}'..='\u{065F}').contains(c)).collect();
+    (ARABIC_ORDINALS.contains(&bare.as_str()) && !rest.trim().is_empty()).then(|| (label.trim().to_string(), rest.trim().to_string()))
 }
 
 /// Whether `n` can be the number of the paragraph after `last`: numbering may skip or repeat a
@@ -246,6 +304,9 @@ fn section_word(line: &RichText) -> Option<RichText> {
 /// "I. Introduction" or "A. Background" standing alone on a line is a section heading.
 fn heading_line(line: &RichText) -> Option<(u8, String, RichText)> {
     let plain = line.plain();
+    if let Some((label, text)) = other_script_section(&plain) {
+        return (text.chars().count() <= 100 && !text.ends_with(['.', ';', ',', ':', '،', '؛'])).then(|| (2, label, RichText(vec![Span::plain(text)])));
+    }
     let (label, rest) = plain.split_once(". ")?;
     let rest = rest.trim();
     let level = if !label.is_empty() && label.chars().all(|c| "IVXLC".contains(c)) {
@@ -298,7 +359,7 @@ fn starts_clause(previous: Option<&RichText>, line: &RichText, next: Option<&Ric
     let ended = |l: &RichText| l.plain().trim_end().ends_with([',', ';', ':', '.', '،', '؛']);
     let text = line.plain();
     let subject = text.split_whitespace().count() <= 8
-        && text.starts_with(char::is_uppercase)
+        && (text.starts_with(char::is_uppercase) || text.starts_with("إن "))
         && text.trim_end().ends_with([',', '،'])
         && !previous.is_some_and(ended)
         && next.is_none_or(|n| opens_preamble(&n.plain()));
@@ -334,7 +395,7 @@ pub(crate) fn opens_preamble(text: &str) -> bool {
 fn opens_body(lines: &[RichText]) -> bool {
     let text = joined(lines).plain();
     let text = text.trim_end();
-    text.ends_with([',', ';', ':']) || (ends_sentence(text) && text.split_whitespace().count() >= 6)
+    text.ends_with([',', ';', ':', '،', '؛']) || (ends_sentence(text) && text.split_whitespace().count() >= 6)
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -342,10 +403,16 @@ fn ends_sentence(text: &str) -> bool {
     text.ends_with(['.', '!', '?', ':', ';', '…'])
 }
 
-/// A page break left behind a page number: "12", "- 12 -", "Page 12", "Page 3 of 9".
+/// A page break left behind a page number: "- 12 -", "Page 12", "Page 3 of 9". A number alone
+/// ("12") is one only where the first pass (`pages`) saw a page break beside it: elsewhere it
+/// may be a paragraph of its own, and stays.
 fn is_page_number(lines: &[RichText]) -> bool {
     let [line] = lines else { return false };
     let text = line.plain().to_lowercase();
+    let decorated = text.trim().starts_with(['-', '–', '—']) || text.trim().starts_with("page");
+    if !decorated {
+        return false;
+    }
     let text = text.trim().trim_matches(['-', '–', '—', ' ']);
     let text = text.strip_prefix("page").unwrap_or(text).trim();
     let number = text.split(" of ").next().unwrap_or(text).trim();
@@ -407,6 +474,10 @@ impl Ids {
 fn slug(text: &str) -> String {
     let mut slug = String::new();
     for c in text.chars().flat_map(char::to_lowercase) {
+        // Vowel marks and tatweel are not typed in a link: "أولاً" is "أولا".
+        if matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}') {
+            continue;
+        }
         if c.is_alphanumeric() {
             slug.push(c);
         } else if !slug.is_empty() && !slug.ends_with('-') {
@@ -565,11 +636,13 @@ mod tests {
     }
 
     #[test]
-    fn page_numbers_are_recognised() {
-        for text in ["12", "- 12 -", "Page 3", "Page 3 of 9", "– 4 –"] {
+    fn page_numbers_are_recognised_by_their_form() {
+        for text in ["- 12 -", "Page 3", "Page 3 of 9", "– 4 –"] {
             assert!(is_page_number(&[RichText(vec![super::super::model::Span::plain(text)])]), "{text}");
         }
-        assert!(!is_page_number(&[RichText(vec![super::super::model::Span::plain("12 June")])]));
+        for text in ["12 June", "12"] {
+            assert!(!is_page_number(&[RichText(vec![super::super::model::Span::plain(text)])]), "{text}: a number alone may be text");
+        }
     }
 
     #[test]
