@@ -3,7 +3,9 @@
 //! - a bundled report is known by its manifest id; a report the reader opens by the hash of its
 //!   text, so opening the same file twice is the same report;
 //! - a text with the document symbol of a report already in the library is a new version of
-//!   that report, and shares its annotations;
+//!   that report, and shares its annotations; so is its revision or correction (`…/Rev.1`,
+//!   `…/Corr.1`, in any case, with or without a space); an addendum (`…/Add.1`) is a report of
+//!   its own, listed as an addendum of its parent;
 //! - two tabs' copies merge entry by entry, the later edit winning and versions never lost.
 
 use std::collections::BTreeMap;
@@ -140,8 +142,49 @@ fn title_of(report: &Report) -> String {
         .unwrap_or_else(|| "Untitled report".to_string())
 }
 
+/// A symbol as it is compared: capitals, and no space around its slashes ("a/hrc/59/23 /Rev. 1"
+/// is "A/HRC/59/23/REV.1").
+fn normalised_symbol(symbol: &str) -> String {
+    let upper = symbol.trim().to_uppercase();
+    let mut out = String::with_capacity(upper.len());
+    for part in upper.split('/') {
+        if !out.is_empty() {
+            out.push('/');
+        }
+        out.push_str(&part.split_whitespace().collect::<Vec<_>>().join(" "));
+    }
+    out.replace(". ", ".")
+}
+
+/// The last part of a symbol if it is a revision, correction or addendum ("REV.1"): its kind
+/// and number.
+fn suffix(part: &str) -> Option<(&'static str, u32)> {
+    ["REV", "CORR", "ADD"].into_iter().find_map(|kind| {
+        let number = part.strip_prefix(kind)?.trim_start_matches('.').trim();
+        number.parse().ok().map(|n| (kind, n))
+    })
+}
+
+/// What a document symbol names whatever its revisions and corrections: "A/HRC/59/23/Rev.1",
+/// "A/HRC/59/23/Corr.2" and "A/HRC/59/23" are the same report. An addendum is not: it keeps
+/// its "/ADD.1".
+pub fn report_symbol(symbol: &str) -> String {
+    let mut parts: Vec<String> = normalised_symbol(symbol).split('/').map(str::to_string).collect();
+    while parts.len() > 1 && parts.last().and_then(|p| suffix(p)).is_some_and(|(kind, _)| kind != "ADD") {
+        parts.pop();
+    }
+    parts.join("/")
+}
+
+/// The symbol of the report an addendum adds to: "A/HRC/59/23/Add.1" → "A/HRC/59/23".
+pub fn addendum_parent(symbol: &str) -> Option<String> {
+    let base = report_symbol(symbol);
+    let (parent, last) = base.rsplit_once('/')?;
+    suffix(last).filter(|(kind, _)| *kind == "ADD").map(|_| report_symbol(parent))
+}
+
 fn same_symbol(a: &str, b: &str) -> bool {
-    a.trim().eq_ignore_ascii_case(b.trim())
+    report_symbol(a) == report_symbol(b)
 }
 
 impl Library {
@@ -164,6 +207,12 @@ impl Library {
     /// Every record, removed ones included, for storage.
     pub fn all(&self) -> impl Iterator<Item = &Entry> {
         self.entries.values()
+    }
+
+    /// The report an entry is an addendum of, if the library holds it.
+    pub fn addendum_of(&self, entry: &Entry) -> Option<&Entry> {
+        let parent = addendum_parent(entry.symbol.as_deref()?)?;
+        self.entries().into_iter().find(|e| e.id != entry.id && e.symbol.as_deref().is_some_and(|s| report_symbol(s) == parent))
     }
 
     /// Records a bundled report (from the manifest) if the library does not know it yet.
@@ -208,6 +257,7 @@ impl Library {
             let entry = self.entries.get_mut(&id).expect("found above");
             entry.versions.push(version);
             entry.title = title_of(report);
+            entry.symbol = report.cover.symbol.clone().or(entry.symbol.take());
             entry.date = report.cover.date.clone().or(entry.date.take());
             entry.last_opened = now;
             entry.modified = now;
@@ -397,6 +447,40 @@ mod tests {
         assert_eq!(entry.versions.len(), 2);
         assert_eq!(entry.current().unwrap().hash, content_hash(&text));
         assert_eq!(entry.version_number(&content_hash(DEFAULT_REPORT)), Some(1));
+    }
+
+    #[test]
+    fn revisions_and_corrections_are_versions_and_an_addendum_is_a_report_of_its_own() {
+        for (symbol, report) in [
+            ("A/HRC/59/23/Rev.1", "A/HRC/59/23"),
+            ("a/hrc/59/23/rev.2", "A/HRC/59/23"),
+            ("A/HRC/59/23/Rev. 1", "A/HRC/59/23"),
+            ("A/HRC/59/23 /Corr.1", "A/HRC/59/23"),
+            ("A/HRC/59/23/Rev.1/Corr.1", "A/HRC/59/23"),
+            ("A/HRC/59/23/Add.1", "A/HRC/59/23/ADD.1"),
+            ("A/HRC/59/23/Add.1/Corr.1", "A/HRC/59/23/ADD.1"),
+            ("OIC-CFM-51\\2025-CG-J&K\\FINAL.REP/Rev.1", "OIC-CFM-51\\2025-CG-J&K\\FINAL.REP"),
+            ("S/RES/2780 (2025)", "S/RES/2780 (2025)"),
+        ] {
+            assert_eq!(report_symbol(symbol), report, "{symbol}");
+        }
+        assert_eq!(addendum_parent("A/HRC/59/23/Add.1").as_deref(), Some("A/HRC/59/23"));
+        assert_eq!(addendum_parent("A/HRC/59/23/Rev.1"), None);
+        assert_eq!(addendum_parent("A/RES/79/1"), None, "a number is not an addendum");
+
+        let mut library = Library::default();
+        let report = |symbol: &str| parse(&format!("{symbol}\n\nReport of the Working Group\n\n1. Text of {symbol}.\n"));
+        let original = library.open_text(&report("A/HRC/59/23"), "h1", None, 10);
+        let revision = library.open_text(&report("A/HRC/59/23/Rev.1"), "h2", None, 20);
+        assert_eq!(revision, Opened::Revision { id: original.id().into(), version: 2 });
+        assert_eq!(library.get(original.id()).unwrap().symbol.as_deref(), Some("A/HRC/59/23/Rev.1"), "the entry shows its current symbol");
+        let correction = library.open_text(&report("A/HRC/59/23/REV.1/Corr.1"), "h3", None, 30);
+        assert_eq!(correction, Opened::Revision { id: original.id().into(), version: 3 });
+        let addendum = library.open_text(&report("A/HRC/59/23/Add.1"), "h4", None, 40);
+        assert!(matches!(addendum, Opened::New { .. }));
+        let added = library.get(addendum.id()).unwrap();
+        assert_eq!(library.addendum_of(added).map(|e| e.id.as_str()), Some(original.id()));
+        assert_eq!(library.addendum_of(library.get(original.id()).unwrap()), None);
     }
 
     #[test]

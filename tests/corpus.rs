@@ -18,18 +18,26 @@ fn corpus() -> Vec<(String, Value)> {
         .filter_map(|entry| {
             let name = entry.ok()?.file_name().into_string().ok()?;
             let stem = name.strip_suffix(".expected.json")?.to_string();
-            let expected = serde_json::from_str(&std::fs::read_to_string(dir.join(&name)).ok()?).ok()?;
+            let expected =
+                serde_json::from_str(&std::fs::read_to_string(dir.join(&name)).ok()?).ok()?;
             Some((stem, expected))
         })
         .collect();
     reports.sort_by(|a, b| a.0.cmp(&b.0));
-    assert!(reports.len() >= 12, "a dozen reports at least: {}", reports.len());
+    assert!(
+        reports.len() >= 12,
+        "a dozen reports at least: {}",
+        reports.len()
+    );
     reports
 }
 
 fn forms(stem: &str) -> [(PathBuf, &'static str); 2] {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus");
-    [(dir.join(format!("{stem}.layout.txt")), "layout kept"), (dir.join(format!("{stem}.txt")), "plain")]
+    [
+        (dir.join(format!("{stem}.layout.txt")), "layout kept"),
+        (dir.join(format!("{stem}.txt")), "plain"),
+    ]
 }
 
 fn ids(report: &Report) -> Vec<String> {
@@ -49,13 +57,20 @@ fn ids(report: &Report) -> Vec<String> {
 
 /// The words of a text as a reader reads them, footnote references aside.
 fn words_of(text: &RichText, out: &mut Vec<String>) {
-    let plain: String = text.spans().iter().filter(|s| s.style.footnote == FootnoteRef::No).map(|s| s.text.as_str()).collect();
+    let plain: String = text
+        .spans()
+        .iter()
+        .filter(|s| s.style.footnote == FootnoteRef::No)
+        .map(|s| s.text.as_str())
+        .collect();
     out.extend(words(&plain));
 }
 
 /// Words, without the dashes that stand alone between them ("أولاً - مقدمة").
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).map(str::to_string)
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(str::to_string)
 }
 
 fn body_words(report: &Report) -> Vec<String> {
@@ -77,7 +92,12 @@ fn body_words(report: &Report) -> Vec<String> {
 }
 
 fn strings(value: &Value) -> Vec<String> {
-    value.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect()
+    value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect()
 }
 
 #[test]
@@ -88,9 +108,21 @@ fn every_report_in_both_forms_has_the_outline_its_source_gives() {
             let report = parse(&std::fs::read_to_string(&path).unwrap());
             let cover = &report.cover;
             let found = [
-                ("title", cover.title.as_ref().map(RichText::plain), expected["title"].as_str().map(str::to_string)),
-                ("symbol", cover.symbol.clone(), expected["symbol"].as_str().map(str::to_string)),
-                ("date", cover.date.clone(), expected["date"].as_str().map(str::to_string)),
+                (
+                    "title",
+                    cover.title.as_ref().map(RichText::plain),
+                    expected["title"].as_str().map(str::to_string),
+                ),
+                (
+                    "symbol",
+                    cover.symbol.clone(),
+                    expected["symbol"].as_str().map(str::to_string),
+                ),
+                (
+                    "date",
+                    cover.date.clone(),
+                    expected["date"].as_str().map(str::to_string),
+                ),
             ];
             for (what, got, want) in found {
                 if got != want {
@@ -100,41 +132,80 @@ fn every_report_in_both_forms_has_the_outline_its_source_gives() {
             let got_ids = ids(&report);
             let want_ids = strings(&expected["ids"]);
             if got_ids != want_ids {
-                failures.push(format!("{stem} ({form}): ids\n    got  {got_ids:?}\n    want {want_ids:?}"));
+                failures.push(format!(
+                    "{stem} ({form}): ids\n    got  {got_ids:?}\n    want {want_ids:?}"
+                ));
             }
-            let notes: Vec<(String, String)> = report.footnotes.iter().map(|n| (n.label.clone(), n.text.plain())).collect();
+            let notes: Vec<(String, String)> = report
+                .footnotes
+                .iter()
+                .map(|n| (n.label.clone(), n.text.plain()))
+                .collect();
             let want_notes: Vec<(String, String)> = expected["footnotes"]
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|n| (n["label"].as_str().unwrap().to_string(), n["text"].as_str().unwrap().to_string()))
+                .map(|n| {
+                    (
+                        n["label"].as_str().unwrap().to_string(),
+                        n["text"].as_str().unwrap().to_string(),
+                    )
+                })
                 .collect();
             if notes != want_notes {
-                failures.push(format!("{stem} ({form}): footnotes\n    got  {notes:?}\n    want {want_notes:?}"));
+                failures.push(format!(
+                    "{stem} ({form}): footnotes\n    got  {notes:?}\n    want {want_notes:?}"
+                ));
             }
             let texts: Vec<String> = report.paragraphs().map(|p| p.text.plain()).collect();
             let lang = language(texts.iter().map(String::as_str));
             if Some(lang) != expected["language"].as_str() {
-                failures.push(format!("{stem} ({form}): language {lang}, not {}", expected["language"]));
+                failures.push(format!(
+                    "{stem} ({form}): language {lang}, not {}",
+                    expected["language"]
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "{} differences:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} differences:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn nothing_of_a_reports_own_text_is_lost_and_no_furniture_is_left_in_it() {
     let mut failures = Vec::new();
     for (stem, expected) in corpus() {
-        let want: Vec<String> = strings(&expected["words"]).iter().flat_map(|w| words(w).collect::<Vec<_>>()).collect();
+        let want: Vec<String> = strings(&expected["words"])
+            .iter()
+            .flat_map(|w| words(w).collect::<Vec<_>>())
+            .collect();
         for (path, form) in forms(&stem) {
             let got = body_words(&parse(&std::fs::read_to_string(&path).unwrap()));
             if got != want {
-                let at = got.iter().zip(&want).position(|(a, b)| a != b).unwrap_or(got.len().min(want.len()));
-                let around = |list: &[String]| list[at.saturating_sub(5)..(at + 6).min(list.len())].join(" ");
-                failures.push(format!("{stem} ({form}): word {at} differs\n    got  …{}…\n    want …{}…", around(&got), around(&want)));
+                let at = got
+                    .iter()
+                    .zip(&want)
+                    .position(|(a, b)| a != b)
+                    .unwrap_or(got.len().min(want.len()));
+                let around = |list: &[String]| {
+                    list[at.saturating_sub(5)..(at + 6).min(list.len())].join(" ")
+                };
+                failures.push(format!(
+                    "{stem} ({form}): word {at} differs\n    got  …{}…\n    want …{}…",
+                    around(&got),
+                    around(&want)
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "{} differences:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} differences:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

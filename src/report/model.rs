@@ -170,6 +170,9 @@ pub struct Paragraph {
     /// How a reader names it: "paragraph 8", "paragraph 8 (a) (i)".
     pub name: String,
     pub kind: ParagraphKind,
+    /// Its number or letter as the text writes it ("١.", "(أ)", "a)"), which is what a reader
+    /// sees; the id takes the usual form ("p1", "p2-a").
+    pub written: Option<String>,
     pub text: RichText,
     pub children: Vec<Paragraph>,
 }
@@ -177,6 +180,9 @@ pub struct Paragraph {
 impl Paragraph {
     /// The label set in the margin: "8." or "(a)".
     pub fn label(&self) -> Option<String> {
+        if let Some(written) = &self.written {
+            return Some(written.clone());
+        }
         match &self.kind {
             ParagraphKind::Numbered(n) => Some(format!("{n}.")),
             ParagraphKind::Sub(marker) => Some(format!("({marker})")),

@@ -56,7 +56,9 @@ const HEAD_LINES: usize = 40;
 pub fn clean(text: &str) -> String {
     let paginated = text.contains(['\u{c}', '_'])
         || looks_laid_out(text)
-        || text.lines().any(|l| furniture(l.trim()) || page_of(&l.trim().to_lowercase()).is_some());
+        || text
+            .lines()
+            .any(|l| furniture(l.trim()) || page_of(&l.trim().to_lowercase()).is_some());
     if !paginated {
         // Nothing paginated about it (a Markdown file, a pasted note): leave it as it is.
         return text.to_string();
@@ -87,8 +89,15 @@ pub fn clean(text: &str) -> String {
 
 /// Whether a text keeps a page's layout with spaces (indented or column lines).
 fn looks_laid_out(text: &str) -> bool {
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(200).collect();
-    let spaced = lines.iter().filter(|l| l.starts_with("    ") || l.trim().contains("     ")).count();
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(200)
+        .collect();
+    let spaced = lines
+        .iter()
+        .filter(|l| l.starts_with("    ") || l.trim().contains("     "))
+        .count();
     !lines.is_empty() && spaced * 5 >= lines.len()
 }
 
@@ -127,23 +136,47 @@ fn push_line(lines: &mut Vec<Line>, raw: &str, page_starts: bool, in_head: bool)
     let raw = raw.as_str();
     let folded = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     // Columns side by side: three spaces or more between them.
-    let parts: Vec<String> = raw.split("   ").map(str::trim).filter(|p| !p.is_empty()).map(folded).collect();
+    let parts: Vec<String> = raw
+        .split("   ")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(folded)
+        .collect();
     if parts.is_empty() {
-        lines.push(Line { text: String::new(), page_starts, kind: Kind::Blank });
+        lines.push(Line {
+            text: String::new(),
+            page_starts,
+            kind: Kind::Blank,
+        });
         return;
     }
     let footer_like = |part: &String| furniture(part) || page_of(&part.to_lowercase()).is_some();
     if !in_head && parts.len() > 1 && parts.iter().all(footer_like) {
         // A footer or header laid out in columns: "2      GE.25-11482".
-        lines.push(Line { text: parts.join(" "), page_starts, kind: Kind::Furniture });
+        lines.push(Line {
+            text: parts.join(" "),
+            page_starts,
+            kind: Kind::Furniture,
+        });
         return;
     }
     // In the head, the columns are read one after the other ("United Nations", then its
     // symbol), and a letterhead written on the symbol's line is parted from it; in the body,
     // wide spaces are a justified line's.
-    let parts = if in_head { parts.into_iter().flat_map(|p| letterhead_and_symbol(&p)).collect() } else { vec![folded(raw)] };
+    let parts = if in_head {
+        parts
+            .into_iter()
+            .flat_map(|p| letterhead_and_symbol(&p))
+            .collect()
+    } else {
+        vec![folded(raw)]
+    };
     for (i, text) in parts.into_iter().enumerate() {
-        lines.push(Line { text, page_starts: page_starts && i == 0, kind: Kind::Text });
+        lines.push(Line {
+            text,
+            page_starts: page_starts && i == 0,
+            kind: Kind::Text,
+        });
     }
 }
 
@@ -153,7 +186,10 @@ fn letterhead_and_symbol(line: &str) -> Vec<String> {
     // The symbol is the last word, or the last two when it ends with its year ("(2025)").
     for take in [1, 2] {
         if words.len() > take {
-            let (before, symbol) = (words[..words.len() - take].join(" "), words[words.len() - take..].join(" "));
+            let (before, symbol) = (
+                words[..words.len() - take].join(" "),
+                words[words.len() - take..].join(" "),
+            );
             if looks_like_symbol(&symbol) && !looks_like_symbol(&before) && !before.contains('/') {
                 return vec![before, symbol];
             }
@@ -173,7 +209,13 @@ fn head_symbol(lines: &[Line]) -> Option<String> {
     lines
         .iter()
         .take(HEAD_LINES)
-        .flat_map(|l| l.text.split_whitespace().rev().take(1).chain(std::iter::once(l.text.as_str())))
+        .flat_map(|l| {
+            l.text
+                .split_whitespace()
+                .rev()
+                .take(1)
+                .chain(std::iter::once(l.text.as_str()))
+        })
         .find(|t| looks_like_symbol(t))
         .map(str::to_string)
 }
@@ -181,9 +223,15 @@ fn head_symbol(lines: &[Line]) -> Option<String> {
 /// A job number (`GE.25-11482(E)`, `25-11482 (E) 090725 100725`), with what may follow it. A
 /// right-to-left export may turn its brackets round (`)GE.25-06634(A`).
 fn job_number(text: &str) -> bool {
-    let unbracketed: String = text.chars().map(|c| if "()".contains(c) { ' ' } else { c }).collect();
+    let unbracketed: String = text
+        .chars()
+        .map(|c| if "()".contains(c) { ' ' } else { c })
+        .collect();
     let text = unbracketed.trim();
-    let text = ["GE.", "NY.", "V.", "N"].iter().find_map(|p| text.strip_prefix(p)).unwrap_or(text);
+    let text = ["GE.", "NY.", "V.", "N"]
+        .iter()
+        .find_map(|p| text.strip_prefix(p))
+        .unwrap_or(text);
     let bytes = text.as_bytes();
     let shape = bytes.len() >= 8
         && bytes[..2].iter().all(u8::is_ascii_digit)
@@ -211,25 +259,38 @@ fn eu_footer(text: &str) -> bool {
 }
 
 fn barcode(text: &str) -> bool {
-    text.len() >= 8 && text.starts_with('*') && text.ends_with('*') && text[1..text.len() - 1].bytes().all(|b| b.is_ascii_digit())
+    text.len() >= 8
+        && text.starts_with('*')
+        && text.ends_with('*')
+        && text[1..text.len() - 1].bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The codes of the EU's official languages, as its documents' footers give them.
 const EU_LANGUAGES: [&str; 24] = [
-    "BG", "CS", "DA", "DE", "EL", "EN", "ES", "ET", "FI", "FR", "GA", "HR", "HU", "IT", "LT", "LV", "MT", "NL", "PL", "PT", "RO", "SK",
-    "SL", "SV",
+    "BG", "CS", "DA", "DE", "EL", "EN", "ES", "ET", "FI", "FR", "GA", "HR", "HU", "IT", "LT", "LV",
+    "MT", "NL", "PL", "PT", "RO", "SK", "SL", "SV",
 ];
 
 /// "Please recycle" as the foot of a UN document's first page says it, in its six languages.
 const RECYCLE: [&str; 8] = [
-    "please recycle", "merci de recycler", "se ruega reciclar", "sírvase reciclar", "просьба отправить на вторичную переработку",
-    "просьба отправить на вторичную переработку", "يرجى إعادة الاستعمال", "请回收",
+    "please recycle",
+    "merci de recycler",
+    "se ruega reciclar",
+    "sírvase reciclar",
+    "просьба отправить на вторичную переработку",
+    "просьба отправить на вторичную переработку",
+    "يرجى إعادة الاستعمال",
+    "请回收",
 ];
 
 /// A line that is page furniture wherever it stands.
 fn furniture(text: &str) -> bool {
     let lower = text.trim_matches(['♲', ' ']).to_lowercase();
-    job_number(text) || barcode(text) || eu_footer(text) || RECYCLE.iter().any(|r| lower == *r) || page_of(&lower).is_some_and(|(_, of)| of.is_some())
+    job_number(text)
+        || barcode(text)
+        || eu_footer(text)
+        || RECYCLE.iter().any(|r| lower == *r)
+        || page_of(&lower).is_some_and(|(_, of)| of.is_some())
 }
 
 /// "3", "- 3 -", "Page 3", "page 3 of 12", "3/12": the page's number, and the count if given.
@@ -262,7 +323,11 @@ fn classify(lines: &mut [Line], symbol: Option<&str>) {
             Kind::MaybeHeader
         } else if symbol.is_some_and(|s| s.eq_ignore_ascii_case(text)) {
             // The first time, it is the title block's.
-            let kind = if seen_symbol { Kind::MaybeHeader } else { Kind::Text };
+            let kind = if seen_symbol {
+                Kind::MaybeHeader
+            } else {
+                Kind::Text
+            };
             seen_symbol = true;
             kind
         } else {
@@ -274,13 +339,20 @@ fn classify(lines: &mut [Line], symbol: Option<&str>) {
 /// Whether the line at `i` stands where a page breaks: a form feed, certain furniture, or the
 /// start or end of the text is next to it, with only blank and other doubtful lines between.
 fn at_page_break(lines: &[Line], i: usize) -> bool {
-    let passable = |line: &Line| matches!(line.kind, Kind::Blank | Kind::MaybePageNumber | Kind::MaybeHeader);
+    let passable = |line: &Line| {
+        matches!(
+            line.kind,
+            Kind::Blank | Kind::MaybePageNumber | Kind::MaybeHeader
+        )
+    };
     let mut k = i;
     loop {
         if lines[k].page_starts {
             return true;
         }
-        let Some(previous) = k.checked_sub(1) else { return true };
+        let Some(previous) = k.checked_sub(1) else {
+            return true;
+        };
         k = previous;
         if !passable(&lines[k]) {
             if lines[k].kind == Kind::Furniture {
@@ -329,8 +401,10 @@ fn settle_doubtful(lines: &mut [Line]) {
         .enumerate()
         .filter(|(_, l)| matches!(l.kind, Kind::MaybePageNumber | Kind::MaybeHeader))
         .map(|(i, l)| {
-            let own_number = paged && page_of(&l.text.to_lowercase()).is_some_and(|(n, _)| n == page_index[i]);
-            let page = at_page_break(lines, i) || (l.kind == Kind::MaybePageNumber && (counting.contains(&i) || own_number));
+            let own_number =
+                paged && page_of(&l.text.to_lowercase()).is_some_and(|(n, _)| n == page_index[i]);
+            let page = at_page_break(lines, i)
+                || (l.kind == Kind::MaybePageNumber && (counting.contains(&i) || own_number));
             (i, if page { Kind::Furniture } else { Kind::Text })
         })
         .collect();
@@ -356,7 +430,15 @@ fn running_key(text: &str) -> String {
 /// are) are running headers and footers: the two first and two last lines of text of each page
 /// are compared, page numbers in them aside.
 fn mark_running_lines(lines: &mut [Line]) {
-    let mut starts: Vec<usize> = std::iter::once(0).chain(lines.iter().enumerate().filter(|(_, l)| l.page_starts).map(|(i, _)| i)).collect();
+    let mut starts: Vec<usize> = std::iter::once(0)
+        .chain(
+            lines
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.page_starts)
+                .map(|(i, _)| i),
+        )
+        .collect();
     starts.dedup();
     if starts.len() < 3 {
         return;
@@ -364,9 +446,16 @@ fn mark_running_lines(lines: &mut [Line]) {
     let mut edges: Vec<usize> = Vec::new();
     for (n, &start) in starts.iter().enumerate() {
         let end = starts.get(n + 1).copied().unwrap_or(lines.len());
-        let text: Vec<usize> = (start..end).filter(|&i| lines[i].kind == Kind::Text).collect();
+        let text: Vec<usize> = (start..end)
+            .filter(|&i| lines[i].kind == Kind::Text)
+            .collect();
         edges.extend(text.iter().take(2));
-        edges.extend(text.iter().rev().take(2).filter(|i| !text[..text.len().min(2)].contains(i)));
+        edges.extend(
+            text.iter()
+                .rev()
+                .take(2)
+                .filter(|i| !text[..text.len().min(2)].contains(i)),
+        );
     }
     let mut counts: HashMap<String, usize> = HashMap::new();
     for &i in &edges {
@@ -377,7 +466,9 @@ fn mark_running_lines(lines: &mut [Line]) {
     for i in edges {
         let text = &lines[i].text;
         // A running line is short; a sentence of the report that happens to recur is not one.
-        let short = text.chars().count() <= 100 && text.split_whitespace().count() <= 12 && !text.ends_with(['.', ';', ',']);
+        let short = text.chars().count() <= 100
+            && text.split_whitespace().count() <= 12
+            && !text.ends_with(['.', ';', ',']);
         if short && counts.get(&running_key(text)).is_some_and(|&n| n >= needed) {
             lines[i].kind = Kind::Furniture;
         }
@@ -387,7 +478,10 @@ fn mark_running_lines(lines: &mut [Line]) {
 /// The label a footnote's line starts with, and its text (empty when the number stands alone,
 /// as exports often leave it above its text): "3 A/HRC/56/7, para. 2.", "³ See …", "3".
 fn footnote_start(text: &str) -> Option<(String, &str)> {
-    let digits: String = text.chars().take_while(|c| c.is_ascii_digit() || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(*c)).collect();
+    let digits: String = text
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(*c))
+        .collect();
     let rest = &text[digits.len()..];
     if !(rest.is_empty() || rest.starts_with(' ')) {
         return None;
@@ -399,14 +493,21 @@ fn footnote_start(text: &str) -> Option<(String, &str)> {
             None => c,
         })
         .collect();
-    (1..=3).contains(&label.len()).then_some((label, rest.trim()))
+    (1..=3)
+        .contains(&label.len())
+        .then_some((label, rest.trim()))
 }
 
 /// Where each page starts: at a form feed, and after the furniture that ends a page.
 fn page_starts(lines: &[Line]) -> Vec<usize> {
     let mut starts = vec![0];
     for i in 1..lines.len() {
-        let after_furniture = lines[i].kind == Kind::Text && lines[..i].iter().rev().find(|l| l.kind != Kind::Blank).is_some_and(|l| l.kind == Kind::Furniture);
+        let after_furniture = lines[i].kind == Kind::Text
+            && lines[..i]
+                .iter()
+                .rev()
+                .find(|l| l.kind != Kind::Blank)
+                .is_some_and(|l| l.kind == Kind::Furniture);
         if lines[i].page_starts || after_furniture {
             starts.push(i);
         }
@@ -427,14 +528,18 @@ fn take_footnotes(lines: &mut [Line]) -> Vec<(String, String)> {
         // The first line of the page that starts footnote `next` with a reference to it above.
         let first = (start..end).find(|&i| {
             matches!(lines[i].kind, Kind::Text | Kind::MaybePageNumber)
-                && footnote_start(&lines[i].text).is_some_and(|(label, _)| label == next.to_string())
+                && footnote_start(&lines[i].text)
+                    .is_some_and(|(label, _)| label == next.to_string())
                 && find_reference(&lines[start..i], &next.to_string()).is_some()
         });
         let Some(first) = first else { continue };
         let mut here: Vec<(String, String)> = Vec::new();
         for i in first..end {
             let line = &lines[i];
-            if !matches!(line.kind, Kind::Text | Kind::MaybePageNumber | Kind::FootnoteRule) {
+            if !matches!(
+                line.kind,
+                Kind::Text | Kind::MaybePageNumber | Kind::FootnoteRule
+            ) {
                 continue;
             }
             let label = footnote_start(&line.text).filter(|(label, _)| {
@@ -446,7 +551,11 @@ fn take_footnotes(lines: &mut [Line]) -> Vec<(String, String)> {
                     next += 1;
                 }
                 // A number with no reference above (the page's own number) is not a footnote.
-                None if line.kind == Kind::MaybePageNumber || page_of(&line.text.to_lowercase()).is_some() => continue,
+                None if line.kind == Kind::MaybePageNumber
+                    || page_of(&line.text.to_lowercase()).is_some() =>
+                {
+                    continue
+                }
                 None if line.kind == Kind::FootnoteRule => {}
                 // The text of the footnote above, or more of it.
                 None if starts_block(&line.text) => break,
@@ -461,50 +570,78 @@ fn take_footnotes(lines: &mut [Line]) -> Vec<(String, String)> {
             lines[i].kind = Kind::Footnote;
         }
         for (label, text) in here {
-            let reference = find_reference(&lines[start..first], &label).map(|(i, at)| (start + i, at));
+            let reference =
+                find_reference(&lines[start..first], &label).map(|(i, at)| (start + i, at));
             if let Some((i, at)) = reference {
-                lines[i].text.replace_range(at..at + label.len(), &format!("[^{label}]"));
+                lines[i]
+                    .text
+                    .replace_range(at..at + label.len(), &format!("[^{label}]"));
             }
             notes.push((label, text));
         }
     }
     // A rule of underscores with no footnote under it is a rule of the text's own.
     for line in lines.iter_mut().filter(|l| l.kind == Kind::FootnoteRule) {
-        line.kind = if notes.is_empty() { Kind::Text } else { Kind::Footnote };
+        line.kind = if notes.is_empty() {
+            Kind::Text
+        } else {
+            Kind::Footnote
+        };
     }
     notes
 }
 
 /// A line that opens a paragraph, a sub-paragraph or a section, which a footnote never does.
 fn starts_block(text: &str) -> bool {
-    starts_numbered(text) || text.starts_with('(') && text[1..].split_once(") ").is_some_and(|(m, _)| m.len() <= 4)
+    starts_numbered(text)
+        || text.starts_with('(')
+            && text[1..]
+                .split_once(") ")
+                .is_some_and(|(m, _)| m.len() <= 4)
 }
 
 /// The last number glued to a word in these lines as a reference to footnote `label`: the
 /// line's index and where the number starts in it.
 fn find_reference(lines: &[Line], label: &str) -> Option<(usize, usize)> {
-    lines.iter().enumerate().rev().filter(|(_, l)| l.kind == Kind::Text).find_map(|(i, line)| {
-        line.text.match_indices(label).map(|(at, _)| at).filter(|&at| glued_reference(&line.text, at, label)).last().map(|at| (i, at))
-    })
+    lines
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, l)| l.kind == Kind::Text)
+        .find_map(|(i, line)| {
+            line.text
+                .match_indices(label)
+                .map(|(at, _)| at)
+                .filter(|&at| glued_reference(&line.text, at, label))
+                .last()
+                .map(|at| (i, at))
+        })
 }
 
-/// Whether a line ends a sentence, a footnote reference after it aside ("States.[^1]").
+/// Whether a line ends a sentence, a footnote reference after it aside (`States.[^1]`).
 fn ends_sentence(line: &str) -> bool {
     let mut line = line.trim_end();
     if let Some(at) = line.rfind("[^").filter(|_| line.ends_with(']')) {
         line = &line[..at];
     }
-    line.trim_end_matches(['”', '’', '"', ')']).ends_with(['.', ':', ';', '!', '?', '؟', '。'])
+    line.trim_end_matches(['”', '’', '"', ')'])
+        .ends_with(['.', ':', ';', '!', '?', '؟', '。'])
 }
 
 /// Takes away the blank lines an export leaves inside a paragraph (around a raised footnote
 /// number, or where furniture stood): after a line of the text's full width that does not end
 /// a sentence, the paragraph goes on, since wrapped text fills its lines.
 fn close_gaps(lines: Vec<&str>) -> Vec<&str> {
-    let mut widths: Vec<usize> = lines.iter().map(|l| l.chars().count()).filter(|&n| n > 0).collect();
+    let mut widths: Vec<usize> = lines
+        .iter()
+        .map(|l| l.chars().count())
+        .filter(|&n| n > 0)
+        .collect();
     widths.sort_unstable();
     // The width of a full line: most lines of running text are full.
-    let Some(&full) = widths.get(widths.len() * 3 / 4) else { return lines };
+    let Some(&full) = widths.get(widths.len() * 3 / 4) else {
+        return lines;
+    };
     if full < 60 {
         return lines;
     }
@@ -539,9 +676,14 @@ fn part_paragraphs<'a>(lines: &[&'a str]) -> Vec<&'a str> {
             if i > 0 && run.len() >= 3 && width >= 70 {
                 let previous = run[i - 1];
                 let before = previous.chars().count();
-                let first_word = line.split_whitespace().next().map_or(0, |w| w.chars().count());
+                let first_word = line
+                    .split_whitespace()
+                    .next()
+                    .map_or(0, |w| w.chars().count());
                 let ends = ends_sentence(previous);
-                let opens = line.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "(“«\"".contains(c));
+                let opens = line.starts_with(|c: char| {
+                    c.is_uppercase() || c.is_ascii_digit() || "(“«\"".contains(c)
+                });
                 // The next word would have fitted on the line (with a margin for letters of other widths).
                 let short_ending = ends && opens && (before + 1 + first_word) * 100 <= width * 95;
                 let full = line.chars().count() * 100 >= width * 85;
@@ -564,10 +706,20 @@ fn rejoin_markers(lines: &mut [Line]) {
     for i in 0..lines.len() {
         let text = &lines[i].text;
         // A right-to-left export may put the period first: ".١" is "١.".
-        let number = text.strip_suffix('.').or_else(|| text.strip_prefix('.')).filter(|n| (1..=3).contains(&n.chars().count()));
+        let number = text
+            .strip_suffix('.')
+            .or_else(|| text.strip_prefix('.'))
+            .filter(|n| (1..=3).contains(&n.chars().count()));
         let alone = lines[i].kind == Kind::Text
-            && (number.is_some_and(|n| n.chars().all(|c| c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c) || ('\u{06F0}'..='\u{06F9}').contains(&c)))
-                || (text.starts_with('(') && text.ends_with(')') && (3..=6).contains(&text.len())));
+            && (number.is_some_and(|n| {
+                n.chars().all(|c| {
+                    c.is_ascii_digit()
+                        || ('\u{0660}'..='\u{0669}').contains(&c)
+                        || ('\u{06F0}'..='\u{06F9}').contains(&c)
+                })
+            }) || (text.starts_with('(')
+                && text.ends_with(')')
+                && (3..=6).contains(&text.len())));
         if !alone {
             continue;
         }
@@ -592,14 +744,22 @@ fn glued_reference(text: &str, at: usize, label: &str) -> bool {
     let rest = &text[at + label.len()..];
     // After a sentence that ends with a number ("resolution 52/9.1"), only where a sentence or
     // the line ends next: "paragraph 5.2 above" is a number.
-    let ends_here = rest.trim_start().is_empty() || (rest.starts_with(' ') && rest.trim_start().starts_with(char::is_uppercase));
+    let ends_here = rest.trim_start().is_empty()
+        || (rest.starts_with(' ') && rest.trim_start().starts_with(char::is_uppercase));
     let glued = match before.as_slice() {
         [c, ..] if c.is_alphabetic() => true,
-        [p, c, ..] if ".,;:)”’\"]".contains(*p) && (c.is_alphabetic() || ")”’\"".contains(*c)) => true,
+        [p, c, ..] if ".,;:)”’\"]".contains(*p) && (c.is_alphabetic() || ")”’\"".contains(*c)) => {
+            true
+        }
         ['.', c, ..] if c.is_ascii_digit() => ends_here,
         _ => false,
     };
-    glued && after.is_none_or(|c| c.is_whitespace() || ".,;:)".contains(c) && !text[at + label.len() + 1..].starts_with(|d: char| d.is_ascii_digit()))
+    glued
+        && after.is_none_or(|c| {
+            c.is_whitespace()
+                || ".,;:)".contains(c)
+                    && !text[at + label.len() + 1..].starts_with(|d: char| d.is_ascii_digit())
+        })
 }
 
 #[cfg(test)]
@@ -608,10 +768,26 @@ mod tests {
 
     #[test]
     fn job_numbers_barcodes_and_recycling_notes_are_furniture() {
-        for line in ["GE.25-11482(E)", "GE.25-11482 (E)", "25-11482 (E) 090725 100725", "*2511482*", "GE.25-11482(E) *2511482*", "Please recycle", "♲ Please recycle", "Page 3 of 12"] {
+        for line in [
+            "GE.25-11482(E)",
+            "GE.25-11482 (E)",
+            "25-11482 (E) 090725 100725",
+            "*2511482*",
+            "GE.25-11482(E) *2511482*",
+            "Please recycle",
+            "♲ Please recycle",
+            "Page 3 of 12",
+        ] {
             assert!(furniture(line), "{line}");
         }
-        for line in ["2025-2026", "25-11482 was the number", "resolution 56/7", "Page three", "12 June 2025", "In 2025-11482 cases"] {
+        for line in [
+            "2025-2026",
+            "25-11482 was the number",
+            "resolution 56/7",
+            "Page three",
+            "12 June 2025",
+            "In 2025-11482 cases",
+        ] {
             assert!(!furniture(line), "{line}");
         }
     }
@@ -636,14 +812,22 @@ mod tests {
     #[test]
     fn page_numbers_that_count_up_go_and_so_does_a_pages_own_number() {
         let text = "1. First.\n\n2\n\n2. Second.\n\n3\n\n3. Third.\n\n4\n";
-        assert_eq!(clean(&format!("{text}\u{c}")).matches(char::is_numeric).count(), 3, "only the paragraph numbers are left");
+        assert_eq!(
+            clean(&format!("{text}\u{c}"))
+                .matches(char::is_numeric)
+                .count(),
+            3,
+            "only the paragraph numbers are left"
+        );
         let paged = "1. First paragraph goes\n\u{c}2\non here.\n";
         assert_eq!(clean(paged), "1. First paragraph goes\non here.\n");
     }
 
     #[test]
     fn running_headers_repeated_at_the_top_of_pages_go() {
-        let page = |n: u32| format!("Report of the Working Group\n\n{n}. Paragraph {n} of the report.\n\n");
+        let page = |n: u32| {
+            format!("Report of the Working Group\n\n{n}. Paragraph {n} of the report.\n\n")
+        };
         let text = format!("{}\u{c}{}\u{c}{}", page(1), page(2), page(3));
         let cleaned = clean(&text);
         assert!(!cleaned.contains("Working Group"), "{cleaned}");
@@ -654,17 +838,28 @@ mod tests {
     fn footnotes_at_the_foot_of_a_page_become_markdown_footnotes() {
         let text = "1. The Council recalled its records.1 It noted resolution 56/7 of 2024.\n\n______\n1 A/HRC/56/7, para. 2.\n\u{c}2. Next page.\n";
         let cleaned = clean(text);
-        assert!(cleaned.contains("records.[^1] It noted resolution 56/7 of 2024."), "{cleaned}");
-        assert!(cleaned.ends_with("[^1]: A/HRC/56/7, para. 2.\n"), "{cleaned}");
+        assert!(
+            cleaned.contains("records.[^1] It noted resolution 56/7 of 2024."),
+            "{cleaned}"
+        );
+        assert!(
+            cleaned.ends_with("[^1]: A/HRC/56/7, para. 2.\n"),
+            "{cleaned}"
+        );
         assert!(!cleaned.contains("______"));
         // A number with no reference above it is no footnote: the line stays.
-        let unreferenced = "1. The Council met in 2024.\n\n______\n2 Something else.\n\u{c}2. Next.\n";
+        let unreferenced =
+            "1. The Council met in 2024.\n\n______\n2 Something else.\n\u{c}2. Next.\n";
         assert!(clean(unreferenced).contains("2 Something else."));
     }
 
     #[test]
     fn footnote_references_are_numbers_glued_to_words_not_numbers_in_sentences() {
-        let at = |text: &str, label: &str| text.find(&format!("{label}")).map(|i| glued_reference(text, i, label)).unwrap_or(false);
+        let at = |text: &str, label: &str| {
+            text.find(label)
+                .map(|i| glued_reference(text, i, label))
+                .unwrap_or(false)
+        };
         assert!(at("as in its records.3 The", "3"));
         assert!(at("Member States,2 and", "2"));
         assert!(at("the “Pact”4 says", "4"));
@@ -672,7 +867,10 @@ mod tests {
         assert!(!at("resolution 56/7 of", "7"));
         assert!(!at("in 2026.", "2026"));
         assert!(!at("paragraph 5.2 above", "2"));
-        assert!(at("en application de sa résolution 52/9.1", "1"), "at the end of a sentence that ends with a number");
+        assert!(
+            at("en application de sa résolution 52/9.1", "1"),
+            "at the end of a sentence that ends with a number"
+        );
         assert!(at("resolution 52/9.1 The next", "1"));
         assert!(!at("A/HRC/59/23", "23"));
     }

@@ -53,7 +53,7 @@ pub fn parse(text: &str) -> Report {
         if next_numbered && segment.marker == Marker::None && segment.lines.len() == 1 {
             let plain = segment.lines[0].plain();
             if names_only(&plain) && !ends_sentence(&plain) && !plain.trim_end().ends_with([',', '،']) {
-                body.add(&Segment { marker: Marker::Heading { level: 2, label: None }, lines: segment.lines.clone() });
+                body.add(&Segment { marker: Marker::Heading { level: 2, label: None }, lines: segment.lines.clone(), written: None });
                 continue;
             }
         }
@@ -109,6 +109,8 @@ enum Marker {
 struct Segment {
     marker: Marker,
     lines: Vec<RichText>,
+    /// The paragraph's number or letter as the text writes it ("١.", "(أ)", "a)").
+    written: Option<String>,
 }
 
 /// Splits source blocks where a line opens a new paragraph: a Markdown list item, or a line that
@@ -119,12 +121,12 @@ fn segments(blocks: &[SourceBlock]) -> Vec<Segment> {
     for block in blocks {
         if let SourceKind::Heading(level) = block.kind {
             let (label, text) = split_heading_label(&joined(&block.lines));
-            out.push(Segment { marker: Marker::Heading { level, label }, lines: vec![text] });
+            out.push(Segment { marker: Marker::Heading { level, label }, lines: vec![text], written: None });
             continue;
         }
         if block.item_number.is_none() && block.lines.len() == 1 {
             if let Some((level, label, text)) = heading_line(&block.lines[0]) {
-                out.push(Segment { marker: Marker::Heading { level, label: Some(label) }, lines: vec![text] });
+                out.push(Segment { marker: Marker::Heading { level, label: Some(label) }, lines: vec![text], written: None });
                 continue;
             }
         }
@@ -133,10 +135,10 @@ fn segments(blocks: &[SourceBlock]) -> Vec<Segment> {
             // "Summary" above its text, or "II. Activities" right above paragraph 3.
             if block.item_number.is_none() || i > 0 {
                 if let Some(word) = section_word(line) {
-                    out.push(Segment { marker: Marker::Heading { level: 2, label: None }, lines: vec![word] });
+                    out.push(Segment { marker: Marker::Heading { level: 2, label: None }, lines: vec![word], written: None });
                     continue;
                 }
-                let numbered_next = block.lines.get(i + 1).is_some_and(|next| matches!(line_marker(next, true, last_number), Some((Marker::Number(_), _))));
+                let numbered_next = block.lines.get(i + 1).is_some_and(|next| matches!(line_marker(next, true, last_number), Some((Marker::Number(_), _, _))));
                 // A section numbered in roman figures between two sentences of running text.
                 let roman_between = (i > 0 || block.lines.len() > 1)
                     && (i == 0 || block.lines.get(i - 1).is_some_and(|p| ends_sentence(&p.plain()) || p.plain().chars().count() < 60))
@@ -145,7 +147,7 @@ fn segments(blocks: &[SourceBlock]) -> Vec<Segment> {
                     });
                 if numbered_next || roman_between {
                     if let Some((level, label, text)) = heading_line(line) {
-                        out.push(Segment { marker: Marker::Heading { level, label: Some(label) }, lines: vec![text] });
+                        out.push(Segment { marker: Marker::Heading { level, label: Some(label) }, lines: vec![text], written: None });
                         continue;
                     }
                 }
@@ -156,14 +158,14 @@ fn segments(blocks: &[SourceBlock]) -> Vec<Segment> {
                 Some(n) if i == 0 && item.is_none() => prefixed(line, &format!("{n}. ")),
                 _ => line.clone(),
             };
-            let opening = item.map(|n| (Marker::Number(n), line.clone()));
-            let opening = opening.or_else(|| line_marker(line, i == 0, last_number));
+            let opening = item.map(|n| (Marker::Number(n), line.clone(), None));
+            let opening = opening.or_else(|| line_marker(line, i == 0, last_number).map(|(m, rest, written)| (m, rest, Some(written))));
             match (opening, out.last_mut()) {
-                (Some((marker, rest)), _) => {
+                (Some((marker, rest, written)), _) => {
                     if let Marker::Number(n) = marker {
                         last_number = Some(n);
                     }
-                    out.push(Segment { marker, lines: vec![rest] });
+                    out.push(Segment { marker, lines: vec![rest], written });
                 }
                 (None, Some(segment))
                     if (i > 0 || block.item_number.is_some())
@@ -172,7 +174,7 @@ fn segments(blocks: &[SourceBlock]) -> Vec<Segment> {
                 {
                     segment.lines.push(line.clone())
                 }
-                (None, _) => out.push(Segment { marker: Marker::None, lines: vec![line.clone()] }),
+                (None, _) => out.push(Segment { marker: Marker::None, lines: vec![line.clone()], written: None }),
             }
         }
     }
@@ -181,7 +183,7 @@ fn segments(blocks: &[SourceBlock]) -> Vec<Segment> {
 
 /// A paragraph number or sub-paragraph marker at the start of a line, and the line without it.
 /// Inside a block only the next number counts, so that "2025. The" in wrapped text stays text.
-fn line_marker(line: &RichText, starts_block: bool, last_number: Option<u32>) -> Option<(Marker, RichText)> {
+fn line_marker(line: &RichText, starts_block: bool, last_number: Option<u32>) -> Option<(Marker, RichText, String)> {
     let first = line.spans().first()?;
     if first.style.code {
         return None;
@@ -228,7 +230,7 @@ fn line_marker(line: &RichText, starts_block: bool, last_number: Option<u32>) ->
     }
     let mut rest = line.clone();
     rest.0[0].text = after.to_string();
-    Some((marker, rest.trim()))
+    Some((marker, rest.trim(), text[..consumed].trim().to_string()))
 }
 
 /// A digit's value, in Western, Arabic-Indic or Persian digits.
@@ -524,9 +526,10 @@ impl Body {
                 self.anchor = Some(id.clone());
                 self.unnumbered_since_anchor = 0;
                 let name = format!("paragraph {n}");
-                self.push_top(Paragraph { id, name, kind: ParagraphKind::Numbered(*n), text, children: Vec::new() });
+                let written = segment.written.clone();
+                self.push_top(Paragraph { id, name, kind: ParagraphKind::Numbered(*n), written, text, children: Vec::new() });
             }
-            Marker::Sub(marker) => self.add_sub(marker, text),
+            Marker::Sub(marker) => self.add_sub(marker, segment.written.clone(), text),
             Marker::None => {
                 if let Some(last) = self.deepest_open() {
                     if continues(&last.text.plain(), &text.plain()) {
@@ -541,7 +544,7 @@ impl Body {
                     None => (format!("u{k}"), format!("unnumbered paragraph {k}")),
                 };
                 let id = self.ids.claim(wanted);
-                self.push_top(Paragraph { id, name, kind: ParagraphKind::Unnumbered, text, children: Vec::new() });
+                self.push_top(Paragraph { id, name, kind: ParagraphKind::Unnumbered, written: None, text, children: Vec::new() });
             }
         }
     }
@@ -581,7 +584,7 @@ impl Body {
         Some(p)
     }
 
-    fn add_sub(&mut self, marker: &str, text: RichText) {
+    fn add_sub(&mut self, marker: &str, written: Option<String>, text: RichText) {
         if self.open.is_none() {
             // A sub-paragraph with nothing above it: an unnumbered paragraph that keeps its label.
             self.unnumbered_since_anchor += 1;
@@ -591,7 +594,7 @@ impl Body {
             };
             let id = self.ids.claim(wanted);
             let name = format!("paragraph ({marker})");
-            self.push_top(Paragraph { id, name, kind: ParagraphKind::Sub(marker.to_string()), text, children: Vec::new() });
+            self.push_top(Paragraph { id, name, kind: ParagraphKind::Sub(marker.to_string()), written, text, children: Vec::new() });
             return;
         }
         let Some(Block::Paragraph(top)) = self.open.and_then(|i| self.blocks.get_mut(i)) else { return };
@@ -610,7 +613,7 @@ impl Body {
         };
         let id = self.ids.claim(format!("{}-{marker}", parent.id));
         let name = format!("{} ({marker})", parent.name);
-        parent.children.push(Paragraph { id, name, kind: ParagraphKind::Sub(marker.to_string()), text, children: Vec::new() });
+        parent.children.push(Paragraph { id, name, kind: ParagraphKind::Sub(marker.to_string()), written, text, children: Vec::new() });
     }
 }
 

@@ -42,6 +42,8 @@ fn EntryRow(entry: Entry, shelf: Shelf) -> impl IntoView {
     let href = if id == DEFAULT_REPORT_ID { "./".to_string() } else { Route::query_for(Some(&id), None) };
     let bundled = matches!(entry.source, Source::Bundled { .. });
     let versions = entry.versions.len();
+    // An addendum is a report of its own, shown under the name of the report it adds to.
+    let parent = shelf.library.with_untracked(|l| l.addendum_of(&entry).map(|p| (p.id.clone(), p.display_name().to_string())));
     let (rename_id, remove_id, export_id) = (id.clone(), id.clone(), id.clone());
     let (label_name, confirm_name, link_name) = (name.clone(), name.clone(), name.clone());
     view! {
@@ -77,6 +79,10 @@ fn EntryRow(entry: Entry, shelf: Shelf) -> impl IntoView {
                     {notes_phrase(notes)}
                     " · last opened " {when(entry.last_opened)}
                     {(versions > 1).then(|| format!(" · {versions} versions"))}
+                    {parent.map(|(parent_id, parent_name)| {
+                        let parent_href = if parent_id == DEFAULT_REPORT_ID { "./".to_string() } else { Route::query_for(Some(&parent_id), None) };
+                        view! { " · addendum to " <a class="entry-parent" href=parent_href>{parent_name}</a> }
+                    })}
                     {bundled.then_some(" · published with this reader")}
                 </span>
             </div>

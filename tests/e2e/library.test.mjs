@@ -284,7 +284,8 @@ test('a long published report paints its first screen before the app starts, unm
   assertNoProblems(unpublished);
 });
 
-test('a revision keeps every note: moved notes follow their text, and the rest are listed as orphans', async (t) => {
+/** Notes on the default report, then a revision of it opened: every note follows or is listed. */
+async function revisionKeepsEveryNote(t, fixture) {
   const context = await freshContext(t);
   const page = await openPage(context);
   await page.getByRole('button', { name: 'Highlight paragraph 8', exact: true }).click();
@@ -311,7 +312,7 @@ test('a revision keeps every note: moved notes follow their text, and the rest a
   await page.reload();
   await page.waitForSelector('#p5 mark.hl');
 
-  await chooseFile(page, join(FIXTURES, 'oic-cfm-51-cg-jk-2025-rev2.txt'));
+  await chooseFile(page, join(FIXTURES, fixture));
   await page.getByRole('navigation', { name: 'Versions of this report' }).waitFor();
   assert.match(await page.locator('.version-bar').textContent(), /version 2 of 2/);
   assert.equal(await page.locator('.chunk > .para').count(), 12);
@@ -333,6 +334,28 @@ test('a revision keeps every note: moved notes follow their text, and the rest a
   await page.waitForSelector('#p8[data-highlight="yellow"]');
   assert.equal(await page.locator('#p12').count(), 0);
   assert.match(await page.locator('.version-bar').textContent(), /version 1 of 2/);
+  assertNoProblems(page);
+  return page;
+}
+
+test('a revision keeps every note: moved notes follow their text, and the rest are listed as orphans', (t) =>
+  revisionKeepsEveryNote(t, 'oic-cfm-51-cg-jk-2025-rev2.txt'));
+
+test('a text whose symbol is the default report’s with /Rev.1 is its new version, with every note; an addendum is a report of its own', async (t) => {
+  const page = await revisionKeepsEveryNote(t, 'oic-cfm-51-cg-jk-2025-rev1.txt');
+  const addendum = (await readFile(join(ROOT, 'reports/oic-cfm-51-cg-jk-2025.txt'), 'utf8'))
+    .replaceAll('OIC-CFM-51\\2025-CG-J&K\\FINAL.REP', 'OIC-CFM-51\\2025-CG-J&K\\FINAL.REP/Add.1')
+    .replace('Report\nof the Meeting', 'Annex to the Report\nof the Meeting');
+  await chooseFile(page, { name: 'addendum.txt', mimeType: 'text/plain', buffer: Buffer.from(addendum) });
+  await page.getByRole('heading', { level: 1, name: /^Annex to the Report/ }).waitFor();
+  assert.equal(await page.getByRole('navigation', { name: 'Versions of this report' }).count(), 0, 'not a version of the report it adds to');
+  assert.equal(await page.locator('#p8[data-highlight]').count(), 0, 'nor does it carry that report’s notes');
+  await openApp(page, `${env.origin}/?library`);
+  const entry = page.locator('.library-entry', { hasText: 'FINAL.REP/Add.1' });
+  assert.match(await entry.textContent(), /addendum to Report of the Meeting of the OIC Contact Group/);
+  await entry.getByRole('link', { name: /^Report of the Meeting/ }).click();
+  await page.waitForSelector('html[data-app] #p12');
+  await screenshot(page, 'library-addendum');
   assertNoProblems(page);
 });
 
