@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// Characters of context on each side of a match in its excerpt.
 const CONTEXT: usize = 40;
@@ -20,12 +20,13 @@ struct Folded {
 
 /// What a character counts as when matching, given to `out` one folded character at a time
 /// (none for marks that do not count, two for `œ` or `ß`). Case is folded first, so that every
-/// capital (`Ś`, `Ő`, `İ`) loses its accent as its small letter does; then the compatibility
-/// decomposition takes accents off and ligatures and presentation forms apart (`ﬁ`, the Arabic
-/// forms a PDF's text is full of); letters with no decomposition are spelt as a reader types them.
+/// capital (`Ś`, `Ő`, `İ`) loses its accent as its small letter does; then the canonical
+/// decomposition takes accents off (its table is a fraction of the size of the compatibility
+/// one, which the app would carry for a few ligatures); letters with no decomposition, and the
+/// ligatures of typeset text, are spelt as a reader types them.
 fn fold_char(c: char, out: &mut impl FnMut(char)) {
     for lower in c.to_lowercase() {
-        decompose_compatible(lower, |d| match d {
+        decompose_canonical(lower, |d| match d {
             // Tatweel stretches a word; it is not a letter.
             '\u{0640}' => {}
             d if is_combining_mark(d) => {}
@@ -38,6 +39,12 @@ fn fold_char(c: char, out: &mut impl FnMut(char)) {
             'æ' => "ae".chars().for_each(&mut *out),
             'œ' => "oe".chars().for_each(&mut *out),
             'þ' => "th".chars().for_each(&mut *out),
+            'ﬀ' => "ff".chars().for_each(&mut *out),
+            'ﬁ' => "fi".chars().for_each(&mut *out),
+            'ﬂ' => "fl".chars().for_each(&mut *out),
+            'ﬃ' => "ffi".chars().for_each(&mut *out),
+            'ﬄ' => "ffl".chars().for_each(&mut *out),
+            'ﬅ' | 'ﬆ' => "st".chars().for_each(&mut *out),
             '’' | '‘' | 'ʼ' => out('\''),
             '“' | '”' | '«' | '»' => out('"'),
             '–' | '—' | '‑' => out('-'),
