@@ -90,6 +90,41 @@ pub struct Entry {
     pub modified: Millis,
     #[serde(default)]
     pub removed: bool,
+    /// Reports the reader said are versions of this one: their versions are this one's now.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub joined: Vec<Joined>,
+    /// Versions a separation took back, so that another tab's older copy of this entry does not
+    /// bring them back in a merge.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub separated: Vec<String>,
+}
+
+/// A report joined to another as one of its versions: which, and the versions it brought.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Joined {
+    pub id: String,
+    pub versions: Vec<String>,
+}
+
+/// Why two reports cannot be joined.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JoinError {
+    /// One of them is not in the library.
+    Unknown(String),
+    /// A report cannot be a version of itself.
+    Same,
+    /// Reports published with the reader keep their own place.
+    Published(String),
+}
+
+impl std::fmt::Display for JoinError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            JoinError::Unknown(id) => write!(f, "The report {id} is not in your library."),
+            JoinError::Same => write!(f, "A report cannot be a version of itself."),
+            JoinError::Published(name) => write!(f, "“{name}” is published with this reader, so it keeps its own place: make the other report a version of it instead."),
+        }
+    }
 }
 
 impl Entry {
@@ -233,6 +268,8 @@ impl Library {
                 last_opened: 0,
                 modified: now,
                 removed: false,
+                joined: Vec::new(),
+                separated: Vec::new(),
             },
         );
     }
@@ -279,6 +316,8 @@ impl Library {
                 last_opened: now,
                 modified: now,
                 removed: false,
+                joined: Vec::new(),
+                separated: Vec::new(),
             },
         );
         Opened::New { id }
@@ -314,6 +353,59 @@ impl Library {
     }
 
     /// Merges another copy: per entry the later edit wins, and no version either side has is lost.
+    /// The reader says `from` is a version of `into`: its versions become `into`'s (the newest
+    /// last), and `from` leaves the list; its address opens `into`. Undone by [`Library::separate`].
+    pub fn join_as_version(&mut self, from: &str, into: &str, now: Millis) -> Result<(), JoinError> {
+        if from == into {
+            return Err(JoinError::Same);
+        }
+        let source = self.get(from).ok_or_else(|| JoinError::Unknown(from.to_string()))?.clone();
+        if self.get(into).is_none() {
+            return Err(JoinError::Unknown(into.to_string()));
+        }
+        if matches!(source.source, Source::Bundled { .. }) {
+            return Err(JoinError::Published(source.display_name().to_string()));
+        }
+        let target = self.entries.get_mut(into).expect("checked above");
+        let mut brought = Vec::new();
+        for version in source.versions {
+            if !target.versions.iter().any(|v| v.hash == version.hash) {
+                brought.push(version.hash.clone());
+                target.separated.retain(|h| *h != version.hash);
+                target.versions.push(version);
+            }
+        }
+        target.versions.sort_by_key(|v| v.added);
+        target.joined.push(Joined { id: from.to_string(), versions: brought });
+        target.modified = now;
+        let joined = self.entries.get_mut(from).expect("checked above");
+        joined.removed = true;
+        joined.modified = now;
+        Ok(())
+    }
+
+    /// Undoes [`Library::join_as_version`]: `from` is a report of its own again, with the
+    /// versions it brought.
+    pub fn separate(&mut self, into: &str, from: &str, now: Millis) -> bool {
+        let Some(target) = self.entries.get_mut(into) else { return false };
+        let Some(at) = target.joined.iter().position(|j| j.id == from) else { return false };
+        let joined = target.joined.remove(at);
+        target.versions.retain(|v| !joined.versions.contains(&v.hash));
+        target.separated.extend(joined.versions);
+        target.modified = now;
+        if let Some(entry) = self.entries.get_mut(from) {
+            entry.removed = false;
+            entry.modified = now;
+            entry.last_opened = now;
+        }
+        true
+    }
+
+    /// The report an address names: itself, or the report it was joined to as a version.
+    pub fn resolve(&self, id: &str) -> Option<&Entry> {
+        self.get(id).or_else(|| self.entries().into_iter().find(|e| e.joined.iter().any(|j| j.id == id)))
+    }
+
     pub fn merge(&mut self, other: &Library) -> bool {
         let mut changed = false;
         for theirs in other.entries.values() {
@@ -329,6 +421,9 @@ impl Library {
                             merged.versions.push(v.clone());
                         }
                     }
+                    // Taken back by a separation on the side that wins: not brought back.
+                    let separated = merged.separated.clone();
+                    merged.versions.retain(|v| !separated.contains(&v.hash));
                     merged.versions.sort_by_key(|v| v.added);
                     merged.last_opened = mine.last_opened.max(theirs.last_opened);
                     if merged != *mine {
@@ -481,6 +576,40 @@ mod tests {
         let added = library.get(addendum.id()).unwrap();
         assert_eq!(library.addendum_of(added).map(|e| e.id.as_str()), Some(original.id()));
         assert_eq!(library.addendum_of(library.get(original.id()).unwrap()), None);
+    }
+
+    #[test]
+    fn a_report_the_reader_says_is_a_version_of_another_joins_it_and_can_be_separated_again() {
+        let mut library = Library::default();
+        library.ensure_bundled("oic", "oic.txt", &parse(DEFAULT_REPORT), "h0", 1);
+        let a = library.open_text(&parse("Draft of the report\n\n1. First.\n"), "ha", None, 10).id().to_string();
+        let b = library.open_text(&parse("Final report\n\n1. First, revised.\n"), "hb", None, 20).id().to_string();
+        let before = library.clone();
+        assert_eq!(library.join_as_version(&a, &a, 30), Err(JoinError::Same));
+        assert_eq!(library.join_as_version("oic", &a, 30), Err(JoinError::Published("Report of the Meeting of the OIC Contact Group on Jammu and Kashmir".into())));
+        assert_eq!(library.join_as_version("nope", &a, 30), Err(JoinError::Unknown("nope".into())));
+        assert_eq!(library, before, "a refused join changes nothing");
+
+        library.join_as_version(&b, &a, 30).unwrap();
+        let hashes = |l: &Library, id: &str| l.get(id).map(|e| e.versions.iter().map(|v| v.hash.clone()).collect::<Vec<_>>());
+        assert_eq!(hashes(&library, &a), Some(vec!["ha".to_string(), "hb".to_string()]), "the newer text is the current version");
+        assert!(library.get(&b).is_none(), "no longer listed on its own");
+        assert_eq!(library.resolve(&b).map(|e| e.id.as_str()), Some(a.as_str()), "its address opens the report it joined");
+        let stale_tab = library.clone();
+
+        assert!(library.separate(&a, &b, 40));
+        assert_eq!(hashes(&library, &a), Some(vec!["ha".to_string()]));
+        assert_eq!(hashes(&library, &b), Some(vec!["hb".to_string()]));
+        assert_eq!(library.resolve(&b).map(|e| e.id.as_str()), Some(b.as_str()));
+        assert!(!library.separate(&a, &b, 50), "nothing left to separate");
+
+        // Another tab that still has them joined does not join them again.
+        let mut other = stale_tab;
+        other.merge(&library);
+        assert_eq!(hashes(&other, &a), Some(vec!["ha".to_string()]));
+        assert!(other.get(&b).is_some());
+        library.merge(&other);
+        assert_eq!(hashes(&library, &a), Some(vec!["ha".to_string()]));
     }
 
     #[test]

@@ -44,6 +44,17 @@ fn EntryRow(entry: Entry, shelf: Shelf) -> impl IntoView {
     let versions = entry.versions.len();
     // An addendum is a report of its own, shown under the name of the report it adds to.
     let parent = shelf.library.with_untracked(|l| l.addendum_of(&entry).map(|p| (p.id.clone(), p.display_name().to_string())));
+    // The reports the reader joined to this one as its versions, to separate again; and those
+    // this one could join as a version.
+    let joined: Vec<(String, String)> = shelf.library.with_untracked(|l| {
+        entry.joined.iter().map(|j| (j.id.clone(), l.all().find(|e| e.id == j.id).map_or(j.id.clone(), |e| e.display_name().to_string()))).collect()
+    });
+    let others: Vec<(String, String)> = shelf.library.with_untracked(|l| {
+        l.entries().into_iter().filter(|e| e.id != entry.id).map(|e| (e.id.clone(), e.display_name().to_string())).collect()
+    });
+    let joinable = !bundled && !others.is_empty();
+    let joining = RwSignal::new(false);
+    let (join_id, join_name) = (id.clone(), name.clone());
     let (rename_id, remove_id, export_id) = (id.clone(), id.clone(), id.clone());
     let (label_name, confirm_name, link_name) = (name.clone(), name.clone(), name.clone());
     view! {
@@ -88,10 +99,58 @@ fn EntryRow(entry: Entry, shelf: Shelf) -> impl IntoView {
             </div>
             <div class="entry-actions">
                 <button type="button" class="text-button" aria-label=format!("Rename {name}") on:click=move |_| renaming.update(|r| *r = !*r)>"Rename"</button>
+                {joinable.then(|| view! {
+                    <button type="button" class="text-button" aria-label=format!("Make {name} a version of another report") aria-expanded=move || joining.get().to_string()
+                        on:click=move |_| joining.update(|j| *j = !*j)>"Version of…"</button>
+                })}
                 {(!bundled).then(|| view! {
                     <button type="button" class="text-button" aria-label=format!("Remove {name}") on:click=move |_| confirming.set(true)>"Remove"</button>
                 })}
             </div>
+            {(!joined.is_empty()).then(|| {
+                let into = id.clone();
+                view! {
+                    <p class="entry-joined">
+                        "Versions you joined to it: "
+                        {joined.into_iter().map(|(from, from_name)| {
+                            let into = into.clone();
+                            view! {
+                                <span class="joined-version">{from_name.clone()}" "
+                                    <button type="button" class="text-button" aria-label=format!("Separate “{from_name}” from “{}” again", name)
+                                        on:click=move |_| shelf.separate(&into, &from)>"Separate"</button>
+                                </span>
+                            }
+                        }).collect_view()}
+                    </p>
+                }
+            })}
+            {move || joining.get().then(|| {
+                let join_id = join_id.clone();
+                let options = others.clone();
+                view! {
+                    <form class="join" on:submit=move |ev| {
+                        ev.prevent_default();
+                        let chosen = ev.target().and_then(|f| {
+                            use wasm_bindgen::JsCast;
+                            f.dyn_into::<web_sys::HtmlFormElement>().ok()
+                        }).and_then(|f| f.elements().named_item("into")).map(|f| {
+                            use wasm_bindgen::JsCast;
+                            f.unchecked_into::<web_sys::HtmlSelectElement>().value()
+                        }).unwrap_or_default();
+                        shelf.join_as_version(&join_id, &chosen);
+                        joining.set(false);
+                    }>
+                        <label>
+                            {format!("“{join_name}” is a version of ")}
+                            <select name="into" class="bar-select">
+                                {options.into_iter().map(|(other_id, other_name)| view! { <option value=other_id>{other_name}</option> }).collect_view()}
+                            </select>
+                        </label>
+                        <button type="submit" class="primary-button">"Join as a version"</button>
+                        <button type="button" class="text-button" on:click=move |_| joining.set(false)>"Cancel"</button>
+                    </form>
+                }
+            })}
             {move || confirming.get().then(|| {
                 let remove_id = remove_id.clone();
                 let export_id = export_id.clone();

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::annotations::Millis;
+use crate::annotations::{AnnotationSet, Millis, StoredVersions};
 use crate::library::{content_hash, Library, Manifest, Opened, Source};
 use crate::permalink::lands_within;
 use crate::report::html::{first_screen, report_html, FIRST_SCREEN_FROM};
@@ -169,8 +169,10 @@ impl Shelf {
         if id == DEFAULT_REPORT_ID && version.is_none() {
             return Ok(self.default_current());
         }
-        let entry = self.library.with_untracked(|l| l.get(id).cloned());
+        // An address of a report joined to another as its version opens that other.
+        let entry = self.library.with_untracked(|l| l.resolve(id).cloned());
         if let Some(entry) = entry {
+            let id = entry.id.as_str();
             let chosen = version.and_then(|v| entry.versions.get(v - 1)).or(entry.current()).cloned();
             if let Some(v) = chosen {
                 let text = match (&entry.source, entry.version_number(&v.hash)) {
@@ -245,6 +247,45 @@ impl Shelf {
     }
 
     /// Removes a report with its texts and its notes from this browser.
+    /// The reader says `from` is a version of `into`: its versions join `into`'s, and so do its
+    /// notes (copied: its own stay where they were, for [`Shelf::separate`]).
+    pub fn join_as_version(&self, from: &str, into: &str) {
+        let now = now();
+        let notes = match storage::load_annotations(from, now).0 {
+            Load::Read { value, .. } => value,
+            Load::Empty => AnnotationSet::default(),
+            Load::Unreadable { reason, .. } => {
+                return self.tell(format!("The notes on that report could not be read ({reason}), so it was not joined to the other: nothing changed."));
+            }
+            Load::Unavailable => return,
+        };
+        if let Err(problem) = storage::save_annotations(into, &notes, &StoredVersions::default(), now) {
+            return self.tell(format!("The notes could not be carried over: {problem}. Nothing changed."));
+        }
+        match self.library.try_update(|l| l.join_as_version(from, into, now)) {
+            Some(Err(problem)) => self.tell(problem.to_string()),
+            _ => self.save(),
+        }
+    }
+
+    /// Undoes [`Shelf::join_as_version`]: `from` is a report of its own again, with its own notes;
+    /// those it brought leave `into`, and notes made on `into` meanwhile stay with it.
+    pub fn separate(&self, into: &str, from: &str) {
+        let now = now();
+        if let Load::Read { value: brought, .. } = storage::load_annotations(from, now).0 {
+            let mut leaving = brought.clone();
+            for annotation in brought.live() {
+                leaving.delete(&annotation.id, now);
+            }
+            if let Err(problem) = storage::save_annotations(into, &leaving, &StoredVersions::default(), now) {
+                return self.tell(format!("The notes could not be separated: {problem}. Nothing changed."));
+            }
+        }
+        if self.library.try_update(|l| l.separate(into, from, now)) == Some(true) {
+            self.save();
+        }
+    }
+
     pub fn remove(&self, id: &str) {
         let hashes = self.library.try_update(|l| l.remove(id, now())).unwrap_or_default();
         storage::forget_report(id, &hashes);

@@ -359,6 +359,59 @@ test('a text whose symbol is the default report’s with /Rev.1 is its new versi
   assertNoProblems(page);
 });
 
+test('the reader can say a report is a version of another: versions and notes join, and separate again', async (t) => {
+  const context = await freshContext(t);
+  const page = await openPage(context);
+  const noteOn = async (n, text) => {
+    await page.getByRole('button', { name: `Add note to paragraph ${n}`, exact: true }).click();
+    await page.getByRole('textbox', { name: `Note on paragraph ${n}`, exact: true }).fill(text);
+    await page.locator(`#p${n}`).getByRole('button', { name: 'Save note' }).click();
+    await page.locator(`#p${n} .note-card`, { hasText: text }).waitFor();
+  };
+  await chooseFile(page, join(FIXTURES, 'council-resolution.txt'));
+  await page.getByRole('heading', { level: 1, name: 'Resolution on the Special Rapporteur on Cultural Rights' }).waitFor();
+  const resolution = new URL(page.url()).searchParams.get('report');
+  await noteOn(1, 'On the Geneva meeting.');
+  await chooseFile(page, join(FIXTURES, 'french-report.txt'));
+  await page.getByRole('heading', { level: 1, name: /Rapport de la réunion/ }).waitFor();
+  const french = new URL(page.url()).searchParams.get('report');
+  await noteOn(2, 'Une note sur le communiqué.');
+  await page.waitForFunction((id) => (localStorage.getItem(`report-reader:annotations:${id}`) || '').includes('communiqué'), french);
+
+  await openApp(page, `${env.origin}/?library`);
+  const frenchEntry = page.locator('.library-entry', { hasText: 'Rapport de la réunion' });
+  await frenchEntry.getByRole('button', { name: /^Make Rapport de la réunion.* a version of another report$/ }).click();
+  await frenchEntry.getByLabel(/is a version of/).selectOption({ label: 'Resolution on the Special Rapporteur on Cultural Rights' });
+  await frenchEntry.getByRole('button', { name: 'Join as a version' }).click();
+  await page.locator('.library-entry', { hasText: 'Rapport de la réunion' }).filter({ hasNot: page.locator('.entry-joined') }).waitFor({ state: 'detached' });
+  const joinedEntry = page.locator('.library-entry', { hasText: 'A/HRC/RES/58/12' });
+  assert.match(await joinedEntry.textContent(), /2 versions.*Versions you joined to it: Rapport de la réunion/s);
+  await screenshot(page, 'library-joined');
+
+  // The joined report's own address opens the report it joined, in its newest version, which
+  // is the French text, with both reports' notes.
+  await openApp(page, `${env.origin}/?report=${french}`);
+  await page.getByRole('navigation', { name: 'Versions of this report' }).waitFor();
+  assert.match(await page.locator('.version-bar').textContent(), /version 2 of 2/);
+  await page.locator('#p2 .note-card', { hasText: 'Une note sur le communiqué.' }).waitFor();
+  const panel = page.getByRole('complementary', { name: 'Highlights and notes' });
+  if (await panel.isHidden()) await page.getByRole('button', { name: 'Highlights and notes' }).click();
+  await panel.locator('.entry', { hasText: 'On the Geneva meeting.' }).waitFor();
+
+  // Separated again: each report has its own versions and notes, as before.
+  await openApp(page, `${env.origin}/?library`);
+  await page.getByRole('button', { name: /^Separate “Rapport de la réunion.*” from “Resolution on the Special Rapporteur on Cultural Rights” again$/ }).click();
+  await page.locator('.library-entry', { hasText: 'Rapport de la réunion' }).waitFor();
+  assert.doesNotMatch(await page.locator('.library-entry', { hasText: 'A/HRC/RES/58/12' }).textContent(), /versions|joined/);
+  await openApp(page, `${env.origin}/?report=${french}`);
+  await page.locator('#p2 .note-card', { hasText: 'Une note sur le communiqué.' }).waitFor();
+  assert.equal(await page.getByRole('navigation', { name: 'Versions of this report' }).count(), 0);
+  await openApp(page, `${env.origin}/?report=${resolution}`);
+  await page.locator('#p1 .note-card', { hasText: 'On the Geneva meeting.' }).waitFor();
+  assert.equal(await page.getByText('Une note sur le communiqué.').count(), 0, 'the French report’s note went back with it');
+  assertNoProblems(page);
+});
+
 test('bad files are refused with a clear message and nothing stored changes', async (t) => {
   const context = await freshContext(t);
   const page = await openPage(context);
