@@ -121,6 +121,22 @@ mod tests {
     use crate::report::{parse, DEFAULT_REPORT};
     use serde_json::json;
 
+    /// Plans importing a Hypothesis file into an empty set of notes on `report`.
+    fn import(
+        file: &Value,
+        report: &str,
+        index: &ParagraphIndex,
+    ) -> Result<crate::exchange::import::ImportPlan, ImportError> {
+        plan_import(
+            &file.to_string(),
+            report,
+            index,
+            &AnnotationSet::default(),
+            &Palette::default(),
+            9,
+        )
+    }
+
     fn row(id: &str, exact: &str, prefix: &str, suffix: &str, text: &str, tags: &[&str]) -> Value {
         json!({
             "id": id, "created": "2025-06-22T10:15:04.417862+00:00", "updated": "2025-06-23T08:00:00.000001+05:30",
@@ -146,15 +162,7 @@ mod tests {
             { "id": "AbC4", "created": "2025-06-22T12:00:00+00:00", "updated": "2025-06-22T12:00:00+00:00", "uri": "https://x",
               "text": "Agreed with this.", "tags": [], "references": ["AbC1"], "target": [{ "source": "https://x" }] },
         ]});
-        let plan = plan_import(
-            &file.to_string(),
-            "oic",
-            &index,
-            &AnnotationSet::default(),
-            &Palette::default(),
-            9,
-        )
-        .unwrap();
+        let plan = import(&file, "oic", &index).unwrap();
         assert_eq!(plan.added.len(), 2);
         let chaired = plan
             .added
@@ -225,26 +233,10 @@ mod tests {
         let index = ParagraphIndex::new(&report);
         let file =
             json!({ "rows": [row("r", "The Group", "", " welcomed the", "Second one.", &[])] });
-        let plan = plan_import(
-            &file.to_string(),
-            "x",
-            &index,
-            &AnnotationSet::default(),
-            &Palette::default(),
-            9,
-        )
-        .unwrap();
+        let plan = import(&file, "x", &index).unwrap();
         assert_eq!(plan.added[0].target.paragraph(), "p2");
         let file = json!({ "rows": [row("r", "The Group", "", " thanked", "Third one.", &[])] });
-        let plan = plan_import(
-            &file.to_string(),
-            "x",
-            &index,
-            &AnnotationSet::default(),
-            &Palette::default(),
-            9,
-        )
-        .unwrap();
+        let plan = import(&file, "x", &index).unwrap();
         assert_eq!(plan.added[0].target.paragraph(), "p3");
     }
 
@@ -253,15 +245,7 @@ mod tests {
         let index = ParagraphIndex::new(&parse(DEFAULT_REPORT));
         let file =
             json!({ "rows": [row("gone", "words that are nowhere in it", "", "", "Kept.", &[])] });
-        let plan = plan_import(
-            &file.to_string(),
-            "oic",
-            &index,
-            &AnnotationSet::default(),
-            &Palette::default(),
-            9,
-        )
-        .unwrap();
+        let plan = import(&file, "oic", &index).unwrap();
         assert_eq!(
             (
                 plan.added[0].target.paragraph(),

@@ -649,6 +649,37 @@ mod tests {
     }
 
     #[test]
+    fn numbers_letters_and_sections_of_other_scripts_get_the_usual_ids() {
+        let ids = |text: &str| {
+            fn walk(p: &Paragraph, out: &mut Vec<(String, Option<String>)>) {
+                out.push((p.id.clone(), p.label()));
+                p.children.iter().for_each(|c| walk(c, out));
+            }
+            let mut out = Vec::new();
+            for block in parse(text).blocks {
+                match block {
+                    Block::Heading(h) => out.push((h.id, h.label)),
+                    Block::Paragraph(p) => walk(&p, &mut out),
+                }
+            }
+            out
+        };
+        let pair = |id: &str, label: &str| (id.to_string(), Some(label.to_string()));
+        assert_eq!(
+            ids("تقرير\n\nأولاً - مقدمة\n\n١. يرحب المجلس بالتقرير.\n(أ) أولاً؛\n(ب) ثانياً.\n\n۲. يقرر المجلس.\n"),
+            [pair("h-أولا-مقدمة", "أولاً"), pair("p1", "١."), pair("p1-a", "(أ)"), pair("p1-b", "(ب)"), pair("p2", "۲.")]
+        );
+        assert_eq!(
+            ids("报告\n\n一、导言\n\n1. 大会审议了报告。\n\n二、建议\n\n2. 大会决定。\n"),
+            [pair("h-一-导言", "一"), pair("p1", "1."), pair("h-二-建议", "二"), pair("p2", "2.")]
+        );
+        assert_eq!(
+            ids("Informe\n\n1. El Consejo decide:\na) aprobar el informe;\nb) seguir ocupándose de la cuestión.\n"),
+            [pair("p1", "1."), pair("p1-a", "a)"), pair("p1-b", "b)")]
+        );
+    }
+
+    #[test]
     fn slugs_keep_letters_of_any_script() {
         assert_eq!(slug("I. Introduction"), "i-introduction");
         assert_eq!(slug("Économie & société"), "économie-société");

@@ -339,6 +339,15 @@ pub fn download(file_name: &str, mime: &str, text: &str) {
 /// How long a download's object URL is kept after the download starts.
 const DOWNLOAD_KEPT_MS: i32 = 60_000;
 
+/// The value of the control named `name` in the form an event was submitted from ("" if none).
+pub fn form_value(event: &web_sys::Event, name: &str) -> String {
+    let form = event.target().and_then(|f| f.dyn_into::<web_sys::HtmlFormElement>().ok());
+    form.and_then(|f| f.elements().named_item(name))
+        .and_then(|control| js_sys::Reflect::get(&control, &"value".into()).ok())
+        .and_then(|value| value.as_string())
+        .unwrap_or_default()
+}
+
 /// Random bytes from the browser's cryptographic generator (`crypto.getRandomValues`), for
 /// ids that must not collide between tabs and devices.
 pub fn random_bytes<const N: usize>() -> [u8; N] {

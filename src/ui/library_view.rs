@@ -66,14 +66,7 @@ fn EntryRow(entry: Entry, shelf: Shelf) -> impl IntoView {
                     view! {
                         <form class="rename" on:submit=move |ev| {
                             ev.prevent_default();
-                            let field = ev.target().and_then(|f| {
-                                use wasm_bindgen::JsCast;
-                                f.dyn_into::<web_sys::HtmlFormElement>().ok()
-                            }).and_then(|f| f.elements().named_item("name"));
-                            let value = field.map(|f| {
-                                use wasm_bindgen::JsCast;
-                                f.unchecked_into::<web_sys::HtmlInputElement>().value()
-                            }).unwrap_or_default();
+                            let value = browser::form_value(&ev, "name");
                             shelf.rename(&rename_id, &value);
                             renaming.set(false);
                         }>
@@ -130,13 +123,7 @@ fn EntryRow(entry: Entry, shelf: Shelf) -> impl IntoView {
                 view! {
                     <form class="join" on:submit=move |ev| {
                         ev.prevent_default();
-                        let chosen = ev.target().and_then(|f| {
-                            use wasm_bindgen::JsCast;
-                            f.dyn_into::<web_sys::HtmlFormElement>().ok()
-                        }).and_then(|f| f.elements().named_item("into")).map(|f| {
-                            use wasm_bindgen::JsCast;
-                            f.unchecked_into::<web_sys::HtmlSelectElement>().value()
-                        }).unwrap_or_default();
+                        let chosen = browser::form_value(&ev, "into");
                         shelf.join_as_version(&join_id, &chosen);
                         joining.set(false);
                     }>
