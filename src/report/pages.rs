@@ -21,6 +21,7 @@
 //! breaks (beside a form feed or other furniture), or, for page numbers, when they count up
 //! through the document; a line is a running header or footer only when it repeats.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::cover::looks_like_symbol;
@@ -53,7 +54,7 @@ enum Kind {
 const HEAD_LINES: usize = 40;
 
 /// The report's own text, without what belongs to its pages (see the module's documentation).
-pub fn clean(text: &str) -> String {
+pub fn clean(text: &str) -> Cow<'_, str> {
     let paginated = text.contains(['\u{c}', '_'])
         || looks_laid_out(text)
         || text
@@ -61,7 +62,7 @@ pub fn clean(text: &str) -> String {
             .any(|l| furniture(l.trim()) || page_of(&l.trim().to_lowercase()).is_some());
     if !paginated {
         // Nothing paginated about it (a Markdown file, a pasted note): leave it as it is.
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let mut lines = split_lines(text);
     let symbol = head_symbol(&lines);
@@ -84,7 +85,7 @@ pub fn clean(text: &str) -> String {
         text.push_str(&format!("\n\n[^{label}]: {note}"));
     }
     text.push('\n');
-    text
+    Cow::Owned(text)
 }
 
 /// Whether a text keeps a page's layout with spaces (indented or column lines).
