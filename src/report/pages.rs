@@ -55,11 +55,9 @@ const HEAD_LINES: usize = 40;
 
 /// The report's own text, without what belongs to its pages (see the module's documentation).
 pub fn clean(text: &str) -> Cow<'_, str> {
-    let paginated = text.contains(['\u{c}', '_'])
+    let paginated = text.bytes().any(|b| b == b'\x0c' || b == b'_')
         || looks_laid_out(text)
-        || text
-            .lines()
-            .any(|l| furniture(l.trim()) || page_of(&l.trim().to_lowercase()).is_some());
+        || text.lines().map(str::trim).any(|l| l.len() <= FURNITURE_BYTES && (furniture(l) || page_of(&l.to_lowercase()).is_some()));
     if !paginated {
         // Nothing paginated about it (a Markdown file, a pasted note): leave it as it is.
         return Cow::Borrowed(text);
@@ -224,10 +222,11 @@ fn head_symbol(lines: &[Line]) -> Option<String> {
 /// A job number (`GE.25-11482(E)`, `25-11482 (E) 090725 100725`), with what may follow it. A
 /// right-to-left export may turn its brackets round (`)GE.25-06634(A`).
 fn job_number(text: &str) -> bool {
-    let unbracketed: String = text
-        .chars()
-        .map(|c| if "()".contains(c) { ' ' } else { c })
-        .collect();
+    // Every job number has a two-digit year and a dash in its first few characters.
+    if !text.bytes().take(6).any(|b| b == b'-') {
+        return false;
+    }
+    let unbracketed: String = text.chars().map(|c| if "()".contains(c) { ' ' } else { c }).collect();
     let text = unbracketed.trim();
     let text = ["GE.", "NY.", "V.", "N"]
         .iter()
@@ -255,8 +254,13 @@ fn job_number(text: &str) -> bool {
 /// The European Commission's footer, its language's code either side of the page number
 /// ("EN 3 EN").
 fn eu_footer(text: &str) -> bool {
-    let parts: Vec<&str> = text.split_whitespace().collect();
-    matches!(parts.as_slice(), [a, n, b] if a == b && a.len() == 2 && a.bytes().all(|c| c.is_ascii_uppercase()) && n.bytes().all(|c| c.is_ascii_digit()))
+    let mut parts = text.split_whitespace();
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some(a), Some(n), Some(b), None) => {
+            a == b && a.len() == 2 && a.bytes().all(|c| c.is_ascii_uppercase()) && n.bytes().all(|c| c.is_ascii_digit())
+        }
+        _ => false,
+    }
 }
 
 fn barcode(text: &str) -> bool {
@@ -284,14 +288,20 @@ const RECYCLE: [&str; 8] = [
     "请回收",
 ];
 
+/// No line of page furniture is longer (a job number with its dates and barcode, "Please
+/// recycle" in Russian): longer lines are text without looking further.
+const FURNITURE_BYTES: usize = 120;
+
 /// A line that is page furniture wherever it stands.
 fn furniture(text: &str) -> bool {
+    if text.len() > FURNITURE_BYTES {
+        return false;
+    }
+    if job_number(text) || barcode(text) || eu_footer(text) {
+        return true;
+    }
     let lower = text.trim_matches(['♲', ' ']).to_lowercase();
-    job_number(text)
-        || barcode(text)
-        || eu_footer(text)
-        || RECYCLE.iter().any(|r| lower == *r)
-        || page_of(&lower).is_some_and(|(_, of)| of.is_some())
+    RECYCLE.iter().any(|r| lower == *r) || page_of(&lower).is_some_and(|(_, of)| of.is_some())
 }
 
 /// "3", "- 3 -", "Page 3", "page 3 of 12", "3/12": the page's number, and the count if given.
@@ -317,7 +327,7 @@ fn classify(lines: &mut [Line], symbol: Option<&str>) {
             Kind::Furniture
         } else if text.len() >= 5 && text.bytes().all(|b| b == b'_') {
             Kind::FootnoteRule
-        } else if page_of(&text.to_lowercase()).is_some() {
+        } else if text.len() <= FURNITURE_BYTES && page_of(&text.to_lowercase()).is_some() {
             Kind::MaybePageNumber
         } else if EU_LANGUAGES.contains(&text) {
             // Half of an EU footer ("EN"), as an export without the layout leaves it.

@@ -133,7 +133,9 @@ fn segments(blocks: &[SourceBlock]) -> Vec<Segment> {
         for (i, line) in block.lines.iter().enumerate() {
             // A section heading on a line of its own inside a block, as text exports leave it:
             // "Summary" above its text, or "II. Activities" right above paragraph 3.
-            if block.item_number.is_none() || i > 0 {
+            // Headings are short: longer lines are not looked at for one.
+            let short = line.spans().iter().map(|s| s.text.len()).sum::<usize>() <= 160;
+            if short && (block.item_number.is_none() || i > 0) {
                 if let Some(word) = section_word(line) {
                     out.push(Segment { marker: Marker::Heading { level: 2, label: None }, lines: vec![word], written: None });
                     continue;
