@@ -25,6 +25,10 @@ struct Folded {
 /// one, which the app would carry for a few ligatures); letters with no decomposition, and the
 /// ligatures of typeset text, are spelt as a reader types them.
 fn fold_char(c: char, out: &mut impl FnMut(char)) {
+    // Most of a report is ASCII, which has nothing to take off.
+    if c.is_ascii() {
+        return out(if c.is_ascii_whitespace() { ' ' } else { c.to_ascii_lowercase() });
+    }
     for lower in c.to_lowercase() {
         decompose_canonical(lower, |d| match d {
             // Tatweel stretches a word; it is not a letter.
