@@ -66,11 +66,13 @@ fn words_of(text: &RichText, out: &mut Vec<String>) {
     out.extend(words(&plain));
 }
 
-/// Words, without the dashes that stand alone between them ("أولاً - مقدمة").
+/// Words, without the dashes that stand alone between them ("أولاً - مقدمة"), and without the
+/// hyphens inside them: pdftotext takes the hyphen out of a compound it finds at a line's end
+/// ("high-" + "level" comes out "highlevel"), which no reader of the text can put back.
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
-        .map(str::to_string)
+        .map(|w| w.replace(['-', '‐'], ""))
 }
 
 fn body_words(report: &Report) -> Vec<String> {

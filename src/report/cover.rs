@@ -58,7 +58,17 @@ const LANGUAGES: [&str; 18] = [
 ];
 
 fn is_letterhead(lower: &str) -> bool {
-    LETTERHEADS.contains(&lower.trim_end_matches(['.', ':']))
+    // The bodies whose names head their documents, above the title: "Committee on the Elimination
+    // of Discrimination against Women", "Comité des droits de l’enfant", "Commission on the
+    // Status of Women", "Conference of the Parties".
+    const BODIES: [&str; 12] =
+        ["committee on ", "committee against ", "comité des ", "comité pour ", "comité contre ", "comité de ", "comité para ", "comité contra ", "комитет ", "لجنة ", "commission on the ", "conference of the parties"];
+    LETTERHEADS.contains(&lower.trim_end_matches(['.', ':'])) || (lower.split_whitespace().count() <= 12 && BODIES.iter().any(|b| lower.starts_with(b)))
+}
+
+/// The United Nations' own letterhead, in its six languages: under it, the organ's slot.
+fn is_un_letterhead(lower: &str) -> bool {
+    LETTERHEADS[..6].contains(&lower.trim())
 }
 
 /// The organisation's address on its letterhead ("P.O. Box 3243 Tel.: +251 …").
@@ -142,6 +152,9 @@ fn classify(line: &RichText) -> LineClass {
 #[derive(Debug, Default)]
 pub(crate) struct CoverBuilder {
     cover: Cover,
+    /// Under "United Nations", before "Distr.": the organ's place, whatever it names ("General
+    /// Assembly", or a treaty: "Convention on the Elimination of All Forms of …").
+    in_un_head: bool,
     /// Every line the cover is made of, normalised, to recognise running headers.
     seen: HashSet<String>,
 }
@@ -175,6 +188,20 @@ impl CoverBuilder {
     /// Reads one block of the title block, line by line.
     pub fn take_block(&mut self, lines: &[RichText]) {
         let mut classes: Vec<LineClass> = lines.iter().map(classify).collect();
+        for (i, line) in lines.iter().enumerate() {
+            let plain = line.plain();
+            if is_un_letterhead(&plain.to_lowercase()) && self.cover.title.is_none() {
+                self.in_un_head = true;
+            } else if is_distribution(&plain) {
+                self.in_un_head = false;
+            } else if self.in_un_head && classes[i] == LineClass::Plain {
+                classes[i] = LineClass::Letterhead;
+            }
+            // A line that starts in small letters goes on with the line above it.
+            if i > 0 && plain.trim_start().starts_with(char::is_lowercase) && matches!(classes[i], LineClass::Plain) {
+                classes[i] = classes[i - 1].clone();
+            }
+        }
         if let Some(first) = classes.iter().position(|c| *c == LineClass::Session) {
             // From its first session line on, a block gives the organ, session and agenda item
             // the document belongs to (the agenda item's title under it): kept as written, never
@@ -236,7 +263,14 @@ impl CoverBuilder {
                     self.cover.other_lines.push(line.clone());
                 }
                 LineClass::Plain if title_open => {
-                    self.cover.title.get_or_insert_with(RichText::default).join_line(line);
+                    // A UN title's asterisk calls a note at the foot of the page ("* Adopted by
+                    // the Committee at …"): the title is the words before it.
+                    let mut line = line.clone();
+                    if let Some(last) = line.0.last_mut() {
+                        let kept = last.text.trim_end().trim_end_matches('*').len();
+                        last.text.truncate(kept);
+                    }
+                    self.cover.title.get_or_insert_with(RichText::default).join_line(&line);
                 }
                 _ => self.cover.other_lines.push(line.clone()),
             }

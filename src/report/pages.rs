@@ -57,11 +57,20 @@ const HEAD_LINES: usize = 40;
 pub fn clean(text: &str) -> Cow<'_, str> {
     let paginated = text.bytes().any(|b| b == b'\x0c' || b == b'_')
         || looks_laid_out(text)
-        || text.lines().map(str::trim).any(|l| l.len() <= FURNITURE_BYTES && (furniture(l) || page_of(&l.to_lowercase()).is_some()));
+        || text.lines().map(str::trim).any(|l| {
+            l.len() <= FURNITURE_BYTES && (furniture(l) || page_of(&l.to_lowercase()).is_some())
+        });
     if !paginated {
         // Nothing paginated about it (a Markdown file, a pasted note): leave it as it is.
         return Cow::Borrowed(text);
     }
+    let regrouped;
+    let text = if looks_laid_out(text) {
+        regrouped = regroup_head_columns(text);
+        regrouped.as_str()
+    } else {
+        text
+    };
     let mut lines = split_lines(text);
     let symbol = head_symbol(&lines);
     classify(&mut lines, symbol.as_deref());
@@ -98,6 +107,74 @@ fn looks_laid_out(text: &str) -> bool {
         .filter(|l| l.starts_with("    ") || l.trim().contains("     "))
         .count();
     !lines.is_empty() && spaced * 5 >= lines.len()
+}
+
+/// A layout-keeping export of a two-column head (a UN document's: letterhead and organ on the
+/// left; symbol, distribution, date and language on the right) gives each line both columns,
+/// so a name that wraps on the left ("Convention on the Elimination of All / Forms of
+/// Discrimination against / Women") is cut by the right column's lines. Where lines of the head
+/// have text in the right half, the left column's lines are put first, then the right's.
+fn regroup_head_columns(text: &str) -> String {
+    let lines: Vec<&str> = text.split('\n').collect();
+    // The head ends where running text starts: a line of one column and full width.
+    let running = |l: &&str| !l.trim().contains("   ") && l.trim().chars().count() >= 70;
+    let head = lines
+        .iter()
+        .position(running)
+        .unwrap_or(lines.len())
+        .min(HEAD_LINES);
+    let width = lines[..head]
+        .iter()
+        .map(|l| l.trim_end().chars().count())
+        .max()
+        .unwrap_or(0);
+    let middle = width * 2 / 5;
+    // Each line's parts (three spaces or more apart) with the column each starts at.
+    let parts = |line: &str| -> Vec<(usize, String)> {
+        let mut out = Vec::new();
+        let mut column = 0;
+        for piece in line.split("   ") {
+            let trimmed = piece.trim();
+            if !trimmed.is_empty() {
+                let at = column + piece.chars().take_while(|c| c.is_whitespace()).count();
+                out.push((at, trimmed.to_string()));
+            }
+            column += piece.chars().count() + 3;
+        }
+        out
+    };
+    let in_right =
+        |line: &str| parts(line).iter().any(|(at, _)| *at >= middle) && !line.contains('\u{c}');
+    let both = |line: &str| in_right(line) && parts(line).iter().any(|(at, _)| *at < middle);
+    // The head's two columns: from its first line with text on both sides, as long as the right
+    // column goes on (a blank line between its entries, not two).
+    let Some(first) = lines[..head].iter().position(|l| both(l)) else {
+        return text.to_string();
+    };
+    let mut last = first;
+    for (i, line) in lines.iter().enumerate().take(head).skip(first + 1) {
+        if in_right(line) {
+            last = i;
+        } else if i > last + 1 {
+            break;
+        }
+    }
+    let (mut left, mut right) = (Vec::new(), Vec::new());
+    for line in &lines[first..=last] {
+        let (l, r): (Vec<_>, Vec<_>) = parts(line).into_iter().partition(|(at, _)| *at < middle);
+        if !l.is_empty() {
+            left.push(l.into_iter().map(|(_, t)| t).collect::<Vec<_>>().join(" "));
+        }
+        if !r.is_empty() {
+            right.push(r.into_iter().map(|(_, t)| t).collect::<Vec<_>>().join(" "));
+        }
+    }
+    let mut out: Vec<String> = lines[..first].iter().map(|l| l.to_string()).collect();
+    out.extend(left);
+    out.push(String::new());
+    out.extend(right);
+    out.extend(lines[last + 1..].iter().map(|l| l.to_string()));
+    out.join("\n")
 }
 
 fn split_lines(text: &str) -> Vec<Line> {
@@ -226,7 +303,10 @@ fn job_number(text: &str) -> bool {
     if !text.bytes().take(6).any(|b| b == b'-') {
         return false;
     }
-    let unbracketed: String = text.chars().map(|c| if "()".contains(c) { ' ' } else { c }).collect();
+    let unbracketed: String = text
+        .chars()
+        .map(|c| if "()".contains(c) { ' ' } else { c })
+        .collect();
     let text = unbracketed.trim();
     let text = ["GE.", "NY.", "V.", "N"]
         .iter()
@@ -257,7 +337,10 @@ fn eu_footer(text: &str) -> bool {
     let mut parts = text.split_whitespace();
     match (parts.next(), parts.next(), parts.next(), parts.next()) {
         (Some(a), Some(n), Some(b), None) => {
-            a == b && a.len() == 2 && a.bytes().all(|c| c.is_ascii_uppercase()) && n.bytes().all(|c| c.is_ascii_digit())
+            a == b
+                && a.len() == 2
+                && a.bytes().all(|c| c.is_ascii_uppercase())
+                && n.bytes().all(|c| c.is_ascii_digit())
         }
         _ => false,
     }
