@@ -198,7 +198,8 @@ impl CoverBuilder {
                 classes[i] = LineClass::Letterhead;
             }
             // A line that starts in small letters goes on with the line above it.
-            if i > 0 && plain.trim_start().starts_with(char::is_lowercase) && matches!(classes[i], LineClass::Plain) {
+            let continues_above = matches!(classes.get(i.wrapping_sub(1)), Some(LineClass::Letterhead | LineClass::Session | LineClass::Meta));
+            if continues_above && plain.trim_start().starts_with(char::is_lowercase) && classes[i] == LineClass::Plain {
                 classes[i] = classes[i - 1].clone();
             }
         }
