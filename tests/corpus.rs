@@ -5,9 +5,10 @@
 //! order, with nothing of the page's furniture among them.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use report_reader::report::language::language;
+use report_reader::report::layout;
 use report_reader::report::{parse, Block, FootnoteRef, Paragraph, Report, RichText};
 use serde_json::Value;
 
@@ -32,12 +33,25 @@ fn corpus() -> Vec<(String, Value)> {
     reports
 }
 
-fn forms(stem: &str) -> [(PathBuf, &'static str); 2] {
+/// A report's texts as readers have them: exported with the layout kept, without, and read
+/// from its PDF by pdf.js (its positioned runs, laid out by `report::layout`).
+fn forms(stem: &str) -> Vec<(String, &'static str)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus");
-    [
-        (dir.join(format!("{stem}.layout.txt")), "layout kept"),
-        (dir.join(format!("{stem}.txt")), "plain"),
-    ]
+    let read = |name: String| std::fs::read_to_string(dir.join(name));
+    let mut forms = vec![
+        (read(format!("{stem}.layout.txt")).unwrap(), "layout kept"),
+        (read(format!("{stem}.txt")).unwrap(), "plain"),
+    ];
+    if let Ok(runs) = read(format!("{stem}.runs.json")) {
+        let pdf: PdfRuns = serde_json::from_str(&runs).unwrap();
+        forms.push((layout::text_of_pages(&pdf.pages), "PDF"));
+    }
+    forms
+}
+
+#[derive(serde::Deserialize)]
+struct PdfRuns {
+    pages: Vec<layout::Page>,
 }
 
 fn ids(report: &Report) -> Vec<String> {
@@ -106,8 +120,8 @@ fn strings(value: &Value) -> Vec<String> {
 fn every_report_in_both_forms_has_the_outline_its_source_gives() {
     let mut failures = Vec::new();
     for (stem, expected) in corpus() {
-        for (path, form) in forms(&stem) {
-            let report = parse(&std::fs::read_to_string(&path).unwrap());
+        for (text, form) in forms(&stem) {
+            let report = parse(&text);
             let cover = &report.cover;
             let found = [
                 (
@@ -185,8 +199,8 @@ fn nothing_of_a_reports_own_text_is_lost_and_no_furniture_is_left_in_it() {
             .iter()
             .flat_map(|w| words(w).collect::<Vec<_>>())
             .collect();
-        for (path, form) in forms(&stem) {
-            let got = body_words(&parse(&std::fs::read_to_string(&path).unwrap()));
+        for (text, form) in forms(&stem) {
+            let got = body_words(&parse(&text));
             if got != want {
                 let at = got
                     .iter()

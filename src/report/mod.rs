@@ -10,6 +10,7 @@ pub mod html;
 pub mod input;
 pub mod language;
 mod markdown;
+pub mod layout;
 mod model;
 mod pages;
 mod structure;

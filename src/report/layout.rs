@@ -1,0 +1,178 @@
+//! A PDF's pages as a reader reads them: positioned text runs (what a PDF engine such as pdf.js
+//! gives: each run's text, baseline position and font size) in, the page's text out, in the
+//! form the passes after it read (see [`super::pages`]): lines in reading order, a blank line
+//! where a paragraph ends, columns side by side kept apart by wide spaces, raised small numbers
+//! glued to the word before them (footnote references, as text exports leave them), and a form
+//! feed between pages. Page furniture, footnotes and structure are then found as in any text.
+
+use serde::Deserialize;
+
+/// One run of text on a page: its baseline's start (`x`, `y` from the page's bottom left, in
+/// points), its width and its font size.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Run {
+    pub text: String,
+    pub x: f32,
+    pub y: f32,
+    pub w: f32,
+    pub size: f32,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Page {
+    pub width: f32,
+    pub height: f32,
+    pub runs: Vec<Run>,
+}
+
+/// A line of a page: its baseline, font size and runs from left to right.
+struct Line<'a> {
+    y: f32,
+    size: f32,
+    runs: Vec<&'a Run>,
+}
+
+/// Runs on one baseline make a line; a smaller run raised above it (a footnote's number) belongs
+/// to it too.
+fn lines(page: &Page) -> Vec<Line<'_>> {
+    let mut runs: Vec<&Run> = page
+        .runs
+        .iter()
+        .filter(|r| !r.text.trim().is_empty())
+        .collect();
+    // Top of the page first; on a line, left to right; full-size runs before raised ones.
+    runs.sort_by(|a, b| b.size.total_cmp(&a.size).then(b.y.total_cmp(&a.y)));
+    let mut lines: Vec<Line> = Vec::new();
+    for run in runs {
+        let same = lines.iter_mut().find(|l| {
+            let raised = run.size < l.size * 0.9 && run.y > l.y && run.y - l.y < l.size * 0.6;
+            (run.y - l.y).abs() < l.size.min(run.size) * 0.35 || raised
+        });
+        match same {
+            Some(line) => line.runs.push(run),
+            None => lines.push(Line {
+                y: run.y,
+                size: run.size,
+                runs: vec![run],
+            }),
+        }
+    }
+    for line in &mut lines {
+        line.runs.sort_by(|a, b| a.x.total_cmp(&b.x));
+    }
+    lines.sort_by(|a, b| b.y.total_cmp(&a.y));
+    lines
+}
+
+/// A line's text as a layout-keeping export writes it: indented, and its runs joined by a space
+/// where there is a gap, by as many spaces as the gap is wide where it is a column's (so that the
+/// head's columns stay apart, where they are), and a raised small number glued to the word
+/// before it. `margin` is the page's left edge of text.
+fn line_text(line: &Line, margin: f32) -> String {
+    // The width of an average character, to turn distances into spaces.
+    let unit = line.size * 0.5;
+    let mut text = String::new();
+    let mut end: Option<f32> = None;
+    for run in &line.runs {
+        let raised = run.size < line.size * 0.9 && run.y > line.y + line.size * 0.1;
+        match end {
+            None => text.push_str(&" ".repeat(((run.x - margin) / unit).round().max(0.0) as usize)),
+            Some(end) => {
+                let gap = run.x - end;
+                if gap > line.size * 2.5 {
+                    text.push_str(&" ".repeat(((gap / unit).round() as usize).max(4)));
+                } else if !(raised && gap < line.size * 0.3)
+                    && gap > line.size * 0.1
+                    && !text.ends_with(' ')
+                {
+                    text.push(' ');
+                }
+            }
+        }
+        text.push_str(if end.is_none() {
+            run.text.trim_start()
+        } else {
+            &run.text
+        });
+        end = Some(run.x + run.w);
+    }
+    text.trim_end().to_string()
+}
+
+/// The pages' text (see the module's documentation).
+pub fn text_of_pages(pages: &[Page]) -> String {
+    let mut out = String::new();
+    for (n, page) in pages.iter().enumerate() {
+        if n > 0 {
+            out.push('\u{c}');
+        }
+        let lines = lines(page);
+        let margin = page.runs.iter().map(|r| r.x).fold(f32::INFINITY, f32::min);
+        // The usual distance between lines of running text: a larger one ends a paragraph.
+        let mut steps: Vec<f32> = lines
+            .windows(2)
+            .map(|w| w[0].y - w[1].y)
+            .filter(|d| *d > 0.0)
+            .collect();
+        steps.sort_by(f32::total_cmp);
+        let step = steps.get(steps.len() / 3).copied().unwrap_or(14.0);
+        let mut previous: Option<&Line> = None;
+        for line in &lines {
+            if let Some(previous) = previous {
+                if previous.y - line.y > step * 1.3 {
+                    out.push('\n');
+                }
+            }
+            out.push_str(&line_text(line, margin));
+            out.push('\n');
+            previous = Some(line);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str, x: f32, y: f32, size: f32) -> Run {
+        Run {
+            text: text.into(),
+            x,
+            y,
+            w: text.chars().count() as f32 * size * 0.5,
+            size,
+        }
+    }
+
+    #[test]
+    fn runs_become_lines_paragraphs_columns_and_glued_footnote_numbers() {
+        let page = Page {
+            width: 595.0,
+            height: 842.0,
+            runs: vec![
+                run("United Nations", 68.0, 780.0, 16.0),
+                run("A/HRC/59/23", 420.0, 780.0, 16.0),
+                run("submissions, including from 31 States.", 68.0, 647.0, 11.0),
+                run("1", 279.0, 651.4, 9.2),
+                run("The submissions are", 286.0, 647.0, 11.0),
+                run("1.", 68.0, 664.9, 11.0),
+                run("The Special Rapporteur thanks", 96.9, 664.9, 11.0),
+                run("together with the summary.", 68.0, 632.7, 11.0),
+                run("2.", 68.0, 600.0, 11.0),
+                run("Next paragraph.", 96.0, 600.0, 11.0),
+            ],
+        };
+        let text = text_of_pages(&[page.clone(), page]);
+        let first = text.split('\u{c}').next().unwrap();
+        assert_eq!(
+            first,
+            format!("United Nations{}A/HRC/59/23\n\n1. The Special Rapporteur thanks\nsubmissions, including from 31 States.1 The submissions are\ntogether with the summary.\n\n2. Next paragraph.\n", " ".repeat(30))
+        );
+        assert_eq!(
+            text.matches('\u{c}').count(),
+            1,
+            "a form feed between the two pages"
+        );
+    }
+}
