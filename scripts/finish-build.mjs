@@ -85,7 +85,9 @@ const staged = (await files(staging)).filter((path) => !path.endsWith(`${sep}sw.
 const names = staged.map((path) => relative(staging, path).split(sep).join('/'));
 const contents = await Promise.all(staged.map((path) => readFile(path)));
 const version = hash(Buffer.concat(contents.flatMap((c, i) => [Buffer.from(names[i]), c])));
-const list = ['./', ...names.filter((n) => n !== 'index.html').map((n) => `./${n}`)];
+// pdf.js (1.7 MB) is fetched when a reader first opens a PDF, and kept by the worker then: not
+// every visitor downloads it on the first visit.
+const list = ['./', ...names.filter((n) => n !== 'index.html' && !n.startsWith('pdfjs/')).map((n) => `./${n}`)];
 const worker = (await readFile(join(source, 'web/sw.js'), 'utf8'))
   .replace("'__VERSION__'", JSON.stringify(version))
   .replace('__FILES__', JSON.stringify(list, null, 2));

@@ -30,7 +30,7 @@ impl std::fmt::Display for InputError {
             ),
             InputError::Binary => write!(
                 f,
-                "This file is not text (it may be a PDF, a Word document or an image). Save the report as plain text, \
+                "This file is not text (it may be a Word document or an image). Save the report as plain text, \
                  Markdown or HTML and open that."
             ),
         }

@@ -18,10 +18,9 @@ pub struct Run {
     pub size: f32,
 }
 
+/// A page: its runs, in any order.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Page {
-    pub width: f32,
-    pub height: f32,
     pub runs: Vec<Run>,
 }
 
@@ -99,6 +98,68 @@ fn line_text(line: &Line, margin: f32) -> String {
     text.trim_end().to_string()
 }
 
+/// Why a PDF could not be read, in the reader's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PdfProblem {
+    /// Encrypted: it opens only with its password.
+    Password,
+    /// Not a PDF after all, or a damaged one.
+    Damaged,
+    /// Pages of images, with no text on any of them.
+    Scanned,
+    /// The reader stopped it.
+    Cancelled,
+    /// Anything else the PDF engine said.
+    Engine(String),
+}
+
+impl PdfProblem {
+    /// The problem a PDF engine's error names (pdf.js's `PasswordException`,
+    /// `InvalidPDFException`, …).
+    pub fn named(name: &str, message: &str) -> PdfProblem {
+        match name {
+            "PasswordException" => PdfProblem::Password,
+            "InvalidPDFException"
+            | "MissingPDFException"
+            | "UnexpectedResponseException"
+            | "FormatError" => PdfProblem::Damaged,
+            "Cancelled" => PdfProblem::Cancelled,
+            _ => PdfProblem::Engine(message.chars().take(200).collect()),
+        }
+    }
+}
+
+impl std::fmt::Display for PdfProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PdfProblem::Password => write!(f, "This PDF is protected by a password, so its text cannot be read. Open it with its password elsewhere and save a copy without one."),
+            PdfProblem::Damaged => write!(f, "This file is damaged or is not a PDF after all: no text could be read from it."),
+            PdfProblem::Scanned => write!(f, "This PDF is scanned images without text; the reader cannot read it. A version of the report with its text (a PDF made from the document, Word or text) can be opened."),
+            PdfProblem::Cancelled => write!(f, "Reading the PDF was stopped; nothing was opened."),
+            PdfProblem::Engine(message) => write!(f, "The PDF could not be read ({message})."),
+        }
+    }
+}
+
+/// A PDF's pages as its engine gave them (`{"pages": [{"width", "height", "runs": […]}]}`),
+/// laid out as text; a PDF with no text on any page is a scan.
+pub fn text_of_pdf(pages_json: &str) -> Result<String, PdfProblem> {
+    #[derive(Deserialize)]
+    struct Pages {
+        pages: Vec<Page>,
+    }
+    let pages: Pages =
+        serde_json::from_str(pages_json).map_err(|e| PdfProblem::Engine(e.to_string()))?;
+    if pages
+        .pages
+        .iter()
+        .all(|p| p.runs.iter().all(|r| r.text.trim().is_empty()))
+    {
+        return Err(PdfProblem::Scanned);
+    }
+    Ok(text_of_pages(&pages.pages))
+}
+
 /// The pages' text (see the module's documentation).
 pub fn text_of_pages(pages: &[Page]) -> String {
     let mut out = String::new();
@@ -146,10 +207,31 @@ mod tests {
     }
 
     #[test]
+    fn a_pdf_without_text_is_a_scan_and_engine_errors_are_told_in_words() {
+        assert_eq!(
+            text_of_pdf(
+                r#"{"pages":[{"runs":[]},{"runs":[]}]}"#
+            ),
+            Err(PdfProblem::Scanned)
+        );
+        let one = r#"{"pages":[{"runs":[{"text":"1. A paragraph.","x":68,"y":700,"w":80,"size":11}]}]}"#;
+        assert_eq!(text_of_pdf(one).as_deref(), Ok("1. A paragraph.\n"));
+        assert_eq!(
+            PdfProblem::named("PasswordException", "No password given"),
+            PdfProblem::Password
+        );
+        assert_eq!(
+            PdfProblem::named("InvalidPDFException", "Invalid PDF structure."),
+            PdfProblem::Damaged
+        );
+        assert!(PdfProblem::Scanned
+            .to_string()
+            .starts_with("This PDF is scanned images without text; the reader cannot read it"));
+    }
+
+    #[test]
     fn runs_become_lines_paragraphs_columns_and_glued_footnote_numbers() {
         let page = Page {
-            width: 595.0,
-            height: 842.0,
             runs: vec![
                 run("United Nations", 68.0, 780.0, 16.0),
                 run("A/HRC/59/23", 420.0, 780.0, 16.0),

@@ -339,6 +339,28 @@ pub fn download(file_name: &str, mime: &str, text: &str) {
 /// How long a download's object URL is kept after the download starts.
 const DOWNLOAD_KEPT_MS: i32 = 60_000;
 
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/web/read-pdf.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = readPdf, catch)]
+    async fn read_pdf_pages(bytes: js_sys::Uint8Array, on_page: &js_sys::Function, cancelled: &js_sys::Function) -> Result<JsValue, JsValue>;
+}
+
+/// A PDF's pages, as pdf.js reads them (JSON for `report::layout::text_of_pdf`); pdf.js is
+/// fetched the first time. `on_page(n, total)` is told of each page as it is read; reading
+/// stops when `cancelled()` says so. An error gives the engine's name for it and its message.
+pub async fn read_pdf(bytes: &[u8], on_page: impl Fn(u32, u32) + 'static, cancelled: impl Fn() -> bool + 'static) -> Result<String, (String, String)> {
+    let on_page = Closure::<dyn Fn(u32, u32)>::new(on_page);
+    let cancelled = Closure::<dyn Fn() -> bool>::new(cancelled);
+    let result = read_pdf_pages(js_sys::Uint8Array::from(bytes), on_page.as_ref().unchecked_ref(), cancelled.as_ref().unchecked_ref()).await;
+    match result {
+        Ok(json) => Ok(json.as_string().unwrap_or_default()),
+        Err(error) => {
+            let field = |name: &str| js_sys::Reflect::get(&error, &name.into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+            Err((field("name"), field("message")))
+        }
+    }
+}
+
 /// The value of the control named `name` in the form an event was submitted from ("" if none).
 pub fn form_value(event: &web_sys::Event, name: &str) -> String {
     let form = event.target().and_then(|f| f.dyn_into::<web_sys::HtmlFormElement>().ok());

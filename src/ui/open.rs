@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 
 use crate::library::Opened;
 use crate::report::input::{InputError, MAX_BYTES};
+use crate::report::layout::{self, PdfProblem};
 
 use super::browser;
 use super::shelf::{Current, Shelf};
@@ -34,12 +35,31 @@ fn opened_message(opened: &Opened, warning: Option<String>) -> Option<String> {
     }
 }
 
+/// The largest PDF opened: PDFs carry fonts and pictures besides their text.
+const MAX_PDF_BYTES: usize = 100 * 1024 * 1024;
+
+fn is_pdf(name: &str, kind: &str) -> bool {
+    kind == "application/pdf" || name.to_lowercase().ends_with(".pdf")
+}
+
+/// A PDF's text, read page by page with the reader told which page, until they stop it.
+async fn pdf_text(bytes: &[u8], name: &str, progress: RwSignal<Progress>, stop: RwSignal<bool>) -> Result<String, PdfProblem> {
+    stop.set(false);
+    let label = name.to_string();
+    let on_page = move |n: u32, total: u32| progress.set(Progress::Working(format!("Reading page {n} of {total} of “{label}”…")));
+    let json = browser::read_pdf(bytes, on_page, move || stop.get_untracked()).await.map_err(|(name, message)| PdfProblem::named(&name, &message))?;
+    layout::text_of_pdf(&json)
+}
+
 /// Reads a file and opens it, telling the reader how it goes.
-fn open_file(file: web_sys::File, shelf: Shelf, progress: RwSignal<Progress>, on_opened: Callback<(Current, Option<String>)>) {
+fn open_file(file: web_sys::File, shelf: Shelf, progress: RwSignal<Progress>, stop: RwSignal<bool>, on_opened: Callback<(Current, Option<String>)>) {
     let name = file.name();
     let size = file.size() as usize;
-    if size > MAX_BYTES {
-        progress.set(Progress::Failed(format!("“{name}”: {}", InputError::TooLarge { bytes: size })));
+    let pdf = is_pdf(&name, &file.type_());
+    let limit = if pdf { MAX_PDF_BYTES } else { MAX_BYTES };
+    if size > limit {
+        let problem = if pdf { format!("the PDF is {} MB; PDFs up to {} MB can be opened.", (size + 524_288) / 1_048_576, MAX_PDF_BYTES / 1_048_576) } else { InputError::TooLarge { bytes: size }.to_string() };
+        progress.set(Progress::Failed(format!("“{name}”: {problem}")));
         return;
     }
     progress.set(Progress::Working(format!("Reading “{name}” ({} KB)…", (size + 512) / 1024)));
@@ -48,9 +68,21 @@ fn open_file(file: web_sys::File, shelf: Shelf, progress: RwSignal<Progress>, on
             Ok(bytes) => bytes,
             Err(reason) => return progress.set(Progress::Failed(format!("“{name}” could not be read: {reason}."))),
         };
-        progress.set(Progress::Working(format!("Setting out “{name}”…")));
-        browser::next_frame().await;
-        match shelf.open_bytes(&bytes, Some(&name)).await {
+        let opened = if bytes.starts_with(b"%PDF-") {
+            match pdf_text(&bytes, &name, progress, stop).await {
+                Ok(text) => {
+                    progress.set(Progress::Working(format!("Setting out “{name}”…")));
+                    browser::next_frame().await;
+                    shelf.open_text(&text, Some(&name)).await
+                }
+                Err(problem) => Err(problem.to_string()),
+            }
+        } else {
+            progress.set(Progress::Working(format!("Setting out “{name}”…")));
+            browser::next_frame().await;
+            shelf.open_bytes(&bytes, Some(&name)).await
+        };
+        match opened {
             Ok((current, opened, warning)) => {
                 progress.set(Progress::Idle);
                 on_opened.run((current, opened_message(&opened, warning)));
@@ -67,6 +99,7 @@ pub fn OpenPanel(
     on_opened: Callback<(Current, Option<String>)>,
 ) -> impl IntoView {
     let progress = RwSignal::new(Progress::Idle);
+    let stop = RwSignal::new(false);
     let pasted = RwSignal::new(String::new());
     let open_pasted = move || {
         let text = pasted.get_untracked();
@@ -85,16 +118,16 @@ pub fn OpenPanel(
         <section id="open-panel" class="open-panel" aria-label="Open a report" hidden=move || !open.get()>
             <div class="open-row">
                 <label class="file-button">
-                    <input type="file" class="visually-hidden" accept=".txt,.md,.markdown,.text,.html,.htm,text/plain,text/markdown,text/html"
+                    <input type="file" class="visually-hidden" accept=".txt,.md,.markdown,.text,.html,.htm,.pdf,text/plain,text/markdown,text/html,application/pdf"
                         aria-label="Choose a report file"
                         on:change=move |ev| {
                             if let Some(file) = browser::chosen_files(&ev).into_iter().next() {
-                                open_file(file, shelf, progress, on_opened);
+                                open_file(file, shelf, progress, stop, on_opened);
                             }
                         } />
                     <span aria-hidden="true">"Choose a file…"</span>
                 </label>
-                <span class="open-hint">"or drop a file anywhere on the page. Plain text, Markdown or HTML; it stays in your browser."</span>
+                <span class="open-hint">"or drop a file anywhere on the page. PDF, plain text, Markdown or HTML; it stays in your browser."</span>
             </div>
             <label class="paste-label" for="paste-box">"Or paste the report’s text"</label>
             <textarea id="paste-box" class="paste-box" rows="5" prop:value=move || pasted.get()
@@ -106,7 +139,12 @@ pub fn OpenPanel(
             <p class="open-progress" role="status" aria-live="polite">
                 {move || match progress.get() {
                     Progress::Idle => None,
-                    Progress::Working(message) => Some(view! { <span class="working">{message}</span> }.into_any()),
+                    Progress::Working(message) => Some(view! {
+                        <span class="working">{message.clone()}</span>
+                        {message.starts_with("Reading page").then(|| view! {
+                            " "<button type="button" class="text-button" on:click=move |_| stop.set(true)>"Stop reading the PDF"</button>
+                        })}
+                    }.into_any()),
                     Progress::Failed(message) => Some(view! { <span class="failed">{message}</span> }.into_any()),
                 }}
             </p>
@@ -119,6 +157,7 @@ pub fn OpenPanel(
 pub fn DropOverlay(shelf: Shelf, notices: RwSignal<Vec<String>>, on_opened: Callback<(Current, Option<String>)>) -> impl IntoView {
     let over = RwSignal::new(false);
     let progress = RwSignal::new(Progress::Idle);
+    let stop = RwSignal::new(false);
     let enter = window_event_listener(ev::dragover, move |ev| {
         ev.prevent_default();
         over.set(true);
@@ -132,7 +171,7 @@ pub fn DropOverlay(shelf: Shelf, notices: RwSignal<Vec<String>>, on_opened: Call
         ev.prevent_default();
         over.set(false);
         if let Some(file) = browser::dropped_files(&ev).into_iter().next() {
-            open_file(file, shelf, progress, on_opened);
+            open_file(file, shelf, progress, stop, on_opened);
         }
     });
     on_cleanup(move || {
@@ -152,7 +191,12 @@ pub fn DropOverlay(shelf: Shelf, notices: RwSignal<Vec<String>>, on_opened: Call
         <div class="drop-overlay" hidden=move || !over.get() aria-hidden="true">"Drop the report file to open it"</div>
         <p class="drop-progress" role="status" aria-live="polite">
             {move || match progress.get() {
-                Progress::Working(message) => Some(message),
+                Progress::Working(message) => Some(view! {
+                    {message.clone()}
+                    {message.starts_with("Reading page").then(|| view! {
+                        " "<button type="button" class="text-button" on:click=move |_| stop.set(true)>"Stop reading the PDF"</button>
+                    })}
+                }),
                 _ => None,
             }}
         </p>

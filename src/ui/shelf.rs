@@ -246,7 +246,6 @@ impl Shelf {
         self.save();
     }
 
-    /// Removes a report with its texts and its notes from this browser.
     /// The reader says `from` is a version of `into`: its versions join `into`'s, and so do its
     /// notes (copied: its own stay where they were, for [`Shelf::separate`]).
     pub fn join_as_version(&self, from: &str, into: &str) {
@@ -286,6 +285,7 @@ impl Shelf {
         }
     }
 
+    /// Removes a report with its texts and its notes from this browser.
     pub fn remove(&self, id: &str) {
         let hashes = self.library.try_update(|l| l.remove(id, now())).unwrap_or_default();
         storage::forget_report(id, &hashes);

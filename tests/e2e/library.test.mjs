@@ -412,6 +412,58 @@ test('the reader can say a report is a version of another: versions and notes jo
   assertNoProblems(page);
 });
 
+test('a PDF opens as the report it contains: pdf.js fetched only then, page by page, its outline and notes kept', async (t) => {
+  const context = await freshContext(t);
+  const page = await openPage(context);
+  const fetched = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  assert.ok(!fetched.some((p) => p.includes('/pdfjs/')), 'no PDF engine in the first load');
+  await chooseFile(page, join(FIXTURES, 'corpus/un-hrc-special-rapporteur-en.pdf'));
+  await page.getByRole('heading', { level: 1, name: 'Report of the Special Rapporteur on the right to education, Farida Shaheed' }).waitFor();
+  assert.ok(fetched.some((p) => p.endsWith('/pdfjs/pdf.min.mjs')) && fetched.some((p) => p.endsWith('/pdfjs/pdf.worker.min.mjs')), 'pdf.js and its worker, from this origin, once a PDF is opened');
+  assert.equal(await page.textContent('.symbol'), 'A/HRC/59/23');
+  const ids = await page.$$eval('#report [id^="p"], #report [id^="h-"]', (els) => els.map((e) => e.id).filter((id) => /^(p\d|h-)/.test(id)));
+  for (const id of ['h-summary', 'h-i-introduction', 'p1', 'p2', 'p3', 'p3-a', 'p3-c', 'p4', 'p5', 'p7-b']) assert.ok(ids.includes(id), `${id} in ${ids}`);
+  assert.match(await page.locator('#p4 > .para-text').textContent(), /and for the capacity of the mandate/, 'a paragraph cut by a page break is whole');
+  await page.locator('#p2').getByRole('link', { name: 'Footnote 1' }).waitFor();
+  assert.equal(await page.locator('#report').getByText('GE.25-11482').count(), 0, 'no page furniture');
+  await page.getByRole('button', { name: 'Highlight paragraph 3', exact: true }).click();
+  await page.waitForSelector('#p3[data-highlight]');
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('report-reader:annotations:r-') && localStorage.getItem(k).includes('p3')));
+  await page.reload();
+  await page.waitForSelector('html[data-app] #p3[data-highlight]');
+  await chooseFile(page, join(FIXTURES, 'corpus/un-hrc-special-rapporteur-en.pdf'));
+  await page.getByRole('status').getByText('already in your library').waitFor();
+  await screenshot(page, 'opened-pdf');
+  assertNoProblems(page);
+});
+
+test('a scanned PDF, a damaged one and a file that only says it is a PDF are refused in words, and nothing stored changes', async (t) => {
+  const context = await freshContext(t);
+  const page = await openPage(context);
+  await page.getByRole('button', { name: 'Highlight paragraph 2', exact: true }).click();
+  await page.waitForFunction(() => localStorage.getItem('report-reader:annotations:oic-cfm-51-cg-jk-2025'));
+  const before = await storedState(page);
+  // A page of pictures and no text, printed to PDF as a scanner's would be.
+  const printer = await context.newPage();
+  await printer.setContent('<body style="margin:0"><div style="width:180mm;height:250mm;background:repeating-linear-gradient(#000 0 2px,#fff 2px 14px)"></div></body>');
+  const scanned = await printer.pdf({ format: 'A4' });
+  await printer.close();
+  const real = await readFile(join(FIXTURES, 'corpus/un-sc-resolution-en.pdf'));
+  const status = page.locator('.open-progress');
+  for (const [name, buffer, words] of [
+    ['scan.pdf', scanned, 'This PDF is scanned images without text; the reader cannot read it'],
+    ['damaged.pdf', real.subarray(0, 1200), 'This file is damaged or is not a PDF after all'],
+    ['pretend.pdf', Buffer.from('%PDF-1.7\nnot really a PDF at all\n'), 'This file is damaged or is not a PDF after all'],
+  ]) {
+    await chooseFile(page, { name, mimeType: 'application/pdf', buffer });
+    await status.getByText(words).waitFor();
+    assert.match(await status.textContent(), new RegExp(`“${name}” was not opened`));
+  }
+  assert.deepEqual(await storedState(page), before, 'nothing stored changed');
+  assertNoProblems(page);
+});
+
 test('bad files are refused with a clear message and nothing stored changes', async (t) => {
   const context = await freshContext(t);
   const page = await openPage(context);

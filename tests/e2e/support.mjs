@@ -19,6 +19,7 @@ export const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.wasm': 'application/wasm',
   '.css': 'text/css; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
