@@ -180,7 +180,9 @@ pub fn text_of_pages(pages: &[Page]) -> String {
         let mut previous: Option<&Line> = None;
         for line in &lines {
             if let Some(previous) = previous {
-                if previous.y - line.y > step * 1.3 {
+                // Larger type has wider lines: a title's lines are not paragraphs of their own.
+                let usual = step.max(previous.size.max(line.size) * 1.2);
+                if previous.y - line.y > usual * 1.3 {
                     out.push('\n');
                 }
             }
@@ -209,12 +211,11 @@ mod tests {
     #[test]
     fn a_pdf_without_text_is_a_scan_and_engine_errors_are_told_in_words() {
         assert_eq!(
-            text_of_pdf(
-                r#"{"pages":[{"runs":[]},{"runs":[]}]}"#
-            ),
+            text_of_pdf(r#"{"pages":[{"runs":[]},{"runs":[]}]}"#),
             Err(PdfProblem::Scanned)
         );
-        let one = r#"{"pages":[{"runs":[{"text":"1. A paragraph.","x":68,"y":700,"w":80,"size":11}]}]}"#;
+        let one =
+            r#"{"pages":[{"runs":[{"text":"1. A paragraph.","x":68,"y":700,"w":80,"size":11}]}]}"#;
         assert_eq!(text_of_pdf(one).as_deref(), Ok("1. A paragraph.\n"));
         assert_eq!(
             PdfProblem::named("PasswordException", "No password given"),

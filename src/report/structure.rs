@@ -383,6 +383,11 @@ pub(crate) fn opens_preamble(text: &str) -> bool {
     if !first.starts_with(char::is_uppercase) || first.chars().count() < 5 {
         return false;
     }
+    // A clause goes on in small letters ("Recalling its", "Deeply concerned"); a name does not
+    // ("Assistant Secretary-General").
+    if words.next().is_some_and(|second| second.starts_with(char::is_uppercase)) {
+        return false;
+    }
     let lower = first.to_lowercase();
     const ADJECTIVES: [&str; 14] = [
         "concerned", "convinced", "mindful", "aware", "deeply", "gravely", "alarmed", "conscious", "determined", "guided", "bearing",

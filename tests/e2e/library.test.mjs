@@ -438,7 +438,29 @@ test('a PDF opens as the report it contains: pdf.js fetched only then, page by p
   assertNoProblems(page);
 });
 
-test('a scanned PDF, a damaged one and a file that only says it is a PDF are refused in words, and nothing stored changes', async (t) => {
+test('the bundled report printed to PDF is a version of it: the same ids, and its notes follow', async (t) => {
+  const context = await freshContext(t);
+  const page = await openPage(context);
+  await page.getByRole('button', { name: 'Highlight paragraph 8', exact: true }).click();
+  await page.waitForFunction(() => localStorage.getItem('report-reader:annotations:oic-cfm-51-cg-jk-2025'));
+  // The report as it is published: its own markup and style, printed.
+  const printer = await context.newPage();
+  const style = await readFile(join(ROOT, 'style/main.css'), 'utf8');
+  const markup = await readFile(join(ROOT, 'web/default-report.html'), 'utf8');
+  await printer.setContent(`<!doctype html><html lang="en"><style>${style}</style><body><main id="report">${markup}</main></body></html>`);
+  const pdf = await printer.pdf({ format: 'A4', margin: { top: '20mm', bottom: '20mm', left: '20mm', right: '20mm' } });
+  await printer.close();
+  await chooseFile(page, { name: 'oic-cfm-51-report.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await page.getByRole('navigation', { name: 'Versions of this report' }).waitFor();
+  assert.match(await page.locator('.version-bar').textContent(), /version 2 of 2/);
+  assert.deepEqual(await page.$$eval('.chunk > .para', (els) => els.map((e) => e.id)), Array.from({ length: 11 }, (_, i) => `p${i + 1}`));
+  assert.equal(await page.textContent('h1'), 'Report of the Meeting of the OIC Contact Group on Jammu and Kashmir');
+  await page.waitForSelector('#p8[data-highlight]');
+  assert.match(await page.locator('#p8 > .para-text').textContent(), /and the need to adhere to the agreement to protect civilians/);
+  assertNoProblems(page);
+});
+
+test('a scanned PDF, a damaged one, a file that only says it is a PDF and an encrypted one are refused in words, and nothing stored changes', async (t) => {
   const context = await freshContext(t);
   const page = await openPage(context);
   await page.getByRole('button', { name: 'Highlight paragraph 2', exact: true }).click();
@@ -455,6 +477,7 @@ test('a scanned PDF, a damaged one and a file that only says it is a PDF are ref
     ['scan.pdf', scanned, 'This PDF is scanned images without text; the reader cannot read it'],
     ['damaged.pdf', real.subarray(0, 1200), 'This file is damaged or is not a PDF after all'],
     ['pretend.pdf', Buffer.from('%PDF-1.7\nnot really a PDF at all\n'), 'This file is damaged or is not a PDF after all'],
+    ['encrypted.pdf', await readFile(join(FIXTURES, 'pdf/encrypted.pdf')), 'This PDF is protected by a password'],
   ]) {
     await chooseFile(page, { name, mimeType: 'application/pdf', buffer });
     await status.getByText(words).waitFor();
