@@ -44,15 +44,15 @@ fn EntryRow(entry: Entry, shelf: Shelf) -> impl IntoView {
     let versions = entry.versions.len();
     // An addendum is a report of its own, shown under the name of the report it adds to.
     let parent = shelf.library.with_untracked(|l| l.addendum_of(&entry).map(|p| (p.id.clone(), p.display_name().to_string())));
-    // The reports the reader joined to this one as its versions, to separate again; and those
-    // this one could join as a version.
+    // The reports the reader joined to this one as its versions, to separate again.
     let joined: Vec<(String, String)> = shelf.library.with_untracked(|l| {
         entry.joined.iter().map(|j| (j.id.clone(), l.all().find(|e| e.id == j.id).map_or(j.id.clone(), |e| e.display_name().to_string()))).collect()
     });
-    let others: Vec<(String, String)> = shelf.library.with_untracked(|l| {
-        l.entries().into_iter().filter(|e| e.id != entry.id).map(|e| (e.id.clone(), e.display_name().to_string())).collect()
-    });
-    let joinable = !bundled && !others.is_empty();
+    // Those this one could join as a version: listed when the reader asks, not for every row.
+    let others = move |this: &str| -> Vec<(String, String)> {
+        shelf.library.with_untracked(|l| l.entries().into_iter().filter(|e| e.id != this).map(|e| (e.id.clone(), e.display_name().to_string())).collect())
+    };
+    let joinable = !bundled && shelf.library.with_untracked(|l| l.entries().len() > 1);
     let joining = RwSignal::new(false);
     let (join_id, join_name) = (id.clone(), name.clone());
     let (rename_id, remove_id, export_id) = (id.clone(), id.clone(), id.clone());
@@ -119,7 +119,7 @@ fn EntryRow(entry: Entry, shelf: Shelf) -> impl IntoView {
             })}
             {move || joining.get().then(|| {
                 let join_id = join_id.clone();
-                let options = others.clone();
+                let options = others(&join_id);
                 view! {
                     <form class="join" on:submit=move |ev| {
                         ev.prevent_default();

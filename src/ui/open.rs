@@ -18,6 +18,8 @@ use super::shelf::{Current, Shelf};
 enum Progress {
     Idle,
     Working(String),
+    /// Reading a PDF's pages, which the reader can stop.
+    ReadingPdf(String),
     Failed(String),
 }
 
@@ -46,7 +48,7 @@ fn is_pdf(name: &str, kind: &str) -> bool {
 async fn pdf_text(bytes: &[u8], name: &str, progress: RwSignal<Progress>, stop: RwSignal<bool>) -> Result<String, PdfProblem> {
     stop.set(false);
     let label = name.to_string();
-    let on_page = move |n: u32, total: u32| progress.set(Progress::Working(format!("Reading page {n} of {total} of “{label}”…")));
+    let on_page = move |n: u32, total: u32| progress.set(Progress::ReadingPdf(format!("Reading page {n} of {total} of “{label}”…")));
     let json = browser::read_pdf(bytes, on_page, move || stop.get_untracked()).await.map_err(|(name, message)| PdfProblem::named(&name, &message))?;
     layout::text_of_pdf(&json)
 }
@@ -139,11 +141,10 @@ pub fn OpenPanel(
             <p class="open-progress" role="status" aria-live="polite">
                 {move || match progress.get() {
                     Progress::Idle => None,
-                    Progress::Working(message) => Some(view! {
-                        <span class="working">{message.clone()}</span>
-                        {message.starts_with("Reading page").then(|| view! {
-                            " "<button type="button" class="text-button" on:click=move |_| stop.set(true)>"Stop reading the PDF"</button>
-                        })}
+                    Progress::Working(message) => Some(view! { <span class="working">{message}</span> }.into_any()),
+                    Progress::ReadingPdf(message) => Some(view! {
+                        <span class="working">{message}</span>" "
+                        <button type="button" class="text-button" on:click=move |_| stop.set(true)>"Stop reading the PDF"</button>
                     }.into_any()),
                     Progress::Failed(message) => Some(view! { <span class="failed">{message}</span> }.into_any()),
                 }}
@@ -191,12 +192,11 @@ pub fn DropOverlay(shelf: Shelf, notices: RwSignal<Vec<String>>, on_opened: Call
         <div class="drop-overlay" hidden=move || !over.get() aria-hidden="true">"Drop the report file to open it"</div>
         <p class="drop-progress" role="status" aria-live="polite">
             {move || match progress.get() {
-                Progress::Working(message) => Some(view! {
-                    {message.clone()}
-                    {message.starts_with("Reading page").then(|| view! {
-                        " "<button type="button" class="text-button" on:click=move |_| stop.set(true)>"Stop reading the PDF"</button>
-                    })}
-                }),
+                Progress::Working(message) => Some(view! { {message} }.into_any()),
+                Progress::ReadingPdf(message) => Some(view! {
+                    {message}" "
+                    <button type="button" class="text-button" on:click=move |_| stop.set(true)>"Stop reading the PDF"</button>
+                }.into_any()),
                 _ => None,
             }}
         </p>

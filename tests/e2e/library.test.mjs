@@ -412,6 +412,15 @@ test('the reader can say a report is a version of another: versions and notes jo
   assertNoProblems(page);
 });
 
+/** HTML printed to an A4 PDF by the test's own Chromium, as publishers make theirs. */
+async function printToPdf(context, html) {
+  const printer = await context.newPage();
+  await printer.setContent(html);
+  const pdf = await printer.pdf({ format: 'A4', margin: { top: '20mm', bottom: '20mm', left: '20mm', right: '20mm' } });
+  await printer.close();
+  return pdf;
+}
+
 test('a PDF opens as the report it contains: pdf.js fetched only then, page by page, its outline and notes kept', async (t) => {
   const context = await freshContext(t);
   const page = await openPage(context);
@@ -444,12 +453,9 @@ test('the bundled report printed to PDF is a version of it: the same ids, and it
   await page.getByRole('button', { name: 'Highlight paragraph 8', exact: true }).click();
   await page.waitForFunction(() => localStorage.getItem('report-reader:annotations:oic-cfm-51-cg-jk-2025'));
   // The report as it is published: its own markup and style, printed.
-  const printer = await context.newPage();
   const style = await readFile(join(ROOT, 'style/main.css'), 'utf8');
   const markup = await readFile(join(ROOT, 'web/default-report.html'), 'utf8');
-  await printer.setContent(`<!doctype html><html lang="en"><style>${style}</style><body><main id="report">${markup}</main></body></html>`);
-  const pdf = await printer.pdf({ format: 'A4', margin: { top: '20mm', bottom: '20mm', left: '20mm', right: '20mm' } });
-  await printer.close();
+  const pdf = await printToPdf(context, `<!doctype html><html lang="en"><style>${style}</style><body><main id="report">${markup}</main></body></html>`);
   await chooseFile(page, { name: 'oic-cfm-51-report.pdf', mimeType: 'application/pdf', buffer: pdf });
   await page.getByRole('navigation', { name: 'Versions of this report' }).waitFor();
   assert.match(await page.locator('.version-bar').textContent(), /version 2 of 2/);
@@ -467,10 +473,7 @@ test('a scanned PDF, a damaged one, a file that only says it is a PDF and an enc
   await page.waitForFunction(() => localStorage.getItem('report-reader:annotations:oic-cfm-51-cg-jk-2025'));
   const before = await storedState(page);
   // A page of pictures and no text, printed to PDF as a scanner's would be.
-  const printer = await context.newPage();
-  await printer.setContent('<body style="margin:0"><div style="width:180mm;height:250mm;background:repeating-linear-gradient(#000 0 2px,#fff 2px 14px)"></div></body>');
-  const scanned = await printer.pdf({ format: 'A4' });
-  await printer.close();
+  const scanned = await printToPdf(context, '<body style="margin:0"><div style="width:180mm;height:250mm;background:repeating-linear-gradient(#000 0 2px,#fff 2px 14px)"></div></body>');
   const real = await readFile(join(FIXTURES, 'corpus/un-sc-resolution-en.pdf'));
   const status = page.locator('.open-progress');
   for (const [name, buffer, words] of [
