@@ -1,15 +1,17 @@
 //! Prints the structure the parser finds in a report file: `cargo run --example outline -- FILE`.
-//! With no file, the bundled default report.
+//! With no file, the bundled default report. A paragraph's pages follow its id, where the text
+//! has pages.
 
-use report_reader::report::{parse, Block, Paragraph, DEFAULT_REPORT};
+use report_reader::report::{parse, Block, Paragraph, Report, DEFAULT_REPORT};
 
-fn print_paragraph(p: &Paragraph, depth: usize) {
+fn print_paragraph(report: &Report, p: &Paragraph, depth: usize) {
     let text = p.text.plain();
     let short: String = text.chars().take(70).collect();
     let label = p.label().unwrap_or_default();
-    println!("{}#{} {label} {short}{}", "  ".repeat(depth), p.id, if text.chars().count() > 70 { "…" } else { "" });
+    let pages = report.pages_of(&p.id).map(|span| format!(" ({span})")).unwrap_or_default();
+    println!("{}#{}{pages} {label} {short}{}", "  ".repeat(depth), p.id, if text.chars().count() > 70 { "…" } else { "" });
     for child in &p.children {
-        print_paragraph(child, depth + 1);
+        print_paragraph(report, child, depth + 1);
     }
 }
 
@@ -28,7 +30,7 @@ fn main() -> std::io::Result<()> {
     for block in &report.blocks {
         match block {
             Block::Heading(h) => println!("#{} [h{}] {} {}", h.id, h.level, h.label.clone().unwrap_or_default(), h.text.plain()),
-            Block::Paragraph(p) => print_paragraph(p, 0),
+            Block::Paragraph(p) => print_paragraph(&report, p, 0),
         }
     }
     for note in &report.footnotes {

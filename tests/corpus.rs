@@ -225,3 +225,53 @@ fn nothing_of_a_reports_own_text_is_lost_and_no_furniture_is_left_in_it() {
         failures.join("\n")
     );
 }
+
+#[test]
+fn every_paragraph_of_a_paginated_form_knows_its_pages_and_every_form_agrees() {
+    let mut failures = Vec::new();
+    let mut paginated = 0;
+    for (stem, _) in corpus() {
+        let mut agreed: Option<(String, Vec<(String, String)>)> = None;
+        for (text, form) in forms(&stem) {
+            let pages = text.matches('\u{c}').count() as u32 + 1;
+            if pages == 1 {
+                continue;
+            }
+            let report = parse(&text);
+            let mut spans = Vec::new();
+            let mut before = 1;
+            for paragraph in report.paragraphs() {
+                let Some(span) = report.pages_of(&paragraph.id) else {
+                    failures.push(format!("{stem} ({form}): {} has no page", paragraph.id));
+                    continue;
+                };
+                if span.first < before || span.last < span.first || span.last > pages || span.last > span.first + 1 {
+                    failures.push(format!(
+                        "{stem} ({form}): {} is on {span} (after p. {before}, of {pages} pages)",
+                        paragraph.id
+                    ));
+                }
+                before = span.first;
+                spans.push((paragraph.id.clone(), span.to_string()));
+            }
+            // The body runs from the first pages to the last (an annex or a page of footnotes
+            // may follow it).
+            let last = spans.last().map(|(_, span)| span.clone()).unwrap_or_default();
+            let last_page: u32 = last.rsplit(['.', '–', ' ']).next().unwrap_or("0").parse().unwrap_or(0);
+            if last_page + 1 < pages {
+                failures.push(format!("{stem} ({form}): the last paragraph is on {last}, of {pages} pages"));
+            }
+            match &agreed {
+                Some((other, theirs)) if *theirs != spans => {
+                    let at = theirs.iter().zip(&spans).find(|(a, b)| a != b);
+                    failures.push(format!("{stem}: {form} and {other} differ: {at:?}"));
+                }
+                Some(_) => {}
+                None => agreed = Some((form.to_string(), spans)),
+            }
+        }
+        paginated += usize::from(agreed.is_some());
+    }
+    assert!(paginated >= 10, "most of the corpus runs over pages: {paginated}");
+    assert!(failures.is_empty(), "{} differences:\n{}", failures.len(), failures.join("\n"));
+}

@@ -11,7 +11,7 @@ pub mod w3c;
 
 use crate::annotations::placement::{Place, Placements};
 use crate::annotations::{AnnotationSet, Palette};
-use crate::report::{Paragraph, ParagraphKind, Report};
+use crate::report::{PageSpan, Paragraph, ParagraphKind, Report};
 
 /// How a report is named in a citation: its symbol, or failing that its title.
 pub fn cited_name(report: &Report) -> String {
@@ -33,18 +33,20 @@ pub fn paragraph_citation(paragraph: &Paragraph) -> String {
     }
 }
 
-/// "<symbol>, para. 8".
+/// "<symbol>, para. 8", and its page where the report has pages: "<symbol>, para. 8 (p. 3)".
 pub fn cite(report: &Report, paragraph: &Paragraph) -> String {
-    format!("{}, {}", cited_name(report), paragraph_citation(paragraph))
+    let page = report.pages_of(&paragraph.id).map(|span| format!(" ({span})")).unwrap_or_default();
+    format!("{}, {}{page}", cited_name(report), paragraph_citation(paragraph))
 }
 
-/// "<symbol>, paras. 8–10".
+/// "<symbol>, paras. 8–10", with their pages where the report has pages: "(pp. 3–4)".
 pub fn cite_range(report: &Report, from: u32, to: u32) -> String {
-    if from == to {
-        format!("{}, para. {from}", cited_name(report))
-    } else {
-        format!("{}, paras. {from}–{to}", cited_name(report))
-    }
+    let numbers = if from == to { format!("para. {from}") } else { format!("paras. {from}–{to}") };
+    let pages = match (report.pages_of(&format!("p{from}")), report.pages_of(&format!("p{to}"))) {
+        (Some(first), Some(last)) => format!(" ({})", PageSpan { first: first.first, last: last.last }),
+        _ => String::new(),
+    };
+    format!("{}, {numbers}{pages}", cited_name(report))
 }
 
 /// The report's highlights and notes as Markdown: its symbol and title, then each note under
@@ -101,6 +103,15 @@ mod tests {
         let sub = parse("A/RES/1\n\n3. Decides:\n(a) one;\n(i) two.\n");
         let deepest = sub.paragraphs().find(|p| p.id == "p3-a-i").unwrap();
         assert_eq!(cite(&sub, deepest), "A/RES/1, para. 3 (a) (i)");
+    }
+
+    #[test]
+    fn a_report_with_pages_is_cited_with_them() {
+        let paged = parse("A/HRC/61/27\n\n1. The Council met.\n\n2. It heard statements.\n\u{c}3. It adopted the report.\n\n4. It closed.\n");
+        let p2 = paged.paragraphs().find(|p| p.id == "p2").unwrap();
+        assert_eq!(cite(&paged, p2), "A/HRC/61/27, para. 2 (p. 1)");
+        assert_eq!(cite_range(&paged, 2, 3), "A/HRC/61/27, paras. 2–3 (pp. 1–2)");
+        assert_eq!(cite_range(&paged, 3, 4), "A/HRC/61/27, paras. 3–4 (p. 2)");
     }
 
     #[test]

@@ -5,9 +5,12 @@
 //! made the same way from its opening ([`first_screen`]), to be painted while the whole is
 //! parsed.
 
+use std::collections::BTreeMap;
+
 use super::language::{direction, Direction};
+use super::page_spans;
 use super::structure::parse;
-use super::{footnote_ids, Block, Cover, Footnote, FootnoteRef, Heading, Paragraph, ParagraphKind, Report, RichText, Span};
+use super::{footnote_ids, Block, Cover, Footnote, FootnoteRef, Heading, PageSpan, Paragraph, ParagraphKind, Report, RichText, Span};
 
 /// Blocks per chunk (`content-visibility` boxes): the app groups them the same way, so its
 /// markup and this match element for element.
@@ -130,7 +133,20 @@ fn heading_html(heading: &Heading, out: &mut String) {
     out.push_str(&format!("</{tag}>"));
 }
 
-fn paragraph_html(paragraph: &Paragraph, out: &mut String) {
+/// The pages a paragraph came from, in its margin under its number: "p. 3" to the eye, "page 3"
+/// to the ear.
+fn pages_html(span: PageSpan, out: &mut String) {
+    out.push_str(&format!(
+        "<span class=\"{PAGE_CLASS}\"><span aria-hidden=\"true\">{span}</span><span class=\"visually-hidden\">{}</span></span>",
+        span.spoken()
+    ));
+}
+
+/// The class of a paragraph's pages in its margin.
+pub const PAGE_CLASS: &str = "para-page";
+
+fn paragraph_html(paragraph: &Paragraph, pages: &BTreeMap<String, PageSpan>, parent: Option<PageSpan>, out: &mut String) {
+    let own = pages.get(&paragraph.id).copied();
     let kind = match paragraph.kind {
         ParagraphKind::Numbered(_) => "numbered",
         ParagraphKind::Sub(_) => "sub",
@@ -147,6 +163,9 @@ fn paragraph_html(paragraph: &Paragraph, out: &mut String) {
         escape(&label, out);
         out.push_str("</span>");
     }
+    if let Some(span) = page_spans::shown(own, parent) {
+        pages_html(span, out);
+    }
     out.push_str("</div><p class=\"para-text\">");
     rich(&paragraph.text, out);
     // Where the app puts the paragraph's buttons: empty, but as tall as they are where they sit
@@ -155,7 +174,7 @@ fn paragraph_html(paragraph: &Paragraph, out: &mut String) {
     if !paragraph.children.is_empty() {
         out.push_str("<div class=\"para-children\">");
         for child in &paragraph.children {
-            paragraph_html(child, out);
+            paragraph_html(child, pages, own, out);
         }
         out.push_str("</div>");
     }
@@ -178,12 +197,12 @@ fn footnote_html(footnote: &Footnote, out: &mut String) {
 }
 
 /// Headings and paragraphs as the app sets them out (what a chunk holds), without buttons.
-pub fn blocks_html(blocks: &[Block]) -> String {
+pub fn blocks_html(blocks: &[Block], pages: &BTreeMap<String, PageSpan>) -> String {
     let mut out = String::new();
     for block in blocks {
         match block {
             Block::Heading(heading) => heading_html(heading, &mut out),
-            Block::Paragraph(paragraph) => paragraph_html(paragraph, &mut out),
+            Block::Paragraph(paragraph) => paragraph_html(paragraph, pages, None, &mut out),
         }
     }
     out
@@ -198,7 +217,7 @@ pub fn report_html(report: &Report) -> String {
     out.push_str("<div class=\"report-body\">");
     for chunk in report.blocks.chunks(CHUNK_BLOCKS) {
         out.push_str("<div class=\"chunk\">");
-        out.push_str(&blocks_html(chunk));
+        out.push_str(&blocks_html(chunk, &report.pages));
         out.push_str("</div>");
     }
     out.push_str("</div>");

@@ -12,10 +12,12 @@ pub mod language;
 mod markdown;
 pub mod layout;
 mod model;
+pub mod page_spans;
 mod pages;
 mod structure;
 
 pub use model::{footnote_ids, Block, Cover, Footnote, FootnoteRef, Heading, Paragraph, ParagraphKind, Report, RichText, Span, Style};
+pub use page_spans::PageSpan;
 pub use structure::parse;
 
 /// The report that opens when the app starts, bundled into the build.

@@ -1,6 +1,10 @@
 //! The parsed shape of a report: a cover (symbol, title block) and a body of headings and
 //! paragraphs, each with the stable id its permalink uses. Plain data, no parsing logic.
 
+use std::collections::BTreeMap;
+
+use super::page_spans::PageSpan;
+
 /// How a run of text is set. Reports use little more than italics and bold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Style {
@@ -238,6 +242,8 @@ pub struct Report {
     pub cover: Cover,
     pub blocks: Vec<Block>,
     pub footnotes: Vec<Footnote>,
+    /// The pages each paragraph came from, by id, where the text had pages.
+    pub pages: BTreeMap<String, PageSpan>,
 }
 
 impl Report {
@@ -278,6 +284,11 @@ impl Report {
             },
             _ => None,
         })
+    }
+
+    /// The pages the paragraph with this id came from, where the text had pages.
+    pub fn pages_of(&self, id: &str) -> Option<PageSpan> {
+        self.pages.get(id).copied()
     }
 
     /// How a reader names the heading or paragraph with this id, if there is one.

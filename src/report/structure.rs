@@ -10,8 +10,8 @@ use super::markdown::{source_blocks, SourceBlock, SourceKind};
 use super::model::{footnote_ids, Block, Footnote, Heading, Paragraph, ParagraphKind, Report, RichText, Span};
 
 /// Parses a report's text (plain text with Markdown conventions) into its structure.
-pub fn parse(text: &str) -> Report {
-    let text = super::pages::clean(text);
+pub fn parse(source: &str) -> Report {
+    let text = super::pages::clean(source);
     let (notes, blocks): (Vec<SourceBlock>, Vec<SourceBlock>) =
         source_blocks(&text).into_iter().partition(|b| matches!(b.kind, SourceKind::Footnote(_)));
     let footnotes = notes
@@ -59,7 +59,9 @@ pub fn parse(text: &str) -> Report {
         }
         body.add(segment);
     }
-    Report { cover: cover.finish(), blocks: body.blocks, footnotes }
+    let mut report = Report { cover: cover.finish(), blocks: body.blocks, footnotes, pages: Default::default() };
+    report.pages = super::page_spans::page_spans(source, &report);
+    report
 }
 
 /// A line as running headers and footers repeat it: page numbers in it do not count.

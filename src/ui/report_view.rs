@@ -1,16 +1,17 @@
 //! Sets a parsed report as a page: the title block, then headings and paragraphs, each with its
 //! id, its number in the margin, and its link affordances (¶ and "Copy link").
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::annotations::marks::{split, Piece};
 use crate::annotations::Colour;
-use crate::report::html::{blocks_html, CHUNK_BLOCKS};
+use crate::report::html::{blocks_html, CHUNK_BLOCKS, PAGE_CLASS};
 use crate::report::language::{direction, Direction};
-use crate::report::{footnote_ids, Block, Cover, Footnote, FootnoteRef, Heading, Paragraph, ParagraphKind, Report, RichText, Span};
+use crate::report::page_spans;
+use crate::report::{footnote_ids, Block, Cover, Footnote, FootnoteRef, Heading, PageSpan, Paragraph, ParagraphKind, Report, RichText, Span};
 
 use super::annotator::{Annotator, Editing};
 use super::browser;
@@ -51,6 +52,8 @@ struct Wiring {
     targets: Signal<Vec<String>>,
     on_copy_link: Callback<String>,
     annotator: Annotator,
+    /// The pages each paragraph came from, where the report has pages.
+    pages: StoredValue<BTreeMap<String, PageSpan>>,
 }
 
 #[component]
@@ -73,7 +76,7 @@ pub fn ReportView(
         }
         .into_any();
     }
-    let wiring = Wiring { target_flags: StoredValue::new(HashMap::new()), targets, on_copy_link, annotator };
+    let wiring = Wiring { target_flags: StoredValue::new(HashMap::new()), targets, on_copy_link, annotator, pages: StoredValue::new(report.pages.clone()) };
     Effect::new(move |previous: Option<Vec<String>>| {
         let now = targets.get();
         let flags = wiring.target_flags;
@@ -146,7 +149,7 @@ pub fn ReportView(
                         let blocks = &report.blocks[range.clone()];
                         if !live.get() {
                             was_markup.set_value(true);
-                            return view! { <div class="chunk-markup" inner_html=blocks_html(blocks)></div> }.into_any();
+                            return view! { <div class="chunk-markup" inner_html=wiring.pages.with_value(|pages| blocks_html(blocks, pages))></div> }.into_any();
                         }
                         if was_markup.get_value() {
                             // The markup it replaces may hold the keyboard focus, and the search's
@@ -209,7 +212,7 @@ fn cover_view(cover: &Cover) -> impl IntoView {
 fn block_view(block: &Block, wiring: Wiring, awake: Signal<bool>) -> AnyView {
     match block {
         Block::Heading(heading) => heading_view(heading, wiring, awake),
-        Block::Paragraph(paragraph) => paragraph_view(paragraph, wiring, awake),
+        Block::Paragraph(paragraph) => paragraph_view(paragraph, None, wiring, awake),
     }
 }
 
@@ -376,14 +379,15 @@ fn paragraph_notes(paragraph: &Paragraph, annotator: Annotator) -> impl IntoView
     }
 }
 
-fn paragraph_view(paragraph: &Paragraph, wiring: Wiring, awake: Signal<bool>) -> AnyView {
+fn paragraph_view(paragraph: &Paragraph, parent_pages: Option<PageSpan>, wiring: Wiring, awake: Signal<bool>) -> AnyView {
+    let pages = wiring.pages.with_value(|pages| pages.get(&paragraph.id).copied());
     let kind = match paragraph.kind {
         ParagraphKind::Numbered(_) => "numbered",
         ParagraphKind::Sub(_) => "sub",
         ParagraphKind::Unnumbered => "unnumbered",
     };
     let annotator = wiring.annotator;
-    let children: Vec<AnyView> = paragraph.children.iter().map(|child| paragraph_view(child, wiring, awake)).collect();
+    let children: Vec<AnyView> = paragraph.children.iter().map(|child| paragraph_view(child, pages, wiring, awake)).collect();
     let state = annotator.paragraph_state(&paragraph.id);
     let colour = move || state.with(|s| s.whole.as_ref().and_then(|a| a.colour).map(Colour::key));
     let has_note = Memo::new(move |_| state.with(|s| s.has_note));
@@ -403,6 +407,9 @@ fn paragraph_view(paragraph: &Paragraph, wiring: Wiring, awake: Signal<bool>) ->
             <div class="para-margin">
                 {move || awake.get().then(|| link_tools(&id, &name, wiring))}
                 {paragraph.label().map(|label| view! { <span class="para-label" class=("long", paragraph.has_long_label())>{label}</span> })}
+                {page_spans::shown(pages, parent_pages).map(|span| view! {
+                    <span class=PAGE_CLASS><span aria-hidden="true">{span.to_string()}</span><span class="visually-hidden">{span.spoken()}</span></span>
+                })}
             </div>
             <p class="para-text">{marked_text(paragraph, annotator)}</p>
             {move || awake.get().then(|| view! {

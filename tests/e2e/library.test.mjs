@@ -421,8 +421,8 @@ async function printToPdf(context, html) {
   return pdf;
 }
 
-test('a PDF opens as the report it contains: pdf.js fetched only then, page by page, its outline and notes kept', async (t) => {
-  const context = await freshContext(t);
+test('a PDF opens as the report it contains: pdf.js fetched only then, page by page, its outline, pages and notes kept', async (t) => {
+  const context = await freshContext(t, { permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await openPage(context);
   const fetched = [];
   page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
@@ -434,6 +434,15 @@ test('a PDF opens as the report it contains: pdf.js fetched only then, page by p
   const ids = await page.$$eval('#report [id^="p"], #report [id^="h-"]', (els) => els.map((e) => e.id).filter((id) => /^(p\d|h-)/.test(id)));
   for (const id of ['h-summary', 'h-i-introduction', 'p1', 'p2', 'p3', 'p3-a', 'p3-c', 'p4', 'p5', 'p7-b']) assert.ok(ids.includes(id), `${id} in ${ids}`);
   assert.match(await page.locator('#p4 > .para-text').textContent(), /and for the capacity of the mandate/, 'a paragraph cut by a page break is whole');
+  // Each paragraph says which page it came from, and a citation names it.
+  assert.equal(await page.locator('#p1 > .para-margin .para-page').textContent(), 'p. 2page 2');
+  assert.equal(await page.locator('#p4 > .para-margin .para-page [aria-hidden]').textContent(), 'pp. 2–3');
+  assert.equal(await page.locator('#p5 > .para-margin .para-page [aria-hidden]').textContent(), 'p. 3');
+  await page.getByRole('button', { name: 'Copy citation for paragraph 4', exact: true }).click();
+  await page.getByRole('status').getByText('Copied citation of paragraph 4').waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'A/HRC/59/23, para. 4 (pp. 2–3)');
+  await page.locator('#p3-c').scrollIntoViewIfNeeded();
+  await screenshot(page, 'pdf-paragraph-pages');
   await page.locator('#p2').getByRole('link', { name: 'Footnote 1' }).waitFor();
   assert.equal(await page.locator('#report').getByText('GE.25-11482').count(), 0, 'no page furniture');
   await page.getByRole('button', { name: 'Highlight paragraph 3', exact: true }).click();
