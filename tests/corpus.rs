@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use report_reader::report::language::language;
-use report_reader::report::layout;
+use document_reader::layout;
 use report_reader::report::{parse, Block, FootnoteRef, Paragraph, Report, RichText};
 use serde_json::Value;
 

@@ -30,11 +30,49 @@ impl std::fmt::Display for InputError {
             ),
             InputError::Binary => write!(
                 f,
-                "This file is not text (it may be a Word document or an image). Save the report as plain text, \
-                 Markdown or HTML and open that."
+                "This file is not text (it may be an image or an archive). Reports open from PDF, Word (.docx), \
+                 plain text, Markdown or HTML files."
             ),
         }
     }
+}
+
+/// What reads a file: the PDF engine, the Word reader, or the text readers of this module.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileReader {
+    Pdf,
+    Word,
+    Text,
+}
+
+/// The largest PDF or Word file opened: they carry fonts and pictures besides their text.
+pub const MAX_DOCUMENT_BYTES: usize = 100 * 1024 * 1024;
+
+/// Which reader a file goes to: by its first bytes where they say (`%PDF-`; a zip archive, as a
+/// .docx is; an OLE container, as an old .doc or an encrypted .docx is), else by its name or
+/// type. With no bytes yet, by name and type alone (to choose its size limit).
+pub fn reader_for(name: &str, media_type: &str, first_bytes: &[u8]) -> FileReader {
+    const ZIP: &[u8] = b"PK\x03\x04";
+    const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    let name = name.to_lowercase();
+    if first_bytes.starts_with(b"%PDF-") {
+        return FileReader::Pdf;
+    }
+    let word_named = [".docx", ".docm", ".dotx", ".doc"].iter().any(|ext| name.ends_with(ext))
+        || media_type.contains("wordprocessingml")
+        || media_type == "application/msword"
+        || media_type.starts_with("application/vnd.ms-word");
+    if first_bytes.starts_with(ZIP) || first_bytes.starts_with(OLE) || (first_bytes.is_empty() && word_named) {
+        return FileReader::Word;
+    }
+    if first_bytes.is_empty() && (media_type == "application/pdf" || name.ends_with(".pdf")) {
+        return FileReader::Pdf;
+    }
+    if word_named && !first_bytes.is_empty() {
+        // Named a Word document but not one: the Word reader says what it is not.
+        return FileReader::Word;
+    }
+    FileReader::Text
 }
 
 /// The encoding a file turned out to be in.
@@ -337,6 +375,28 @@ fn tidy(text: &str) -> String {
 }
 
 /// HTML tokenised with html5gum, for tests that run without a browser.
+#[cfg(test)]
+mod file_reader_tests {
+    use super::*;
+
+    #[test]
+    fn files_go_to_the_reader_their_bytes_or_names_say() {
+        assert_eq!(reader_for("report.pdf", "application/pdf", b"%PDF-1.7\n"), FileReader::Pdf);
+        assert_eq!(reader_for("scan", "", b"%PDF-1.4"), FileReader::Pdf);
+        assert_eq!(reader_for("report.docx", "", b"PK\x03\x04rest"), FileReader::Word);
+        assert_eq!(reader_for("report.zip", "application/zip", b"PK\x03\x04rest"), FileReader::Word, "any zip: the Word reader says whether it holds a document");
+        assert_eq!(reader_for("old.doc", "application/msword", &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]), FileReader::Word);
+        assert_eq!(reader_for("pretend.docx", "", b"just text"), FileReader::Word);
+        assert_eq!(reader_for("report.txt", "text/plain", b"1. A paragraph."), FileReader::Text);
+        assert_eq!(reader_for("pretend.pdf", "application/pdf", b"1. A paragraph."), FileReader::Text);
+        // Before reading, for the size limit.
+        assert_eq!(reader_for("big.PDF", "", b""), FileReader::Pdf);
+        assert_eq!(reader_for("big.docx", "", b""), FileReader::Word);
+        assert_eq!(reader_for("x", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", b""), FileReader::Word);
+        assert_eq!(reader_for("big.txt", "", b""), FileReader::Text);
+    }
+}
+
 #[cfg(test)]
 pub(crate) fn tokenize(html: &str) -> Vec<HtmlToken> {
     use html5gum::{Token, Tokenizer};

@@ -10,7 +10,7 @@ pub mod html;
 pub mod input;
 pub mod language;
 mod markdown;
-pub mod layout;
+pub mod pdf;
 mod model;
 pub mod page_spans;
 mod pages;

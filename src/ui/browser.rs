@@ -345,7 +345,7 @@ extern "C" {
     async fn read_pdf_pages(bytes: js_sys::Uint8Array, on_page: &js_sys::Function, cancelled: &js_sys::Function) -> Result<JsValue, JsValue>;
 }
 
-/// A PDF's pages, as pdf.js reads them (JSON for `report::layout::text_of_pdf`); pdf.js is
+/// A PDF's pages, as pdf.js reads them (JSON for [`lay_out_pdf`]); pdf.js is
 /// fetched the first time. `on_page(n, total)` is told of each page as it is read; reading
 /// stops when `cancelled()` says so. An error gives the engine's name for it and its message.
 pub async fn read_pdf(bytes: &[u8], on_page: impl Fn(u32, u32) + 'static, cancelled: impl Fn() -> bool + 'static) -> Result<String, (String, String)> {
@@ -359,6 +359,34 @@ pub async fn read_pdf(bytes: &[u8], on_page: impl Fn(u32, u32) + 'static, cancel
             Err((field("name"), field("message")))
         }
     }
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/web/document-reader.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = readDocx, catch)]
+    async fn read_docx_text(bytes: js_sys::Uint8Array) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = layOutPdf, catch)]
+    async fn lay_out_pdf_text(pages: &str) -> Result<JsValue, JsValue>;
+}
+
+/// The text an answer of the document reader carries, or its reason in words.
+fn document_text(answer: Result<JsValue, JsValue>) -> Result<String, String> {
+    match answer {
+        Ok(text) => Ok(text.as_string().unwrap_or_default()),
+        Err(error) => Err(js_sys::Reflect::get(&error, &"message".into()).ok().and_then(|v| v.as_string()).unwrap_or_else(|| "it could not be read".into())),
+    }
+}
+
+/// A Word document's report text, read by the document reader's worker (fetched the first
+/// time); an error says in words why it cannot be read.
+pub async fn read_docx(bytes: &[u8]) -> Result<String, String> {
+    document_text(read_docx_text(js_sys::Uint8Array::from(bytes)).await)
+}
+
+/// A PDF's text, laid out from its pages' runs (as [`read_pdf`] gives them) by the document
+/// reader's worker; a scanned PDF is refused in words.
+pub async fn lay_out_pdf(pages_json: &str) -> Result<String, String> {
+    document_text(lay_out_pdf_text(pages_json).await)
 }
 
 /// The value of the control named `name` in the form an event was submitted from ("" if none).

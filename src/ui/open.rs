@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::library::Opened;
-use crate::report::input::{InputError, MAX_BYTES};
-use crate::report::layout::{self, PdfProblem};
+use crate::report::input::{reader_for, FileReader, InputError, MAX_BYTES, MAX_DOCUMENT_BYTES};
+use crate::report::pdf::PdfProblem;
 
 use super::browser;
 use super::shelf::{Current, Shelf};
@@ -37,30 +37,25 @@ fn opened_message(opened: &Opened, warning: Option<String>) -> Option<String> {
     }
 }
 
-/// The largest PDF opened: PDFs carry fonts and pictures besides their text.
-const MAX_PDF_BYTES: usize = 100 * 1024 * 1024;
-
-fn is_pdf(name: &str, kind: &str) -> bool {
-    kind == "application/pdf" || name.to_lowercase().ends_with(".pdf")
-}
-
 /// A PDF's text, read page by page with the reader told which page, until they stop it.
-async fn pdf_text(bytes: &[u8], name: &str, progress: RwSignal<Progress>, stop: RwSignal<bool>) -> Result<String, PdfProblem> {
+async fn pdf_text(bytes: &[u8], name: &str, progress: RwSignal<Progress>, stop: RwSignal<bool>) -> Result<String, String> {
     stop.set(false);
     let label = name.to_string();
     let on_page = move |n: u32, total: u32| progress.set(Progress::ReadingPdf(format!("Reading page {n} of {total} of “{label}”…")));
-    let json = browser::read_pdf(bytes, on_page, move || stop.get_untracked()).await.map_err(|(name, message)| PdfProblem::named(&name, &message))?;
-    layout::text_of_pdf(&json)
+    let json = browser::read_pdf(bytes, on_page, move || stop.get_untracked()).await.map_err(|(name, message)| PdfProblem::named(&name, &message).to_string())?;
+    progress.set(Progress::Working(format!("Laying out the pages of “{name}”…")));
+    browser::lay_out_pdf(&json).await
 }
 
 /// Reads a file and opens it, telling the reader how it goes.
 fn open_file(file: web_sys::File, shelf: Shelf, progress: RwSignal<Progress>, stop: RwSignal<bool>, on_opened: Callback<(Current, Option<String>)>) {
     let name = file.name();
     let size = file.size() as usize;
-    let pdf = is_pdf(&name, &file.type_());
-    let limit = if pdf { MAX_PDF_BYTES } else { MAX_BYTES };
+    let media_type = file.type_();
+    let document = reader_for(&name, &media_type, &[]) != FileReader::Text;
+    let limit = if document { MAX_DOCUMENT_BYTES } else { MAX_BYTES };
     if size > limit {
-        let problem = if pdf { format!("the PDF is {} MB; PDFs up to {} MB can be opened.", (size + 524_288) / 1_048_576, MAX_PDF_BYTES / 1_048_576) } else { InputError::TooLarge { bytes: size }.to_string() };
+        let problem = if document { format!("the file is {} MB; PDF and Word files up to {} MB can be opened.", (size + 524_288) / 1_048_576, MAX_DOCUMENT_BYTES / 1_048_576) } else { InputError::TooLarge { bytes: size }.to_string() };
         progress.set(Progress::Failed(format!("“{name}”: {problem}")));
         return;
     }
@@ -70,19 +65,24 @@ fn open_file(file: web_sys::File, shelf: Shelf, progress: RwSignal<Progress>, st
             Ok(bytes) => bytes,
             Err(reason) => return progress.set(Progress::Failed(format!("“{name}” could not be read: {reason}."))),
         };
-        let opened = if bytes.starts_with(b"%PDF-") {
-            match pdf_text(&bytes, &name, progress, stop).await {
-                Ok(text) => {
-                    progress.set(Progress::Working(format!("Setting out “{name}”…")));
-                    browser::next_frame().await;
-                    shelf.open_text(&text, Some(&name)).await
-                }
-                Err(problem) => Err(problem.to_string()),
+        let text = match reader_for(&name, &media_type, &bytes[..bytes.len().min(8)]) {
+            FileReader::Pdf => pdf_text(&bytes, &name, progress, stop).await.map(Some),
+            FileReader::Word => {
+                progress.set(Progress::Working(format!("Reading the Word document “{name}”…")));
+                browser::read_docx(&bytes).await.map(Some)
             }
-        } else {
-            progress.set(Progress::Working(format!("Setting out “{name}”…")));
-            browser::next_frame().await;
-            shelf.open_bytes(&bytes, Some(&name)).await
+            FileReader::Text => Ok(None),
+        };
+        let opened = match text {
+            Err(problem) => Err(problem),
+            Ok(text) => {
+                progress.set(Progress::Working(format!("Setting out “{name}”…")));
+                browser::next_frame().await;
+                match text {
+                    Some(text) => shelf.open_text(&text, Some(&name)).await,
+                    None => shelf.open_bytes(&bytes, Some(&name)).await,
+                }
+            }
         };
         match opened {
             Ok((current, opened, warning)) => {
@@ -120,7 +120,7 @@ pub fn OpenPanel(
         <section id="open-panel" class="open-panel" aria-label="Open a report" hidden=move || !open.get()>
             <div class="open-row">
                 <label class="file-button">
-                    <input type="file" class="visually-hidden" accept=".txt,.md,.markdown,.text,.html,.htm,.pdf,text/plain,text/markdown,text/html,application/pdf"
+                    <input type="file" class="visually-hidden" accept=".txt,.md,.markdown,.text,.html,.htm,.pdf,.docx,.doc,.docm,text/plain,text/markdown,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
                         aria-label="Choose a report file"
                         on:change=move |ev| {
                             if let Some(file) = browser::chosen_files(&ev).into_iter().next() {
@@ -129,7 +129,7 @@ pub fn OpenPanel(
                         } />
                     <span aria-hidden="true">"Choose a file…"</span>
                 </label>
-                <span class="open-hint">"or drop a file anywhere on the page. PDF, plain text, Markdown or HTML; it stays in your browser."</span>
+                <span class="open-hint">"or drop a file anywhere on the page. PDF, Word (.docx), plain text, Markdown or HTML; it stays in your browser."</span>
             </div>
             <label class="paste-label" for="paste-box">"Or paste the report’s text"</label>
             <textarea id="paste-box" class="paste-box" rows="5" prop:value=move || pasted.get()

@@ -499,6 +499,65 @@ test('a scanned PDF, a damaged one, a file that only says it is a PDF and an enc
   assertNoProblems(page);
 });
 
+test('a Word document opens as the report it contains: its automatic numbers, headings, footnotes and head; its notes kept', async (t) => {
+  const context = await freshContext(t);
+  const page = await openPage(context);
+  const fetched = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  await chooseFile(page, join(FIXTURES, 'docx/un-hrc-upr-report.docx'));
+  await page.getByRole('heading', { level: 1, name: 'Report of the Working Group on the Universal Periodic Review' }).waitFor();
+  assert.ok(fetched.some((p) => p.endsWith('/document-reader_bg.wasm')), 'the document reader is fetched when a .docx is opened');
+  assert.ok(!fetched.some((p) => p.includes('/pdfjs/')), 'and not pdf.js');
+  assert.equal(await page.textContent('.symbol'), 'A/HRC/61/27');
+  const labels = await page.$$eval('.chunk .para', (els) => els.map((e) => `${e.id} ${e.querySelector(':scope > .para-margin .para-label')?.textContent ?? ''}`));
+  assert.deepEqual(labels, ['p1 1.', 'p2 2.', 'p3 3.', 'p3-a (a)', 'p3-b (b)', 'p3-c (c)', 'p4 4.', 'p5 5.', 'p6 6.'], 'the numbers Word shows, which are in no text');
+  assert.deepEqual(await page.$$eval('.report-body h2', (els) => els.map((e) => e.textContent.replace('¶', '').trim())), ['I. Introduction', 'II. Summary of the proceedings of the review process', 'III. Conclusions and/or recommendations']);
+  await page.locator('#p1').getByRole('link', { name: 'Footnote 1' }).click();
+  await page.locator('#fn-1.is-target', { hasText: 'See A/HRC/5/21, annex.' }).waitFor();
+  assert.equal(await page.locator('#p2 em').textContent(), 'took note');
+  assert.doesNotMatch(await page.locator('#p5 > .para-text').textContent(), /heard twice/, 'deleted text of a tracked change is not the report’s');
+  await page.getByRole('button', { name: 'Highlight paragraph 3 (a)', exact: true }).click();
+  await page.waitForSelector('#p3-a[data-highlight]');
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('report-reader:annotations:r-') && localStorage.getItem(k).includes('p3-a')));
+  await page.reload();
+  await page.waitForSelector('html[data-app] #p3-a[data-highlight]');
+  await chooseFile(page, join(FIXTURES, 'docx/un-hrc-upr-report.docx'));
+  await page.getByRole('status').getByText('already in your library').waitFor();
+  await page.waitForSelector('#p3-a[data-highlight]');
+  await screenshot(page, 'opened-docx');
+  // A second document is read by the same worker; its symbol is in its page header only.
+  await chooseFile(page, join(FIXTURES, 'docx/oic-communique.docx'));
+  await page.locator('.symbol', { hasText: 'OIC/EX-CFM/2026/PAL/FC' }).waitFor();
+  assert.equal(fetched.filter((p) => p.endsWith('/document-reader_bg.wasm')).length <= 2, true, 'fetched once per page load');
+  assertNoProblems(page);
+});
+
+test('Word files the reader cannot read are refused in words, and nothing stored changes', async (t) => {
+  const context = await freshContext(t);
+  const page = await openPage(context);
+  await page.getByRole('button', { name: 'Highlight paragraph 2', exact: true }).click();
+  await page.waitForFunction(() => localStorage.getItem('report-reader:annotations:oic-cfm-51-cg-jk-2025'));
+  const before = await storedState(page);
+  const status = page.locator('.open-progress');
+  const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  for (const [name, buffer, words] of [
+    ['encrypted.docx', await readFile(join(FIXTURES, 'docx/encrypted.docx')), 'This Word document is protected by a password'],
+    ['macros.docm', await readFile(join(FIXTURES, 'docx/macros.docm')), 'This is a macro-enabled Word document (.docm)'],
+    ['no-document.docx', await readFile(join(FIXTURES, 'docx/no-document.docx')), 'This zip archive has no Word document in it'],
+    ['saved-as-text.docx', Buffer.from('1. Not a Word document at all.\n'), 'This file is not a Word document (.docx)'],
+    ['cut-short.docx', (await readFile(join(FIXTURES, 'docx/un-hrc-upr-report.docx'))).subarray(0, 9000), 'not a Word document'],
+  ]) {
+    await chooseFile(page, { name, mimeType: docx, buffer });
+    await status.getByText(words).waitFor();
+    assert.match(await status.textContent(), new RegExp(`“${name.replace('.', '\\.')}” was not opened`));
+  }
+  assert.deepEqual(await storedState(page), before, 'nothing stored changed');
+  // The reader is still there for a good file after the bad ones.
+  await chooseFile(page, join(FIXTURES, 'docx/oic-communique.docx'));
+  await page.locator('.symbol', { hasText: 'OIC/EX-CFM/2026/PAL/FC' }).waitFor();
+  assertNoProblems(page);
+});
+
 test('bad files are refused with a clear message and nothing stored changes', async (t) => {
   const context = await freshContext(t);
   const page = await openPage(context);

@@ -1,9 +1,10 @@
 //! A PDF's pages as a reader reads them: positioned text runs (what a PDF engine such as pdf.js
 //! gives: each run's text, baseline position and font size) in, the page's text out, in the
-//! form the passes after it read (see [`super::pages`]): lines in reading order, a blank line
+//! form the app's parser reads (its `report::pages` pass): lines in reading order, a blank line
 //! where a paragraph ends, columns side by side kept apart by wide spaces, raised small numbers
 //! glued to the word before them (footnote references, as text exports leave them), and a form
-//! feed between pages. Page furniture, footnotes and structure are then found as in any text.
+//! feed between pages. Page furniture, footnotes and structure are then found as in any text,
+//! by the app's parser.
 
 use serde::Deserialize;
 
@@ -98,64 +99,38 @@ fn line_text(line: &Line, margin: f32) -> String {
     text.trim_end().to_string()
 }
 
-/// Why a PDF could not be read, in the reader's words.
+/// A PDF that has no text to lay out: pages of images, as a scanner makes them.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PdfProblem {
-    /// Encrypted: it opens only with its password.
-    Password,
-    /// Not a PDF after all, or a damaged one.
-    Damaged,
-    /// Pages of images, with no text on any of them.
+pub enum LayoutProblem {
     Scanned,
-    /// The reader stopped it.
-    Cancelled,
-    /// Anything else the PDF engine said.
-    Engine(String),
+    /// What the engine gave could not be read (a bug between the two, not the reader's doing).
+    Unreadable(String),
 }
 
-impl PdfProblem {
-    /// The problem a PDF engine's error names (pdf.js's `PasswordException`,
-    /// `InvalidPDFException`, …).
-    pub fn named(name: &str, message: &str) -> PdfProblem {
-        match name {
-            "PasswordException" => PdfProblem::Password,
-            "InvalidPDFException"
-            | "MissingPDFException"
-            | "UnexpectedResponseException"
-            | "FormatError" => PdfProblem::Damaged,
-            "Cancelled" => PdfProblem::Cancelled,
-            _ => PdfProblem::Engine(message.chars().take(200).collect()),
-        }
-    }
-}
-
-impl std::fmt::Display for PdfProblem {
+impl std::fmt::Display for LayoutProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            PdfProblem::Password => write!(f, "This PDF is protected by a password, so its text cannot be read. Open it with its password elsewhere and save a copy without one."),
-            PdfProblem::Damaged => write!(f, "This file is damaged or is not a PDF after all: no text could be read from it."),
-            PdfProblem::Scanned => write!(f, "This PDF is scanned images without text; the reader cannot read it. A version of the report with its text (a PDF made from the document, Word or text) can be opened."),
-            PdfProblem::Cancelled => write!(f, "Reading the PDF was stopped; nothing was opened."),
-            PdfProblem::Engine(message) => write!(f, "The PDF could not be read ({message})."),
+            LayoutProblem::Scanned => write!(f, "This PDF is scanned images without text; the reader cannot read it. A version of the report with its text (a PDF made from the document, Word or text) can be opened."),
+            LayoutProblem::Unreadable(what) => write!(f, "The PDF's text could not be laid out ({what})."),
         }
     }
 }
 
 /// A PDF's pages as its engine gave them (`{"pages": [{"width", "height", "runs": […]}]}`),
 /// laid out as text; a PDF with no text on any page is a scan.
-pub fn text_of_pdf(pages_json: &str) -> Result<String, PdfProblem> {
+pub fn text_of_pdf(pages_json: &str) -> Result<String, LayoutProblem> {
     #[derive(Deserialize)]
     struct Pages {
         pages: Vec<Page>,
     }
     let pages: Pages =
-        serde_json::from_str(pages_json).map_err(|e| PdfProblem::Engine(e.to_string()))?;
+        serde_json::from_str(pages_json).map_err(|e| LayoutProblem::Unreadable(e.to_string()))?;
     if pages
         .pages
         .iter()
         .all(|p| p.runs.iter().all(|r| r.text.trim().is_empty()))
     {
-        return Err(PdfProblem::Scanned);
+        return Err(LayoutProblem::Scanned);
     }
     Ok(text_of_pages(&pages.pages))
 }
@@ -209,23 +184,15 @@ mod tests {
     }
 
     #[test]
-    fn a_pdf_without_text_is_a_scan_and_engine_errors_are_told_in_words() {
+    fn a_pdf_without_text_is_a_scan_told_in_words() {
         assert_eq!(
             text_of_pdf(r#"{"pages":[{"runs":[]},{"runs":[]}]}"#),
-            Err(PdfProblem::Scanned)
+            Err(LayoutProblem::Scanned)
         );
         let one =
             r#"{"pages":[{"runs":[{"text":"1. A paragraph.","x":68,"y":700,"w":80,"size":11}]}]}"#;
         assert_eq!(text_of_pdf(one).as_deref(), Ok("1. A paragraph.\n"));
-        assert_eq!(
-            PdfProblem::named("PasswordException", "No password given"),
-            PdfProblem::Password
-        );
-        assert_eq!(
-            PdfProblem::named("InvalidPDFException", "Invalid PDF structure."),
-            PdfProblem::Damaged
-        );
-        assert!(PdfProblem::Scanned
+        assert!(LayoutProblem::Scanned
             .to_string()
             .starts_with("This PDF is scanned images without text; the reader cannot read it"));
     }
