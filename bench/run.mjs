@@ -178,11 +178,18 @@ const server = await serve(site, []);
 const browser = await launch();
 const base = server.origin;
 
-// Transfer
-const files = await readdir(DIST);
+// Transfer: what the first load fetches (the app, and the scripts its wasm imports), apart from
+// what is fetched when first used (pdf.js and the document reader, for PDFs and Word files).
+const ON_FIRST_USE = (f) => f.startsWith('pdfjs/') || f.startsWith('readers/') || f.startsWith('document-reader');
+const files = (await readdir(DIST, { recursive: true })).filter((f) => !f.startsWith('reports/') && !ON_FIRST_USE(f));
+const gzipOf = async (names) => {
+  let gz = 0;
+  for (const f of names) gz += gzipSync(await readFile(join(DIST, f)), { level: 9 }).length;
+  return gz;
+};
 let appRaw = 0, appGzip = 0;
 for (const kind of ['wasm', 'js', 'css', 'html']) {
-  const matching = files.filter((f) => f.endsWith(`.${kind}`));
+  const matching = files.filter((f) => f.endsWith(`.${kind}`) && f !== 'sw.js');
   let raw = 0, gz = 0;
   for (const f of matching) {
     const bytes = await readFile(join(DIST, f));
@@ -193,6 +200,9 @@ for (const kind of ['wasm', 'js', 'css', 'html']) {
   row(`transfer: ${kind} (raw / gzip)`, `${kib(raw)} / ${kib(gz)}`);
 }
 row('transfer: app total, gzip', kib(appGzip), '', '', '≤ 150 KiB');
+const reader = [...(await readdir(DIST)).filter((f) => f.startsWith('document-reader')), ...(await readdir(join(DIST, 'readers'))).map((f) => `readers/${f}`)];
+row('fetched on first use: Word (the document reader), gzip', kib(await gzipOf(reader)));
+row('fetched on first use: PDF (pdf.js and the document reader), gzip', kib(await gzipOf([...reader, ...(await readdir(join(DIST, 'pdfjs'))).map((f) => `pdfjs/${f}`)])));
 
 // Default report, fully painted, against its static copy
 await part('default report', async () => {
@@ -295,6 +305,53 @@ await part('search', async () => {
   }
   row(`${size10k} paragraphs: search, folding the report (once)`, ms(median(samples.map((s) => s.index))));
   row(`${size10k} paragraphs: search, one query over text and notes`, `${ms(median(samples.map((s) => s.query)))} (${samples.at(-1).hits.replace(/^Match 1 of \d+\. /, '')})`);
+});
+
+// A 300-page PDF chosen in the file picker: its first screen, the whole report set out and
+// working, the pages read and laid out per second, and the longest task on the page's thread.
+await part('300-page PDF', async () => {
+  const paragraphs = 3300;
+  const random = rng(300);
+  let body = '<p style="text-align:right">A/BENCH/PDF</p><h1>Report of the Benchmark Session</h1>';
+  for (let n = 1; n <= paragraphs; n++) {
+    if (n % 40 === 1) body += `<h2>${ROMAN(Math.ceil(n / 40))}. Section ${Math.ceil(n / 40)}</h2>`;
+    body += `<p>${n}. ${sentence(random, 30)} ${sentence(random, 25)}</p>`;
+  }
+  const context = await browser.newContext();
+  const printer = await context.newPage();
+  await printer.setContent(`<!doctype html><html lang="en"><body style="font: 11pt serif">${body}</body></html>`);
+  const pdf = await printer.pdf({
+    format: 'A4', margin: { top: '25mm', bottom: '25mm', left: '20mm', right: '20mm' }, displayHeaderFooter: true,
+    headerTemplate: '<div style="font-size:9pt;width:100%;text-align:right;margin-right:20mm">A/BENCH/PDF</div>',
+    footerTemplate: '<div style="font-size:9pt;width:100%;margin-left:20mm">GE.25-00000 <span class="pageNumber"></span></div>',
+  });
+  await context.close();
+  const pages = Math.max(0, ...[...pdf.toString('latin1').matchAll(/\/Count (\d+)/g)].map((m) => Number(m[1])));
+  const runs = [];
+  for (let i = 0; i < Math.min(RUNS, 3); i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    await page.waitForSelector('html[data-app] .report-body .para button', { timeout: 60000 });
+    await page.evaluate(() => {
+      window.__long = [];
+      new PerformanceObserver((list) => window.__long.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+    });
+    await page.getByRole('button', { name: 'Open a report' }).click();
+    const chosen = await page.evaluate(() => performance.now());
+    await page.getByLabel('Choose a report file').setInputFiles({ name: 'bench.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page.waitForFunction(() => document.querySelector('#report .symbol')?.textContent === 'A/BENCH/PDF' && document.querySelector('#report #p1')?.checkVisibility(), null, { timeout: 120000, polling: 'raf' });
+    const first = await page.evaluate(() => performance.now());
+    await page.waitForFunction((last) => document.querySelector('.report-body .para button') && document.querySelector('.symbol')?.textContent === 'A/BENCH/PDF' && document.getElementById(last) && !document.querySelector('#report[aria-busy="true"]'), `p${paragraphs}`, { timeout: 120000, polling: 100 });
+    const whole = await page.evaluate(() => performance.now());
+    runs.push({ first: first - chosen, whole: whole - chosen, longest: Math.max(0, ...(await page.evaluate(() => window.__long))) });
+    await context.close();
+  }
+  const whole = median(runs.map((r) => r.whole));
+  row(`PDF of ${pages} pages (${paragraphs} paragraphs): first screen after choosing it`, ms(median(runs.map((r) => r.first))), '', '', '≤ 2 s');
+  row(`PDF of ${pages} pages: the whole report set out and working`, ms(whole), '', '', '≤ 15 s');
+  row(`PDF of ${pages} pages: pages read and laid out per second`, `${(pages / (whole / 1000)).toFixed(0)}`);
+  row(`PDF of ${pages} pages: longest task on the page's thread`, ms(median(runs.map((r) => r.longest))), '', '', '≤ 200 ms');
 });
 
 // Opening the 10,000-paragraph report by permalink to its last paragraph

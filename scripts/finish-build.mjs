@@ -66,6 +66,8 @@ const inlineLeft = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/s
 if (inlineLeft.length !== 1 || inlineLeft[0][1] !== routeCode || /\son[a-z]+=/i.test(html.replace(routeCode, ''))) {
   throw new Error('index.html has inline script other than web/route.js, which the Content-Security-Policy forbids');
 }
+// The page's comments are for whoever edits index.html; every visitor would download them.
+html = html.replace(/<!--[\s\S]*?-->\s*/g, '');
 await writeFile(indexPath, html);
 
 // Before the offline worker's list is made: the first screens are files to cache like any other.
@@ -85,9 +87,9 @@ const staged = (await files(staging)).filter((path) => !path.endsWith(`${sep}sw.
 const names = staged.map((path) => relative(staging, path).split(sep).join('/'));
 const contents = await Promise.all(staged.map((path) => readFile(path)));
 const version = hash(Buffer.concat(contents.flatMap((c, i) => [Buffer.from(names[i]), c])));
-// pdf.js (1.7 MB) and the document reader are fetched when a reader first opens a PDF or a
+// pdf.js (1.7 MB), the readers' scripts and the document reader are fetched when a reader first opens a PDF or a
 // .docx, and kept by the worker then: not every visitor downloads them on the first visit.
-const onFirstUse = (n) => n.startsWith('pdfjs/') || n.startsWith('document-reader');
+const onFirstUse = (n) => n.startsWith('pdfjs/') || n.startsWith('readers/') || n.startsWith('document-reader');
 const list = ['./', ...names.filter((n) => n !== 'index.html' && !onFirstUse(n)).map((n) => `./${n}`)];
 const worker = (await readFile(join(source, 'web/sw.js'), 'utf8'))
   .replace("'__VERSION__'", JSON.stringify(version))

@@ -20,6 +20,18 @@ pub use model::{footnote_ids, Block, Cover, Footnote, FootnoteRef, Heading, Para
 pub use page_spans::PageSpan;
 pub use structure::parse;
 
+/// The passes of [`parse`], one at a time, for a caller that lets the page breathe between
+/// them (a long PDF's text is parsed on the page's own thread): the text without what its
+/// pages added, then its structure, and last [`page_spans::page_spans`] from the text as it was.
+pub fn without_page_furniture(source: &str) -> std::borrow::Cow<'_, str> {
+    pages::clean(source)
+}
+
+/// The structure of a text that [`without_page_furniture`] has been through (see [`parse`]).
+pub fn structure_of(text: &str) -> Report {
+    structure::parse_clean(text)
+}
+
 /// The report that opens when the app starts, bundled into the build.
 pub const DEFAULT_REPORT: &str = include_str!("../../reports/oic-cfm-51-cg-jk-2025.txt");
 /// The bundled report's id, under which its annotations are stored.

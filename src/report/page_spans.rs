@@ -69,8 +69,8 @@ impl Letters {
         for c in text.chars() {
             if c == '\u{c}' {
                 page_starts.push(chars.len());
-            } else if c.is_alphanumeric() {
-                chars.extend(c.to_lowercase());
+            } else {
+                push_letter(c, &mut chars);
             }
         }
         Letters { chars, page_starts }
@@ -89,9 +89,18 @@ impl Letters {
     }
 }
 
-fn letters(text: &str) -> Vec<char> {
-    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+/// A letter or digit, lower-cased; anything else is left out.
+fn push_letter(c: char, out: &mut Vec<char>) {
+    if c.is_ascii() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        }
+    } else if c.is_alphanumeric() {
+        out.extend(c.to_lowercase());
+    }
 }
+
+
 
 /// The pages of every paragraph that could be found, by id; empty for a text without pages.
 pub fn page_spans(source: &str, report: &Report) -> BTreeMap<String, PageSpan> {
@@ -101,8 +110,12 @@ pub fn page_spans(source: &str, report: &Report) -> BTreeMap<String, PageSpan> {
     }
     let text = Letters::of(source);
     let mut cursor = 0;
+    let mut own = Vec::new();
     for paragraph in report.paragraphs() {
-        let own = letters(&paragraph.text.plain());
+        own.clear();
+        for span in &paragraph.text.0 {
+            span.text.chars().for_each(|c| push_letter(c, &mut own));
+        }
         if own.is_empty() {
             continue;
         }

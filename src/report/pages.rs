@@ -79,14 +79,20 @@ pub fn clean(text: &str) -> Cow<'_, str> {
     mark_running_lines(&mut lines);
     rejoin_markers(&mut lines);
     let mut out: Vec<&str> = Vec::with_capacity(lines.len());
+    // For each line kept, whether a page broke since the line kept before it.
+    let mut after_page_break: Vec<bool> = Vec::with_capacity(lines.len());
+    let mut broke = false;
     for line in &lines {
+        broke |= line.page_starts;
         match line.kind {
             Kind::Text => out.push(&line.text),
             Kind::Blank => out.push(""),
-            _ => {}
+            _ => continue,
         }
+        after_page_break.push(broke);
+        broke = false;
     }
-    let out = close_gaps(out);
+    let out = close_gaps(out, &after_page_break);
     let mut text = part_paragraphs(&out).join("\n").trim_end().to_string();
     for (label, note) in footnotes {
         text.push_str(&format!("\n\n[^{label}]: {note}"));
@@ -208,9 +214,20 @@ fn is_direction_control(c: char) -> bool {
 }
 
 fn push_line(lines: &mut Vec<Line>, raw: &str, page_starts: bool, in_head: bool) {
-    let raw: String = raw.chars().filter(|c| !is_direction_control(*c)).collect();
-    let raw = raw.as_str();
-    let folded = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let raw: Cow<str> = if raw.chars().any(is_direction_control) {
+        Cow::Owned(raw.chars().filter(|c| !is_direction_control(*c)).collect())
+    } else {
+        Cow::Borrowed(raw)
+    };
+    let raw = raw.as_ref();
+    let folded = |s: &str| {
+        let s = s.trim();
+        if s.contains("  ") || s.chars().any(|c| c.is_whitespace() && c != ' ') {
+            s.split_whitespace().collect::<Vec<_>>().join(" ")
+        } else {
+            s.to_string()
+        }
+    };
     // Columns side by side: three spaces or more between them.
     let parts: Vec<String> = raw
         .split("   ")
@@ -724,8 +741,12 @@ fn ends_sentence(line: &str) -> bool {
 
 /// Takes away the blank lines an export leaves inside a paragraph (around a raised footnote
 /// number, or where furniture stood): after a line of the text's full width that does not end
-/// a sentence, the paragraph goes on, since wrapped text fills its lines.
-fn close_gaps(lines: Vec<&str>) -> Vec<&str> {
+/// a sentence, the paragraph goes on, since wrapped text fills its lines. Across a page break,
+/// in a report whose paragraphs are numbered, a full line that ends a sentence goes on too when
+/// the next page opens with neither a number, a marker nor a heading: a new paragraph of such
+/// a report would start with one (`after_page_break` says where pages broke).
+fn close_gaps<'a>(lines: Vec<&'a str>, after_page_break: &[bool]) -> Vec<&'a str> {
+    let numbered = lines.iter().filter(|l| starts_numbered(l)).count() >= 5;
     let mut widths: Vec<usize> = lines
         .iter()
         .map(|l| l.chars().count())
@@ -744,24 +765,48 @@ fn close_gaps(lines: Vec<&str>) -> Vec<&str> {
     while i < lines.len() {
         let line = lines[i];
         out.push(line);
-        let unfinished = line.chars().count() * 100 >= full * 85 && !ends_sentence(line);
-        if unfinished {
-            let next = (i + 1..lines.len()).find(|&j| !lines[j].is_empty());
-            if let Some(j) = next.filter(|&j| j > i + 1) {
-                i = j;
-                continue;
-            }
+        let is_full = line.chars().count() * 100 >= full * 85;
+        let next = (i + 1..lines.len()).find(|&j| !lines[j].is_empty()).filter(|&j| j > i + 1);
+        let goes_on = next.is_some_and(|j| {
+            let page_broke = after_page_break.get(i + 1..=j).is_some_and(|b| b.contains(&true));
+            !ends_sentence(line) || (numbered && page_broke && !opens_block(lines[j], full))
+        });
+        if let (true, true, Some(j)) = (is_full, goes_on, next) {
+            i = j;
+            continue;
         }
         i += 1;
     }
     out
 }
 
+/// Whether a line opens a block of its own: a paragraph number, a sub-paragraph's marker
+/// ("(a)", "a)"), a section's ("IV.", "B."), or a short line (a heading, a title).
+fn opens_block(line: &str, full: usize) -> bool {
+    let first = line.split_whitespace().next().unwrap_or("");
+    let marker = first.strip_prefix('(').and_then(|f| f.strip_suffix(')')).or_else(|| first.strip_suffix(')')).or_else(|| first.strip_suffix('.'));
+    let is_marker = marker.is_some_and(|m| {
+        let roman = !m.is_empty() && m.chars().all(|c| "IVXLCivxlc".contains(c));
+        let letter = m.chars().count() == 1 && m.chars().all(char::is_alphabetic);
+        let number = !m.is_empty() && m.chars().all(|c| c.is_numeric());
+        roman || letter || number
+    });
+    is_marker || line.chars().count() * 100 < full * 60
+}
+
 /// Puts a blank line where a paragraph ends inside a run of lines, as an export without the
 /// layout leaves them: a line that ends a sentence well short of the lines' full width, or a
 /// short line before a full one (the last line of a title, a signature, a heading). Wrapped
 /// text breaks a line only when the next word does not fit, so such a line ended its paragraph.
+///
+/// Where the text already parts its paragraphs with blank lines (a layout-keeping export, or a
+/// PDF's pages laid out by their geometry, which gives each gap between paragraphs), a line
+/// that ends a sentence short is left alone: counting characters misjudges a line's width in a
+/// proportional font, and ragged-right text has short lines inside its paragraphs.
 fn part_paragraphs<'a>(lines: &[&'a str]) -> Vec<&'a str> {
+    let numbered: Vec<usize> = (1..lines.len()).filter(|&i| starts_numbered(lines[i])).collect();
+    let parted = numbered.iter().filter(|&&i| lines[i - 1].is_empty()).count();
+    let already_parted = numbered.len() >= 3 && parted * 10 >= numbered.len() * 9;
     let mut out: Vec<&'a str> = Vec::with_capacity(lines.len());
     for run in lines.split(|l| l.is_empty()) {
         let width = run.iter().map(|l| l.chars().count()).max().unwrap_or(0);
@@ -779,7 +824,7 @@ fn part_paragraphs<'a>(lines: &[&'a str]) -> Vec<&'a str> {
                     c.is_uppercase() || c.is_ascii_digit() || "(“«\"".contains(c)
                 });
                 // The next word would have fitted on the line (with a margin for letters of other widths).
-                let short_ending = ends && opens && (before + 1 + first_word) * 100 <= width * 95;
+                let short_ending = !already_parted && ends && opens && (before + 1 + first_word) * 100 <= width * 95;
                 let full = line.chars().count() * 100 >= width * 85;
                 let short_before_full = full && before * 100 < width * 60;
                 if short_ending || short_before_full {
@@ -890,6 +935,32 @@ mod tests {
     fn furniture_inside_a_paragraph_goes_and_the_paragraph_meets_again() {
         let text = "A/HRC/1/2\n\n1. The Council calls upon all States to adhere to the\nGE.25-11482\n2\n\u{c}A/HRC/1/2\nagreement and to protect civilians.\n\n2. It decides to remain seized.\n";
         assert_eq!(clean(text), "A/HRC/1/2\n\n1. The Council calls upon all States to adhere to the\nagreement and to protect civilians.\n\n2. It decides to remain seized.\n");
+    }
+
+    /// Paragraphs 1 to 5 of a numbered report, with paragraph `n` cut by a page break after a
+    /// full line that ends a sentence, and the next page opening with `next`.
+    fn cut_after_a_sentence(next: &str) -> String {
+        let mut text = String::from("A/HRC/1/2\n\n");
+        for n in 1..=5 {
+            text.push_str(&format!("{n}. The Council recalls its resolutions on the situation and reaffirms its commitment to the\nsovereignty of member states and welcomes the efforts of the secretary general and envoy.\n\n"));
+        }
+        text.push_str("6. The Council calls upon all parties to respect international humanitarian law and all\nto facilitate safe and unhindered access for all humanitarian personnel in the region.\n\nGE.25-11482\n\u{c}A/HRC/1/2\n\n");
+        text.push_str(next);
+        text
+    }
+
+    #[test]
+    fn across_a_page_break_a_numbered_reports_paragraph_goes_on_after_a_sentence_unless_a_block_opens() {
+        let goes_on = clean(&cut_after_a_sentence("It requests the Secretary-General to report on the implementation within ninety days.\n")).into_owned();
+        assert!(goes_on.contains("humanitarian personnel in the region.\nIt requests"), "{goes_on}");
+        for opens in ["7. It requests the Secretary-General to report on the implementation within ninety days.\n", "(a) To report on the implementation of this resolution within ninety days of its adoption;\n", "B. Follow-up\n"] {
+            let parted = clean(&cut_after_a_sentence(opens)).into_owned();
+            let first = opens.split_whitespace().next().unwrap();
+            assert!(parted.contains(&format!("\n\n{first}")) && !parted.contains(&format!("region.\n{first}")), "{parted}");
+        }
+        // A report without numbered paragraphs: no telling a paragraph from its continuation.
+        let unnumbered = cut_after_a_sentence("It requests the Secretary-General to report on the implementation within ninety days.\n").replace(". The Council", " The Council");
+        assert!(!clean(&unnumbered).contains("in the region.\nIt requests"), "{}", clean(&unnumbered));
     }
 
     #[test]

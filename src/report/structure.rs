@@ -11,7 +11,13 @@ use super::model::{footnote_ids, Block, Footnote, Heading, Paragraph, ParagraphK
 
 /// Parses a report's text (plain text with Markdown conventions) into its structure.
 pub fn parse(source: &str) -> Report {
-    let text = super::pages::clean(source);
+    let mut report = parse_clean(&super::pages::clean(source));
+    report.pages = super::page_spans::page_spans(source, &report);
+    report
+}
+
+/// The structure of a text its pages have been taken from ([`super::pages::clean`]).
+pub(super) fn parse_clean(text: &str) -> Report {
     let (notes, blocks): (Vec<SourceBlock>, Vec<SourceBlock>) =
         source_blocks(&text).into_iter().partition(|b| matches!(b.kind, SourceKind::Footnote(_)));
     let footnotes = notes
@@ -59,9 +65,7 @@ pub fn parse(source: &str) -> Report {
         }
         body.add(segment);
     }
-    let mut report = Report { cover: cover.finish(), blocks: body.blocks, footnotes, pages: Default::default() };
-    report.pages = super::page_spans::page_spans(source, &report);
-    report
+    Report { cover: cover.finish(), blocks: body.blocks, footnotes, pages: Default::default() }
 }
 
 /// A line as running headers and footers repeat it: page numbers in it do not count.

@@ -339,19 +339,28 @@ pub fn download(file_name: &str, mime: &str, text: &str) {
 /// How long a download's object URL is kept after the download starts.
 const DOWNLOAD_KEPT_MS: i32 = 60_000;
 
-#[wasm_bindgen::prelude::wasm_bindgen(module = "/web/read-pdf.js")]
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/web/on-demand.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = readPdf, catch)]
-    async fn read_pdf_pages(bytes: js_sys::Uint8Array, on_page: &js_sys::Function, cancelled: &js_sys::Function) -> Result<JsValue, JsValue>;
+    /// Calls `name`, exported by the module at `path` (beside the page), fetched the first time.
+    #[wasm_bindgen(js_name = callOnDemand, catch)]
+    async fn call_on_demand(path: &str, name: &str, args: js_sys::Array) -> Result<JsValue, JsValue>;
 }
+
+/// The scripts that read PDFs and Word files (`web/readers/`), fetched when first used.
+const READ_PDF: &str = "readers/read-pdf.js";
+const DOCUMENT_READER: &str = "readers/document-reader.js";
 
 /// A PDF's pages, as pdf.js reads them (JSON for [`lay_out_pdf`]); pdf.js is
 /// fetched the first time. `on_page(n, total)` is told of each page as it is read; reading
-/// stops when `cancelled()` says so. An error gives the engine's name for it and its message.
-pub async fn read_pdf(bytes: &[u8], on_page: impl Fn(u32, u32) + 'static, cancelled: impl Fn() -> bool + 'static) -> Result<String, (String, String)> {
+/// stops when `cancelled()` says so; of a long PDF, `on_first_pages` is given its first pages
+/// (the same JSON) as soon as they are read. An error gives the engine's name for it and its
+/// message.
+pub async fn read_pdf(bytes: &[u8], on_page: impl Fn(u32, u32) + 'static, cancelled: impl Fn() -> bool + 'static, on_first_pages: impl Fn(String) + 'static) -> Result<String, (String, String)> {
     let on_page = Closure::<dyn Fn(u32, u32)>::new(on_page);
     let cancelled = Closure::<dyn Fn() -> bool>::new(cancelled);
-    let result = read_pdf_pages(js_sys::Uint8Array::from(bytes), on_page.as_ref().unchecked_ref(), cancelled.as_ref().unchecked_ref()).await;
+    let on_first_pages = Closure::<dyn Fn(String)>::new(on_first_pages);
+    let args = js_sys::Array::of4(&js_sys::Uint8Array::from(bytes), on_page.as_ref(), cancelled.as_ref(), on_first_pages.as_ref());
+    let result = call_on_demand(READ_PDF, "readPdf", args).await;
     match result {
         Ok(json) => Ok(json.as_string().unwrap_or_default()),
         Err(error) => {
@@ -359,14 +368,6 @@ pub async fn read_pdf(bytes: &[u8], on_page: impl Fn(u32, u32) + 'static, cancel
             Err((field("name"), field("message")))
         }
     }
-}
-
-#[wasm_bindgen::prelude::wasm_bindgen(module = "/web/document-reader.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = readDocx, catch)]
-    async fn read_docx_text(bytes: js_sys::Uint8Array) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(js_name = layOutPdf, catch)]
-    async fn lay_out_pdf_text(pages: &str) -> Result<JsValue, JsValue>;
 }
 
 /// The text an answer of the document reader carries, or its reason in words.
@@ -380,13 +381,13 @@ fn document_text(answer: Result<JsValue, JsValue>) -> Result<String, String> {
 /// A Word document's report text, read by the document reader's worker (fetched the first
 /// time); an error says in words why it cannot be read.
 pub async fn read_docx(bytes: &[u8]) -> Result<String, String> {
-    document_text(read_docx_text(js_sys::Uint8Array::from(bytes)).await)
+    document_text(call_on_demand(DOCUMENT_READER, "readDocx", js_sys::Array::of1(&js_sys::Uint8Array::from(bytes))).await)
 }
 
 /// A PDF's text, laid out from its pages' runs (as [`read_pdf`] gives them) by the document
 /// reader's worker; a scanned PDF is refused in words.
 pub async fn lay_out_pdf(pages_json: &str) -> Result<String, String> {
-    document_text(lay_out_pdf_text(pages_json).await)
+    document_text(call_on_demand(DOCUMENT_READER, "layOutPdf", js_sys::Array::of1(&JsValue::from_str(pages_json))).await)
 }
 
 /// The value of the control named `name` in the form an event was submitted from ("" if none).

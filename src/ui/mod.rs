@@ -24,7 +24,7 @@ use crate::theme::Theme;
 pub use annotator::Annotator;
 pub use browser::content_hash;
 use library_view::LibraryView;
-use open::{DropOverlay, OpenPanel};
+use open::{DropOverlay, OpenPanel, Opening};
 use reader::ReaderView;
 pub use report_view::ReportView;
 use shelf::{Current, Missing, Shelf};
@@ -124,8 +124,29 @@ pub fn App() -> impl IntoView {
         });
     }
 
+    // While a long PDF is read, its first screen is shown in place of what was on screen, which
+    // comes back if the PDF is not opened after all.
+    let before_first_screen = StoredValue::new(None::<Screen>);
+    let show_first_screen = Callback::new(move |html: Option<String>| match html {
+        Some(html) => {
+            if before_first_screen.with_value(Option::is_none) {
+                before_first_screen.set_value(Some(screen.get_untracked()));
+            }
+            first_screen.set(Some(html));
+            screen.set(Screen::Loading);
+        }
+        None => {
+            if let Some(before) = before_first_screen.with_value(Clone::clone) {
+                before_first_screen.set_value(None);
+                first_screen.set(None);
+                screen.set(before);
+            }
+        }
+    });
     // Called with a report the reader just opened: show it, and put its address in the bar.
     let show_opened = Callback::new(move |(current, message): (Current, Option<String>)| {
+        before_first_screen.set_value(None);
+        first_screen.set(None);
         browser::show_query(&Route::query_for(Some(&current.id), None));
         if let Some(message) = message {
             toasts.show(Toast::Info(message), Duration::from_secs(8));
@@ -133,6 +154,8 @@ pub fn App() -> impl IntoView {
         open_panel.set(false);
         screen.set(Screen::Reading(current));
     });
+
+    let opening = Opening { opened: show_opened, first_screen: show_first_screen };
 
     // A report's tools are in the bar as soon as any of it is shown (its first screen too): the bar
     // keeps its height, and so the report its place, when the whole is set out.
@@ -170,8 +193,8 @@ pub fn App() -> impl IntoView {
                 })}
             </nav>
         </header>
-        <OpenPanel open=open_panel shelf=shelf on_opened=show_opened />
-        <DropOverlay shelf=shelf notices=notices on_opened=show_opened />
+        <OpenPanel open=open_panel shelf=shelf opening=opening />
+        <DropOverlay shelf=shelf notices=notices opening=opening />
         {move || match screen.get() {
             Screen::Loading => match first_screen.get() {
                 // Markup from the report renderer (`report::html`), which escapes all text.

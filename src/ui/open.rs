@@ -8,6 +8,8 @@ use leptos::task::spawn_local;
 
 use crate::library::Opened;
 use crate::report::input::{reader_for, FileReader, InputError, MAX_BYTES, MAX_DOCUMENT_BYTES};
+use crate::report::html::report_html;
+use crate::report::parse;
 use crate::report::pdf::PdfProblem;
 
 use super::browser;
@@ -37,18 +39,37 @@ fn opened_message(opened: &Opened, warning: Option<String>) -> Option<String> {
     }
 }
 
-/// A PDF's text, read page by page with the reader told which page, until they stop it.
-async fn pdf_text(bytes: &[u8], name: &str, progress: RwSignal<Progress>, stop: RwSignal<bool>) -> Result<String, String> {
+/// Where an opened file goes: the report, once open; and, while a long PDF is read, a first
+/// screen of its first pages (`None` when there is none to show any more: it failed or was
+/// stopped).
+#[derive(Clone, Copy)]
+pub struct Opening {
+    pub opened: Callback<(Current, Option<String>)>,
+    pub first_screen: Callback<Option<String>>,
+}
+
+/// A PDF's text, read page by page with the reader told which page, until they stop it; its
+/// first pages are shown while the rest is read.
+async fn pdf_text(bytes: &[u8], name: &str, progress: RwSignal<Progress>, stop: RwSignal<bool>, opening: Opening) -> Result<String, String> {
     stop.set(false);
     let label = name.to_string();
     let on_page = move |n: u32, total: u32| progress.set(Progress::ReadingPdf(format!("Reading page {n} of {total} of “{label}”…")));
-    let json = browser::read_pdf(bytes, on_page, move || stop.get_untracked()).await.map_err(|(name, message)| PdfProblem::named(&name, &message).to_string())?;
+    let on_first_pages = move |json: String| {
+        spawn_local(async move {
+            let Ok(text) = browser::lay_out_pdf(&json).await else { return };
+            // Only while the rest is still being read: the whole may be open already.
+            if matches!(progress.get_untracked(), Progress::ReadingPdf(_)) {
+                opening.first_screen.run(Some(report_html(&parse(&text))));
+            }
+        });
+    };
+    let json = browser::read_pdf(bytes, on_page, move || stop.get_untracked(), on_first_pages).await.map_err(|(name, message)| PdfProblem::named(&name, &message).to_string())?;
     progress.set(Progress::Working(format!("Laying out the pages of “{name}”…")));
     browser::lay_out_pdf(&json).await
 }
 
 /// Reads a file and opens it, telling the reader how it goes.
-fn open_file(file: web_sys::File, shelf: Shelf, progress: RwSignal<Progress>, stop: RwSignal<bool>, on_opened: Callback<(Current, Option<String>)>) {
+fn open_file(file: web_sys::File, shelf: Shelf, progress: RwSignal<Progress>, stop: RwSignal<bool>, opening: Opening) {
     let name = file.name();
     let size = file.size() as usize;
     let media_type = file.type_();
@@ -66,7 +87,7 @@ fn open_file(file: web_sys::File, shelf: Shelf, progress: RwSignal<Progress>, st
             Err(reason) => return progress.set(Progress::Failed(format!("“{name}” could not be read: {reason}."))),
         };
         let text = match reader_for(&name, &media_type, &bytes[..bytes.len().min(8)]) {
-            FileReader::Pdf => pdf_text(&bytes, &name, progress, stop).await.map(Some),
+            FileReader::Pdf => pdf_text(&bytes, &name, progress, stop, opening).await.map(Some),
             FileReader::Word => {
                 progress.set(Progress::Working(format!("Reading the Word document “{name}”…")));
                 browser::read_docx(&bytes).await.map(Some)
@@ -87,9 +108,12 @@ fn open_file(file: web_sys::File, shelf: Shelf, progress: RwSignal<Progress>, st
         match opened {
             Ok((current, opened, warning)) => {
                 progress.set(Progress::Idle);
-                on_opened.run((current, opened_message(&opened, warning)));
+                opening.opened.run((current, opened_message(&opened, warning)));
             }
-            Err(reason) => progress.set(Progress::Failed(format!("“{name}” was not opened. {reason}"))),
+            Err(reason) => {
+                opening.first_screen.run(None);
+                progress.set(Progress::Failed(format!("“{name}” was not opened. {reason}")));
+            }
         }
     });
 }
@@ -98,7 +122,7 @@ fn open_file(file: web_sys::File, shelf: Shelf, progress: RwSignal<Progress>, st
 pub fn OpenPanel(
     open: RwSignal<bool>,
     shelf: Shelf,
-    on_opened: Callback<(Current, Option<String>)>,
+    opening: Opening,
 ) -> impl IntoView {
     let progress = RwSignal::new(Progress::Idle);
     let stop = RwSignal::new(false);
@@ -110,7 +134,7 @@ pub fn OpenPanel(
                 Ok((current, opened, warning)) => {
                     pasted.set(String::new());
                     progress.set(Progress::Idle);
-                    on_opened.run((current, opened_message(&opened, warning)));
+                    opening.opened.run((current, opened_message(&opened, warning)));
                 }
                 Err(reason) => progress.set(Progress::Failed(format!("The pasted text was not opened. {reason}"))),
             }
@@ -124,7 +148,7 @@ pub fn OpenPanel(
                         aria-label="Choose a report file"
                         on:change=move |ev| {
                             if let Some(file) = browser::chosen_files(&ev).into_iter().next() {
-                                open_file(file, shelf, progress, stop, on_opened);
+                                open_file(file, shelf, progress, stop, opening);
                             }
                         } />
                     <span aria-hidden="true">"Choose a file…"</span>
@@ -155,7 +179,7 @@ pub fn OpenPanel(
 
 /// Dropping a file anywhere on the page opens it.
 #[component]
-pub fn DropOverlay(shelf: Shelf, notices: RwSignal<Vec<String>>, on_opened: Callback<(Current, Option<String>)>) -> impl IntoView {
+pub fn DropOverlay(shelf: Shelf, notices: RwSignal<Vec<String>>, opening: Opening) -> impl IntoView {
     let over = RwSignal::new(false);
     let progress = RwSignal::new(Progress::Idle);
     let stop = RwSignal::new(false);
@@ -172,7 +196,7 @@ pub fn DropOverlay(shelf: Shelf, notices: RwSignal<Vec<String>>, on_opened: Call
         ev.prevent_default();
         over.set(false);
         if let Some(file) = browser::dropped_files(&ev).into_iter().next() {
-            open_file(file, shelf, progress, stop, on_opened);
+            open_file(file, shelf, progress, stop, opening);
         }
     });
     on_cleanup(move || {

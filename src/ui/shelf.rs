@@ -13,7 +13,7 @@ use crate::library::{content_hash, Library, Manifest, Opened, Source};
 use crate::permalink::lands_within;
 use crate::report::html::{first_screen, report_html, FIRST_SCREEN_FROM};
 use crate::report::input::{self, InputError};
-use crate::report::{parse, Report, DEFAULT_REPORT, DEFAULT_REPORT_ID};
+use crate::report::{self, parse, Report, DEFAULT_REPORT, DEFAULT_REPORT_ID};
 
 use super::browser;
 use super::storage::{self, Load, SaveError};
@@ -217,13 +217,27 @@ impl Shelf {
         self.open_text(&text, file_name).await
     }
 
+    /// Parses a report, pausing between the passes where the text is long (a long PDF's), so
+    /// that no one task keeps the page from answering for long.
+    async fn parse_letting_the_page_breathe(text: &str) -> Report {
+        if text.len() < 200_000 {
+            return parse(text);
+        }
+        let cleaned = report::without_page_furniture(text).into_owned();
+        browser::next_frame().await;
+        let mut report = report::structure_of(&cleaned);
+        browser::next_frame().await;
+        report.pages = report::page_spans::page_spans(text, &report);
+        report
+    }
+
     pub async fn open_text(&self, text: &str, file_name: Option<&str>) -> Result<(Current, Opened, Option<String>), String> {
         let text = if input::is_html(file_name.unwrap_or(""), text) {
             input::html_to_text(browser::html_tokens(&input::defuse_event_handlers(text)))
         } else {
             text.to_string()
         };
-        let report = parse(&text);
+        let report = Self::parse_letting_the_page_breathe(&text).await;
         if report.is_empty() {
             return Err(InputError::Empty.to_string());
         }

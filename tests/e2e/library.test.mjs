@@ -475,6 +475,41 @@ test('the bundled report printed to PDF is a version of it: the same ids, and it
   assertNoProblems(page);
 });
 
+/** A long report (numbered paragraphs under numbered sections) as HTML, to print to PDF. */
+function longReportHtml(symbol, paragraphs) {
+  const words = 'the council recalls its resolutions on the situation and reaffirms its commitment to the sovereignty of member states and welcomes the efforts of all parties'.split(' ');
+  let body = `<p style="text-align:right">${symbol}</p><h1>Report of the Long Session</h1>`;
+  for (let n = 1; n <= paragraphs; n++) {
+    if (n % 40 === 1) body += `<h2>${['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'][Math.floor(n / 40) % 10]}. Section</h2>`;
+    const text = Array.from({ length: 60 }, (_, i) => words[(n * 7 + i * 3) % words.length]).join(' ');
+    body += `<p>${n}. ${text[0].toUpperCase()}${text.slice(1)}.</p>`;
+  }
+  return `<!doctype html><html lang="en"><body style="font: 11pt serif">${body}</body></html>`;
+}
+
+test('a long PDF shows its first pages while the rest is read, and stopping it brings back the report that was open', async (t) => {
+  const context = await freshContext(t);
+  const page = await openPage(context);
+  await page.getByRole('button', { name: 'Highlight paragraph 8', exact: true }).click();
+  await page.waitForFunction(() => localStorage.getItem('report-reader:annotations:oic-cfm-51-cg-jk-2025'));
+  const before = await storedState(page);
+  const pdf = await printToPdf(context, longReportHtml('A/LONG/1', 2400));
+  await chooseFile(page, { name: 'long.pdf', mimeType: 'application/pdf', buffer: pdf });
+  // The first pages, while the rest is read: the report's head and first paragraphs.
+  const shown = page.locator('main#report[aria-busy="true"]');
+  await shown.locator('.symbol', { hasText: 'A/LONG/1' }).waitFor();
+  await shown.locator('#p1').waitFor();
+  const status = page.locator('.open-progress');
+  assert.match(await status.textContent(), /Reading page \d+ of \d+ of “long\.pdf”…/);
+  await screenshot(page, 'long-pdf-first-screen');
+  await status.getByRole('button', { name: 'Stop reading the PDF' }).click();
+  await status.getByText('Reading the PDF was stopped; nothing was opened.').waitFor();
+  await page.waitForSelector('#p8[data-highlight]');
+  assert.equal(await page.textContent('h1'), 'Report of the Meeting of the OIC Contact Group on Jammu and Kashmir', 'the report that was open is back');
+  assert.deepEqual(await storedState(page), before, 'nothing stored changed');
+  assertNoProblems(page);
+});
+
 test('a scanned PDF, a damaged one, a file that only says it is a PDF and an encrypted one are refused in words, and nothing stored changes', async (t) => {
   const context = await freshContext(t);
   const page = await openPage(context);

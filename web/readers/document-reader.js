@@ -1,8 +1,9 @@
 // The document reader: a web worker of its own (the `document-reader` crate, which Trunk builds
 // beside the app) that reads Word files and lays out a PDF's text runs. It is fetched from this
-// origin the first time a PDF or a .docx is opened, never before, and kept for the next one.
-// Each request gets `{text}` (the report's text, which the app parses as any other) or
-// `{problem}` (why there is none, in words); requests are answered one at a time, in order.
+// origin the first time a PDF or a .docx is opened, never before, and kept for the next one
+// (as is this module, which the app imports then: web/on-demand.js). Each request gets `{text}`
+// (the report's text, which the app parses as any other) or `{problem}` (why there is none, in
+// words); requests are answered one at a time, in order.
 let worker;
 let ready;
 let queue = Promise.resolve();
