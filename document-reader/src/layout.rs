@@ -99,6 +99,128 @@ fn line_text(line: &Line, margin: f32) -> String {
     text.trim_end().to_string()
 }
 
+/// Whether a character is of a script written right to left (Hebrew, Arabic, Syriac, Thaana,
+/// N'Ko, and their presentation forms).
+fn is_right_to_left(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// Whether a line is written right to left: more of its letters are of such a script than not.
+fn reads_right_to_left(line: &Line) -> bool {
+    let (mut rtl, mut ltr) = (0, 0);
+    for c in line
+        .runs
+        .iter()
+        .flat_map(|r| r.text.chars())
+        .filter(|c| c.is_alphabetic())
+    {
+        if is_right_to_left(c) {
+            rtl += 1;
+        } else {
+            ltr += 1;
+        }
+    }
+    rtl > ltr
+}
+
+/// A mark set on the letter before it (Arabic vowel signs and tanween, Hebrew points), which a
+/// PDF may place as a glyph of its own.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0591}'..='\u{05C7}' | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{08D3}'..='\u{08FF}')
+}
+
+/// Brackets as the reading order has them: in a right-to-left line a font draws "(" as ")",
+/// and the PDF names the glyph it drew.
+fn mirrored(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '(' => ')',
+            ')' => '(',
+            '[' => ']',
+            ']' => '[',
+            '{' => '}',
+            '}' => '{',
+            '«' => '»',
+            '»' => '«',
+            c => c,
+        })
+        .collect()
+}
+
+/// A right-to-left line's text: its runs from right to left (PDFs of such scripts place their
+/// glyphs, often one a run, in visual order; the engine gives each run's own text in reading
+/// order), a space where there is a gap but none before a mark set on the letter before it,
+/// brackets turned the way the reading order has them (outside runs of left-to-right text,
+/// which keep theirs), and a paragraph number that the visual order wrote ".1" put back as
+/// "1.". Not indented: such lines are aligned on the right.
+fn right_to_left_text(line: &Line) -> String {
+    let mut runs = line.runs.clone();
+    runs.sort_by(|a, b| (b.x + b.w).total_cmp(&(a.x + a.w)));
+    let mut text = String::new();
+    let mut start: Option<f32> = None;
+    for run in runs {
+        if let Some(start) = start {
+            let gap = start - (run.x + run.w);
+            if gap > line.size * 2.5 {
+                text.push_str(&" ".repeat(((gap / (line.size * 0.5)).round() as usize).max(4)));
+            } else if gap > line.size * 0.12 && !text.ends_with(' ') {
+                text.push(' ');
+            }
+        }
+        let left_to_right = run.text.chars().any(|c| c.is_ascii_alphanumeric());
+        let mut own = if left_to_right {
+            run.text.clone()
+        } else {
+            mirrored(&run.text)
+        };
+        // A mark sits on the letter before it, no space between; the gap after it is the
+        // letter's.
+        let mark = own.trim_start().starts_with(is_combining_mark);
+        if mark {
+            own = own.trim_start().to_string();
+            text.truncate(text.trim_end().len());
+        }
+        match own
+            .strip_prefix('.')
+            .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_numeric()))
+        {
+            Some(number) if text.is_empty() => {
+                text.push_str(number);
+                text.push('.');
+            }
+            _ => text.push_str(if start.is_none() {
+                own.trim_start()
+            } else {
+                &own
+            }),
+        }
+        if !mark || start.is_none() {
+            start = Some(run.x);
+        }
+    }
+    text.trim_end().to_string()
+}
+
+/// Letters as the text has them rather than as a font draws them: Arabic presentation forms
+/// (the shapes a letter takes at the start, middle or end of a word, and lam-alef ligatures) and
+/// Latin ligatures ("ﬁ") are what PDFs often map their glyphs back to.
+fn unshaped(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let shaped = |c: char| matches!(c, '\u{FB00}'..='\u{FB06}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}');
+    if !text.chars().any(shaped) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if shaped(c) {
+            out.extend(std::iter::once(c).nfkc());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// A PDF that has no text to lay out: pages of images, as a scanner makes them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LayoutProblem {
@@ -161,7 +283,12 @@ pub fn text_of_pages(pages: &[Page]) -> String {
                     out.push('\n');
                 }
             }
-            out.push_str(&line_text(line, margin));
+            let text = if reads_right_to_left(line) {
+                right_to_left_text(line)
+            } else {
+                line_text(line, margin)
+            };
+            out.push_str(&unshaped(&text));
             out.push('\n');
             previous = Some(line);
         }
@@ -195,6 +322,37 @@ mod tests {
         assert!(LayoutProblem::Scanned
             .to_string()
             .starts_with("This PDF is scanned images without text; the reader cannot read it"));
+    }
+
+    #[test]
+    fn a_right_to_left_line_is_read_from_the_right_with_its_letters_marks_brackets_and_number() {
+        // "1. (أ) عملاً بلا" as a PDF gives it: glyphs in visual order, left to right, in
+        // presentation forms, brackets drawn mirrored, the tanween a glyph of its own on its
+        // letter, and the number with its period before it.
+        let glyph = |text: &str, x: f32, w: f32| Run {
+            text: text.into(),
+            x,
+            y: 700.0,
+            w,
+            size: 11.0,
+        };
+        let page = Page {
+            runs: vec![
+                glyph("ﻼ", 100.0, 6.0),
+                glyph("ﺑ", 106.0, 4.0),
+                glyph(" ً", 112.0, 0.0),
+                glyph("ﺎ", 114.0, 4.0),
+                glyph("ﻠ", 118.0, 4.0),
+                glyph("ﻤ", 122.0, 5.0),
+                glyph("ﻋ", 127.0, 5.0),
+                glyph("(", 140.0, 3.0),
+                glyph("أ", 143.0, 4.0),
+                glyph(")", 147.0, 3.0),
+                glyph(".1", 160.0, 8.0),
+            ],
+        };
+        assert_eq!(text_of_pages(&[page]), "1. (أ) عملاً بلا\n");
+        assert_eq!(unshaped("ﬁnal ﻻ"), "final لا");
     }
 
     #[test]

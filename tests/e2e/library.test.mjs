@@ -456,6 +456,24 @@ test('a PDF opens as the report it contains: pdf.js fetched only then, page by p
   assertNoProblems(page);
 });
 
+test('an Arabic PDF opens right to left, its words in reading order and its paragraphs numbered as written', async (t) => {
+  const context = await freshContext(t);
+  const page = await openPage(context);
+  await chooseFile(page, join(FIXTURES, 'corpus/un-hrc-report-ar.pdf'));
+  await page.locator('.symbol', { hasText: 'A/HRC/59/40' }).waitFor();
+  assert.equal(await page.getAttribute('#report article', 'dir'), 'rtl');
+  assert.equal(await page.textContent('h1'), 'تقرير المقررة الخاصة المعنية بالحق في التعليم');
+  const ids = await page.$$eval('.report-body [id]', (els) => els.map((e) => e.id).filter((id) => /^(p\d|h-)/.test(id)));
+  assert.deepEqual(ids, ['h-أولا-مقدمة', 'p1', 'p2', 'p2-a', 'p2-b', 'h-ثانيا-الاستنتاجات', 'p3']);
+  assert.equal(await page.locator('#p1 > .para-margin .para-label').textContent(), '١.');
+  assert.equal(await page.locator('#p2-a > .para-margin .para-label').textContent(), '(أ)');
+  assert.match(await page.locator('#p1 > .para-text').textContent(), /^يقدم هذا التقرير عملاً بقرار مجلس حقوق الإنسان 53\/7،/);
+  await page.getByRole('button', { name: 'Highlight paragraph 2 (a)', exact: true }).click();
+  await page.waitForSelector('#p2-a[data-highlight]');
+  await screenshot(page, 'opened-arabic-pdf');
+  assertNoProblems(page);
+});
+
 test('the bundled report printed to PDF is a version of it: the same ids, and its notes follow', async (t) => {
   const context = await freshContext(t);
   const page = await openPage(context);
