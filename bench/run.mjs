@@ -326,6 +326,10 @@ await part('300-page PDF', async () => {
     footerTemplate: '<div style="font-size:9pt;width:100%;margin-left:20mm">GE.25-00000 <span class="pageNumber"></span></div>',
   });
   await context.close();
+  // Chosen as a reader chooses it, by path: a buffer handed to the page is decoded there by
+  // Playwright's own script, a long task of the test's making.
+  const pdfPath = join(site, 'bench.pdf');
+  await writeFile(pdfPath, pdf);
   const pages = Math.max(0, ...[...pdf.toString('latin1').matchAll(/\/Count (\d+)/g)].map((m) => Number(m[1])));
   const runs = [];
   for (let i = 0; i < Math.min(RUNS, 3); i++) {
@@ -339,7 +343,7 @@ await part('300-page PDF', async () => {
     });
     await page.getByRole('button', { name: 'Open a report' }).click();
     const chosen = await page.evaluate(() => performance.now());
-    await page.getByLabel('Choose a report file').setInputFiles({ name: 'bench.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page.getByLabel('Choose a report file').setInputFiles(pdfPath);
     await page.waitForFunction(() => document.querySelector('#report .symbol')?.textContent === 'A/BENCH/PDF' && document.querySelector('#report #p1')?.checkVisibility(), null, { timeout: 120000, polling: 'raf' });
     const first = await page.evaluate(() => performance.now());
     await page.waitForFunction((last) => document.querySelector('.report-body .para button') && document.querySelector('.symbol')?.textContent === 'A/BENCH/PDF' && document.getElementById(last) && !document.querySelector('#report[aria-busy="true"]'), `p${paragraphs}`, { timeout: 120000, polling: 100 });

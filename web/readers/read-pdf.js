@@ -5,6 +5,13 @@
 // The app imports this module the first time a PDF is opened (web/on-demand.js).
 let engine;
 
+// Letters as the text has them rather than as a font draws them: Arabic presentation forms (the
+// shapes of a letter at the start, middle or end of a word, lam-alef ligatures) and Latin
+// ligatures ("ﬁ") are what PDFs often map their glyphs back to. The browser's own NFKC, on
+// those characters only (elsewhere it would change "½" or "²").
+const SHAPED = /[\uFB00-\uFB06\uFB50-\uFDFF\uFE70-\uFEFE]/g;
+const unshaped = (text) => text.replace(SHAPED, (c) => c.normalize('NFKC'));
+
 /** The runs of every page; `onPage(n, total)` is told of each page before it is read, and
  * reading stops with an error named "Cancelled" as soon as `cancelled()` says so. Of a long
  * PDF, `onFirstPages(json)` is given the first pages as soon as they are read, to be shown while
@@ -26,7 +33,7 @@ export async function readPdf(bytes, onPage, cancelled, onFirstPages) {
       pages[n - 1] = {
         runs: content.items
           .filter((item) => item.str && item.str.trim() !== '')
-          .map((item) => ({ text: item.str, x: item.transform[4], y: item.transform[5], w: item.width, size: Math.hypot(item.transform[2], item.transform[3]) })),
+          .map((item) => ({ text: unshaped(item.str), x: item.transform[4], y: item.transform[5], w: item.width, size: Math.hypot(item.transform[2], item.transform[3]) })),
       };
       page.cleanup();
     };
