@@ -7,6 +7,7 @@
 pub mod annotations;
 pub mod exchange;
 pub mod library;
+pub mod keeping;
 pub mod keyboard;
 pub mod permalink;
 pub mod publish;

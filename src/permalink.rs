@@ -112,6 +112,9 @@ pub struct Route {
     pub report: Option<String>,
     pub version: Option<usize>,
     pub library: bool,
+    /// Something was shared to the reader from another app (`?shared`, where the offline
+    /// worker sends the manifest's share target): it is to be opened.
+    pub shared: bool,
 }
 
 impl Route {
@@ -124,6 +127,7 @@ impl Route {
                 "report" if !value.is_empty() => route.report = Some(value),
                 "version" => route.version = value.parse().ok().filter(|&v| v > 0),
                 "library" => route.library = true,
+                "shared" => route.shared = true,
                 _ => {}
             }
         }
@@ -218,7 +222,8 @@ mod tests {
     #[test]
     fn routes_are_read_from_the_query() {
         assert_eq!(Route::from_query(""), Route::default());
-        assert_eq!(Route::from_query("?report=r-abc&version=2"), Route { report: Some("r-abc".into()), version: Some(2), library: false });
+        assert_eq!(Route::from_query("?report=r-abc&version=2"), Route { report: Some("r-abc".into()), version: Some(2), ..Route::default() });
+        assert_eq!(Route::from_query("?shared"), Route { shared: true, ..Route::default() });
         assert_eq!(Route::from_query("?library"), Route { library: true, ..Route::default() });
         assert_eq!(Route::from_query("?report=&version=x&other=1"), Route::default());
         assert_eq!(Route::from_query("?report=a%20b"), Route { report: Some("a b".into()), ..Route::default() });

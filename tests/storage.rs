@@ -11,6 +11,7 @@ use report_reader::annotations::placement::ParagraphIndex;
 use report_reader::annotations::{Annotation, AnnotationSet, Colour, StoredVersions, Target};
 use report_reader::report::{parse, DEFAULT_REPORT};
 use report_reader::ui::storage::{self, annotations_key, journal_key, Elsewhere, Load, SaveError, Saved};
+use report_reader::ui::text_store;
 use report_reader::ui::Annotator;
 use wasm_bindgen_test::*;
 
@@ -302,12 +303,40 @@ fn a_save_the_browser_refuses_is_told_in_the_browsers_words() {
          return original;",
     );
     let original = refuse.call0(&wasm_bindgen::JsValue::NULL).unwrap();
-    let result = storage::save_text("0123456789abcdef", "1. A paragraph.");
+    let result = storage::save_annotations(REPORT, &AnnotationSet::from_annotations([note("a", "p1", "A note.", 1)]), &StoredVersions::default(), 2);
     let prototype = js_sys::Reflect::get(&js_sys::global(), &"Storage".into()).and_then(|s| js_sys::Reflect::get(&s, &"prototype".into())).unwrap();
     js_sys::Reflect::set(&prototype, &"setItem".into(), &original).unwrap();
     let error = result.unwrap_err();
     assert_eq!(error, SaveError::Other("SecurityError: The operation is insecure.".into()));
     assert_eq!(error.to_string(), "the browser refused to store it: SecurityError: The operation is insecure.");
     assert_eq!(SaveError::Full.to_string(), "the browser’s storage for this page is full");
-    assert!(raw("report-reader:text:0123456789abcdef").is_none(), "nothing was stored");
+    assert!(raw(&annotations_key(REPORT)).is_none(), "nothing was stored");
+}
+
+#[wasm_bindgen_test]
+async fn report_texts_are_kept_in_indexeddb_read_back_as_written_and_forgotten_with_their_report() {
+    fresh();
+    let text = "Résolution 58/9\n\n1. القرار «تجريبي» — 決議 𝒜.";
+    text_store::save_text("00000000000000aa", text).await.unwrap();
+    text_store::save_file("00000000000000aa", "report.pdf", "application/pdf", b"%PDF-1.7").await.unwrap();
+    assert_eq!(text_store::load_text("00000000000000aa").await.as_deref(), Some(text));
+    assert!(keys_starting("report-reader:text:").is_empty(), "nothing in localStorage");
+    text_store::forget(&["00000000000000aa".to_string()]).await;
+    assert_eq!(text_store::load_text("00000000000000aa").await, None);
+}
+
+#[wasm_bindgen_test]
+async fn texts_kept_in_localstorage_move_to_indexeddb_and_their_keys_go_only_once_the_copy_reads_back() {
+    fresh();
+    local().set_item("report-reader:text:00000000000000bb", "1. One.").unwrap();
+    local().set_item("report-reader:text:00000000000000cc", "1. Two, in a text of its own.").unwrap();
+    local().set_item(&annotations_key(REPORT), "kept as it is").unwrap();
+    // Before the move, a text is read from where it was.
+    assert_eq!(text_store::load_text("00000000000000bb").await.as_deref(), Some("1. One."));
+    assert_eq!(text_store::move_old_texts().await, Ok(2));
+    assert!(keys_starting("report-reader:text:").is_empty());
+    assert_eq!(text_store::load_text("00000000000000cc").await.as_deref(), Some("1. Two, in a text of its own."));
+    assert_eq!(raw(&annotations_key(REPORT)).as_deref(), Some("kept as it is"), "notes untouched");
+    assert_eq!(text_store::move_old_texts().await, Ok(0), "nothing left to move");
+    text_store::forget(&["00000000000000bb".to_string(), "00000000000000cc".to_string()]).await;
 }

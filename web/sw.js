@@ -31,9 +31,30 @@ self.addEventListener('activate', (event) => {
 // new publication is seen at once, and from the cache when it cannot.
 const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
 
+// What another app shares to the reader (the manifest's share target posts it here) is kept
+// for the page, which `./?shared` opens (web/launch.js takes it).
+async function receiveShared(request) {
+  const form = await request.formData();
+  const file = form.get('file');
+  const cache = await caches.open('shared-with-report-reader');
+  if (file && typeof file !== 'string' && file.size > 0) {
+    await cache.put('shared', new Response(file, { headers: { 'content-type': file.type || 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) } }));
+  } else {
+    const text = ['title', 'text'].map((field) => form.get(field)).filter((v) => typeof v === 'string' && v.trim()).join('\n\n');
+    const link = typeof form.get('url') === 'string' ? form.get('url') : '';
+    const headers = { 'content-type': 'text/plain; charset=utf-8', 'x-link': encodeURIComponent(link) };
+    await cache.put('shared', new Response(text.trim() ? [text, link].filter(Boolean).join('\n\n') : '', { headers: text.trim() ? { ...headers, 'x-file-name': encodeURIComponent('Shared text.txt') } : headers }));
+  }
+  return Response.redirect(new URL('./?shared', self.registration.scope).href, 303);
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
+  if (request.method === 'POST' && url.href === new URL('./share', self.registration.scope).href) {
+    event.respondWith(receiveShared(request));
+    return;
+  }
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   if (HASHED.test(url.pathname)) {
     event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));

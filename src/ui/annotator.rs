@@ -383,6 +383,9 @@ impl Annotator {
         match result {
             Ok(saved) => {
                 self.clear_problem(STORAGE_FULL);
+                if !matches!(saved, Saved::Nothing) {
+                    super::text_store::ask_to_keep();
+                }
                 match saved {
                     Saved::Nothing => {}
                     // Known stored now: what this tab holds (old deletions pruned from storage

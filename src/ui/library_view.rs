@@ -3,11 +3,13 @@
 //! offering to download the notes first).
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::annotations::codec;
 use crate::annotations::placement::{place, ParagraphIndex};
 use crate::annotations::{AnnotationSet, Palette};
 use crate::exchange::{to_markdown, w3c};
+use crate::keeping::{usage_in_words, Kept};
 use crate::library::{Entry, Source};
 use crate::permalink::Route;
 use crate::report::{parse, DEFAULT_REPORT, DEFAULT_REPORT_ID};
@@ -15,6 +17,7 @@ use crate::report::{parse, DEFAULT_REPORT, DEFAULT_REPORT_ID};
 use super::browser;
 use super::shelf::Shelf;
 use super::storage;
+use super::text_store;
 
 fn when(millis: i64) -> String {
     if millis <= 0 {
@@ -165,15 +168,14 @@ fn EntryRow(entry: Entry, shelf: Shelf) -> impl IntoView {
     }
 }
 
-/// Every report's stored annotations, with the text of its current version when this browser has it.
-fn all_notes(shelf: Shelf) -> Vec<(Entry, AnnotationSet, Option<String>)> {
+/// Every report's stored annotations.
+fn all_notes(shelf: Shelf) -> Vec<(Entry, AnnotationSet)> {
     shelf.library.with_untracked(|l| {
         l.entries()
             .into_iter()
             .filter_map(|e| {
                 let set = storage::raw_annotations(&e.id).and_then(|t| codec::decode(&t).ok())?.annotations;
-                let text = e.current().and_then(|v| storage::load_text(&v.hash)).or_else(|| (e.id == DEFAULT_REPORT_ID).then(|| DEFAULT_REPORT.to_string()));
-                (!set.is_empty()).then(|| (e.clone(), set, text))
+                (!set.is_empty()).then(|| (e.clone(), set))
             })
             .collect()
     })
@@ -181,27 +183,34 @@ fn all_notes(shelf: Shelf) -> Vec<(Entry, AnnotationSet, Option<String>)> {
 
 fn export_all_json(shelf: Shelf) {
     let notes = all_notes(shelf);
-    let reports: Vec<(&str, &AnnotationSet)> = notes.iter().map(|(e, set, _)| (e.id.as_str(), set)).collect();
+    let reports: Vec<(&str, &AnnotationSet)> = notes.iter().map(|(e, set)| (e.id.as_str(), set)).collect();
     let json = w3c::export_many(&reports, "All notes", &Palette::default(), js_sys::Date::now() as i64);
     browser::download("all-notes.jsonld", "application/ld+json", &serde_json::to_string_pretty(&json).unwrap_or_default());
+    storage::remember_export(js_sys::Date::now() as i64);
 }
 
+/// Every report's notes under their citations, each report read from its stored text.
 fn export_all_markdown(shelf: Shelf) {
-    let sections: Vec<String> = all_notes(shelf)
-        .into_iter()
-        .map(|(entry, set, text)| match text {
-            Some(text) => {
-                let report = parse(&text);
-                let placements = place(&ParagraphIndex::new(&report), &set);
-                to_markdown(&report, &set, &placements, &Palette::default())
-            }
-            None => format!("# {}
-
-({} notes; the report's text is not in this browser, export them as JSON-LD)
-", entry.display_name(), set.len()),
-        })
-        .collect();
-    browser::download("all-notes.md", "text/markdown", &sections.join("\n---\n\n"));
+    spawn_local(async move {
+        let mut sections = Vec::new();
+        for (entry, set) in all_notes(shelf) {
+            let text = match entry.current() {
+                _ if entry.id == DEFAULT_REPORT_ID && shelf.default_revision().is_none() => Some(DEFAULT_REPORT.to_string()),
+                Some(version) => text_store::load_text(&version.hash).await,
+                None => None,
+            };
+            sections.push(match text {
+                Some(text) => {
+                    let report = parse(&text);
+                    let placements = place(&ParagraphIndex::new(&report), &set);
+                    to_markdown(&report, &set, &placements, &Palette::default())
+                }
+                None => format!("# {}\n\n({} notes; the report's text is not in this browser, export them as JSON-LD)\n", entry.display_name(), set.len()),
+            });
+        }
+        browser::download("all-notes.md", "text/markdown", &sections.join("\n---\n\n"));
+        storage::remember_export(js_sys::Date::now() as i64);
+    });
 }
 
 #[component]
@@ -215,10 +224,21 @@ pub fn LibraryView(shelf: Shelf) -> impl IntoView {
             .map(|m| m.reports.into_iter().filter(|r| !known.contains(&r.id)).collect::<Vec<_>>())
             .unwrap_or_default()
     };
+    // What the library takes of the browser's storage, and whether the browser will keep it.
+    let storage_said = RwSignal::new(None::<String>);
+    spawn_local(async move {
+        let used = text_store::usage().await.map(|(used, quota)| usage_in_words(used, quota));
+        let kept = Kept::from_answer(text_store::persisted().await).in_words();
+        storage_said.set(Some(match used {
+            Some(used) => format!("Storage: {used}. {kept}"),
+            None => kept.to_string(),
+        }));
+    });
     view! {
         <main id="report" class="library" tabindex="-1">
             <h1>"Your library"</h1>
             <p class="library-help">"Reports you have opened, and those published with this reader. Everything stays in this browser."</p>
+            <p class="library-storage" aria-live="polite">{move || storage_said.get()}</p>
             <p class="library-export">
                 <button type="button" class="text-button" on:click=move |_| export_all_json(shelf)>"Export all notes (W3C JSON-LD)"</button>
                 <button type="button" class="text-button" on:click=move |_| export_all_markdown(shelf)>"Export all notes (Markdown)"</button>

@@ -12,12 +12,14 @@ mod search_bar;
 mod shelf;
 mod shortcuts;
 pub mod storage;
+pub mod text_store;
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::keeping::{export_reminder_due, Kept};
 use crate::permalink::Route;
 use crate::theme::Theme;
 
@@ -75,6 +77,23 @@ pub fn App() -> impl IntoView {
     set_timeout(|| spawn_local(browser::register_offline_worker()), Duration::from_secs(2));
     let shelf = Shelf::new();
     shelf.load();
+    let notices = RwSignal::new(Vec::<String>::new());
+    // Once the report is open: texts kept in localStorage before texts moved to IndexedDB move
+    // now, and the reader is reminded to export their notes where that is due.
+    let remind_to_export = RwSignal::new(false);
+    set_timeout(
+        move || {
+            spawn_local(async move {
+                if let Err(problem) = text_store::move_old_texts().await {
+                    notices.update(|n| n.push(problem));
+                }
+                let kept = Kept::from_answer(text_store::persisted().await);
+                let due = export_reminder_due(js_sys::Date::now() as i64, kept, storage::has_notes(), storage::first_kept(), storage::last_export(), storage::export_reminder_dismissed());
+                remind_to_export.set(due);
+            })
+        },
+        Duration::from_secs(1),
+    );
     let route = Route::from_query(&browser::query());
     let screen = RwSignal::new(Screen::Loading);
     // A long report's first screen, static markup painted while the whole is parsed: the one the
@@ -82,7 +101,6 @@ pub fn App() -> impl IntoView {
     let shown_by_page = shown_by_page.filter(|(id, _)| !route.library && route.version.is_none() && route.report.as_ref() == Some(id)).map(|(_, html)| html);
     let page_shows_first_screen = shown_by_page.is_some();
     let first_screen = RwSignal::new(shown_by_page);
-    let notices = RwSignal::new(Vec::<String>::new());
     let toasts = Toasts(RwSignal::new(None));
     let panel_open = RwSignal::new(browser::is_wide_screen());
     let open_panel = RwSignal::new(false);
@@ -106,6 +124,9 @@ pub fn App() -> impl IntoView {
 
     match (&route.library, &route.report) {
         (true, _) => screen.set(Screen::Library),
+        // The bundled report at once (the page shows it already), unless the reader opened a
+        // revision of it, whose text is read from storage first.
+        (false, None) if shelf.default_revision().is_some() => spawn_local(async move { screen.set(Screen::Reading(shelf.latest_default().await)) }),
         (false, None) => screen.set(Screen::Reading(shelf.default_current())),
         (false, Some(id)) => {
             let id = id.clone();
@@ -193,6 +214,7 @@ pub fn App() -> impl IntoView {
                 })}
             </nav>
         </header>
+        {move || remind_to_export.get().then(|| view! { <ExportReminder shown=remind_to_export /> })}
         <OpenPanel open=open_panel shelf=shelf opening=opening />
         <DropOverlay shelf=shelf notices=notices opening=opening />
         {move || match screen.get() {
@@ -255,6 +277,26 @@ fn MissingReport(missing: Missing, open_panel: RwSignal<bool>) -> impl IntoView 
                 <a href="?library">"Go to your library"</a>
             </p>
         </main>
+    }
+}
+
+/// The reminder to export one's notes, where the browser may clear them and a month has passed
+/// without an export; dismissed, it waits another month.
+#[component]
+fn ExportReminder(shown: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <div class="notice export-reminder" role="status">
+            <p>
+                "Your notes are kept only in this browser, which may clear them when space runs short, and you have not exported them for a month. "
+                <a href="?library">"Export them from your library"</a>
+                "."
+            </p>
+            <button type="button" class="notice-dismiss" aria-label="Dismiss the reminder to export your notes"
+                on:click=move |_| {
+                    storage::dismiss_export_reminder(js_sys::Date::now() as i64);
+                    shown.set(false);
+                }>"Dismiss"</button>
+        </div>
     }
 }
 

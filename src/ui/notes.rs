@@ -286,6 +286,7 @@ fn ExchangeTools(annotator: Annotator, report: Arc<Report>, toasts: Toasts) -> i
                 w3c::export(&annotator.report_id(), &label, set, &annotator.palette.get_untracked(), now)
             });
             browser::download(&file, "application/ld+json", &serde_json::to_string_pretty(&json).unwrap_or_default());
+            super::storage::remember_export(now);
             busy.set(None);
             done.set(Some(format!("Exported {} highlights and notes as “{file}”.", notes_count())));
         });
@@ -363,6 +364,7 @@ fn ExchangeTools(annotator: Annotator, report: Arc<Report>, toasts: Toasts) -> i
                     spawn_local(async move {
                         browser::next_frame().await;
                         browser::download(&file, "text/markdown", &markdown());
+                        super::storage::remember_export(js_sys::Date::now() as i64);
                         busy.set(None);
                         done.set(Some(format!("Exported {} highlights and notes as “{file}”.", notes_count())));
                     });

@@ -7,12 +7,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::library::Opened;
+use crate::permalink::Route;
 use crate::report::input::{reader_for, FileReader, InputError, MAX_BYTES, MAX_DOCUMENT_BYTES};
 use crate::report::html::report_html;
 use crate::report::parse;
 use crate::report::pdf::PdfProblem;
 
-use super::browser;
+use super::browser::{self, Shared};
 use super::shelf::{Current, Shelf};
 
 /// What opening is doing, shown in a live region.
@@ -100,7 +101,7 @@ fn open_file(file: web_sys::File, shelf: Shelf, progress: RwSignal<Progress>, st
                 progress.set(Progress::Working(format!("Setting out “{name}”…")));
                 browser::next_frame().await;
                 match text {
-                    Some(text) => shelf.open_text(&text, Some(&name)).await,
+                    Some(text) => shelf.open_text(&text, Some(&name), Some((&name, &media_type, &bytes))).await,
                     None => shelf.open_bytes(&bytes, Some(&name)).await,
                 }
             }
@@ -130,7 +131,7 @@ pub fn OpenPanel(
     let open_pasted = move || {
         let text = pasted.get_untracked();
         spawn_local(async move {
-            match shelf.open_text(&text, None).await {
+            match shelf.open_text(&text, None, None).await {
                 Ok((current, opened, warning)) => {
                     pasted.set(String::new());
                     progress.set(Progress::Idle);
@@ -177,12 +178,26 @@ pub fn OpenPanel(
     }
 }
 
-/// Dropping a file anywhere on the page opens it.
+/// Files that come from outside the page: dropped anywhere on it, opened with the installed
+/// reader from the system (its file handlers), or shared to it from another app (its share
+/// target, `?shared`). Each opens as a chosen file does.
 #[component]
 pub fn DropOverlay(shelf: Shelf, notices: RwSignal<Vec<String>>, opening: Opening) -> impl IntoView {
     let over = RwSignal::new(false);
     let progress = RwSignal::new(Progress::Idle);
     let stop = RwSignal::new(false);
+    browser::on_launched_files(move |file| open_file(file, shelf, progress, stop, opening));
+    if Route::from_query(&browser::query()).shared {
+        spawn_local(async move {
+            match browser::take_shared().await {
+                Some(Shared::File(file)) => open_file(file, shelf, progress, stop, opening),
+                Some(Shared::Link(link)) => notices.update(|n| {
+                    n.push(format!("A web address was shared to the reader ({link}). It opens reports from files and text, not from addresses: save the report from that page, then open the file here."))
+                }),
+                None => {}
+            }
+        });
+    }
     let enter = window_event_listener(ev::dragover, move |ev| {
         ev.prevent_default();
         over.set(true);

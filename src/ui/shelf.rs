@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use leptos::ev;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::annotations::{AnnotationSet, Millis, StoredVersions};
 use crate::library::{content_hash, Library, Manifest, Opened, Source};
@@ -17,6 +18,7 @@ use crate::report::{self, parse, Report, DEFAULT_REPORT, DEFAULT_REPORT_ID};
 
 use super::browser;
 use super::storage::{self, Load, SaveError};
+use super::text_store;
 
 /// The report being read: which one, which version, and its parsed text.
 #[derive(Clone)]
@@ -148,16 +150,31 @@ impl Shelf {
         Current { id: id.to_string(), report: Arc::new(report), version, versions }
     }
 
-    /// The bundled default report, current version.
+    /// The hash of the default report's latest version when it is not the bundled text (a
+    /// revision the reader opened), whose text is stored.
+    pub fn default_revision(&self) -> Option<String> {
+        let latest = self.library.with_untracked(|l| l.get(DEFAULT_REPORT_ID).and_then(|e| e.current().map(|v| v.hash.clone())));
+        latest.filter(|h| *h != content_hash(DEFAULT_REPORT))
+    }
+
+    /// The bundled default report, as bundled (at once: the page shows it already).
     pub fn default_current(&self) -> Current {
         self.library.update(|l| l.touch(DEFAULT_REPORT_ID, now()));
         self.save();
-        let latest = self.library.with_untracked(|l| l.get(DEFAULT_REPORT_ID).and_then(|e| e.current().map(|v| v.hash.clone())));
-        let default_hash = content_hash(DEFAULT_REPORT);
-        match latest.filter(|h| *h != default_hash).and_then(|h| storage::load_text(&h).map(|t| (h, t))) {
-            Some((hash, text)) => self.current(DEFAULT_REPORT_ID, &hash, &text),
-            None => self.current(DEFAULT_REPORT_ID, &default_hash, DEFAULT_REPORT),
+        self.current(DEFAULT_REPORT_ID, &content_hash(DEFAULT_REPORT), DEFAULT_REPORT)
+    }
+
+    /// The default report's latest version: a revision the reader opened, if its text is
+    /// still stored, else the bundled text.
+    pub async fn latest_default(&self) -> Current {
+        if let Some(hash) = self.default_revision() {
+            if let Some(text) = text_store::load_text(&hash).await {
+                self.library.update(|l| l.touch(DEFAULT_REPORT_ID, now()));
+                self.save();
+                return self.current(DEFAULT_REPORT_ID, &hash, &text);
+            }
         }
+        self.default_current()
     }
 
     /// Finds a report by id, in a given version or its latest one. A long report's first screen is
@@ -167,7 +184,7 @@ impl Shelf {
     pub async fn resolve(&self, id: &str, version: Option<usize>, shown_by_page: bool, first_screen: impl Fn(Option<String>)) -> Result<Current, Missing> {
         let first_screen = FirstScreen { show: first_screen, tried: Cell::new(false), shown_by_page };
         if id == DEFAULT_REPORT_ID && version.is_none() {
-            return Ok(self.default_current());
+            return Ok(self.latest_default().await);
         }
         // An address of a report joined to another as its version opens that other.
         let entry = self.library.with_untracked(|l| l.resolve(id).cloned());
@@ -177,7 +194,12 @@ impl Shelf {
             if let Some(v) = chosen {
                 let text = match (&entry.source, entry.version_number(&v.hash)) {
                     (Source::Bundled { file }, Some(1)) => self.bundled_text(id, file, &first_screen).await.map_err(|reason| Missing::Unreachable { id: id.into(), reason })?,
-                    _ => storage::load_text(&v.hash).ok_or_else(|| Missing::TextNotKept { id: id.into(), title: entry.display_name().to_string() })?,
+                    _ => {
+                        // The page may show the published text's first screen: not what this
+                        // reader reads, so not a moment longer while their text is read.
+                        first_screen.take_away();
+                        text_store::load_text(&v.hash).await.ok_or_else(|| Missing::TextNotKept { id: id.into(), title: entry.display_name().to_string() })?
+                    }
                 };
                 first_screen.before_parsing(&text).await;
                 self.library.update(|l| l.touch(id, now()));
@@ -214,7 +236,7 @@ impl Shelf {
     /// Returns what to show, what happened, and a warning if the text could not be kept.
     pub async fn open_bytes(&self, bytes: &[u8], file_name: Option<&str>) -> Result<(Current, Opened, Option<String>), String> {
         let (text, _) = input::decode(bytes).map_err(|e| e.to_string())?;
-        self.open_text(&text, file_name).await
+        self.open_text(&text, file_name, None).await
     }
 
     /// Parses a report, pausing between the passes where the text is long (a long PDF's), so
@@ -231,7 +253,9 @@ impl Shelf {
         report
     }
 
-    pub async fn open_text(&self, text: &str, file_name: Option<&str>) -> Result<(Current, Opened, Option<String>), String> {
+    /// `original` is the file the text was read from when it is no text itself (a PDF, a Word
+    /// document: its name, type and bytes), kept beside the text.
+    pub async fn open_text(&self, text: &str, file_name: Option<&str>, original: Option<(&str, &str, &[u8])>) -> Result<(Current, Opened, Option<String>), String> {
         let text = if input::is_html(file_name.unwrap_or(""), text) {
             input::html_to_text(browser::html_tokens(&input::defuse_event_handlers(text)))
         } else {
@@ -243,7 +267,12 @@ impl Shelf {
         }
         let hash = browser::content_hash(&text).await;
         let opened = self.library.try_update(|l| l.open_text(&report, &hash, file_name, now())).ok_or("The library is gone.")?;
-        let warning = match storage::save_text(&hash, &text) {
+        if let Some((name, kind, bytes)) = original {
+            // The file it was read from, for a better reader one day; the text is what opens.
+            let _ = text_store::save_file(&hash, name, kind, bytes).await;
+        }
+        text_store::ask_to_keep();
+        let warning = match text_store::save_text(&hash, &text).await {
             Ok(()) => None,
             Err(_) => Some(
                 "This report’s text could not be kept in the browser’s storage (it is full), so it will need to be \
@@ -302,8 +331,9 @@ impl Shelf {
     /// Removes a report with its texts and its notes from this browser.
     pub fn remove(&self, id: &str) {
         let hashes = self.library.try_update(|l| l.remove(id, now())).unwrap_or_default();
-        storage::forget_report(id, &hashes);
+        storage::forget_report(id);
         self.save();
+        spawn_local(async move { text_store::forget(&hashes).await });
     }
 }
 
@@ -342,6 +372,13 @@ impl<F: Fn(Option<String>)> FirstScreen<F> {
             (self.show)(html);
         }
         shown
+    }
+
+    /// Takes away the first screen the page shows, which is of another text.
+    fn take_away(&self) {
+        if self.shown_by_page {
+            (self.show)(None);
+        }
     }
 
     /// Lets the first screen be painted before the whole text is parsed.

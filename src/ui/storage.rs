@@ -1,6 +1,7 @@
 //! The one module that touches localStorage (through gloo-storage). It reads and writes the
 //! versioned documents of `annotations::codec`, one key per report plus one for settings, and
-//! keeps its promises:
+//! the library's index (report texts are in IndexedDB: [`super::text_store`]), and keeps its
+//! promises:
 //! - a value that cannot be read is copied aside, byte for byte, before anything replaces it;
 //! - a save reads what is stored first and merges it in, so a write from another tab is never
 //!   overwritten (read, merge, write, in one task);
@@ -68,7 +69,7 @@ impl std::fmt::Display for SaveError {
 
 /// What a browser error says, in its own words ("SecurityError: The operation is insecure."),
 /// rather than the debug form of the value that carries it.
-fn js_error_words(error: &wasm_bindgen::JsValue) -> String {
+pub(super) fn js_error_words(error: &wasm_bindgen::JsValue) -> String {
     let field = |name: &str| js_sys::Reflect::get(error, &name.into()).ok().and_then(|v| v.as_string()).filter(|v| !v.is_empty());
     match (field("name"), field("message")) {
         (Some(name), Some(message)) => format!("{name}: {message}"),
@@ -360,28 +361,36 @@ pub fn library_changed_elsewhere(event: &web_sys::StorageEvent) -> Option<Librar
     library::decode(&event.new_value()?).ok()
 }
 
-/// Keeps the text of a report version, so it opens again without its file.
-pub fn save_text(hash: &str, text: &str) -> Result<(), SaveError> {
+/// A report version's text as it was kept before texts moved to IndexedDB
+/// ([`super::text_store`] moves them, and reads them here until it has).
+pub fn load_old_text(hash: &str) -> Option<String> {
+    available().then(|| read_text(&text_key(hash))).flatten()
+}
+
+/// The hashes of the texts still kept in localStorage.
+pub fn old_text_hashes() -> Vec<String> {
     if !available() {
-        return Err(SaveError::Unavailable);
+        return Vec::new();
     }
-    LocalStorage::raw().set_item(&text_key(hash), text).map_err(|error| {
-        let quota = js_sys::Reflect::get(&error, &"name".into()).ok().and_then(|n| n.as_string()).is_some_and(|n| n == "QuotaExceededError");
-        if quota { SaveError::Full } else { SaveError::Other(js_error_words(&error)) }
-    })
+    let storage = LocalStorage::raw();
+    let prefix = text_key("");
+    (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter_map(|key| key.strip_prefix(&prefix).map(str::to_string))
+        .collect()
 }
 
-pub fn load_text(hash: &str) -> Option<String> {
-    available().then(|| LocalStorage::raw().get_item(&text_key(hash)).ok().flatten()).flatten()
+/// Removes a text kept in localStorage (once moved, or with its report).
+pub fn forget_old_text(hash: &str) {
+    if available() {
+        LocalStorage::delete(text_key(hash));
+    }
 }
 
-/// Forgets a removed report: its texts and its annotations.
-pub fn forget_report(report: &str, hashes: &[String]) {
+/// Forgets a removed report's annotations (its texts are [`super::text_store::forget`]'s).
+pub fn forget_report(report: &str) {
     if !available() {
         return;
-    }
-    for hash in hashes {
-        LocalStorage::delete(text_key(hash));
     }
     LocalStorage::delete(annotations_key(report));
     LocalStorage::delete(journal_key(report));
@@ -412,4 +421,63 @@ pub fn theme_changed_elsewhere(event: &web_sys::StorageEvent) -> Option<crate::t
         return None;
     }
     crate::theme::Theme::from_key(&event.new_value()?)
+}
+
+const LAST_EXPORT_KEY: &str = "report-reader:last-export";
+const REMINDER_DISMISSED_KEY: &str = "report-reader:export-reminder-dismissed";
+
+fn read_millis(key: &str) -> Option<Millis> {
+    available().then(|| LocalStorage::raw().get_item(key).ok().flatten()).flatten().and_then(|v| v.parse().ok())
+}
+
+/// Notes that the reader exported their notes just now (for the reminder to export them).
+pub fn remember_export(now: Millis) {
+    if available() {
+        let _ = LocalStorage::raw().set_item(LAST_EXPORT_KEY, &now.to_string());
+    }
+}
+
+/// When the reader last exported their notes, if ever in this browser.
+pub fn last_export() -> Option<Millis> {
+    read_millis(LAST_EXPORT_KEY)
+}
+
+/// Notes that the reader dismissed the reminder to export their notes.
+pub fn dismiss_export_reminder(now: Millis) {
+    if available() {
+        let _ = LocalStorage::raw().set_item(REMINDER_DISMISSED_KEY, &now.to_string());
+    }
+}
+
+/// When the reader dismissed the reminder to export their notes, if they did.
+pub fn export_reminder_dismissed() -> Option<Millis> {
+    read_millis(REMINDER_DISMISSED_KEY)
+}
+
+const FIRST_KEPT_KEY: &str = "report-reader:first-kept";
+
+/// Notes when the reader first kept something of their own here (a note, a report opened),
+/// if that is not known yet.
+pub fn remember_first_kept(now: Millis) {
+    if available() && read_millis(FIRST_KEPT_KEY).is_none() {
+        let _ = LocalStorage::raw().set_item(FIRST_KEPT_KEY, &now.to_string());
+    }
+}
+
+/// When the reader first kept something of their own here.
+pub fn first_kept() -> Option<Millis> {
+    read_millis(FIRST_KEPT_KEY)
+}
+
+/// Whether any report has notes of the reader's.
+pub fn has_notes() -> bool {
+    if !available() {
+        return false;
+    }
+    let storage = LocalStorage::raw();
+    let prefix = annotations_key("");
+    (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with(&prefix))
+        .any(|key| read_text(&key).and_then(|text| codec::decode(&text).ok()).is_some_and(|stored| !stored.annotations.is_empty()))
 }

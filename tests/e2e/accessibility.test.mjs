@@ -1,6 +1,7 @@
 // Every view checked with axe-core (the npm package, injected into the page): the reader in
 // light and dark, with notes, the editor, search, the shortcuts' help, the open panel, a notice,
-// an Arabic report, a phone-sized window, the library and a missing report. Zero violations.
+// an Arabic report, a phone-sized window, the library (with the reminder to export notes) and a
+// missing report. Zero violations.
 import { test } from './support.mjs';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -78,7 +79,16 @@ test('an Arabic report, the library and a missing report', async (t) => {
   await assertAccessible(page, 'an Arabic report');
   await openApp(page, `${env.origin}/?library`);
   await page.locator('.library-entry').first().waitFor();
+  await page.locator('.library-storage', { hasText: 'Storage:' }).waitFor();
   await assertAccessible(page, 'the library');
+  // The reminder to export notes, where it is due.
+  await page.evaluate(() => localStorage.setItem('report-reader:first-kept', String(Date.now() - 40 * 24 * 3600 * 1000)));
+  await page.addInitScript(() => { navigator.storage.persisted = async () => false; });
+  await openApp(page, `${env.origin}/`);
+  await page.getByRole('button', { name: 'Highlight paragraph 2', exact: true }).click();
+  await openApp(page, `${env.origin}/?library`);
+  await page.locator('.export-reminder').waitFor();
+  await assertAccessible(page, 'the library with the reminder to export notes');
   await openApp(page, `${env.origin}/?report=not-here`);
   await assertAccessible(page, 'a missing report');
   assertNoProblems(page);

@@ -645,25 +645,6 @@ test('bad files are refused with a clear message and nothing stored changes', as
   assertNoProblems(page);
 });
 
-test('when a report’s text cannot be kept, the reader is told and the notes on it are still kept', async (t) => {
-  const context = await freshContext(t);
-  const page = await openPage(context);
-  await fillStorage(page);
-  await chooseFile(page, join(FIXTURES, 'council-resolution.txt'));
-  await page.getByRole('status').getByText('could not be kept').waitFor();
-  await page.getByRole('heading', { level: 1, name: 'Resolution on the Special Rapporteur on Cultural Rights' }).waitFor();
-  const reportUrl = page.url();
-  await freeStorage(page);
-  await page.getByRole('button', { name: 'Highlight paragraph 4', exact: true }).click();
-  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('report-reader:annotations:r-')));
-
-  await page.goto(reportUrl);
-  await page.getByRole('heading', { name: /needs its file again/ }).waitFor();
-  await chooseFile(page, join(FIXTURES, 'council-resolution.txt'));
-  await page.waitForSelector('#p4[data-highlight]');
-  assertNoProblems(page);
-});
-
 test('a permalink to a report this browser does not have says so and offers to open the file', async (t) => {
   const context = await freshContext(t);
   const page = await newPage(context);

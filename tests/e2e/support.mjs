@@ -24,6 +24,10 @@ const TYPES = {
   '.css': 'text/css; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.pdf': 'application/pdf',
 };
 
 /** Serves `dir` at `/` and again at each of `mounts` (e.g. `/viewer/`). Directory paths get index.html. */
