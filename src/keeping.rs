@@ -69,11 +69,24 @@ impl Kept {
 /// promised to keep them, and for [`REMIND_AFTER`] there has been neither an export nor a
 /// reminder dismissed (counted, for one who never exported, from when they first kept
 /// something here).
-pub fn export_reminder_due(now: Millis, kept: Kept, has_notes: bool, first_kept: Option<Millis>, last_export: Option<Millis>, dismissed: Option<Millis>) -> bool {
+pub fn export_reminder_due(
+    now: Millis,
+    kept: Kept,
+    has_notes: bool,
+    first_kept: Option<Millis>,
+    last_export: Option<Millis>,
+    dismissed: Option<Millis>,
+) -> bool {
     if !has_notes || kept == Kept::ForGood {
         return false;
     }
-    let Some(since) = [first_kept, last_export, dismissed].into_iter().flatten().max() else { return false };
+    let Some(since) = [first_kept, last_export, dismissed]
+        .into_iter()
+        .flatten()
+        .max()
+    else {
+        return false;
+    };
     now - since >= REMIND_AFTER
 }
 
@@ -88,22 +101,72 @@ mod tests {
         assert_eq!(size_in_words(2_147_483_648.0), "2.1 GB");
         assert_eq!(size_in_words(345_000_000.0), "345 MB");
         assert_eq!(size_in_words(0.0), "0 KB");
-        assert_eq!(usage_in_words(12_400_000.0, 2_100_000_000.0), "12.4 MB of 2.1 GB used");
+        assert_eq!(
+            usage_in_words(12_400_000.0, 2_100_000_000.0),
+            "12.4 MB of 2.1 GB used"
+        );
     }
 
     #[test]
     fn the_reader_is_reminded_to_export_after_thirty_days_only_where_the_browser_may_clear_notes() {
         let day = DAY;
         let start = 1_000 * day;
-        let due = |now, kept, notes, last, dismissed| export_reminder_due(now, kept, notes, Some(start), last, dismissed);
-        assert!(!due(start + 29 * day, Kept::WhileThereIsRoom, true, None, None), "not before thirty days");
-        assert!(due(start + 30 * day, Kept::WhileThereIsRoom, true, None, None));
+        let due = |now, kept, notes, last, dismissed| {
+            export_reminder_due(now, kept, notes, Some(start), last, dismissed)
+        };
+        assert!(
+            !due(start + 29 * day, Kept::WhileThereIsRoom, true, None, None),
+            "not before thirty days"
+        );
+        assert!(due(
+            start + 30 * day,
+            Kept::WhileThereIsRoom,
+            true,
+            None,
+            None
+        ));
         assert!(due(start + 30 * day, Kept::Unknown, true, None, None));
-        assert!(!due(start + 90 * day, Kept::ForGood, true, None, None), "the browser keeps them");
-        assert!(!due(start + 90 * day, Kept::WhileThereIsRoom, false, None, None), "no notes to lose");
-        assert!(!due(start + 40 * day, Kept::WhileThereIsRoom, true, Some(start + 20 * day), None), "exported ten days ago");
-        assert!(!due(start + 40 * day, Kept::WhileThereIsRoom, true, None, Some(start + 31 * day)), "dismissed nine days ago");
-        assert!(due(start + 62 * day, Kept::WhileThereIsRoom, true, None, Some(start + 31 * day)), "and again a month on");
-        assert!(!export_reminder_due(start, Kept::WhileThereIsRoom, true, None, None, None), "nothing kept yet");
+        assert!(
+            !due(start + 90 * day, Kept::ForGood, true, None, None),
+            "the browser keeps them"
+        );
+        assert!(
+            !due(start + 90 * day, Kept::WhileThereIsRoom, false, None, None),
+            "no notes to lose"
+        );
+        assert!(
+            !due(
+                start + 40 * day,
+                Kept::WhileThereIsRoom,
+                true,
+                Some(start + 20 * day),
+                None
+            ),
+            "exported ten days ago"
+        );
+        assert!(
+            !due(
+                start + 40 * day,
+                Kept::WhileThereIsRoom,
+                true,
+                None,
+                Some(start + 31 * day)
+            ),
+            "dismissed nine days ago"
+        );
+        assert!(
+            due(
+                start + 62 * day,
+                Kept::WhileThereIsRoom,
+                true,
+                None,
+                Some(start + 31 * day)
+            ),
+            "and again a month on"
+        );
+        assert!(
+            !export_reminder_due(start, Kept::WhileThereIsRoom, true, None, None, None),
+            "nothing kept yet"
+        );
     }
 }

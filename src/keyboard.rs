@@ -34,12 +34,28 @@ pub struct KeyPress<'a> {
 pub const SHORTCUTS: [(&str, &str, Command); 8] = [
     ("j", "Next paragraph", Command::NextParagraph),
     ("k", "Previous paragraph", Command::PreviousParagraph),
-    ("h", "Highlight the selected text, or the current paragraph (again to remove)", Command::Highlight),
-    ("n", "Note on the selected text, or on the current paragraph", Command::Note),
-    ("c", "Copy the link to the current paragraph", Command::CopyLink),
+    (
+        "h",
+        "Highlight the selected text, or the current paragraph (again to remove)",
+        Command::Highlight,
+    ),
+    (
+        "n",
+        "Note on the selected text, or on the current paragraph",
+        Command::Note,
+    ),
+    (
+        "c",
+        "Copy the link to the current paragraph",
+        Command::CopyLink,
+    ),
     ("/", "Search the report and your notes", Command::Search),
     ("?", "Show or hide this list of shortcuts", Command::Help),
-    ("Esc", "Close the help, the search or the selection", Command::Close),
+    (
+        "Esc",
+        "Close the help, the search or the selection",
+        Command::Close,
+    ),
 ];
 
 /// The command a key press asks for, if any.
@@ -54,12 +70,20 @@ pub fn command_for(press: KeyPress) -> Option<Command> {
     if press.in_field {
         return None;
     }
-    SHORTCUTS.iter().find(|(key, _, _)| *key == press.key).map(|(_, _, command)| *command)
+    SHORTCUTS
+        .iter()
+        .find(|(key, _, _)| *key == press.key)
+        .map(|(_, _, command)| *command)
 }
 
 /// The paragraph `forward` (or back) from `current` in reading order; from none, the one at
 /// `in_view` (the paragraph at the top of the screen), else the first. Stays at either end.
-pub fn step<'a>(order: &'a [String], current: Option<&str>, in_view: Option<&str>, forward: bool) -> Option<&'a str> {
+pub fn step<'a>(
+    order: &'a [String],
+    current: Option<&str>,
+    in_view: Option<&str>,
+    forward: bool,
+) -> Option<&'a str> {
     let position = |id: &str| order.iter().position(|p| p == id);
     let next = match current.and_then(position) {
         Some(i) if forward => (i + 1).min(order.len().saturating_sub(1)),
@@ -74,7 +98,10 @@ mod tests {
     use super::*;
 
     fn press(key: &str) -> KeyPress<'_> {
-        KeyPress { key, ..KeyPress::default() }
+        KeyPress {
+            key,
+            ..KeyPress::default()
+        }
     }
 
     #[test]
@@ -90,21 +117,54 @@ mod tests {
     #[test]
     fn keys_are_text_while_typing_and_modified_keys_belong_to_the_browser() {
         for key in ["j", "h", "/", "?", "Escape"] {
-            assert_eq!(command_for(KeyPress { in_field: true, ..press(key) }), None, "{key} in a field");
+            assert_eq!(
+                command_for(KeyPress {
+                    in_field: true,
+                    ..press(key)
+                }),
+                None,
+                "{key} in a field"
+            );
         }
-        assert_eq!(command_for(KeyPress { ctrl: true, ..press("c") }), None, "Ctrl+C copies the selection");
-        assert_eq!(command_for(KeyPress { meta: true, ..press("h") }), None);
-        assert_eq!(command_for(KeyPress { alt: true, ..press("n") }), None);
+        assert_eq!(
+            command_for(KeyPress {
+                ctrl: true,
+                ..press("c")
+            }),
+            None,
+            "Ctrl+C copies the selection"
+        );
+        assert_eq!(
+            command_for(KeyPress {
+                meta: true,
+                ..press("h")
+            }),
+            None
+        );
+        assert_eq!(
+            command_for(KeyPress {
+                alt: true,
+                ..press("n")
+            }),
+            None
+        );
     }
 
     #[test]
     fn stepping_goes_through_paragraphs_in_order_and_stops_at_the_ends() {
-        let order: Vec<String> = ["p1", "p2", "p2-a", "p3"].iter().map(|s| s.to_string()).collect();
+        let order: Vec<String> = ["p1", "p2", "p2-a", "p3"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         assert_eq!(step(&order, Some("p2"), None, true), Some("p2-a"));
         assert_eq!(step(&order, Some("p2-a"), None, false), Some("p2"));
         assert_eq!(step(&order, Some("p3"), None, true), Some("p3"));
         assert_eq!(step(&order, Some("p1"), None, false), Some("p1"));
-        assert_eq!(step(&order, None, Some("p3"), true), Some("p3"), "from nothing, the paragraph in view");
+        assert_eq!(
+            step(&order, None, Some("p3"), true),
+            Some("p3"),
+            "from nothing, the paragraph in view"
+        );
         assert_eq!(step(&order, None, None, false), Some("p1"));
         assert_eq!(step(&order, Some("gone"), None, true), Some("p1"));
         assert_eq!(step(&[], None, None, true), None);

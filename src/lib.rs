@@ -6,14 +6,14 @@
 
 pub mod annotations;
 pub mod exchange;
-pub mod library;
 pub mod keeping;
 pub mod keyboard;
+pub mod library;
 pub mod permalink;
 pub mod publish;
+pub mod report;
 pub mod search;
 pub mod theme;
-pub mod report;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

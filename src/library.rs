@@ -59,7 +59,9 @@ impl TryFrom<StoredSource> for Source {
 
     fn try_from(stored: StoredSource) -> Result<Self, Self::Error> {
         match stored.kind {
-            SourceKind::Bundled => Ok(Source::Bundled { file: stored.file.ok_or("missing field `file`")? }),
+            SourceKind::Bundled => Ok(Source::Bundled {
+                file: stored.file.ok_or("missing field `file`")?,
+            }),
             SourceKind::Opened => Ok(Source::Opened),
         }
     }
@@ -138,7 +140,10 @@ impl Entry {
 
     /// 1-based number of a version of this report.
     pub fn version_number(&self, hash: &str) -> Option<usize> {
-        self.versions.iter().position(|v| v.hash == hash).map(|i| i + 1)
+        self.versions
+            .iter()
+            .position(|v| v.hash == hash)
+            .map(|i| i + 1)
     }
 }
 
@@ -173,7 +178,12 @@ fn title_of(report: &Report) -> String {
         .as_ref()
         .map(|t| t.plain())
         .or_else(|| report.cover.symbol.clone())
-        .or_else(|| report.paragraphs().next().map(|p| p.text.plain().chars().take(80).collect()))
+        .or_else(|| {
+            report
+                .paragraphs()
+                .next()
+                .map(|p| p.text.plain().chars().take(80).collect())
+        })
         .unwrap_or_else(|| "Untitled report".to_string())
 }
 
@@ -204,8 +214,16 @@ fn suffix(part: &str) -> Option<(&'static str, u32)> {
 /// "A/HRC/59/23/Corr.2" and "A/HRC/59/23" are the same report. An addendum is not: it keeps
 /// its "/ADD.1".
 pub fn report_symbol(symbol: &str) -> String {
-    let mut parts: Vec<String> = normalised_symbol(symbol).split('/').map(str::to_string).collect();
-    while parts.len() > 1 && parts.last().and_then(|p| suffix(p)).is_some_and(|(kind, _)| kind != "ADD") {
+    let mut parts: Vec<String> = normalised_symbol(symbol)
+        .split('/')
+        .map(str::to_string)
+        .collect();
+    while parts.len() > 1
+        && parts
+            .last()
+            .and_then(|p| suffix(p))
+            .is_some_and(|(kind, _)| kind != "ADD")
+    {
         parts.pop();
     }
     parts.join("/")
@@ -215,7 +233,9 @@ pub fn report_symbol(symbol: &str) -> String {
 pub fn addendum_parent(symbol: &str) -> Option<String> {
     let base = report_symbol(symbol);
     let (parent, last) = base.rsplit_once('/')?;
-    suffix(last).filter(|(kind, _)| *kind == "ADD").map(|_| report_symbol(parent))
+    suffix(last)
+        .filter(|(kind, _)| *kind == "ADD")
+        .map(|_| report_symbol(parent))
 }
 
 fn same_symbol(a: &str, b: &str) -> bool {
@@ -235,7 +255,11 @@ impl Library {
     /// The reports in the library, the most recently opened first.
     pub fn entries(&self) -> Vec<&Entry> {
         let mut live: Vec<&Entry> = self.entries.values().filter(|e| !e.removed).collect();
-        live.sort_by(|a, b| b.last_opened.cmp(&a.last_opened).then_with(|| a.id.cmp(&b.id)));
+        live.sort_by(|a, b| {
+            b.last_opened
+                .cmp(&a.last_opened)
+                .then_with(|| a.id.cmp(&b.id))
+        });
         live
     }
 
@@ -247,11 +271,23 @@ impl Library {
     /// The report an entry is an addendum of, if the library holds it.
     pub fn addendum_of(&self, entry: &Entry) -> Option<&Entry> {
         let parent = addendum_parent(entry.symbol.as_deref()?)?;
-        self.entries().into_iter().find(|e| e.id != entry.id && e.symbol.as_deref().is_some_and(|s| report_symbol(s) == parent))
+        self.entries().into_iter().find(|e| {
+            e.id != entry.id
+                && e.symbol
+                    .as_deref()
+                    .is_some_and(|s| report_symbol(s) == parent)
+        })
     }
 
     /// Records a bundled report (from the manifest) if the library does not know it yet.
-    pub fn ensure_bundled(&mut self, id: &str, file: &str, report: &Report, hash: &str, now: Millis) {
+    pub fn ensure_bundled(
+        &mut self,
+        id: &str,
+        file: &str,
+        report: &Report,
+        hash: &str,
+        now: Millis,
+    ) {
         if self.holds(id) {
             return;
         }
@@ -259,12 +295,18 @@ impl Library {
             id.to_string(),
             Entry {
                 id: id.to_string(),
-                source: Source::Bundled { file: file.to_string() },
+                source: Source::Bundled {
+                    file: file.to_string(),
+                },
                 symbol: report.cover.symbol.clone(),
                 title: title_of(report),
                 date: report.cover.date.clone(),
                 name: None,
-                versions: vec![Version { hash: hash.to_string(), added: 0, file_name: Some(file.to_string()) }],
+                versions: vec![Version {
+                    hash: hash.to_string(),
+                    added: 0,
+                    file_name: Some(file.to_string()),
+                }],
                 last_opened: 0,
                 modified: now,
                 removed: false,
@@ -276,8 +318,18 @@ impl Library {
 
     /// Adds a text the reader opened: the same text is the same report; the same symbol with
     /// another text is a new version of it; anything else is a new report.
-    pub fn open_text(&mut self, report: &Report, hash: &str, file_name: Option<&str>, now: Millis) -> Opened {
-        let by_hash = self.entries.values().find(|e| !e.removed && e.versions.iter().any(|v| v.hash == hash)).map(|e| e.id.clone());
+    pub fn open_text(
+        &mut self,
+        report: &Report,
+        hash: &str,
+        file_name: Option<&str>,
+        now: Millis,
+    ) -> Opened {
+        let by_hash = self
+            .entries
+            .values()
+            .find(|e| !e.removed && e.versions.iter().any(|v| v.hash == hash))
+            .map(|e| e.id.clone());
         if let Some(id) = by_hash {
             self.touch(&id, now);
             return Opened::Known { id };
@@ -285,11 +337,17 @@ impl Library {
         let by_symbol = report.cover.symbol.as_deref().and_then(|symbol| {
             self.entries
                 .values()
-                .filter(|e| !e.removed && e.symbol.as_deref().is_some_and(|s| same_symbol(s, symbol)))
+                .filter(|e| {
+                    !e.removed && e.symbol.as_deref().is_some_and(|s| same_symbol(s, symbol))
+                })
                 .max_by_key(|e| e.last_opened)
                 .map(|e| e.id.clone())
         });
-        let version = Version { hash: hash.to_string(), added: now, file_name: file_name.map(str::to_string) };
+        let version = Version {
+            hash: hash.to_string(),
+            added: now,
+            file_name: file_name.map(str::to_string),
+        };
         if let Some(id) = by_symbol {
             let entry = self.entries.get_mut(&id).expect("found above");
             entry.versions.push(version);
@@ -299,7 +357,10 @@ impl Library {
             entry.last_opened = now;
             entry.modified = now;
             let number = entry.versions.len();
-            return Opened::Revision { id, version: number };
+            return Opened::Revision {
+                id,
+                version: number,
+            };
         }
         let id = format!("r-{hash}");
         // A report the reader removed and now opens again comes back as new.
@@ -334,7 +395,8 @@ impl Library {
     pub fn rename(&mut self, id: &str, name: &str, now: Millis) {
         if let Some(entry) = self.entries.get_mut(id).filter(|e| !e.removed) {
             let name = name.trim();
-            entry.name = (!name.is_empty() && name != entry.title).then(|| name.chars().take(200).collect());
+            entry.name =
+                (!name.is_empty() && name != entry.title).then(|| name.chars().take(200).collect());
             entry.modified = now.max(entry.modified + 1);
         }
     }
@@ -355,11 +417,19 @@ impl Library {
     /// Merges another copy: per entry the later edit wins, and no version either side has is lost.
     /// The reader says `from` is a version of `into`: its versions become `into`'s (the newest
     /// last), and `from` leaves the list; its address opens `into`. Undone by [`Library::separate`].
-    pub fn join_as_version(&mut self, from: &str, into: &str, now: Millis) -> Result<(), JoinError> {
+    pub fn join_as_version(
+        &mut self,
+        from: &str,
+        into: &str,
+        now: Millis,
+    ) -> Result<(), JoinError> {
         if from == into {
             return Err(JoinError::Same);
         }
-        let source = self.get(from).ok_or_else(|| JoinError::Unknown(from.to_string()))?.clone();
+        let source = self
+            .get(from)
+            .ok_or_else(|| JoinError::Unknown(from.to_string()))?
+            .clone();
         if self.get(into).is_none() {
             return Err(JoinError::Unknown(into.to_string()));
         }
@@ -376,7 +446,10 @@ impl Library {
             }
         }
         target.versions.sort_by_key(|v| v.added);
-        target.joined.push(Joined { id: from.to_string(), versions: brought });
+        target.joined.push(Joined {
+            id: from.to_string(),
+            versions: brought,
+        });
         target.modified = now;
         let joined = self.entries.get_mut(from).expect("checked above");
         joined.removed = true;
@@ -387,10 +460,16 @@ impl Library {
     /// Undoes [`Library::join_as_version`]: `from` is a report of its own again, with the
     /// versions it brought.
     pub fn separate(&mut self, into: &str, from: &str, now: Millis) -> bool {
-        let Some(target) = self.entries.get_mut(into) else { return false };
-        let Some(at) = target.joined.iter().position(|j| j.id == from) else { return false };
+        let Some(target) = self.entries.get_mut(into) else {
+            return false;
+        };
+        let Some(at) = target.joined.iter().position(|j| j.id == from) else {
+            return false;
+        };
         let joined = target.joined.remove(at);
-        target.versions.retain(|v| !joined.versions.contains(&v.hash));
+        target
+            .versions
+            .retain(|v| !joined.versions.contains(&v.hash));
         target.separated.extend(joined.versions);
         target.modified = now;
         if let Some(entry) = self.entries.get_mut(from) {
@@ -403,7 +482,11 @@ impl Library {
 
     /// The report an address names: itself, or the report it was joined to as a version.
     pub fn resolve(&self, id: &str) -> Option<&Entry> {
-        self.get(id).or_else(|| self.entries().into_iter().find(|e| e.joined.iter().any(|j| j.id == id)))
+        self.get(id).or_else(|| {
+            self.entries()
+                .into_iter()
+                .find(|e| e.joined.iter().any(|j| j.id == id))
+        })
     }
 
     pub fn merge(&mut self, other: &Library) -> bool {
@@ -415,7 +498,12 @@ impl Library {
                     changed = true;
                 }
                 Some(mine) => {
-                    let mut merged = if (theirs.modified, theirs.removed) > (mine.modified, mine.removed) { theirs.clone() } else { mine.clone() };
+                    let mut merged =
+                        if (theirs.modified, theirs.removed) > (mine.modified, mine.removed) {
+                            theirs.clone()
+                        } else {
+                            mine.clone()
+                        };
                     for v in mine.versions.iter().chain(&theirs.versions) {
                         if !merged.versions.iter().any(|m| m.hash == v.hash) {
                             merged.versions.push(v.clone());
@@ -448,24 +536,45 @@ struct Document {
 }
 
 pub fn encode_value(library: &Library) -> Value {
-    serde_json::to_value(Document { format: FORMAT.into(), version: CURRENT_VERSION, entries: library.all().cloned().collect() })
-        .expect("the library always serialises")
+    serde_json::to_value(Document {
+        format: FORMAT.into(),
+        version: CURRENT_VERSION,
+        entries: library.all().cloned().collect(),
+    })
+    .expect("the library always serialises")
 }
 
 pub fn decode_value(value: Value) -> Result<(Library, u64), DecodeError> {
-    let version = value.get("version").and_then(Value::as_u64).ok_or_else(|| DecodeError::WrongShape("no version number".into()))?;
+    let version = value
+        .get("version")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| DecodeError::WrongShape("no version number".into()))?;
     if version > CURRENT_VERSION {
         return Err(DecodeError::FutureVersion(version));
     }
-    let document: Document = serde_json::from_value(value).map_err(|e| DecodeError::WrongShape(e.to_string()))?;
+    let document: Document =
+        serde_json::from_value(value).map_err(|e| DecodeError::WrongShape(e.to_string()))?;
     if document.format != FORMAT {
-        return Err(DecodeError::WrongShape(format!("format “{}”", document.format)));
+        return Err(DecodeError::WrongShape(format!(
+            "format “{}”",
+            document.format
+        )));
     }
-    Ok((Library { entries: document.entries.into_iter().map(|e| (e.id.clone(), e)).collect() }, version))
+    Ok((
+        Library {
+            entries: document
+                .entries
+                .into_iter()
+                .map(|e| (e.id.clone(), e))
+                .collect(),
+        },
+        version,
+    ))
 }
 
 pub fn decode(text: &str) -> Result<Library, DecodeError> {
-    decode_value(serde_json::from_str(text).map_err(|e| DecodeError::NotJson(e.to_string()))?).map(|(l, _)| l)
+    decode_value(serde_json::from_str(text).map_err(|e| DecodeError::NotJson(e.to_string()))?)
+        .map(|(l, _)| l)
 }
 
 /// A publisher's list of the reports deployed beside the app, `reports/manifest.json`.
@@ -489,11 +598,30 @@ impl Manifest {
     pub fn parse(text: &str) -> Result<Manifest, String> {
         let manifest: Manifest = serde_json::from_str(text).map_err(|e| e.to_string())?;
         // `r-<16 hex digits>` names a report a reader opened themselves (`Library::open_text`).
-        let readers_own = |id: &str| id.strip_prefix("r-").is_some_and(|hash| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()));
-        let valid_id = |id: &str| !id.is_empty() && id.len() <= 100 && id.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)) && !readers_own(id);
-        let valid_file = |f: &str| !f.is_empty() && !f.contains("..") && !f.starts_with('/') && !f.contains("://");
-        match manifest.reports.iter().find(|r| !valid_id(&r.id) || !valid_file(&r.file)) {
-            Some(bad) => Err(format!("report “{}” has an id or file path that is not allowed", bad.id)),
+        let readers_own = |id: &str| {
+            id.strip_prefix("r-")
+                .is_some_and(|hash| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+        };
+        let valid_id = |id: &str| {
+            !id.is_empty()
+                && id.len() <= 100
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+                && !readers_own(id)
+        };
+        let valid_file = |f: &str| {
+            !f.is_empty() && !f.contains("..") && !f.starts_with('/') && !f.contains("://")
+        };
+        match manifest
+            .reports
+            .iter()
+            .find(|r| !valid_id(&r.id) || !valid_file(&r.file))
+        {
+            Some(bad) => Err(format!(
+                "report “{}” has an id or file path that is not allowed",
+                bad.id
+            )),
             None => Ok(manifest),
         }
     }
@@ -525,7 +653,12 @@ mod tests {
         let hash = content_hash("Some notes\n\n1. First point.\n");
         let first = library.open_text(&report, &hash, Some("notes.txt"), 10);
         assert!(matches!(first, Opened::New { .. }));
-        assert_eq!(library.open_text(&report, &hash, Some("copy of notes.txt"), 20), Opened::Known { id: first.id().into() });
+        assert_eq!(
+            library.open_text(&report, &hash, Some("copy of notes.txt"), 20),
+            Opened::Known {
+                id: first.id().into()
+            }
+        );
         assert_eq!(library.entries().len(), 1);
         assert_eq!(library.get(first.id()).unwrap().last_opened, 20);
     }
@@ -534,10 +667,22 @@ mod tests {
     fn the_same_symbol_with_other_text_is_a_new_version_of_the_bundled_report() {
         let mut library = Library::default();
         let original = parse(DEFAULT_REPORT);
-        library.ensure_bundled("oic", "oic.txt", &original, &content_hash(DEFAULT_REPORT), 1);
+        library.ensure_bundled(
+            "oic",
+            "oic.txt",
+            &original,
+            &content_hash(DEFAULT_REPORT),
+            1,
+        );
         let text = revised();
         let opened = library.open_text(&parse(&text), &content_hash(&text), Some("rev.txt"), 50);
-        assert_eq!(opened, Opened::Revision { id: "oic".into(), version: 2 });
+        assert_eq!(
+            opened,
+            Opened::Revision {
+                id: "oic".into(),
+                version: 2
+            }
+        );
         let entry = library.get("oic").unwrap();
         assert_eq!(entry.versions.len(), 2);
         assert_eq!(entry.current().unwrap().hash, content_hash(&text));
@@ -554,47 +699,117 @@ mod tests {
             ("A/HRC/59/23/Rev.1/Corr.1", "A/HRC/59/23"),
             ("A/HRC/59/23/Add.1", "A/HRC/59/23/ADD.1"),
             ("A/HRC/59/23/Add.1/Corr.1", "A/HRC/59/23/ADD.1"),
-            ("OIC-CFM-51\\2025-CG-J&K\\FINAL.REP/Rev.1", "OIC-CFM-51\\2025-CG-J&K\\FINAL.REP"),
+            (
+                "OIC-CFM-51\\2025-CG-J&K\\FINAL.REP/Rev.1",
+                "OIC-CFM-51\\2025-CG-J&K\\FINAL.REP",
+            ),
             ("S/RES/2780 (2025)", "S/RES/2780 (2025)"),
         ] {
             assert_eq!(report_symbol(symbol), report, "{symbol}");
         }
-        assert_eq!(addendum_parent("A/HRC/59/23/Add.1").as_deref(), Some("A/HRC/59/23"));
+        assert_eq!(
+            addendum_parent("A/HRC/59/23/Add.1").as_deref(),
+            Some("A/HRC/59/23")
+        );
         assert_eq!(addendum_parent("A/HRC/59/23/Rev.1"), None);
-        assert_eq!(addendum_parent("A/RES/79/1"), None, "a number is not an addendum");
+        assert_eq!(
+            addendum_parent("A/RES/79/1"),
+            None,
+            "a number is not an addendum"
+        );
 
         let mut library = Library::default();
-        let report = |symbol: &str| parse(&format!("{symbol}\n\nReport of the Working Group\n\n1. Text of {symbol}.\n"));
+        let report = |symbol: &str| {
+            parse(&format!(
+                "{symbol}\n\nReport of the Working Group\n\n1. Text of {symbol}.\n"
+            ))
+        };
         let original = library.open_text(&report("A/HRC/59/23"), "h1", None, 10);
         let revision = library.open_text(&report("A/HRC/59/23/Rev.1"), "h2", None, 20);
-        assert_eq!(revision, Opened::Revision { id: original.id().into(), version: 2 });
-        assert_eq!(library.get(original.id()).unwrap().symbol.as_deref(), Some("A/HRC/59/23/Rev.1"), "the entry shows its current symbol");
+        assert_eq!(
+            revision,
+            Opened::Revision {
+                id: original.id().into(),
+                version: 2
+            }
+        );
+        assert_eq!(
+            library.get(original.id()).unwrap().symbol.as_deref(),
+            Some("A/HRC/59/23/Rev.1"),
+            "the entry shows its current symbol"
+        );
         let correction = library.open_text(&report("A/HRC/59/23/REV.1/Corr.1"), "h3", None, 30);
-        assert_eq!(correction, Opened::Revision { id: original.id().into(), version: 3 });
+        assert_eq!(
+            correction,
+            Opened::Revision {
+                id: original.id().into(),
+                version: 3
+            }
+        );
         let addendum = library.open_text(&report("A/HRC/59/23/Add.1"), "h4", None, 40);
         assert!(matches!(addendum, Opened::New { .. }));
         let added = library.get(addendum.id()).unwrap();
-        assert_eq!(library.addendum_of(added).map(|e| e.id.as_str()), Some(original.id()));
-        assert_eq!(library.addendum_of(library.get(original.id()).unwrap()), None);
+        assert_eq!(
+            library.addendum_of(added).map(|e| e.id.as_str()),
+            Some(original.id())
+        );
+        assert_eq!(
+            library.addendum_of(library.get(original.id()).unwrap()),
+            None
+        );
     }
 
     #[test]
     fn a_report_the_reader_says_is_a_version_of_another_joins_it_and_can_be_separated_again() {
         let mut library = Library::default();
         library.ensure_bundled("oic", "oic.txt", &parse(DEFAULT_REPORT), "h0", 1);
-        let a = library.open_text(&parse("Draft of the report\n\n1. First.\n"), "ha", None, 10).id().to_string();
-        let b = library.open_text(&parse("Final report\n\n1. First, revised.\n"), "hb", None, 20).id().to_string();
+        let a = library
+            .open_text(&parse("Draft of the report\n\n1. First.\n"), "ha", None, 10)
+            .id()
+            .to_string();
+        let b = library
+            .open_text(
+                &parse("Final report\n\n1. First, revised.\n"),
+                "hb",
+                None,
+                20,
+            )
+            .id()
+            .to_string();
         let before = library.clone();
         assert_eq!(library.join_as_version(&a, &a, 30), Err(JoinError::Same));
-        assert_eq!(library.join_as_version("oic", &a, 30), Err(JoinError::Published("Report of the Meeting of the OIC Contact Group on Jammu and Kashmir".into())));
-        assert_eq!(library.join_as_version("nope", &a, 30), Err(JoinError::Unknown("nope".into())));
+        assert_eq!(
+            library.join_as_version("oic", &a, 30),
+            Err(JoinError::Published(
+                "Report of the Meeting of the OIC Contact Group on Jammu and Kashmir".into()
+            ))
+        );
+        assert_eq!(
+            library.join_as_version("nope", &a, 30),
+            Err(JoinError::Unknown("nope".into()))
+        );
         assert_eq!(library, before, "a refused join changes nothing");
 
         library.join_as_version(&b, &a, 30).unwrap();
-        let hashes = |l: &Library, id: &str| l.get(id).map(|e| e.versions.iter().map(|v| v.hash.clone()).collect::<Vec<_>>());
-        assert_eq!(hashes(&library, &a), Some(vec!["ha".to_string(), "hb".to_string()]), "the newer text is the current version");
+        let hashes = |l: &Library, id: &str| {
+            l.get(id).map(|e| {
+                e.versions
+                    .iter()
+                    .map(|v| v.hash.clone())
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(
+            hashes(&library, &a),
+            Some(vec!["ha".to_string(), "hb".to_string()]),
+            "the newer text is the current version"
+        );
         assert!(library.get(&b).is_none(), "no longer listed on its own");
-        assert_eq!(library.resolve(&b).map(|e| e.id.as_str()), Some(a.as_str()), "its address opens the report it joined");
+        assert_eq!(
+            library.resolve(&b).map(|e| e.id.as_str()),
+            Some(a.as_str()),
+            "its address opens the report it joined"
+        );
         let stale_tab = library.clone();
 
         assert!(library.separate(&a, &b, 40));
@@ -620,15 +835,26 @@ mod tests {
         let mut b = a.clone();
         a.rename(&id, "My copy", 20);
         assert_eq!(a.get(&id).unwrap().display_name(), "My copy");
-        let other = b.open_text(&parse("Other\n\n1. X.\n"), "h2", None, 30).id().to_string();
+        let other = b
+            .open_text(&parse("Other\n\n1. X.\n"), "h2", None, 30)
+            .id()
+            .to_string();
         assert!(a.merge(&b));
         assert_eq!(a.entries().len(), 2);
-        assert_eq!(a.get(&id).unwrap().display_name(), "My copy", "the newer rename wins");
+        assert_eq!(
+            a.get(&id).unwrap().display_name(),
+            "My copy",
+            "the newer rename wins"
+        );
         assert_eq!(a.remove(&other, 40), ["h2"]);
         assert!(b.merge(&a));
         assert!(b.get(&other).is_none(), "the removal reaches the other tab");
         a.rename(&id, "", 50);
-        assert_eq!(a.get(&id).unwrap().display_name(), "Title line", "an empty name goes back to the title");
+        assert_eq!(
+            a.get(&id).unwrap().display_name(),
+            "Title line",
+            "an empty name goes back to the title"
+        );
     }
 
     #[test]
@@ -640,7 +866,13 @@ mod tests {
         a.open_text(&base, "h1", None, 10);
         b.open_text(&base, "h2", None, 20);
         a.merge(&b);
-        let hashes: Vec<&str> = a.get("oic").unwrap().versions.iter().map(|v| v.hash.as_str()).collect();
+        let hashes: Vec<&str> = a
+            .get("oic")
+            .unwrap()
+            .versions
+            .iter()
+            .map(|v| v.hash.as_str())
+            .collect();
         assert_eq!(hashes, ["h0", "h1", "h2"]);
     }
 
@@ -650,30 +882,52 @@ mod tests {
         library.open_text(&parse("T\n\n1. X.\n"), "h", Some("t.txt"), 5);
         let (back, _) = decode_value(encode_value(&library)).unwrap();
         assert_eq!(back, library);
-        assert_eq!(decode("{\"version\": 9}"), Err(DecodeError::FutureVersion(9)));
+        assert_eq!(
+            decode("{\"version\": 9}"),
+            Err(DecodeError::FutureVersion(9))
+        );
         assert!(decode("nope").is_err());
     }
 
     #[test]
     fn a_source_is_read_with_its_fields_in_any_order() {
         let read = |json: &str| serde_json::from_str::<Source>(json).map_err(|e| e.to_string());
-        for source in [Source::Bundled { file: "oic.txt".into() }, Source::Opened] {
+        for source in [
+            Source::Bundled {
+                file: "oic.txt".into(),
+            },
+            Source::Opened,
+        ] {
             assert_eq!(read(&serde_json::to_string(&source).unwrap()), Ok(source));
         }
-        assert_eq!(read(r#"{"file":"oic.txt","kind":"bundled"}"#), Ok(Source::Bundled { file: "oic.txt".into() }));
-        assert!(read(r#"{"kind":"bundled"}"#).unwrap_err().contains("missing field `file`"));
-        assert!(read(r#"{"kind":"borrowed"}"#).unwrap_err().contains("unknown variant `borrowed`"));
+        assert_eq!(
+            read(r#"{"file":"oic.txt","kind":"bundled"}"#),
+            Ok(Source::Bundled {
+                file: "oic.txt".into()
+            })
+        );
+        assert!(read(r#"{"kind":"bundled"}"#)
+            .unwrap_err()
+            .contains("missing field `file`"));
+        assert!(read(r#"{"kind":"borrowed"}"#)
+            .unwrap_err()
+            .contains("unknown variant `borrowed`"));
     }
 
     #[test]
     fn manifests_are_checked() {
-        let ok = Manifest::parse(r#"{"reports":[{"id":"oic-cfm-51","file":"oic.txt","title":"Report"}]}"#).unwrap();
+        let ok = Manifest::parse(
+            r#"{"reports":[{"id":"oic-cfm-51","file":"oic.txt","title":"Report"}]}"#,
+        )
+        .unwrap();
         assert_eq!(ok.find("oic-cfm-51").unwrap().file, "oic.txt");
         assert!(Manifest::parse(r#"{"reports":[{"id":"x","file":"../secret"}]}"#).is_err());
         assert!(Manifest::parse(r#"{"reports":[{"id":"a b","file":"x.txt"}]}"#).is_err());
         assert!(Manifest::parse("{").is_err());
         // A reader's own reports are named `r-<hash>`: a published one may not take such a name.
-        assert!(Manifest::parse(r#"{"reports":[{"id":"r-0123456789abcdef","file":"x.txt"}]}"#).is_err());
+        assert!(
+            Manifest::parse(r#"{"reports":[{"id":"r-0123456789abcdef","file":"x.txt"}]}"#).is_err()
+        );
         assert!(Manifest::parse(r#"{"reports":[{"id":"r-annual-2025","file":"x.txt"}]}"#).is_ok());
     }
 }

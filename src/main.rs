@@ -8,5 +8,7 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("report-reader is a web app: build and serve it with `scripts/serve` (see README.md).");
+    eprintln!(
+        "report-reader is a web app: build and serve it with `scripts/serve` (see README.md)."
+    );
 }

@@ -12,7 +12,10 @@ pub enum Resolution {
     Top,
     /// Elements to mark, in order; the first is the one to bring into view. `note` says what part
     /// of a range is missing, if any is.
-    Found { ids: Vec<String>, note: Option<String> },
+    Found {
+        ids: Vec<String>,
+        note: Option<String>,
+    },
     /// Nothing in the report answers to the fragment; the message says so in plain words.
     NotFound { message: String },
 }
@@ -26,25 +29,50 @@ pub fn resolve(report: &Report, fragment: &str) -> Resolution {
         return Resolution::Top;
     }
     if report.describe(name).is_some() {
-        return Resolution::Found { ids: vec![name.to_string()], note: None };
+        return Resolution::Found {
+            ids: vec![name.to_string()],
+            note: None,
+        };
     }
     let numbered: Vec<(u32, String)> = report.numbered().map(|(n, p)| (n, p.id.clone())).collect();
     let range = match paragraph_numbers(name) {
         Some(range) => range,
-        None => return not_found(format!("“#{}” does not point to a paragraph of this report.", shorten(name))),
+        None => {
+            return not_found(format!(
+                "“#{}” does not point to a paragraph of this report.",
+                shorten(name)
+            ))
+        }
     };
     let (from, to) = range;
-    let ids: Vec<String> = numbered.iter().filter(|(n, _)| (from..=to).contains(n)).map(|(_, id)| id.clone()).collect();
-    let span = |a: u32, b: u32| if a == b { format!("paragraph {a}") } else { format!("paragraphs {a}–{b}") };
+    let ids: Vec<String> = numbered
+        .iter()
+        .filter(|(n, _)| (from..=to).contains(n))
+        .map(|(_, id)| id.clone())
+        .collect();
+    let span = |a: u32, b: u32| {
+        if a == b {
+            format!("paragraph {a}")
+        } else {
+            format!("paragraphs {a}–{b}")
+        }
+    };
     let extent = match (numbered.first(), numbered.last()) {
-        (Some((first, _)), Some((last, _))) => format!("its numbered paragraphs run from {first} to {last}"),
+        (Some((first, _)), Some((last, _))) => {
+            format!("its numbered paragraphs run from {first} to {last}")
+        }
         _ => "it has no numbered paragraphs".to_string(),
     };
     if ids.is_empty() {
         return not_found(format!("This report has no {}: {extent}.", span(from, to)));
     }
     let missing = (to - from + 1) as usize != ids.len();
-    let note = missing.then(|| format!("Not all of {} are in this report: {extent}.", span(from, to)));
+    let note = missing.then(|| {
+        format!(
+            "Not all of {} are in this report: {extent}.",
+            span(from, to)
+        )
+    });
     Resolution::Found { ids, note }
 }
 
@@ -66,7 +94,9 @@ fn paragraph_numbers(name: &str) -> Option<(u32, u32)> {
     };
     let number = |s: &str| -> Option<u32> {
         let s = strip_prefix(s);
-        (!s.is_empty() && s.len() <= 9 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+        (!s.is_empty() && s.len() <= 9 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
     };
     let body = strip_prefix(&lower);
     match body.split_once(['-', '–', '—']) {
@@ -93,11 +123,21 @@ fn shorten(text: &str) -> String {
 /// element in it. A part that does not hold it is not worth showing first (the reader would see
 /// the wrong place, then be moved).
 pub fn lands_within(report: &Report, fragment: &str) -> bool {
-    matches!(resolve(report, fragment), Resolution::Top | Resolution::Found { .. })
+    matches!(
+        resolve(report, fragment),
+        Resolution::Top | Resolution::Found { .. }
+    )
 }
 
 /// Characters that must be escaped in a fragment so a link survives email and chat clients.
-const FRAGMENT: &AsciiSet = &CONTROLS.add(b' ').add(b'"').add(b'<').add(b'>').add(b'`').add(b'#').add(b'%');
+const FRAGMENT: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'<')
+    .add(b'>')
+    .add(b'`')
+    .add(b'#')
+    .add(b'%');
 
 /// The absolute link to an element: the page's address with its fragment replaced by the id.
 pub fn permalink(page_url: &str, id: &str) -> String {
@@ -120,9 +160,16 @@ pub struct Route {
 impl Route {
     pub fn from_query(query: &str) -> Route {
         let mut route = Route::default();
-        for pair in query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
+        for pair in query
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|p| !p.is_empty())
+        {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            let value = percent_decode_str(&value.replace('+', " ")).decode_utf8_lossy().trim().to_string();
+            let value = percent_decode_str(&value.replace('+', " "))
+                .decode_utf8_lossy()
+                .trim()
+                .to_string();
             match key {
                 "report" if !value.is_empty() => route.report = Some(value),
                 "version" => route.version = value.parse().ok().filter(|&v| v > 0),
@@ -157,7 +204,10 @@ mod tests {
     }
 
     fn found(ids: &[&str]) -> Resolution {
-        Resolution::Found { ids: ids.iter().map(|s| s.to_string()).collect(), note: None }
+        Resolution::Found {
+            ids: ids.iter().map(|s| s.to_string()).collect(),
+            note: None,
+        }
     }
 
     #[test]
@@ -185,8 +235,19 @@ mod tests {
 
     #[test]
     fn ways_people_write_a_paragraph_number_all_work() {
-        for fragment in ["#8", "#P8", "#para-8", "#paragraph8", "#%70%38", "#p8:~:text=foo"] {
-            let report = parse(&(1..=9).map(|n| format!("{n}. Text {n}.\n")).collect::<String>());
+        for fragment in [
+            "#8",
+            "#P8",
+            "#para-8",
+            "#paragraph8",
+            "#%70%38",
+            "#p8:~:text=foo",
+        ] {
+            let report = parse(
+                &(1..=9)
+                    .map(|n| format!("{n}. Text {n}.\n"))
+                    .collect::<String>(),
+            );
             assert_eq!(resolve(&report, fragment), found(&["p8"]), "{fragment}");
         }
     }
@@ -200,7 +261,9 @@ mod tests {
 
     #[test]
     fn a_range_running_past_the_end_marks_what_exists_and_says_so() {
-        let Resolution::Found { ids, note } = resolve(&report(), "#p3-9") else { panic!() };
+        let Resolution::Found { ids, note } = resolve(&report(), "#p3-9") else {
+            panic!()
+        };
         assert_eq!(ids, ["p3", "p4"]);
         assert_eq!(note.unwrap(), "Not all of paragraphs 3–9 are in this report: its numbered paragraphs run from 1 to 4.");
     }
@@ -211,29 +274,78 @@ mod tests {
             Resolution::NotFound { message } => message,
             other => panic!("{other:?}"),
         };
-        assert_eq!(message("#p99"), "This report has no paragraph 99: its numbered paragraphs run from 1 to 4.");
-        assert_eq!(message("#nowhere"), "“#nowhere” does not point to a paragraph of this report.");
+        assert_eq!(
+            message("#p99"),
+            "This report has no paragraph 99: its numbered paragraphs run from 1 to 4."
+        );
+        assert_eq!(
+            message("#nowhere"),
+            "“#nowhere” does not point to a paragraph of this report."
+        );
         assert!(message("#%3Cscript%3Ealert(1)%3C/script%3E").contains("<script>"));
         assert!(message(&format!("#{}", "x".repeat(5000))).chars().count() < 120);
-        assert!(matches!(resolve(&report(), "#%FF%FE"), Resolution::NotFound { .. }));
-        assert!(matches!(resolve(&report(), "#p99999999999999"), Resolution::NotFound { .. }));
+        assert!(matches!(
+            resolve(&report(), "#%FF%FE"),
+            Resolution::NotFound { .. }
+        ));
+        assert!(matches!(
+            resolve(&report(), "#p99999999999999"),
+            Resolution::NotFound { .. }
+        ));
     }
 
     #[test]
     fn routes_are_read_from_the_query() {
         assert_eq!(Route::from_query(""), Route::default());
-        assert_eq!(Route::from_query("?report=r-abc&version=2"), Route { report: Some("r-abc".into()), version: Some(2), ..Route::default() });
-        assert_eq!(Route::from_query("?shared"), Route { shared: true, ..Route::default() });
-        assert_eq!(Route::from_query("?library"), Route { library: true, ..Route::default() });
-        assert_eq!(Route::from_query("?report=&version=x&other=1"), Route::default());
-        assert_eq!(Route::from_query("?report=a%20b"), Route { report: Some("a b".into()), ..Route::default() });
-        assert_eq!(Route::query_for(Some("r-1"), Some(3)), "?report=r-1&version=3");
+        assert_eq!(
+            Route::from_query("?report=r-abc&version=2"),
+            Route {
+                report: Some("r-abc".into()),
+                version: Some(2),
+                ..Route::default()
+            }
+        );
+        assert_eq!(
+            Route::from_query("?shared"),
+            Route {
+                shared: true,
+                ..Route::default()
+            }
+        );
+        assert_eq!(
+            Route::from_query("?library"),
+            Route {
+                library: true,
+                ..Route::default()
+            }
+        );
+        assert_eq!(
+            Route::from_query("?report=&version=x&other=1"),
+            Route::default()
+        );
+        assert_eq!(
+            Route::from_query("?report=a%20b"),
+            Route {
+                report: Some("a b".into()),
+                ..Route::default()
+            }
+        );
+        assert_eq!(
+            Route::query_for(Some("r-1"), Some(3)),
+            "?report=r-1&version=3"
+        );
         assert_eq!(Route::query_for(None, None), "");
     }
 
     #[test]
     fn permalinks_replace_the_fragment_and_keep_the_path() {
-        assert_eq!(permalink("http://h/viewer/?report=x#p2", "p8"), "http://h/viewer/?report=x#p8");
-        assert_eq!(permalink("http://h/", "h-économie"), "http://h/#h-%C3%A9conomie");
+        assert_eq!(
+            permalink("http://h/viewer/?report=x#p2", "p8"),
+            "http://h/viewer/?report=x#p8"
+        );
+        assert_eq!(
+            permalink("http://h/", "h-économie"),
+            "http://h/#h-%C3%A9conomie"
+        );
     }
 }

@@ -34,30 +34,51 @@ pub struct FirstScreenFile {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PublishError {
     Manifest(String),
-    Unreadable { id: String, file: String, reason: String },
+    Unreadable {
+        id: String,
+        file: String,
+        reason: String,
+    },
 }
 
 impl std::fmt::Display for PublishError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             PublishError::Manifest(reason) => write!(f, "manifest.json cannot be read: {reason}"),
-            PublishError::Unreadable { id, file, reason } => write!(f, "report “{id}” lists the file “{file}”, which cannot be read: {reason}"),
+            PublishError::Unreadable { id, file, reason } => write!(
+                f,
+                "report “{id}” lists the file “{file}”, which cannot be read: {reason}"
+            ),
         }
     }
 }
 
 /// The first screens of the reports a manifest lists, each read with `read` (by its path relative
 /// to the manifest).
-pub fn first_screens(manifest: &str, read: impl Fn(&str) -> Result<Vec<u8>, String>) -> Result<Vec<FirstScreenFile>, PublishError> {
+pub fn first_screens(
+    manifest: &str,
+    read: impl Fn(&str) -> Result<Vec<u8>, String>,
+) -> Result<Vec<FirstScreenFile>, PublishError> {
     let manifest = Manifest::parse(manifest).map_err(PublishError::Manifest)?;
     let mut files = Vec::new();
     // The page itself carries the default report's (`web/default-report.html`).
-    for report in manifest.reports.iter().filter(|r| r.id != DEFAULT_REPORT_ID) {
-        let bytes = read(&report.file).map_err(|reason| PublishError::Unreadable { id: report.id.clone(), file: report.file.clone(), reason })?;
+    for report in manifest
+        .reports
+        .iter()
+        .filter(|r| r.id != DEFAULT_REPORT_ID)
+    {
+        let bytes = read(&report.file).map_err(|reason| PublishError::Unreadable {
+            id: report.id.clone(),
+            file: report.file.clone(),
+            reason,
+        })?;
         let text = published_text(bytes);
         // A short report is parsed whole at once: all of it is its first screen.
         let shown = first_screen(&text).unwrap_or_else(|| parse(&text));
-        files.push(FirstScreenFile { id: report.id.clone(), html: report_html(&shown) });
+        files.push(FirstScreenFile {
+            id: report.id.clone(),
+            html: report_html(&shown),
+        });
     }
     Ok(files)
 }
@@ -78,20 +99,45 @@ mod tests {
     }
 
     fn reader(files: Vec<(&'static str, Vec<u8>)>) -> impl Fn(&str) -> Result<Vec<u8>, String> {
-        move |path| files.iter().find(|(p, _)| *p == path).map(|(_, b)| b.clone()).ok_or_else(|| "no such file".to_string())
+        move |path| {
+            files
+                .iter()
+                .find(|(p, _)| *p == path)
+                .map(|(_, b)| b.clone())
+                .ok_or_else(|| "no such file".to_string())
+        }
     }
 
     #[test]
     fn a_long_report_gets_the_first_screen_the_app_would_paint_and_a_short_one_all_of_it() {
         let manifest = r#"{ "reports": [ { "id": "long", "file": "long.txt" }, { "id": "short", "file": "short.txt" } ] }"#;
         let long = long_report();
-        let files = first_screens(manifest, reader(vec![("long.txt", long.clone().into_bytes()), ("short.txt", b"1. One point.\n2. Another.\n".to_vec())])).unwrap();
-        assert_eq!(files.iter().map(|f| f.id.as_str()).collect::<Vec<_>>(), ["long", "short"]);
+        let files = first_screens(
+            manifest,
+            reader(vec![
+                ("long.txt", long.clone().into_bytes()),
+                ("short.txt", b"1. One point.\n2. Another.\n".to_vec()),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(
+            files.iter().map(|f| f.id.as_str()).collect::<Vec<_>>(),
+            ["long", "short"]
+        );
         assert_eq!(files[0].html, report_html(&first_screen(&long).unwrap()));
-        assert!(files[0].html.contains("id=\"p1\"") && files[0].html.contains("Report of a Long Session"));
+        assert!(
+            files[0].html.contains("id=\"p1\"")
+                && files[0].html.contains("Report of a Long Session")
+        );
         let last = parse(&long).paragraphs().last().unwrap().id.clone();
-        assert!(!files[0].html.contains(&format!("id=\"{last}\"")), "not the whole of a long one");
-        assert_eq!(files[1].html, report_html(&parse("1. One point.\n2. Another.\n")));
+        assert!(
+            !files[0].html.contains(&format!("id=\"{last}\"")),
+            "not the whole of a long one"
+        );
+        assert_eq!(
+            files[1].html,
+            report_html(&parse("1. One point.\n2. Another.\n"))
+        );
         assert_eq!(first_screen_path("long"), "first-screens/long.html");
     }
 
@@ -107,15 +153,33 @@ mod tests {
         let mut bytes = b"\xEF\xBB\xBF".to_vec();
         bytes.extend(long_report().into_bytes());
         let files = first_screens(manifest, reader(vec![("bom.txt", bytes)])).unwrap();
-        assert_eq!(files[0].html, report_html(&first_screen(&long_report()).unwrap()), "the byte-order mark is not text");
+        assert_eq!(
+            files[0].html,
+            report_html(&first_screen(&long_report()).unwrap()),
+            "the byte-order mark is not text"
+        );
     }
 
     #[test]
     fn a_broken_manifest_or_a_missing_file_stops_the_step_with_a_reason() {
-        let missing = first_screens(r#"{ "reports": [ { "id": "gone", "file": "gone.txt" } ] }"#, reader(vec![])).unwrap_err();
-        assert_eq!(missing.to_string(), "report “gone” lists the file “gone.txt”, which cannot be read: no such file");
-        assert!(matches!(first_screens("{ not json", reader(vec![])), Err(PublishError::Manifest(_))));
-        let outside = first_screens(r#"{ "reports": [ { "id": "x", "file": "../secret.txt" } ] }"#, reader(vec![])).unwrap_err();
+        let missing = first_screens(
+            r#"{ "reports": [ { "id": "gone", "file": "gone.txt" } ] }"#,
+            reader(vec![]),
+        )
+        .unwrap_err();
+        assert_eq!(
+            missing.to_string(),
+            "report “gone” lists the file “gone.txt”, which cannot be read: no such file"
+        );
+        assert!(matches!(
+            first_screens("{ not json", reader(vec![])),
+            Err(PublishError::Manifest(_))
+        ));
+        let outside = first_screens(
+            r#"{ "reports": [ { "id": "x", "file": "../secret.txt" } ] }"#,
+            reader(vec![]),
+        )
+        .unwrap_err();
         assert!(outside.to_string().contains("not allowed"), "{outside}");
     }
 }

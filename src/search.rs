@@ -27,7 +27,11 @@ struct Folded {
 fn fold_char(c: char, out: &mut impl FnMut(char)) {
     // Most of a report is ASCII, which has nothing to take off.
     if c.is_ascii() {
-        return out(if c.is_ascii_whitespace() { ' ' } else { c.to_ascii_lowercase() });
+        return out(if c.is_ascii_whitespace() {
+            ' '
+        } else {
+            c.to_ascii_lowercase()
+        });
     }
     for lower in c.to_lowercase() {
         decompose_canonical(lower, |d| match d {
@@ -68,7 +72,10 @@ fn fold_char(c: char, out: &mut impl FnMut(char)) {
 }
 
 fn fold(text: &str) -> Folded {
-    let mut folded = Folded { chars: Vec::with_capacity(text.len()), origin: Vec::with_capacity(text.len()) };
+    let mut folded = Folded {
+        chars: Vec::with_capacity(text.len()),
+        origin: Vec::with_capacity(text.len()),
+    };
     for (i, c) in text.chars().enumerate() {
         fold_char(c, &mut |f| {
             // Runs of white space match one space.
@@ -121,7 +128,11 @@ fn excerpt(text: &str, start: usize, end: usize) -> Excerpt {
             None => format!("{after}…"),
         };
     }
-    Excerpt { before, matched: chars[start..end].iter().collect(), after }
+    Excerpt {
+        before,
+        matched: chars[start..end].iter().collect(),
+        after,
+    }
 }
 
 /// All matches, the first `limit` of them listed.
@@ -137,11 +148,22 @@ pub struct Results {
 impl Results {
     /// "12 matches in 5 paragraphs", for the reader and for screen readers.
     pub fn summary(&self) -> String {
-        let matches = if self.total == 1 { "1 match".to_string() } else { format!("{} matches", self.total) };
-        let paragraphs = if self.paragraphs == 1 { "1 paragraph".to_string() } else { format!("{} paragraphs", self.paragraphs) };
+        let matches = if self.total == 1 {
+            "1 match".to_string()
+        } else {
+            format!("{} matches", self.total)
+        };
+        let paragraphs = if self.paragraphs == 1 {
+            "1 paragraph".to_string()
+        } else {
+            format!("{} paragraphs", self.paragraphs)
+        };
         match self.total {
             0 => "No matches".to_string(),
-            _ if self.hits.len() < self.total => format!("{matches} in {paragraphs}; the first {} are listed", self.hits.len()),
+            _ if self.hits.len() < self.total => format!(
+                "{matches} in {paragraphs}; the first {} are listed",
+                self.hits.len()
+            ),
             _ => format!("{matches} in {paragraphs}"),
         }
     }
@@ -157,7 +179,9 @@ pub struct SearchIndex {
 /// Where each occurrence of `needle` starts in `hay` (not overlapping).
 fn occurrences(hay: &[char], needle: &[char]) -> Vec<usize> {
     let mut found = Vec::new();
-    let Some(&first) = needle.first() else { return found };
+    let Some(&first) = needle.first() else {
+        return found;
+    };
     let mut i = 0;
     while i + needle.len() <= hay.len() {
         if hay[i] == first && hay[i..i + needle.len()] == *needle {
@@ -170,13 +194,25 @@ fn occurrences(hay: &[char], needle: &[char]) -> Vec<usize> {
     found
 }
 
-fn hits_in(folded: &Folded, text: &str, needle: &[char], paragraph: &str, note: Option<&str>) -> Vec<(String, Option<String>, usize, usize, String)> {
+fn hits_in(
+    folded: &Folded,
+    text: &str,
+    needle: &[char],
+    paragraph: &str,
+    note: Option<&str>,
+) -> Vec<(String, Option<String>, usize, usize, String)> {
     occurrences(&folded.chars, needle)
         .into_iter()
         .map(|at| {
             let start = folded.origin[at];
             let end = folded.origin[at + needle.len() - 1] + 1;
-            (paragraph.to_string(), note.map(str::to_string), start, end, text.to_string())
+            (
+                paragraph.to_string(),
+                note.map(str::to_string),
+                start,
+                end,
+                text.to_string(),
+            )
         })
         .collect()
 }
@@ -184,7 +220,11 @@ fn hits_in(folded: &Folded, text: &str, needle: &[char], paragraph: &str, note: 
 impl SearchIndex {
     /// `paragraphs`: every paragraph's id and plain text, in reading order.
     pub fn new<'a>(paragraphs: impl IntoIterator<Item = (String, &'a str)>) -> Self {
-        let mut index = SearchIndex { ids: Vec::new(), texts: Vec::new(), folded: Vec::new() };
+        let mut index = SearchIndex {
+            ids: Vec::new(),
+            texts: Vec::new(),
+            folded: Vec::new(),
+        };
         for (id, text) in paragraphs {
             index.folded.push(fold(text));
             index.ids.push(id);
@@ -196,7 +236,12 @@ impl SearchIndex {
     /// Finds `query` in the paragraphs and in `notes` (annotation id, paragraph id, note text),
     /// in document order: a paragraph's own matches, then those in its notes. Notes on
     /// paragraphs the report no longer has come last. At most `limit` hits are listed.
-    pub fn search<'a>(&self, query: &str, notes: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>, limit: usize) -> Results {
+    pub fn search<'a>(
+        &self,
+        query: &str,
+        notes: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>,
+        limit: usize,
+    ) -> Results {
         let needle = fold(query.trim()).chars;
         if needle.is_empty() {
             return Results::default();
@@ -209,14 +254,21 @@ impl SearchIndex {
             }
         }
         let mut results = Results::default();
-        let push = |found: Vec<(String, Option<String>, usize, usize, String)>, results: &mut Results| {
+        let push = |found: Vec<(String, Option<String>, usize, usize, String)>,
+                    results: &mut Results| {
             if found.is_empty() {
                 return;
             }
             results.total += found.len();
             for (paragraph, note, start, end, text) in found {
                 if results.hits.len() < limit {
-                    results.hits.push(Hit { excerpt: excerpt(&text, start, end), paragraph, note, start, end });
+                    results.hits.push(Hit {
+                        excerpt: excerpt(&text, start, end),
+                        paragraph,
+                        note,
+                        start,
+                        end,
+                    });
                 }
             }
         };
@@ -248,13 +300,22 @@ mod tests {
 
     #[test]
     fn finds_every_match_in_document_order_with_offsets_into_the_original_text() {
-        let index = index(&[("p1", "The Contact Group met."), ("p2", "The contact group, the CONTACT Group again.")]);
+        let index = index(&[
+            ("p1", "The Contact Group met."),
+            ("p2", "The contact group, the CONTACT Group again."),
+        ]);
         let results = index.search("contact group", [], 100);
-        let places: Vec<_> = results.hits.iter().map(|h| (h.paragraph.as_str(), h.start, h.end)).collect();
+        let places: Vec<_> = results
+            .hits
+            .iter()
+            .map(|h| (h.paragraph.as_str(), h.start, h.end))
+            .collect();
         assert_eq!(places, [("p1", 4, 17), ("p2", 4, 17), ("p2", 23, 36)]);
         assert_eq!((results.total, results.paragraphs), (3, 2));
         assert_eq!(results.summary(), "3 matches in 2 paragraphs");
-        let text: Vec<char> = "The contact group, the CONTACT Group again.".chars().collect();
+        let text: Vec<char> = "The contact group, the CONTACT Group again."
+            .chars()
+            .collect();
         assert_eq!(text[23..36].iter().collect::<String>(), "CONTACT Group");
     }
 
@@ -266,22 +327,55 @@ mod tests {
             ("p3", "the\n  Security   Council"),
             ("p4", "أكدت المجموعةُ دعمَها"),
         ]);
-        assert_eq!(index.search("geneve", [], 10).hits[0].excerpt.matched, "Genève");
-        assert_eq!(index.search("REUNION S'EST", [], 10).hits[0].excerpt.matched, "réunion s’est");
+        assert_eq!(
+            index.search("geneve", [], 10).hits[0].excerpt.matched,
+            "Genève"
+        );
+        assert_eq!(
+            index.search("REUNION S'EST", [], 10).hits[0]
+                .excerpt
+                .matched,
+            "réunion s’est"
+        );
         assert_eq!(index.search("turkiye", [], 10).hits[0].paragraph, "p2");
-        assert_eq!(index.search("security council", [], 10).hits[0].excerpt.matched, "Security   Council");
+        assert_eq!(
+            index.search("security council", [], 10).hits[0]
+                .excerpt
+                .matched,
+            "Security   Council"
+        );
         let arabic = index.search("المجموعة دعمها", [], 10);
         assert_eq!(arabic.hits[0].excerpt.matched, "المجموعةُ دعمَها");
-        assert_eq!(index.search("اكدت", [], 10).hits[0].start, 0, "alef with hamza matches bare alef");
+        assert_eq!(
+            index.search("اكدت", [], 10).hits[0].start,
+            0,
+            "alef with hamza matches bare alef"
+        );
     }
 
     #[test]
     fn notes_are_searched_and_listed_after_their_paragraph_and_orphans_last() {
         let index = index(&[("p1", "Ceasefire welcomed."), ("p2", "Nothing here.")]);
-        let notes = [("a1", "p2", "Ask about the ceasefire."), ("a2", "p1", "CEASEFIRE dates?"), ("a3", "p9", "old ceasefire note")];
+        let notes = [
+            ("a1", "p2", "Ask about the ceasefire."),
+            ("a2", "p1", "CEASEFIRE dates?"),
+            ("a3", "p9", "old ceasefire note"),
+        ];
         let results = index.search("ceasefire", notes, 100);
-        let order: Vec<_> = results.hits.iter().map(|h| (h.paragraph.as_str(), h.note.as_deref())).collect();
-        assert_eq!(order, [("p1", None), ("p1", Some("a2")), ("p2", Some("a1")), ("p9", Some("a3"))]);
+        let order: Vec<_> = results
+            .hits
+            .iter()
+            .map(|h| (h.paragraph.as_str(), h.note.as_deref()))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                ("p1", None),
+                ("p1", Some("a2")),
+                ("p2", Some("a1")),
+                ("p9", Some("a3"))
+            ]
+        );
         assert_eq!(results.paragraphs, 3);
     }
 
@@ -291,7 +385,10 @@ mod tests {
         let index = index(&[("p1", text.as_str())]);
         let results = index.search("word", [], 10);
         assert_eq!((results.hits.len(), results.total), (10, 50));
-        assert_eq!(results.summary(), "50 matches in 1 paragraph; the first 10 are listed");
+        assert_eq!(
+            results.summary(),
+            "50 matches in 1 paragraph; the first 10 are listed"
+        );
     }
 
     #[test]
@@ -307,7 +404,11 @@ mod tests {
         let index = index(&[("p1", text)]);
         let hit = &index.search("ceasefire", [], 10).hits[0];
         assert_eq!(hit.excerpt.matched, "ceasefire");
-        assert!(hit.excerpt.before.starts_with('…') && !hit.excerpt.before.starts_with("…a"), "{:?}", hit.excerpt.before);
+        assert!(
+            hit.excerpt.before.starts_with('…') && !hit.excerpt.before.starts_with("…a"),
+            "{:?}",
+            hit.excerpt.before
+        );
         assert!(hit.excerpt.after.ends_with('…'));
         assert!(hit.excerpt.before.ends_with("welcomed the "));
     }
@@ -316,11 +417,20 @@ mod tests {
     fn folds_capitals_ligatures_special_letters_persian_letters_and_digits() {
         let index = index(&[
             ("p1", "ŚWIĘTOKRZYSKIE and ŻYWIEC met in ŘÍJEN at ŐRSÉG."),
-            ("p2", "Œuvre, æther, Straße, Ørsted, Łódź, ﬁnal, KIRIKKALE with ı."),
+            (
+                "p2",
+                "Œuvre, æther, Straße, Ørsted, Łódź, ﬁnal, KIRIKKALE with ı.",
+            ),
             ("p3", "کشمیر"),
             ("p4", "١٢ حزيران ٢٠٢٥ و ۱۴۰۴"),
         ]);
-        let matched = |query: &str| index.search(query, [], 10).hits.first().map(|h| h.excerpt.matched.clone());
+        let matched = |query: &str| {
+            index
+                .search(query, [], 10)
+                .hits
+                .first()
+                .map(|h| h.excerpt.matched.clone())
+        };
         assert_eq!(matched("swietokrzyskie").as_deref(), Some("ŚWIĘTOKRZYSKIE"));
         assert_eq!(matched("zywiec").as_deref(), Some("ŻYWIEC"));
         assert_eq!(matched("rijen").as_deref(), Some("ŘÍJEN"));
@@ -332,9 +442,21 @@ mod tests {
         assert_eq!(matched("lodz").as_deref(), Some("Łódź"));
         assert_eq!(matched("final").as_deref(), Some("ﬁnal"));
         assert_eq!(matched("with i.").as_deref(), Some("with ı."));
-        assert_eq!(matched("كشمير").as_deref(), Some("کشمیر"), "Persian keheh and yeh match Arabic kaf and yeh");
-        assert_eq!(matched("12").as_deref(), Some("١٢"), "Arabic-Indic digits match ASCII digits");
+        assert_eq!(
+            matched("كشمير").as_deref(),
+            Some("کشمیر"),
+            "Persian keheh and yeh match Arabic kaf and yeh"
+        );
+        assert_eq!(
+            matched("12").as_deref(),
+            Some("١٢"),
+            "Arabic-Indic digits match ASCII digits"
+        );
         assert_eq!(matched("2025").as_deref(), Some("٢٠٢٥"));
-        assert_eq!(matched("1404").as_deref(), Some("۱۴۰۴"), "Persian digits too");
+        assert_eq!(
+            matched("1404").as_deref(),
+            Some("۱۴۰۴"),
+            "Persian digits too"
+        );
     }
 }

@@ -57,6 +57,10 @@ mod tests {
         assert_eq!(Theme::from_key("Dark mode"), None);
         assert_eq!(Theme::from_key(""), None);
         assert_eq!(Theme::default(), Theme::System);
-        assert_eq!(Theme::System.page_attribute(), None, "following the system sets nothing");
+        assert_eq!(
+            Theme::System.page_attribute(),
+            None,
+            "following the system sets nothing"
+        );
     }
 }

@@ -7,8 +7,8 @@
 
 use std::path::Path;
 
-use report_reader::report::language::language;
 use document_reader::layout;
+use report_reader::report::language::language;
 use report_reader::report::{parse, Block, FootnoteRef, Paragraph, Report, RichText};
 use serde_json::Value;
 
@@ -245,7 +245,11 @@ fn every_paragraph_of_a_paginated_form_knows_its_pages_and_every_form_agrees() {
                     failures.push(format!("{stem} ({form}): {} has no page", paragraph.id));
                     continue;
                 };
-                if span.first < before || span.last < span.first || span.last > pages || span.last > span.first + 1 {
+                if span.first < before
+                    || span.last < span.first
+                    || span.last > pages
+                    || span.last > span.first + 1
+                {
                     failures.push(format!(
                         "{stem} ({form}): {} is on {span} (after p. {before}, of {pages} pages)",
                         paragraph.id
@@ -256,10 +260,20 @@ fn every_paragraph_of_a_paginated_form_knows_its_pages_and_every_form_agrees() {
             }
             // The body runs from the first pages to the last (an annex or a page of footnotes
             // may follow it).
-            let last = spans.last().map(|(_, span)| span.clone()).unwrap_or_default();
-            let last_page: u32 = last.rsplit(['.', '–', ' ']).next().unwrap_or("0").parse().unwrap_or(0);
+            let last = spans
+                .last()
+                .map(|(_, span)| span.clone())
+                .unwrap_or_default();
+            let last_page: u32 = last
+                .rsplit(['.', '–', ' '])
+                .next()
+                .unwrap_or("0")
+                .parse()
+                .unwrap_or(0);
             if last_page + 1 < pages {
-                failures.push(format!("{stem} ({form}): the last paragraph is on {last}, of {pages} pages"));
+                failures.push(format!(
+                    "{stem} ({form}): the last paragraph is on {last}, of {pages} pages"
+                ));
             }
             match &agreed {
                 Some((other, theirs)) if *theirs != spans => {
@@ -272,6 +286,14 @@ fn every_paragraph_of_a_paginated_form_knows_its_pages_and_every_form_agrees() {
         }
         paginated += usize::from(agreed.is_some());
     }
-    assert!(paginated >= 10, "most of the corpus runs over pages: {paginated}");
-    assert!(failures.is_empty(), "{} differences:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        paginated >= 10,
+        "most of the corpus runs over pages: {paginated}"
+    );
+    assert!(
+        failures.is_empty(),
+        "{} differences:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

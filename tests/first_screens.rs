@@ -24,7 +24,10 @@ fn long_report() -> String {
 }
 
 fn run(dir: &PathBuf) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_first-screens")).arg(dir).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_first-screens"))
+        .arg(dir)
+        .output()
+        .unwrap()
 }
 
 #[test]
@@ -39,25 +42,47 @@ fn writes_the_first_screen_of_each_report_and_nothing_else() {
     std::fs::write(dir.join("first-screens/withdrawn.html"), "<p>old</p>").unwrap();
 
     let output = run(&dir);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert!(String::from_utf8_lossy(&output.stdout).contains("2 first screen(s)"));
     let written = std::fs::read_to_string(dir.join("first-screens/long-1.html")).unwrap();
     assert_eq!(written, report_html(&first_screen(&long_report()).unwrap()));
-    let mut names: Vec<_> = std::fs::read_dir(dir.join("first-screens")).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let mut names: Vec<_> = std::fs::read_dir(dir.join("first-screens"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     names.sort();
-    assert_eq!(names, ["long-1.html", "short.html"], "the withdrawn report's is gone");
-    assert_eq!(std::fs::read_to_string(dir.join("first-screens/short.html")).unwrap(), report_html(&parse("1. One point.\n")), "a short report whole");
+    assert_eq!(
+        names,
+        ["long-1.html", "short.html"],
+        "the withdrawn report's is gone"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("first-screens/short.html")).unwrap(),
+        report_html(&parse("1. One point.\n")),
+        "a short report whole"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn a_file_the_manifest_lists_but_is_not_there_fails_with_the_reason() {
     let dir = folder("missing");
-    std::fs::write(dir.join("manifest.json"), r#"{ "reports": [ { "id": "gone", "file": "gone.txt" } ] }"#).unwrap();
+    std::fs::write(
+        dir.join("manifest.json"),
+        r#"{ "reports": [ { "id": "gone", "file": "gone.txt" } ] }"#,
+    )
+    .unwrap();
     let output = run(&dir);
     assert!(!output.status.success());
     let said = String::from_utf8_lossy(&output.stderr);
-    assert!(said.contains("report “gone” lists the file “gone.txt”, which cannot be read"), "{said}");
+    assert!(
+        said.contains("report “gone” lists the file “gone.txt”, which cannot be read"),
+        "{said}"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

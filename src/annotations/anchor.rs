@@ -40,8 +40,12 @@ impl Quote {
         }
         Some(Quote {
             exact: chars[start..end].iter().collect(),
-            prefix: chars[start.saturating_sub(CONTEXT_CHARS)..start].iter().collect(),
-            suffix: chars[end..(end + CONTEXT_CHARS).min(chars.len())].iter().collect(),
+            prefix: chars[start.saturating_sub(CONTEXT_CHARS)..start]
+                .iter()
+                .collect(),
+            suffix: chars[end..(end + CONTEXT_CHARS).min(chars.len())]
+                .iter()
+                .collect(),
             start,
             end,
         })
@@ -74,9 +78,9 @@ pub enum Anchoring {
 impl Anchoring {
     pub fn range(self) -> Option<(usize, usize)> {
         match self {
-            Anchoring::Position { start, end } | Anchoring::Moved { start, end } | Anchoring::Fuzzy { start, end } => {
-                Some((start, end))
-            }
+            Anchoring::Position { start, end }
+            | Anchoring::Moved { start, end }
+            | Anchoring::Fuzzy { start, end } => Some((start, end)),
             Anchoring::Orphan => None,
         }
     }
@@ -94,10 +98,16 @@ pub fn anchor(text: &str, quote: &Quote) -> Anchoring {
         return Anchoring::Orphan;
     }
     if text.get(quote.start..quote.end) == Some(&exact[..]) {
-        return Anchoring::Position { start: quote.start, end: quote.end };
+        return Anchoring::Position {
+            start: quote.start,
+            end: quote.end,
+        };
     }
     if let Some(start) = best_exact(&text, &exact, quote) {
-        return Anchoring::Moved { start, end: start + exact.len() };
+        return Anchoring::Moved {
+            start,
+            end: start + exact.len(),
+        };
     }
     match fuzzy(&text, &exact, quote.start) {
         Some((start, end)) => Anchoring::Fuzzy { start, end },
@@ -106,7 +116,11 @@ pub fn anchor(text: &str, quote: &Quote) -> Anchoring {
 }
 
 fn common_suffix(a: &[char], b: &[char]) -> usize {
-    a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count()
+    a.iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
 }
 
 fn common_prefix(a: &[char], b: &[char]) -> usize {
@@ -121,7 +135,8 @@ fn best_exact(text: &[char], exact: &[char], quote: &Quote) -> Option<usize> {
     (0..=text.len().checked_sub(exact.len())?)
         .filter(|&i| text[i..i + exact.len()] == *exact)
         .max_by_key(|&i| {
-            let context = common_suffix(&text[..i], &prefix) + common_prefix(&text[i + exact.len()..], &suffix);
+            let context = common_suffix(&text[..i], &prefix)
+                + common_prefix(&text[i + exact.len()..], &suffix);
             (context, std::cmp::Reverse(i.abs_diff(quote.start)))
         })
 }
@@ -141,24 +156,34 @@ fn fuzzy(text: &[char], pattern: &[char], near: usize) -> Option<(usize, usize)>
         let mut next = Vec::with_capacity(m + 1);
         next.push((0, j));
         for i in 1..=m {
-            let substitute = (column[i - 1].0 + usize::from(pattern[i - 1] != text[j - 1]), column[i - 1].1);
+            let substitute = (
+                column[i - 1].0 + usize::from(pattern[i - 1] != text[j - 1]),
+                column[i - 1].1,
+            );
             let skip_pattern = (next[i - 1].0 + 1, next[i - 1].1);
             let skip_text = (column[i].0 + 1, column[i].1);
-            next.push(*[substitute, skip_pattern, skip_text].iter().min_by_key(|(cost, _)| *cost).unwrap());
+            next.push(
+                *[substitute, skip_pattern, skip_text]
+                    .iter()
+                    .min_by_key(|(cost, _)| *cost)
+                    .unwrap(),
+            );
         }
         column = next;
         let (cost, start) = column[m];
         let better = match best {
             None => true,
             Some((best_cost, best_start, _)) => {
-                cost < best_cost || (cost == best_cost && start.abs_diff(near) < best_start.abs_diff(near))
+                cost < best_cost
+                    || (cost == best_cost && start.abs_diff(near) < best_start.abs_diff(near))
             }
         };
         if better && start < j {
             best = Some((cost, start, j));
         }
     }
-    best.filter(|(cost, _, _)| *cost <= max_cost).map(|(_, start, end)| (start, end))
+    best.filter(|(cost, _, _)| *cost <= max_cost)
+        .map(|(_, start, end)| (start, end))
 }
 
 #[cfg(test)]
@@ -181,7 +206,16 @@ mod tests {
     #[test]
     fn a_quote_keeps_its_context_and_drops_white_space_at_its_ends() {
         let q = Quote::from_text("one two three", 3, 8).unwrap();
-        assert_eq!((q.exact.as_str(), q.prefix.as_str(), q.suffix.as_str(), q.start, q.end), ("two", "one ", " three", 4, 7));
+        assert_eq!(
+            (
+                q.exact.as_str(),
+                q.prefix.as_str(),
+                q.suffix.as_str(),
+                q.start,
+                q.end
+            ),
+            ("two", "one ", " three", 4, 7)
+        );
         assert_eq!(Quote::from_text("one two", 3, 4), None, "only white space");
         assert_eq!(Quote::from_text("one", 2, 9), None, "outside the text");
     }
@@ -189,7 +223,13 @@ mod tests {
     #[test]
     fn unchanged_text_anchors_by_position() {
         let q = quote_of(TEXT, "welcomed the ceasefire");
-        assert_eq!(anchor(TEXT, &q), Anchoring::Position { start: q.start, end: q.end });
+        assert_eq!(
+            anchor(TEXT, &q),
+            Anchoring::Position {
+                start: q.start,
+                end: q.end
+            }
+        );
     }
 
     #[test]
@@ -217,13 +257,19 @@ mod tests {
         let revised = TEXT.replace("made sincere efforts", "made genuine efforts");
         let found = anchor(&revised, &q);
         assert!(matches!(found, Anchoring::Fuzzy { .. }), "{found:?}");
-        assert_eq!(slice(&revised, found.range()), "commended all countries that made genuine efforts");
+        assert_eq!(
+            slice(&revised, found.range()),
+            "commended all countries that made genuine efforts"
+        );
     }
 
     #[test]
     fn a_passage_whose_words_are_gone_is_an_orphan() {
         let q = quote_of(TEXT, "welcomed the ceasefire");
-        assert_eq!(anchor("The meeting adopted a Joint Communiqué on this issue.", &q), Anchoring::Orphan);
+        assert_eq!(
+            anchor("The meeting adopted a Joint Communiqué on this issue.", &q),
+            Anchoring::Orphan
+        );
         assert_eq!(anchor("", &q), Anchoring::Orphan);
     }
 

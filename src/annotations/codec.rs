@@ -29,7 +29,9 @@ impl std::fmt::Display for DecodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             DecodeError::NotJson(why) => write!(f, "it is not valid JSON ({why})"),
-            DecodeError::WrongShape(why) => write!(f, "it is not in the form this app stores notes in ({why})"),
+            DecodeError::WrongShape(why) => {
+                write!(f, "it is not in the form this app stores notes in ({why})")
+            }
             DecodeError::FutureVersion(v) => {
                 write!(f, "it was written by a newer version of this app (format {v}; this one reads up to {CURRENT_VERSION})")
             }
@@ -97,9 +99,13 @@ pub fn decode_value(mut value: Value) -> Result<Decoded, DecodeError> {
     for version in stored_version..CURRENT_VERSION {
         value = MIGRATIONS[(version - 1) as usize](value)?;
     }
-    let document: Document = serde_json::from_value(value).map_err(|e| DecodeError::WrongShape(e.to_string()))?;
+    let document: Document =
+        serde_json::from_value(value).map_err(|e| DecodeError::WrongShape(e.to_string()))?;
     if document.format != FORMAT {
-        return Err(DecodeError::WrongShape(format!("format “{}”", document.format)));
+        return Err(DecodeError::WrongShape(format!(
+            "format “{}”",
+            document.format
+        )));
     }
     Ok(Decoded {
         report: document.report,
@@ -109,7 +115,8 @@ pub fn decode_value(mut value: Value) -> Result<Decoded, DecodeError> {
 }
 
 /// `MIGRATIONS[n - 1]` turns a version-n document into a version-(n + 1) one.
-const MIGRATIONS: [fn(Value) -> Result<Value, DecodeError>; (CURRENT_VERSION - 1) as usize] = [v1_to_v2];
+const MIGRATIONS: [fn(Value) -> Result<Value, DecodeError>; (CURRENT_VERSION - 1) as usize] =
+    [v1_to_v2];
 
 #[derive(Deserialize)]
 struct V1Document {
@@ -128,7 +135,8 @@ struct V1Highlight {
 }
 
 fn v1_to_v2(value: Value) -> Result<Value, DecodeError> {
-    let old: V1Document = serde_json::from_value(value).map_err(|e| DecodeError::WrongShape(format!("version 1: {e}")))?;
+    let old: V1Document = serde_json::from_value(value)
+        .map_err(|e| DecodeError::WrongShape(format!("version 1: {e}")))?;
     let annotations: Vec<Value> = old
         .highlights
         .into_iter()
@@ -143,7 +151,9 @@ fn v1_to_v2(value: Value) -> Result<Value, DecodeError> {
             })
         })
         .collect();
-    Ok(serde_json::json!({ "format": FORMAT, "version": 2, "report": old.report, "annotations": annotations }))
+    Ok(
+        serde_json::json!({ "format": FORMAT, "version": 2, "report": old.report, "annotations": annotations }),
+    )
 }
 
 /// The reader's settings that are not tied to one report.
@@ -155,7 +165,10 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { version: 1, palette: Palette::default() }
+        Settings {
+            version: 1,
+            palette: Palette::default(),
+        }
     }
 }
 
@@ -164,12 +177,16 @@ pub fn encode_settings(settings: &Settings) -> String {
 }
 
 pub fn decode_settings(text: &str) -> Result<Settings, DecodeError> {
-    decode_settings_value(serde_json::from_str(text).map_err(|e| DecodeError::NotJson(e.to_string()))?)
+    decode_settings_value(
+        serde_json::from_str(text).map_err(|e| DecodeError::NotJson(e.to_string()))?,
+    )
 }
 
 pub fn decode_settings_value(value: Value) -> Result<Settings, DecodeError> {
     match value.get("version").and_then(Value::as_u64) {
-        Some(1) => serde_json::from_value(value).map_err(|e| DecodeError::WrongShape(e.to_string())),
+        Some(1) => {
+            serde_json::from_value(value).map_err(|e| DecodeError::WrongShape(e.to_string()))
+        }
         Some(v) if v > 1 => Err(DecodeError::FutureVersion(v)),
         _ => Err(DecodeError::WrongShape("no version number".into())),
     }
@@ -183,12 +200,45 @@ mod tests {
     fn sample() -> AnnotationSet {
         let passage = Target::Passage {
             paragraph: "p5".into(),
-            quote: Quote { exact: "Ishaq Dar".into(), prefix: "Excellency ".into(), suffix: ", Deputy".into(), start: 16, end: 25 },
+            quote: Quote {
+                exact: "Ishaq Dar".into(),
+                prefix: "Excellency ".into(),
+                suffix: ", Deputy".into(),
+                start: 16,
+                end: 25,
+            },
         };
         let mut set = AnnotationSet::from_annotations([
-            Annotation { id: "a1".into(), target: Target::whole("p8", None), colour: Some(Colour::Pink), note: "Check \"this\" — <b>".into(), tags: vec!["to check".into()], created: 1, modified: 2, deleted: false },
-            Annotation { id: "a2".into(), target: passage, colour: None, note: "".into(), tags: Vec::new(), created: 3, modified: 3, deleted: false },
-            Annotation { id: "a3".into(), target: Target::whole("p1", None), colour: None, note: "gone".into(), tags: Vec::new(), created: 1, modified: 1, deleted: false },
+            Annotation {
+                id: "a1".into(),
+                target: Target::whole("p8", None),
+                colour: Some(Colour::Pink),
+                note: "Check \"this\" — <b>".into(),
+                tags: vec!["to check".into()],
+                created: 1,
+                modified: 2,
+                deleted: false,
+            },
+            Annotation {
+                id: "a2".into(),
+                target: passage,
+                colour: None,
+                note: "".into(),
+                tags: Vec::new(),
+                created: 3,
+                modified: 3,
+                deleted: false,
+            },
+            Annotation {
+                id: "a3".into(),
+                target: Target::whole("p1", None),
+                colour: None,
+                note: "gone".into(),
+                tags: Vec::new(),
+                created: 1,
+                modified: 1,
+                deleted: false,
+            },
         ]);
         set.delete("a3", 9);
         set
@@ -198,7 +248,14 @@ mod tests {
     fn round_trip_keeps_everything_including_tombstones() {
         let text = encode("oic", &sample());
         let decoded = decode(&text).unwrap();
-        assert_eq!(decoded, Decoded { report: "oic".into(), annotations: sample(), stored_version: CURRENT_VERSION });
+        assert_eq!(
+            decoded,
+            Decoded {
+                report: "oic".into(),
+                annotations: sample(),
+                stored_version: CURRENT_VERSION
+            }
+        );
     }
 
     #[test]
@@ -210,37 +267,90 @@ mod tests {
         let live: Vec<(&str, &str, Option<Colour>, &str, i64)> = decoded
             .annotations
             .live()
-            .map(|a| (a.id.as_str(), a.target.paragraph(), a.colour, a.note.as_str(), a.modified))
+            .map(|a| {
+                (
+                    a.id.as_str(),
+                    a.target.paragraph(),
+                    a.colour,
+                    a.note.as_str(),
+                    a.modified,
+                )
+            })
             .collect();
         assert_eq!(
             live,
             [
-                ("h-1719000000000-1", "p8", Some(Colour::Yellow), "The ceasefire paragraph: compare with the communiqué.", 1_719_000_000_000),
-                ("h-1719000100000-2", "p3", None, "Statement on behalf of the Secretary General.", 1_719_000_100_000),
-                ("h-1719000200000-3", "p11", Some(Colour::Green), "", 1_719_000_200_000),
+                (
+                    "h-1719000000000-1",
+                    "p8",
+                    Some(Colour::Yellow),
+                    "The ceasefire paragraph: compare with the communiqué.",
+                    1_719_000_000_000
+                ),
+                (
+                    "h-1719000100000-2",
+                    "p3",
+                    None,
+                    "Statement on behalf of the Secretary General.",
+                    1_719_000_100_000
+                ),
+                (
+                    "h-1719000200000-3",
+                    "p11",
+                    Some(Colour::Green),
+                    "",
+                    1_719_000_200_000
+                ),
             ]
         );
         let again = decode(&encode(&decoded.report, &decoded.annotations)).unwrap();
-        assert_eq!(again.annotations, decoded.annotations, "saved back in the current version");
+        assert_eq!(
+            again.annotations, decoded.annotations,
+            "saved back in the current version"
+        );
     }
 
     #[test]
     fn bad_documents_are_refused_with_a_reason() {
-        assert!(matches!(decode("{\"version\": 2, \"annot"), Err(DecodeError::NotJson(_))));
-        assert!(matches!(decode("[1, 2, 3]"), Err(DecodeError::WrongShape(_))));
-        assert!(matches!(decode("{\"version\": 2, \"report\": \"x\"}"), Err(DecodeError::WrongShape(_))));
-        assert!(matches!(decode("{\"version\": 1, \"report\": \"x\", \"highlights\": 5}"), Err(DecodeError::WrongShape(_))));
-        assert_eq!(decode("{\"version\": 7, \"whatever\": true}"), Err(DecodeError::FutureVersion(7)));
+        assert!(matches!(
+            decode("{\"version\": 2, \"annot"),
+            Err(DecodeError::NotJson(_))
+        ));
+        assert!(matches!(
+            decode("[1, 2, 3]"),
+            Err(DecodeError::WrongShape(_))
+        ));
+        assert!(matches!(
+            decode("{\"version\": 2, \"report\": \"x\"}"),
+            Err(DecodeError::WrongShape(_))
+        ));
+        assert!(matches!(
+            decode("{\"version\": 1, \"report\": \"x\", \"highlights\": 5}"),
+            Err(DecodeError::WrongShape(_))
+        ));
+        assert_eq!(
+            decode("{\"version\": 7, \"whatever\": true}"),
+            Err(DecodeError::FutureVersion(7))
+        );
         let other_format = encode("x", &sample()).replace(FORMAT, "something.else");
-        assert!(matches!(decode(&other_format), Err(DecodeError::WrongShape(_))));
+        assert!(matches!(
+            decode(&other_format),
+            Err(DecodeError::WrongShape(_))
+        ));
     }
 
     #[test]
     fn settings_round_trip_and_refuse_the_future() {
         let mut settings = Settings::default();
         settings.palette.rename(Colour::Blue, "ask the delegation");
-        assert_eq!(decode_settings(&encode_settings(&settings)).unwrap(), settings);
-        assert_eq!(decode_settings("{\"version\": 2}"), Err(DecodeError::FutureVersion(2)));
+        assert_eq!(
+            decode_settings(&encode_settings(&settings)).unwrap(),
+            settings
+        );
+        assert_eq!(
+            decode_settings("{\"version\": 2}"),
+            Err(DecodeError::FutureVersion(2))
+        );
         assert!(decode_settings("nope").is_err());
     }
 }

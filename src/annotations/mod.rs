@@ -71,19 +71,31 @@ pub struct Palette(BTreeMap<Colour, String>);
 
 impl Default for Palette {
     fn default() -> Self {
-        Palette(Colour::ALL.into_iter().map(|c| (c, c.default_meaning().to_string())).collect())
+        Palette(
+            Colour::ALL
+                .into_iter()
+                .map(|c| (c, c.default_meaning().to_string()))
+                .collect(),
+        )
     }
 }
 
 impl Palette {
     pub fn meaning(&self, colour: Colour) -> String {
-        self.0.get(&colour).cloned().unwrap_or_else(|| colour.default_meaning().to_string())
+        self.0
+            .get(&colour)
+            .cloned()
+            .unwrap_or_else(|| colour.default_meaning().to_string())
     }
 
     /// Renames a colour; an empty name goes back to the default one.
     pub fn rename(&mut self, colour: Colour, meaning: &str) {
         let meaning = meaning.trim();
-        let meaning = if meaning.is_empty() { colour.default_meaning() } else { meaning };
+        let meaning = if meaning.is_empty() {
+            colour.default_meaning()
+        } else {
+            meaning
+        };
         self.0.insert(colour, meaning.chars().take(40).collect());
     }
 }
@@ -100,7 +112,10 @@ pub enum Target {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         excerpt: Option<Quote>,
     },
-    Passage { paragraph: String, quote: Quote },
+    Passage {
+        paragraph: String,
+        quote: Quote,
+    },
 }
 
 /// A target as stored, read in one pass with its fields in any order. (Serde's derived reading
@@ -129,10 +144,18 @@ impl TryFrom<StoredTarget> for Target {
     type Error = &'static str;
 
     fn try_from(stored: StoredTarget) -> Result<Self, Self::Error> {
-        let StoredTarget { kind, paragraph, excerpt, quote } = stored;
+        let StoredTarget {
+            kind,
+            paragraph,
+            excerpt,
+            quote,
+        } = stored;
         match kind {
             TargetKind::Paragraph => Ok(Target::Paragraph { paragraph, excerpt }),
-            TargetKind::Passage => Ok(Target::Passage { paragraph, quote: quote.ok_or("missing field `quote`")? }),
+            TargetKind::Passage => Ok(Target::Passage {
+                paragraph,
+                quote: quote.ok_or("missing field `quote`")?,
+            }),
         }
     }
 }
@@ -140,7 +163,10 @@ impl TryFrom<StoredTarget> for Target {
 impl Target {
     /// A whole paragraph, remembered by its id and, given its text, its opening words.
     pub fn whole(paragraph: &str, text: Option<&str>) -> Target {
-        Target::Paragraph { paragraph: paragraph.to_string(), excerpt: text.and_then(Quote::excerpt) }
+        Target::Paragraph {
+            paragraph: paragraph.to_string(),
+            excerpt: text.and_then(Quote::excerpt),
+        }
     }
 
     pub fn paragraph(&self) -> &str {
@@ -178,8 +204,23 @@ pub struct Annotation {
 }
 
 impl Annotation {
-    pub fn new(id: String, target: Target, colour: Option<Colour>, note: &str, now: Millis) -> Self {
-        Annotation { id, target, colour, note: note.to_string(), tags: Vec::new(), created: now, modified: now, deleted: false }
+    pub fn new(
+        id: String,
+        target: Target,
+        colour: Option<Colour>,
+        note: &str,
+        now: Millis,
+    ) -> Self {
+        Annotation {
+            id,
+            target,
+            colour,
+            note: note.to_string(),
+            tags: Vec::new(),
+            created: now,
+            modified: now,
+            deleted: false,
+        }
     }
 
     pub fn has_note(&self) -> bool {
@@ -189,7 +230,8 @@ impl Annotation {
     /// Which of two versions of one annotation wins a merge: the later edit; on a tie, the
     /// deletion (so it is never undone by accident), then the longer note.
     fn supersedes(&self, other: &Annotation) -> bool {
-        (self.modified, self.deleted, self.note.len(), &self.note) > (other.modified, other.deleted, other.note.len(), &other.note)
+        (self.modified, self.deleted, self.note.len(), &self.note)
+            > (other.modified, other.deleted, other.note.len(), &other.note)
     }
 }
 
@@ -221,7 +263,8 @@ impl StoredVersions {
 
     /// Notes that what `set` holds is now stored too.
     pub fn record(&mut self, set: &AnnotationSet) {
-        self.0.extend(set.all().map(|a| (a.id.clone(), (a.modified, a.deleted))));
+        self.0
+            .extend(set.all().map(|a| (a.id.clone(), (a.modified, a.deleted))));
     }
 }
 
@@ -288,13 +331,20 @@ impl AnnotationSet {
     /// The whole-paragraph annotation on a paragraph (the latest, should two tabs each have made one).
     pub fn on_paragraph(&self, paragraph: &str) -> Option<&Annotation> {
         self.live()
-            .filter(|a| matches!(&a.target, Target::Paragraph { paragraph: p, .. } if p == paragraph))
+            .filter(
+                |a| matches!(&a.target, Target::Paragraph { paragraph: p, .. } if p == paragraph),
+            )
             .max_by_key(|a| a.modified)
     }
 
     /// Passages marked in a paragraph.
-    pub fn passages_in<'a>(&'a self, paragraph: &'a str) -> impl Iterator<Item = &'a Annotation> + 'a {
-        self.live().filter(move |a| matches!(&a.target, Target::Passage { paragraph: p, .. } if p == paragraph))
+    pub fn passages_in<'a>(
+        &'a self,
+        paragraph: &'a str,
+    ) -> impl Iterator<Item = &'a Annotation> + 'a {
+        self.live().filter(
+            move |a| matches!(&a.target, Target::Passage { paragraph: p, .. } if p == paragraph),
+        )
     }
 
     fn put_merged(&mut self, incoming: Annotation) -> bool {
@@ -374,7 +424,9 @@ impl AnnotationSet {
     ) {
         match existing {
             Some(id) => self.recolour(id, colour, now),
-            None if colour.is_some() => self.add(Annotation::new(new_id(), target, colour, "", now)),
+            None if colour.is_some() => {
+                self.add(Annotation::new(new_id(), target, colour, "", now))
+            }
             None => {}
         }
     }
@@ -414,7 +466,8 @@ impl AnnotationSet {
 
     /// Forgets deletions older than [`TOMBSTONE_MILLIS`].
     pub fn prune(&mut self, now: Millis) {
-        self.by_id.retain(|_, a| !(a.deleted && now - a.modified > TOMBSTONE_MILLIS));
+        self.by_id
+            .retain(|_, a| !(a.deleted && now - a.modified > TOMBSTONE_MILLIS));
     }
 }
 
@@ -431,19 +484,58 @@ mod tests {
     #[test]
     fn a_target_is_read_with_its_fields_in_any_order_and_refused_without_its_kind() {
         use super::{Quote, Target};
-        let quote = Quote { exact: "ceasefire".into(), prefix: "the ".into(), suffix: " line".into(), start: 4, end: 13 };
-        for target in [Target::Passage { paragraph: "p8".into(), quote: quote.clone() }, Target::whole("p3", Some("Opening words")), Target::whole("p4", None)] {
+        let quote = Quote {
+            exact: "ceasefire".into(),
+            prefix: "the ".into(),
+            suffix: " line".into(),
+            start: 4,
+            end: 13,
+        };
+        for target in [
+            Target::Passage {
+                paragraph: "p8".into(),
+                quote: quote.clone(),
+            },
+            Target::whole("p3", Some("Opening words")),
+            Target::whole("p4", None),
+        ] {
             let text = serde_json::to_string(&target).unwrap();
-            assert_eq!(serde_json::from_str::<Target>(&text).unwrap(), target, "{text}");
-            assert_eq!(serde_json::from_value::<Target>(serde_json::from_str(&text).unwrap()).unwrap(), target, "{text}");
+            assert_eq!(
+                serde_json::from_str::<Target>(&text).unwrap(),
+                target,
+                "{text}"
+            );
+            assert_eq!(
+                serde_json::from_value::<Target>(serde_json::from_str(&text).unwrap()).unwrap(),
+                target,
+                "{text}"
+            );
         }
         let later = r#"{"paragraph":"p8","quote":{"exact":"ceasefire","prefix":"the ","suffix":" line","start":4,"end":13},"by":"x","kind":"passage"}"#;
-        assert_eq!(serde_json::from_str::<Target>(later).unwrap(), Target::Passage { paragraph: "p8".into(), quote });
-        assert_eq!(serde_json::from_str::<Target>(r#"{"kind":"paragraph","paragraph":"p2","excerpt":null}"#).unwrap(), Target::whole("p2", None));
+        assert_eq!(
+            serde_json::from_str::<Target>(later).unwrap(),
+            Target::Passage {
+                paragraph: "p8".into(),
+                quote
+            }
+        );
+        assert_eq!(
+            serde_json::from_str::<Target>(
+                r#"{"kind":"paragraph","paragraph":"p2","excerpt":null}"#
+            )
+            .unwrap(),
+            Target::whole("p2", None)
+        );
         for (bad, says) in [
             (r#"{"paragraph":"p2"}"#, "missing field `kind`"),
-            (r#"{"kind":"passage","paragraph":"p2"}"#, "missing field `quote`"),
-            (r#"{"kind":"page","paragraph":"p2"}"#, "unknown variant `page`"),
+            (
+                r#"{"kind":"passage","paragraph":"p2"}"#,
+                "missing field `quote`",
+            ),
+            (
+                r#"{"kind":"page","paragraph":"p2"}"#,
+                "unknown variant `page`",
+            ),
             (r#"{"kind":"paragraph"}"#, "missing field `paragraph`"),
             (r#""p2""#, "expected a target: the paragraph"),
         ] {
@@ -464,17 +556,35 @@ mod tests {
     #[test]
     fn only_what_changed_since_it_was_stored_is_to_be_written() {
         let mut set = AnnotationSet::from_annotations([
-            Annotation::new("a".into(), Target::whole("p1", None), Some(Colour::Yellow), "", 1),
+            Annotation::new(
+                "a".into(),
+                Target::whole("p1", None),
+                Some(Colour::Yellow),
+                "",
+                1,
+            ),
             Annotation::new("b".into(), Target::whole("p2", None), None, "note", 2),
         ]);
         let mut stored = StoredVersions::of(&set);
-        assert!(set.changed_since(&stored).is_empty() && set.changed_since(&stored).stored_count() == 0);
+        assert!(
+            set.changed_since(&stored).is_empty() && set.changed_since(&stored).stored_count() == 0
+        );
         set.rewrite("b", "new note", None, 5);
         set.delete("a", 6);
-        set.add(Annotation::new("c".into(), Target::whole("p3", None), Some(Colour::Blue), "", 7));
+        set.add(Annotation::new(
+            "c".into(),
+            Target::whole("p3", None),
+            Some(Colour::Blue),
+            "",
+            7,
+        ));
         let changed = set.changed_since(&stored);
         let ids: Vec<&str> = changed.all().map(|a| a.id.as_str()).collect();
-        assert_eq!(ids, ["a", "b", "c"], "an edit, a deletion (as its tombstone) and a new one");
+        assert_eq!(
+            ids,
+            ["a", "b", "c"],
+            "an edit, a deletion (as its tombstone) and a new one"
+        );
         stored.record(&changed);
         assert_eq!(set.changed_since(&stored).stored_count(), 0);
     }
@@ -495,9 +605,24 @@ mod tests {
     #[test]
     fn a_list_with_an_id_twice_keeps_the_version_that_supersedes_in_any_order() {
         let (old, new) = (note("b", "p1", "old", 10), note("b", "p1", "new", 20));
-        for list in [vec![note("c", "p2", "c", 5), old.clone(), note("a", "p3", "a", 5), new.clone()], vec![new.clone(), note("a", "p3", "a", 5), old.clone()]] {
+        for list in [
+            vec![
+                note("c", "p2", "c", 5),
+                old.clone(),
+                note("a", "p3", "a", 5),
+                new.clone(),
+            ],
+            vec![new.clone(), note("a", "p3", "a", 5), old.clone()],
+        ] {
             let set = AnnotationSet::from_annotations(list);
-            assert_eq!(set.all().map(|a| a.id.as_str()).collect::<Vec<_>>(), if set.get("c").is_some() { vec!["a", "b", "c"] } else { vec!["a", "b"] });
+            assert_eq!(
+                set.all().map(|a| a.id.as_str()).collect::<Vec<_>>(),
+                if set.get("c").is_some() {
+                    vec!["a", "b", "c"]
+                } else {
+                    vec!["a", "b"]
+                }
+            );
             assert_eq!(set.get("b").unwrap().note, "new");
         }
         // The same as merging one at a time.
@@ -516,18 +641,33 @@ mod tests {
 
     #[test]
     fn merge_keeps_both_sides_and_the_newer_edit_of_each() {
-        let mut left = AnnotationSet::from_annotations([note("a", "p1", "left a", 10), note("b", "p2", "b old", 10)]);
-        let right = AnnotationSet::from_annotations([note("b", "p2", "b new", 20), note("c", "p3", "right c", 15)]);
+        let mut left = AnnotationSet::from_annotations([
+            note("a", "p1", "left a", 10),
+            note("b", "p2", "b old", 10),
+        ]);
+        let right = AnnotationSet::from_annotations([
+            note("b", "p2", "b new", 20),
+            note("c", "p3", "right c", 15),
+        ]);
         assert!(left.merge(&right));
         let notes: Vec<&str> = left.live().map(|a| a.note.as_str()).collect();
         assert_eq!(notes, ["left a", "b new", "right c"]);
-        assert!(!left.merge(&right), "merging the same copy again changes nothing");
+        assert!(
+            !left.merge(&right),
+            "merging the same copy again changes nothing"
+        );
     }
 
     #[test]
     fn merge_is_the_same_whichever_side_merges() {
-        let a = AnnotationSet::from_annotations([note("x", "p1", "one", 10), note("y", "p1", "two", 30)]);
-        let b = AnnotationSet::from_annotations([note("x", "p1", "uno", 20), note("y", "p1", "dos", 30)]);
+        let a = AnnotationSet::from_annotations([
+            note("x", "p1", "one", 10),
+            note("y", "p1", "two", 30),
+        ]);
+        let b = AnnotationSet::from_annotations([
+            note("x", "p1", "uno", 20),
+            note("y", "p1", "dos", 30),
+        ]);
         let mut ab = a.clone();
         ab.merge(&b);
         let mut ba = b.clone();
@@ -544,7 +684,10 @@ mod tests {
         assert!(tab_a.get("a").is_none());
         let mut tab_b = tab_b;
         tab_b.merge(&tab_a);
-        assert!(tab_b.get("a").is_none(), "the other tab learns of the deletion");
+        assert!(
+            tab_b.get("a").is_none(),
+            "the other tab learns of the deletion"
+        );
     }
 
     #[test]
@@ -557,21 +700,31 @@ mod tests {
         assert_eq!(set.get("a").unwrap().note, "text");
         let mut other = tombstoned;
         other.merge(&set);
-        assert!(other.get("a").is_some(), "the undo reaches a copy that saw the deletion");
+        assert!(
+            other.get("a").is_some(),
+            "the undo reaches a copy that saw the deletion"
+        );
     }
 
     #[test]
     fn old_tombstones_are_pruned_and_recent_ones_kept() {
-        let mut set = AnnotationSet::from_annotations([note("old", "p1", "", 0), note("new", "p1", "", 0)]);
+        let mut set =
+            AnnotationSet::from_annotations([note("old", "p1", "", 0), note("new", "p1", "", 0)]);
         set.delete("old", 1);
         set.delete("new", TOMBSTONE_MILLIS);
         set.prune(TOMBSTONE_MILLIS + 10);
-        assert_eq!(set.all().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["new"]);
+        assert_eq!(
+            set.all().map(|a| a.id.as_str()).collect::<Vec<_>>(),
+            ["new"]
+        );
     }
 
     #[test]
     fn the_paragraph_annotation_is_the_latest_live_one() {
-        let mut set = AnnotationSet::from_annotations([note("a", "p8", "first", 10), note("b", "p8", "second", 20)]);
+        let mut set = AnnotationSet::from_annotations([
+            note("a", "p8", "first", 10),
+            note("b", "p8", "second", 20),
+        ]);
         assert_eq!(set.on_paragraph("p8").unwrap().id, "b");
         set.delete("b", 30);
         assert_eq!(set.on_paragraph("p8").unwrap().id, "a");
@@ -582,16 +735,43 @@ mod tests {
     fn toggling_a_paragraph_highlight_creates_recolours_and_removes_it() {
         let mut set = AnnotationSet::default();
         let existing = set.on_paragraph("p8").map(|a| a.id.clone());
-        set.highlight_paragraph(existing.as_deref(), Target::whole("p8", None), Some(Colour::Yellow), 10, || "n1".into());
+        set.highlight_paragraph(
+            existing.as_deref(),
+            Target::whole("p8", None),
+            Some(Colour::Yellow),
+            10,
+            || "n1".into(),
+        );
         assert_eq!(set.on_paragraph("p8").unwrap().colour, Some(Colour::Yellow));
         let existing = set.on_paragraph("p8").map(|a| a.id.clone());
-        set.highlight_paragraph(existing.as_deref(), Target::whole("p8", None), Some(Colour::Pink), 20, || unreachable!());
+        set.highlight_paragraph(
+            existing.as_deref(),
+            Target::whole("p8", None),
+            Some(Colour::Pink),
+            20,
+            || unreachable!(),
+        );
         assert_eq!(set.on_paragraph("p8").unwrap().colour, Some(Colour::Pink));
         let existing = set.on_paragraph("p8").map(|a| a.id.clone());
-        set.highlight_paragraph(existing.as_deref(), Target::whole("p8", None), None, 30, || unreachable!());
-        assert!(set.on_paragraph("p8").is_none(), "no colour and no note: gone");
+        set.highlight_paragraph(
+            existing.as_deref(),
+            Target::whole("p8", None),
+            None,
+            30,
+            || unreachable!(),
+        );
+        assert!(
+            set.on_paragraph("p8").is_none(),
+            "no colour and no note: gone"
+        );
         let existing = set.on_paragraph("p9").map(|a| a.id.clone());
-        set.highlight_paragraph(existing.as_deref(), Target::whole("p9", None), None, 40, || unreachable!());
+        set.highlight_paragraph(
+            existing.as_deref(),
+            Target::whole("p9", None),
+            None,
+            40,
+            || unreachable!(),
+        );
         assert!(set.is_empty());
     }
 
@@ -599,12 +779,27 @@ mod tests {
     fn a_noted_paragraph_keeps_its_note_when_unhighlighted_and_goes_when_the_note_is_emptied() {
         let mut set = AnnotationSet::default();
         let existing = set.on_paragraph("p8").map(|a| a.id.clone());
-        set.highlight_paragraph(existing.as_deref(), Target::whole("p8", None), Some(Colour::Yellow), 10, || "n1".into());
+        set.highlight_paragraph(
+            existing.as_deref(),
+            Target::whole("p8", None),
+            Some(Colour::Yellow),
+            10,
+            || "n1".into(),
+        );
         set.write_note("n1", "Compare with the communiqué.", 20);
         let existing = set.on_paragraph("p8").map(|a| a.id.clone());
-        set.highlight_paragraph(existing.as_deref(), Target::whole("p8", None), None, 30, || unreachable!());
+        set.highlight_paragraph(
+            existing.as_deref(),
+            Target::whole("p8", None),
+            None,
+            30,
+            || unreachable!(),
+        );
         let kept = set.on_paragraph("p8").unwrap();
-        assert_eq!((kept.colour, kept.note.as_str()), (None, "Compare with the communiqué."));
+        assert_eq!(
+            (kept.colour, kept.note.as_str()),
+            (None, "Compare with the communiqué.")
+        );
         set.write_note("n1", "  ", 40);
         assert!(set.on_paragraph("p8").is_none());
     }

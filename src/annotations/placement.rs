@@ -35,17 +35,24 @@ impl ParagraphIndex {
     }
 
     pub fn text(&self, paragraph: &str) -> Option<&str> {
-        self.position.get(paragraph).map(|&i| self.texts[i].as_str())
+        self.position
+            .get(paragraph)
+            .map(|&i| self.texts[i].as_str())
     }
 
     /// Every paragraph's id and text, in reading order.
     pub fn paragraphs(&self) -> impl Iterator<Item = (String, &str)> {
-        self.ids.iter().cloned().zip(self.texts.iter().map(String::as_str))
+        self.ids
+            .iter()
+            .cloned()
+            .zip(self.texts.iter().map(String::as_str))
     }
 
     /// How a reader names the paragraph ("paragraph 8"), if it exists.
     pub fn name(&self, paragraph: &str) -> Option<&str> {
-        self.position.get(paragraph).map(|&i| self.names[i].as_str())
+        self.position
+            .get(paragraph)
+            .map(|&i| self.names[i].as_str())
     }
 
     /// Placed entries in runs of neighbouring paragraphs (each entry given with whatever the
@@ -54,10 +61,16 @@ impl ParagraphIndex {
     /// its own paragraph and no other, so a list of thousands can be kept in a few hundred boxes
     /// that are laid out only near the screen. Runs come in reading order; an entry of a
     /// paragraph not in the report goes last.
-    pub fn group_by_place<'a, T>(&self, items: impl IntoIterator<Item = (&'a Entry, T)>) -> Vec<(usize, Vec<T>)> {
+    pub fn group_by_place<'a, T>(
+        &self,
+        items: impl IntoIterator<Item = (&'a Entry, T)>,
+    ) -> Vec<(usize, Vec<T>)> {
         let mut groups: Vec<(usize, Vec<T>)> = Vec::new();
         for (entry, kept) in items {
-            let key = self.position.get(&entry.paragraph).map_or(usize::MAX, |&i| i / PANEL_GROUP_PARAGRAPHS);
+            let key = self
+                .position
+                .get(&entry.paragraph)
+                .map_or(usize::MAX, |&i| i / PANEL_GROUP_PARAGRAPHS);
             // Entries come in document order, so their run is nearly always the last one.
             match groups.iter().rposition(|(k, _)| *k == key) {
                 Some(at) => groups[at].1.push(kept),
@@ -88,8 +101,16 @@ struct SeenAnnotation {
 impl ParagraphChanges {
     /// Takes in the annotations as they are now, and gives the paragraphs whose annotations are
     /// not as they were at the last call (on the first, every paragraph that has any).
-    pub fn update(&mut self, set: &AnnotationSet, placements: &Placements) -> std::collections::HashSet<String> {
-        let listed: HashMap<&str, &str> = placements.entries.iter().map(|e| (e.id.as_str(), e.paragraph.as_str())).collect();
+    pub fn update(
+        &mut self,
+        set: &AnnotationSet,
+        placements: &Placements,
+    ) -> std::collections::HashSet<String> {
+        let listed: HashMap<&str, &str> = placements
+            .entries
+            .iter()
+            .map(|e| (e.id.as_str(), e.paragraph.as_str()))
+            .collect();
         let mut changed = std::collections::HashSet::new();
         let mut mark = |paragraph: &Option<String>| {
             if let Some(p) = paragraph {
@@ -100,7 +121,10 @@ impl ParagraphChanges {
             let paragraph = listed.get(a.id.as_str()).copied();
             match self.seen.get_mut(&a.id) {
                 Some(seen) => {
-                    if seen.paragraph.as_deref() != paragraph || seen.modified != a.modified || seen.deleted != a.deleted {
+                    if seen.paragraph.as_deref() != paragraph
+                        || seen.modified != a.modified
+                        || seen.deleted != a.deleted
+                    {
                         mark(&seen.paragraph);
                         seen.paragraph = paragraph.map(str::to_string);
                         seen.modified = a.modified;
@@ -109,7 +133,11 @@ impl ParagraphChanges {
                     }
                 }
                 None => {
-                    let seen = SeenAnnotation { paragraph: paragraph.map(str::to_string), modified: a.modified, deleted: a.deleted };
+                    let seen = SeenAnnotation {
+                        paragraph: paragraph.map(str::to_string),
+                        modified: a.modified,
+                        deleted: a.deleted,
+                    };
                     mark(&seen.paragraph);
                     self.seen.insert(a.id.clone(), seen);
                 }
@@ -183,7 +211,13 @@ fn anchor_in(text: &str, quote: &Quote, at_start: bool) -> Option<Anchoring> {
 
 /// The best other paragraph for a quote: exact words first, then close ones; nearest to where
 /// it was on a tie.
-fn search(index: &ParagraphIndex, quote: &Quote, at_start: bool, skip: &str, near: usize) -> Option<(usize, Anchoring)> {
+fn search(
+    index: &ParagraphIndex,
+    quote: &Quote,
+    at_start: bool,
+    skip: &str,
+    near: usize,
+) -> Option<(usize, Anchoring)> {
     let rank = |a: &Anchoring| match a {
         Anchoring::Position { .. } | Anchoring::Moved { .. } => 0,
         _ => 1,
@@ -205,17 +239,30 @@ fn place_one(index: &ParagraphIndex, a: &Annotation) -> (Place, usize, String, O
                 None => (Place::Orphan, 0, own, None),
             }
         }
-        Target::Paragraph { excerpt: Some(q), .. } => (q, true),
+        Target::Paragraph {
+            excerpt: Some(q), ..
+        } => (q, true),
         Target::Passage { quote, .. } => (quote, false),
     };
-    let place = |found: Anchoring| if at_start { Place::Paragraph } else { Place::Passage(found) };
+    let place = |found: Anchoring| {
+        if at_start {
+            Place::Paragraph
+        } else {
+            Place::Passage(found)
+        }
+    };
     let start_of = |found: Anchoring| found.range().map_or(0, |(s, _)| s + 1);
     if let Some(found) = own_position.and_then(|i| anchor_in(&index.texts[i], quote, at_start)) {
         return (place(found), start_of(found), own, None);
     }
     let near = own_position.unwrap_or(0);
     if let Some((i, found)) = search(index, quote, at_start, &own, near) {
-        return (place(found), start_of(found), index.ids[i].clone(), Some(own));
+        return (
+            place(found),
+            start_of(found),
+            index.ids[i].clone(),
+            Some(own),
+        );
     }
     // A whole paragraph whose opening was reworded stays on its id, if that still exists.
     match (at_start, own_position) {
@@ -230,18 +277,29 @@ fn place_one(index: &ParagraphIndex, a: &Annotation) -> (Place, usize, String, O
 /// annotations costs one anchoring, not 10,000.
 #[derive(Debug, Default)]
 pub struct PlacementCache {
-    placed: HashMap<String, (Target, (Place, usize, String, Option<String>))>,
+    placed: HashMap<String, (Target, Placed)>,
 }
+
+/// Where an annotation was placed: how, at which character, in which paragraph, and the
+/// paragraph it moved from, if it did.
+type Placed = (Place, usize, String, Option<String>);
+
+/// Where an entry sits, for ordering entries as the report reads (paragraph, character, a tie
+/// breaker), and when it was last edited.
+type DocumentOrder = (usize, usize, usize, i64);
 
 pub fn place(index: &ParagraphIndex, set: &AnnotationSet) -> Placements {
     place_cached(index, set, &mut PlacementCache::default())
 }
 
 /// [`place`], reusing what `cache` knows and keeping it up to date.
-pub fn place_cached(index: &ParagraphIndex, set: &AnnotationSet, cache: &mut PlacementCache) -> Placements {
+pub fn place_cached(
+    index: &ParagraphIndex,
+    set: &AnnotationSet,
+    cache: &mut PlacementCache,
+) -> Placements {
     let mut placements = Placements::default();
-    // (where it sits, for ordering; its entry; when it was last edited)
-    let mut keyed: Vec<((usize, usize, usize, i64), Entry, Millis)> = Vec::new();
+    let mut keyed: Vec<(DocumentOrder, Entry, Millis)> = Vec::new();
     let mut live = 0;
     for a in set.live() {
         live += 1;
@@ -249,13 +307,20 @@ pub fn place_cached(index: &ParagraphIndex, set: &AnnotationSet, cache: &mut Pla
             Some((target, placed)) if *target == a.target => placed.clone(),
             _ => {
                 let placed = place_one(index, a);
-                cache.placed.insert(a.id.clone(), (a.target.clone(), placed.clone()));
+                cache
+                    .placed
+                    .insert(a.id.clone(), (a.target.clone(), placed.clone()));
                 placed
             }
         };
         if let Place::Passage(found) = place {
             let (start, end) = found.range().expect("placed passages have a range");
-            let mark = Mark { start, end, annotation: a.id.clone(), colour: a.colour };
+            let mark = Mark {
+                start,
+                end,
+                annotation: a.id.clone(),
+                colour: a.colour,
+            };
             // Looked up before a key is made: thousands of edits' worth of copies otherwise.
             match placements.marks.get_mut(&paragraph) {
                 Some(marks) => marks.push(mark),
@@ -268,7 +333,16 @@ pub fn place_cached(index: &ParagraphIndex, set: &AnnotationSet, cache: &mut Pla
             Place::Orphan => (1, usize::MAX),
             _ => (0, index.position[&paragraph]),
         };
-        keyed.push(((position.0, position.1, start, a.created), Entry { id: a.id.clone(), paragraph, place, moved_from }, a.modified));
+        keyed.push((
+            (position.0, position.1, start, a.created),
+            Entry {
+                id: a.id.clone(),
+                paragraph,
+                place,
+                moved_from,
+            },
+            a.modified,
+        ));
     }
     keyed.sort_unstable_by(|x, y| x.0.cmp(&y.0).then_with(|| x.1.id.cmp(&y.1.id)));
     // The latest edited whole-paragraph annotation of each paragraph, with when it was edited.
@@ -277,7 +351,9 @@ pub fn place_cached(index: &ParagraphIndex, set: &AnnotationSet, cache: &mut Pla
         match placements.by_paragraph.get_mut(&e.paragraph) {
             Some(ids) => ids.push(e.id.clone()),
             None => {
-                placements.by_paragraph.insert(e.paragraph.clone(), vec![e.id.clone()]);
+                placements
+                    .by_paragraph
+                    .insert(e.paragraph.clone(), vec![e.id.clone()]);
             }
         }
         if e.place == Place::Paragraph {
@@ -289,13 +365,18 @@ pub fn place_cached(index: &ParagraphIndex, set: &AnnotationSet, cache: &mut Pla
             }
         }
     }
-    placements.whole = whole.into_iter().map(|(paragraph, (id, _))| (paragraph.to_string(), id.to_string())).collect();
+    placements.whole = whole
+        .into_iter()
+        .map(|(paragraph, (id, _))| (paragraph.to_string(), id.to_string()))
+        .collect();
     placements.entries = keyed.into_iter().map(|(_, e, _)| e).collect();
     for marks in placements.marks.values_mut() {
         marks.sort_by_key(|m| (m.start, m.end));
     }
     if cache.placed.len() > live {
-        cache.placed.retain(|id, _| set.get(id).is_some_and(|a| !a.deleted));
+        cache
+            .placed
+            .retain(|id, _| set.get(id).is_some_and(|a| !a.deleted));
     }
     placements
 }
@@ -309,20 +390,34 @@ mod tests {
         let report = parse(DEFAULT_REPORT);
         let index = ParagraphIndex::new(&report);
         let mut set = AnnotationSet::from_annotations([
-            passage("a", "p5", &index.text("p5").unwrap().to_string(), "Ishaq Dar", 1),
-            passage("b", "p8", &index.text("p8").unwrap().to_string(), "ceasefire", 2),
+            passage("a", "p5", index.text("p5").unwrap(), "Ishaq Dar", 1),
+            passage("b", "p8", index.text("p8").unwrap(), "ceasefire", 2),
         ]);
         let mut cache = PlacementCache::default();
         assert_eq!(place_cached(&index, &set, &mut cache), place(&index, &set));
         assert_eq!(cache.placed.len(), 2);
         // A changed target is anchored again; a deleted annotation is forgotten.
-        let moved = passage("a", "p5", &index.text("p5").unwrap().to_string(), "Deputy Prime Minister", 1);
-        set.put_merged(Annotation { modified: 10, ..moved });
+        let moved = passage(
+            "a",
+            "p5",
+            index.text("p5").unwrap(),
+            "Deputy Prime Minister",
+            1,
+        );
+        set.put_merged(Annotation {
+            modified: 10,
+            ..moved
+        });
         set.delete("b", 11);
         let again = place_cached(&index, &set, &mut cache);
         assert_eq!(again, place(&index, &set));
         let mark = &again.marks["p5"][0];
-        assert_eq!(&index.text("p5").unwrap().chars().collect::<Vec<_>>()[mark.start..mark.end].iter().collect::<String>(), "Deputy Prime Minister");
+        assert_eq!(
+            &index.text("p5").unwrap().chars().collect::<Vec<_>>()[mark.start..mark.end]
+                .iter()
+                .collect::<String>(),
+            "Deputy Prime Minister"
+        );
         assert_eq!(cache.placed.len(), 1);
     }
     use crate::annotations::{Colour, Quote};
@@ -332,7 +427,16 @@ mod tests {
         let byte = text.find(words).unwrap();
         let start = text[..byte].chars().count();
         let quote = Quote::from_text(text, start, start + words.chars().count()).unwrap();
-        Annotation::new(id.into(), Target::Passage { paragraph: paragraph.into(), quote }, Some(Colour::Blue), "", created)
+        Annotation::new(
+            id.into(),
+            Target::Passage {
+                paragraph: paragraph.into(),
+                quote,
+            },
+            Some(Colour::Blue),
+            "",
+            created,
+        )
     }
 
     #[test]
@@ -340,32 +444,72 @@ mod tests {
         let report = parse("1. Alpha beta gamma.\n2. Delta epsilon zeta.\n");
         let index = ParagraphIndex::new(&report);
         let mut set = AnnotationSet::from_annotations([
-            Annotation::new("older".into(), Target::whole("p2", None), Some(Colour::Yellow), "", 1),
-            Annotation::new("newer".into(), Target::whole("p2", None), Some(Colour::Blue), "", 2),
-            Annotation::new("alone".into(), Target::whole("p1", None), None, "A note.", 3),
+            Annotation::new(
+                "older".into(),
+                Target::whole("p2", None),
+                Some(Colour::Yellow),
+                "",
+                1,
+            ),
+            Annotation::new(
+                "newer".into(),
+                Target::whole("p2", None),
+                Some(Colour::Blue),
+                "",
+                2,
+            ),
+            Annotation::new(
+                "alone".into(),
+                Target::whole("p1", None),
+                None,
+                "A note.",
+                3,
+            ),
         ]);
         let placed = place(&index, &set);
         assert_eq!(placed.whole.get("p2").map(String::as_str), Some("newer"));
         assert_eq!(placed.whole.get("p1").map(String::as_str), Some("alone"));
         assert_eq!(placed.by_paragraph["p2"].len(), 2);
         set.edit("older", 10, |a| a.note = "Edited since.".into());
-        assert_eq!(place(&index, &set).whole.get("p2").map(String::as_str), Some("older"));
+        assert_eq!(
+            place(&index, &set).whole.get("p2").map(String::as_str),
+            Some("older")
+        );
     }
 
     #[test]
     fn the_paragraphs_an_edit_changed_are_found_and_no_others() {
-        let report = parse(&(1..=40).map(|n| format!("{n}. Paragraph number {n}.\n")).collect::<String>());
+        let report = parse(
+            &(1..=40)
+                .map(|n| format!("{n}. Paragraph number {n}.\n"))
+                .collect::<String>(),
+        );
         let index = ParagraphIndex::new(&report);
-        let whole = |id: &str, p: usize| Annotation::new(id.into(), Target::whole(&format!("p{p}"), None), Some(Colour::Green), "", p as i64);
+        let whole = |id: &str, p: usize| {
+            Annotation::new(
+                id.into(),
+                Target::whole(&format!("p{p}"), None),
+                Some(Colour::Green),
+                "",
+                p as i64,
+            )
+        };
         let mut set = AnnotationSet::from_annotations((1..=30).map(|n| whole(&format!("a{n}"), n)));
         let mut changes = ParagraphChanges::default();
         let mut update = |set: &AnnotationSet| {
-            let mut changed: Vec<String> = changes.update(set, &place(&index, set)).into_iter().collect();
+            let mut changed: Vec<String> = changes
+                .update(set, &place(&index, set))
+                .into_iter()
+                .collect();
             changed.sort_by_key(|p| p[1..].parse::<usize>().unwrap());
             changed
         };
         let names = |ns: &[usize]| ns.iter().map(|n| format!("p{n}")).collect::<Vec<_>>();
-        assert_eq!(update(&set), names(&(1..=30).collect::<Vec<_>>()), "at first, every paragraph with an annotation");
+        assert_eq!(
+            update(&set),
+            names(&(1..=30).collect::<Vec<_>>()),
+            "at first, every paragraph with an annotation"
+        );
         assert_eq!(update(&set), names(&[]), "nothing changed");
         set.edit("a7", 100, |a| a.note = "A note.".into());
         assert_eq!(update(&set), names(&[7]), "an edited note");
@@ -374,37 +518,84 @@ mod tests {
         set.delete("a3", 101);
         assert_eq!(update(&set), names(&[3]), "a deletion");
         // A highlight moved to another paragraph changes both.
-        set.put_merged(Annotation { modified: 102, ..whole("a9", 12) });
+        set.put_merged(Annotation {
+            modified: 102,
+            ..whole("a9", 12)
+        });
         assert_eq!(update(&set), names(&[9, 12]), "a move");
         // Another tab's copy, without one annotation at all.
         let without: Vec<Annotation> = set.all().filter(|a| a.id != "a20").cloned().collect();
-        assert_eq!(update(&AnnotationSet::from_annotations(without)), names(&[20]), "an annotation gone");
+        assert_eq!(
+            update(&AnnotationSet::from_annotations(without)),
+            names(&[20]),
+            "an annotation gone"
+        );
     }
 
     #[test]
     fn entries_are_grouped_by_stretch_of_report_and_one_edit_changes_one_group() {
-        let text: String = (1..=100).map(|n| format!("{n}. Paragraph number {n} of the report.\n")).collect();
+        let text: String = (1..=100)
+            .map(|n| format!("{n}. Paragraph number {n} of the report.\n"))
+            .collect();
         let report = parse(&text);
         let index = ParagraphIndex::new(&report);
-        let whole = |id: &str, p: usize| Annotation::new(id.into(), Target::whole(&format!("p{p}"), None), Some(Colour::Green), "", p as i64);
-        let mut set = AnnotationSet::from_annotations([whole("a", 1), whole("b", 32), whole("c", 33), whole("d", 70), whole("e", 100)]);
+        let whole = |id: &str, p: usize| {
+            Annotation::new(
+                id.into(),
+                Target::whole(&format!("p{p}"), None),
+                Some(Colour::Green),
+                "",
+                p as i64,
+            )
+        };
+        let mut set = AnnotationSet::from_annotations([
+            whole("a", 1),
+            whole("b", 32),
+            whole("c", 33),
+            whole("d", 70),
+            whole("e", 100),
+        ]);
         let groups_of = |set: &AnnotationSet| {
             let entries = place(&index, set).entries;
-            index.group_by_place(entries.iter().filter(|e| e.place != Place::Orphan).map(|e| (e, e.id.clone())))
+            index.group_by_place(
+                entries
+                    .iter()
+                    .filter(|e| e.place != Place::Orphan)
+                    .map(|e| (e, e.id.clone())),
+            )
         };
         let before = groups_of(&set);
         let ids = |ids: &[&str]| ids.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(before, vec![(0, ids(&["a", "b"])), (1, ids(&["c"])), (2, ids(&["d"])), (3, ids(&["e"]))]);
+        assert_eq!(
+            before,
+            vec![
+                (0, ids(&["a", "b"])),
+                (1, ids(&["c"])),
+                (2, ids(&["d"])),
+                (3, ids(&["e"]))
+            ]
+        );
         // A highlight added to paragraph 40 joins paragraph 33's group; the others are as they were.
         set.put_merged(whole("f", 40));
         let after = groups_of(&set);
         assert_eq!(after[1], (1, ids(&["c", "f"])));
-        assert_eq!([&after[0], &after[2], &after[3]], [&before[0], &before[2], &before[3]]);
+        assert_eq!(
+            [&after[0], &after[2], &after[3]],
+            [&before[0], &before[2], &before[3]]
+        );
         // An entry whose paragraph is not in the report goes last, in a group of its own.
-        let stray = Entry { id: "x".into(), paragraph: "p999".into(), place: Place::Paragraph, moved_from: None };
+        let stray = Entry {
+            id: "x".into(),
+            paragraph: "p999".into(),
+            place: Place::Paragraph,
+            moved_from: None,
+        };
         let first = place(&index, &set).entries[0].clone();
         let grouped = index.group_by_place([(&stray, ()), (&first, ())]);
-        assert_eq!(grouped.iter().map(|(k, _)| *k).collect::<Vec<_>>(), vec![0, usize::MAX]);
+        assert_eq!(
+            grouped.iter().map(|(k, _)| *k).collect::<Vec<_>>(),
+            vec![0, usize::MAX]
+        );
     }
 
     #[test]
@@ -412,10 +603,22 @@ mod tests {
         let report = parse("1. Alpha beta gamma.\n2. Delta epsilon zeta.\n3. Eta theta.\n");
         let index = ParagraphIndex::new(&report);
         let mut set = AnnotationSet::from_annotations([
-            Annotation::new("whole-3".into(), Target::whole("p3", None), Some(Colour::Yellow), "", 1),
+            Annotation::new(
+                "whole-3".into(),
+                Target::whole("p3", None),
+                Some(Colour::Yellow),
+                "",
+                1,
+            ),
             passage("zeta", "p2", "Delta epsilon zeta.", "zeta", 2),
             passage("delta", "p2", "Delta epsilon zeta.", "Delta", 3),
-            Annotation::new("gone".into(), Target::whole("p9", None), None, "note on a lost paragraph", 0),
+            Annotation::new(
+                "gone".into(),
+                Target::whole("p9", None),
+                None,
+                "note on a lost paragraph",
+                0,
+            ),
             passage("reworded", "p1", "Alpha beta gamma.", "beta", 4),
         ]);
         // A passage whose words paragraph 1 no longer has becomes an orphan.
@@ -425,19 +628,32 @@ mod tests {
             }
         });
         let placements = place(&index, &set);
-        let order: Vec<(&str, Place)> = placements.entries.iter().map(|e| (e.id.as_str(), e.place)).collect();
+        let order: Vec<(&str, Place)> = placements
+            .entries
+            .iter()
+            .map(|e| (e.id.as_str(), e.place))
+            .collect();
         assert!(placements.entries.iter().all(|e| e.moved_from.is_none()));
         assert_eq!(
             order,
             [
-                ("delta", Place::Passage(Anchoring::Position { start: 0, end: 5 })),
-                ("zeta", Place::Passage(Anchoring::Position { start: 14, end: 18 })),
+                (
+                    "delta",
+                    Place::Passage(Anchoring::Position { start: 0, end: 5 })
+                ),
+                (
+                    "zeta",
+                    Place::Passage(Anchoring::Position { start: 14, end: 18 })
+                ),
                 ("whole-3", Place::Paragraph),
                 ("gone", Place::Orphan),
                 ("reworded", Place::Orphan),
             ]
         );
-        let p2: Vec<(usize, usize, &str)> = placements.marks["p2"].iter().map(|m| (m.start, m.end, m.annotation.as_str())).collect();
+        let p2: Vec<(usize, usize, &str)> = placements.marks["p2"]
+            .iter()
+            .map(|m| (m.start, m.end, m.annotation.as_str()))
+            .collect();
         assert_eq!(p2, [(0, 5, "delta"), (14, 18, "zeta")]);
         assert_eq!(placements.orphans().count(), 2);
         assert_eq!(placements.by_paragraph["p2"], ["delta", "zeta"]);
@@ -449,7 +665,13 @@ mod tests {
         let original = parse(DEFAULT_REPORT);
         let index = ParagraphIndex::new(&original);
         let whole = |id: &str, paragraph: &str| {
-            Annotation::new(id.into(), Target::whole(paragraph, index.text(paragraph)), Some(Colour::Yellow), "note", 1)
+            Annotation::new(
+                id.into(),
+                Target::whole(paragraph, index.text(paragraph)),
+                Some(Colour::Yellow),
+                "note",
+                1,
+            )
         };
         let p8_text = index.text("p8").unwrap().to_string();
         let p5_text = index.text("p5").unwrap().to_string();
@@ -457,29 +679,81 @@ mod tests {
             whole("on-8", "p8"),
             whole("on-2", "p2"),
             passage("ishaq", "p5", &p5_text, "Ishaq Dar", 2),
-            passage("sincere", "p8", &p8_text, "made sincere efforts to mediate", 3),
-            passage("struck", "p8", &p8_text, "the principles of the United Nations Charter", 4),
+            passage(
+                "sincere",
+                "p8",
+                &p8_text,
+                "made sincere efforts to mediate",
+                3,
+            ),
+            passage(
+                "struck",
+                "p8",
+                &p8_text,
+                "the principles of the United Nations Charter",
+                4,
+            ),
         ]);
         let revised = parse(&fixture_revision());
         let placements = place(&ParagraphIndex::new(&revised), &set);
-        let find = |id: &str| placements.entries.iter().find(|e| e.id == id).unwrap().clone();
+        let find = |id: &str| {
+            placements
+                .entries
+                .iter()
+                .find(|e| e.id == id)
+                .unwrap()
+                .clone()
+        };
 
         // A new paragraph 3 was inserted: old 5 is now 6 and old 8 is now 9.
-        assert_eq!((find("on-8").paragraph.as_str(), find("on-8").moved_from.as_deref()), ("p9", Some("p8")));
+        assert_eq!(
+            (
+                find("on-8").paragraph.as_str(),
+                find("on-8").moved_from.as_deref()
+            ),
+            ("p9", Some("p8"))
+        );
         assert_eq!(placements.whole.get("p9").map(String::as_str), Some("on-8"));
-        assert!(!placements.whole.contains_key("p8"), "the new paragraph 8 has no highlight");
-        assert_eq!((find("on-2").paragraph.as_str(), find("on-2").moved_from), ("p2", None));
-        assert_eq!((find("ishaq").paragraph.as_str(), find("ishaq").moved_from.as_deref()), ("p6", Some("p5")));
-        assert!(matches!(find("ishaq").place, Place::Passage(Anchoring::Moved { .. } | Anchoring::Position { .. })));
+        assert!(
+            !placements.whole.contains_key("p8"),
+            "the new paragraph 8 has no highlight"
+        );
+        assert_eq!(
+            (find("on-2").paragraph.as_str(), find("on-2").moved_from),
+            ("p2", None)
+        );
+        assert_eq!(
+            (
+                find("ishaq").paragraph.as_str(),
+                find("ishaq").moved_from.as_deref()
+            ),
+            ("p6", Some("p5"))
+        );
+        assert!(matches!(
+            find("ishaq").place,
+            Place::Passage(Anchoring::Moved { .. } | Anchoring::Position { .. })
+        ));
         let sincere = find("sincere");
         assert_eq!(sincere.paragraph, "p9");
-        assert!(matches!(sincere.place, Place::Passage(Anchoring::Fuzzy { .. })), "{:?}", sincere.place);
-        assert_eq!(find("struck").place, Place::Orphan, "the sentence was deleted");
+        assert!(
+            matches!(sincere.place, Place::Passage(Anchoring::Fuzzy { .. })),
+            "{:?}",
+            sincere.place
+        );
+        assert_eq!(
+            find("struck").place,
+            Place::Orphan,
+            "the sentence was deleted"
+        );
         assert_eq!(placements.orphans().count(), 1);
     }
 
     fn fixture_revision() -> String {
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/oic-cfm-51-cg-jk-2025-rev2.txt")).unwrap()
+        std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/oic-cfm-51-cg-jk-2025-rev2.txt"
+        ))
+        .unwrap()
     }
 
     #[test]

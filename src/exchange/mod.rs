@@ -26,7 +26,9 @@ pub fn cited_name(report: &Report) -> String {
 /// "para. 8", "para. 8 (a) (i)", "unnumbered paragraph 1 after para. 8".
 pub fn paragraph_citation(paragraph: &Paragraph) -> String {
     match paragraph.kind {
-        ParagraphKind::Numbered(_) | ParagraphKind::Sub(_) if paragraph.name.starts_with("paragraph ") => {
+        ParagraphKind::Numbered(_) | ParagraphKind::Sub(_)
+            if paragraph.name.starts_with("paragraph ") =>
+        {
             paragraph.name.replacen("paragraph ", "para. ", 1)
         }
         _ => paragraph.name.replace("after paragraph ", "after para. "),
@@ -35,15 +37,35 @@ pub fn paragraph_citation(paragraph: &Paragraph) -> String {
 
 /// "<symbol>, para. 8", and its page where the report has pages: "<symbol>, para. 8 (p. 3)".
 pub fn cite(report: &Report, paragraph: &Paragraph) -> String {
-    let page = report.pages_of(&paragraph.id).map(|span| format!(" ({span})")).unwrap_or_default();
-    format!("{}, {}{page}", cited_name(report), paragraph_citation(paragraph))
+    let page = report
+        .pages_of(&paragraph.id)
+        .map(|span| format!(" ({span})"))
+        .unwrap_or_default();
+    format!(
+        "{}, {}{page}",
+        cited_name(report),
+        paragraph_citation(paragraph)
+    )
 }
 
 /// "<symbol>, paras. 8–10", with their pages where the report has pages: "(pp. 3–4)".
 pub fn cite_range(report: &Report, from: u32, to: u32) -> String {
-    let numbers = if from == to { format!("para. {from}") } else { format!("paras. {from}–{to}") };
-    let pages = match (report.pages_of(&format!("p{from}")), report.pages_of(&format!("p{to}"))) {
-        (Some(first), Some(last)) => format!(" ({})", PageSpan { first: first.first, last: last.last }),
+    let numbers = if from == to {
+        format!("para. {from}")
+    } else {
+        format!("paras. {from}–{to}")
+    };
+    let pages = match (
+        report.pages_of(&format!("p{from}")),
+        report.pages_of(&format!("p{to}")),
+    ) {
+        (Some(first), Some(last)) => format!(
+            " ({})",
+            PageSpan {
+                first: first.first,
+                last: last.last
+            }
+        ),
         _ => String::new(),
     };
     format!("{}, {numbers}{pages}", cited_name(report))
@@ -51,7 +73,12 @@ pub fn cite_range(report: &Report, from: u32, to: u32) -> String {
 
 /// The report's highlights and notes as Markdown: its symbol and title, then each note under
 /// its citation with the quoted passage, in document order. Readable pasted into an email.
-pub fn to_markdown(report: &Report, set: &AnnotationSet, placements: &Placements, palette: &Palette) -> String {
+pub fn to_markdown(
+    report: &Report,
+    set: &AnnotationSet,
+    placements: &Placements,
+    palette: &Palette,
+) -> String {
     let mut out = String::new();
     if let Some(symbol) = &report.cover.symbol {
         out.push_str(&format!("# {symbol}\n\n"));
@@ -61,15 +88,25 @@ pub fn to_markdown(report: &Report, set: &AnnotationSet, placements: &Placements
     }
     let paragraphs: Vec<&Paragraph> = report.paragraphs().collect();
     for entry in &placements.entries {
-        let Some(annotation) = set.get(&entry.id) else { continue };
-        let heading = match (entry.place, paragraphs.iter().find(|p| p.id == entry.paragraph)) {
-            (Place::Orphan, _) | (_, None) => format!("{} (no longer in the text)", cited_name(report)),
+        let Some(annotation) = set.get(&entry.id) else {
+            continue;
+        };
+        let heading = match (
+            entry.place,
+            paragraphs.iter().find(|p| p.id == entry.paragraph),
+        ) {
+            (Place::Orphan, _) | (_, None) => {
+                format!("{} (no longer in the text)", cited_name(report))
+            }
             (_, Some(p)) => cite(report, p),
         };
         out.push_str(&format!("## {heading}\n\n"));
         let quoted = match annotation.target.quote() {
             Some(q) => Some(q.exact.clone()),
-            None => paragraphs.iter().find(|p| p.id == entry.paragraph).map(|p| p.text.plain()),
+            None => paragraphs
+                .iter()
+                .find(|p| p.id == entry.paragraph)
+                .map(|p| p.text.plain()),
         };
         if let Some(quoted) = quoted {
             out.push_str(&format!("> {}\n\n", quoted.replace('\n', "\n> ")));
@@ -98,8 +135,14 @@ mod tests {
     fn citations_name_the_report_and_the_paragraph() {
         let report = parse(DEFAULT_REPORT);
         let p8 = report.paragraphs().find(|p| p.id == "p8").unwrap();
-        assert_eq!(cite(&report, p8), "OIC-CFM-51\\2025-CG-J&K\\FINAL.REP, para. 8");
-        assert_eq!(cite_range(&report, 8, 10), "OIC-CFM-51\\2025-CG-J&K\\FINAL.REP, paras. 8–10");
+        assert_eq!(
+            cite(&report, p8),
+            "OIC-CFM-51\\2025-CG-J&K\\FINAL.REP, para. 8"
+        );
+        assert_eq!(
+            cite_range(&report, 8, 10),
+            "OIC-CFM-51\\2025-CG-J&K\\FINAL.REP, paras. 8–10"
+        );
         let sub = parse("A/RES/1\n\n3. Decides:\n(a) one;\n(i) two.\n");
         let deepest = sub.paragraphs().find(|p| p.id == "p3-a-i").unwrap();
         assert_eq!(cite(&sub, deepest), "A/RES/1, para. 3 (a) (i)");
@@ -110,7 +153,10 @@ mod tests {
         let paged = parse("A/HRC/61/27\n\n1. The Council met.\n\n2. It heard statements.\n\u{c}3. It adopted the report.\n\n4. It closed.\n");
         let p2 = paged.paragraphs().find(|p| p.id == "p2").unwrap();
         assert_eq!(cite(&paged, p2), "A/HRC/61/27, para. 2 (p. 1)");
-        assert_eq!(cite_range(&paged, 2, 3), "A/HRC/61/27, paras. 2–3 (pp. 1–2)");
+        assert_eq!(
+            cite_range(&paged, 2, 3),
+            "A/HRC/61/27, paras. 2–3 (pp. 1–2)"
+        );
         assert_eq!(cite_range(&paged, 3, 4), "A/HRC/61/27, paras. 3–4 (p. 2)");
     }
 
@@ -121,8 +167,23 @@ mod tests {
         let p5 = index.text("p5").unwrap();
         let start = p5.find("Ishaq Dar").unwrap();
         let set = AnnotationSet::from_annotations([
-            Annotation::new("b".into(), Target::Passage { paragraph: "p5".into(), quote: Quote::from_text(p5, start, start + 9).unwrap() }, Some(Colour::Blue), "Who briefed.", 2),
-            Annotation::new("a".into(), Target::whole("p8", index.text("p8")), Some(Colour::Yellow), "On the ceasefire.", 1),
+            Annotation::new(
+                "b".into(),
+                Target::Passage {
+                    paragraph: "p5".into(),
+                    quote: Quote::from_text(p5, start, start + 9).unwrap(),
+                },
+                Some(Colour::Blue),
+                "Who briefed.",
+                2,
+            ),
+            Annotation::new(
+                "a".into(),
+                Target::whole("p8", index.text("p8")),
+                Some(Colour::Yellow),
+                "On the ceasefire.",
+                1,
+            ),
         ]);
         let markdown = to_markdown(&report, &set, &place(&index, &set), &Palette::default());
         let expected_start = "# OIC-CFM-51\\2025-CG-J&K\\FINAL.REP\n\n**Report of the Meeting of the OIC Contact Group on Jammu and Kashmir**\n\n\

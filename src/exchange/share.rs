@@ -55,8 +55,11 @@ fn decode_payload(payload: &str) -> Result<SharedNote, ShareError> {
     if payload.len() > MAX_PAYLOAD {
         return Err(ShareError::TooLong);
     }
-    let bytes = URL_SAFE_NO_PAD.decode(payload.trim_end_matches('=')).map_err(|_| ShareError::Damaged)?;
-    let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|_| ShareError::Damaged)?;
+    let bytes = URL_SAFE_NO_PAD
+        .decode(payload.trim_end_matches('='))
+        .map_err(|_| ShareError::Damaged)?;
+    let value: serde_json::Value =
+        serde_json::from_slice(&bytes).map_err(|_| ShareError::Damaged)?;
     match value.get("v").and_then(serde_json::Value::as_u64) {
         Some(1) => {}
         Some(v) => return Err(ShareError::FutureVersion(v as u32)),
@@ -79,7 +82,13 @@ mod tests {
             v: 1,
             report: "oic-cfm-51-cg-jk-2025".into(),
             symbol: Some("OIC-CFM-51\\2025-CG-J&K\\FINAL.REP".into()),
-            annotation: Annotation::new("a1".into(), Target::whole("p8", None), Some(Colour::Pink), "See </mark><script>x()</script> — “quoted”", 5),
+            annotation: Annotation::new(
+                "a1".into(),
+                Target::whole("p8", None),
+                Some(Colour::Pink),
+                "See </mark><script>x()</script> — “quoted”",
+                5,
+            ),
         }
     }
 
@@ -87,7 +96,12 @@ mod tests {
     fn a_shared_note_round_trips_through_its_fragment() {
         let fragment = encode(&note());
         assert!(fragment.starts_with("share="));
-        assert!(fragment.chars().all(|c| c.is_ascii_alphanumeric() || "=-_".contains(c)), "safe in a URL as it is");
+        assert!(
+            fragment
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "=-_".contains(c)),
+            "safe in a URL as it is"
+        );
         assert_eq!(decode(&format!("#{fragment}")), Some(Ok(note())));
         assert_eq!(decode("#p8"), None);
     }
@@ -95,12 +109,24 @@ mod tests {
     #[test]
     fn hostile_or_truncated_links_are_refused() {
         let fragment = encode(&note());
-        assert_eq!(decode(&fragment[..fragment.len() - 9]), Some(Err(ShareError::Damaged)));
+        assert_eq!(
+            decode(&fragment[..fragment.len() - 9]),
+            Some(Err(ShareError::Damaged))
+        );
         assert_eq!(decode("share=%%%%"), Some(Err(ShareError::Damaged)));
-        assert_eq!(decode(&format!("share={}", "A".repeat(MAX_PAYLOAD + 1))), Some(Err(ShareError::TooLong)));
+        assert_eq!(
+            decode(&format!("share={}", "A".repeat(MAX_PAYLOAD + 1))),
+            Some(Err(ShareError::TooLong))
+        );
         let wrong_shape = URL_SAFE_NO_PAD.encode(br#"{"v":1,"report":"x","annotation":{"id":5}}"#);
-        assert_eq!(decode(&format!("share={wrong_shape}")), Some(Err(ShareError::Damaged)));
+        assert_eq!(
+            decode(&format!("share={wrong_shape}")),
+            Some(Err(ShareError::Damaged))
+        );
         let future = URL_SAFE_NO_PAD.encode(br#"{"v":3}"#);
-        assert_eq!(decode(&format!("share={future}")), Some(Err(ShareError::FutureVersion(3))));
+        assert_eq!(
+            decode(&format!("share={future}")),
+            Some(Err(ShareError::FutureVersion(3)))
+        );
     }
 }

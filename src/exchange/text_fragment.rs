@@ -7,7 +7,17 @@ use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTRO
 use crate::annotations::anchor::{anchor, Quote};
 
 /// Characters that must be escaped inside a text directive: its own delimiters included.
-const DIRECTIVE: &AsciiSet = &CONTROLS.add(b' ').add(b'"').add(b'#').add(b'%').add(b'&').add(b',').add(b'-').add(b'<').add(b'>').add(b'`');
+const DIRECTIVE: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'&')
+    .add(b',')
+    .add(b'-')
+    .add(b'<')
+    .add(b'>')
+    .add(b'`');
 
 /// Context kept either side: enough to tell repeated words apart.
 const CONTEXT_WORDS: usize = 3;
@@ -18,7 +28,10 @@ fn last_words(text: &str, n: usize) -> String {
 }
 
 fn first_words(text: &str, n: usize) -> String {
-    text.split_whitespace().take(n).collect::<Vec<_>>().join(" ")
+    text.split_whitespace()
+        .take(n)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The fragment for a passage of a paragraph: `p8:~:text=…`.
@@ -34,7 +47,10 @@ pub fn passage_fragment(paragraph: &str, quote: &Quote) -> String {
     if !suffix.is_empty() {
         directive.push_str(&format!(",-{}", enc(&suffix)));
     }
-    format!("{}:~:text={directive}", utf8_percent_encode(paragraph, DIRECTIVE))
+    format!(
+        "{}:~:text={directive}",
+        utf8_percent_encode(paragraph, DIRECTIVE)
+    )
 }
 
 /// A text directive read from a fragment: the paragraph it is scoped to and the words.
@@ -50,7 +66,9 @@ pub struct TextDirective {
 pub fn parse(fragment: &str) -> Option<TextDirective> {
     let fragment = fragment.trim_start_matches('#');
     let (paragraph, directives) = fragment.split_once(":~:")?;
-    let text = directives.split('&').find_map(|d| d.strip_prefix("text="))?;
+    let text = directives
+        .split('&')
+        .find_map(|d| d.strip_prefix("text="))?;
     let decode = |s: &str| percent_decode_str(s).decode_utf8_lossy().trim().to_string();
     let mut parts: Vec<&str> = text.split(',').collect();
     let prefix = match parts.first().copied() {
@@ -72,16 +90,31 @@ pub fn parse(fragment: &str) -> Option<TextDirective> {
     if start.is_empty() || parts.len() > 2 {
         return None;
     }
-    Some(TextDirective { paragraph: percent_decode_str(paragraph).decode_utf8_lossy().into_owned(), prefix, start, end, suffix })
+    Some(TextDirective {
+        paragraph: percent_decode_str(paragraph)
+            .decode_utf8_lossy()
+            .into_owned(),
+        prefix,
+        start,
+        end,
+        suffix,
+    })
 }
 
 impl TextDirective {
     /// Where the directive's words are in the paragraph's text, in characters.
     pub fn find_in(&self, text: &str) -> Option<(usize, usize)> {
         let probe = |exact: &str, prefix: &str, suffix: &str| {
-            let q = Quote { exact: exact.to_string(), prefix: format!("{prefix} "), suffix: format!(" {suffix}"), start: usize::MAX, end: usize::MAX };
+            let q = Quote {
+                exact: exact.to_string(),
+                prefix: format!("{prefix} "),
+                suffix: format!(" {suffix}"),
+                start: usize::MAX,
+                end: usize::MAX,
+            };
             match anchor(text, &q) {
-                crate::annotations::Anchoring::Moved { start, end } | crate::annotations::Anchoring::Position { start, end } => Some((start, end)),
+                crate::annotations::Anchoring::Moved { start, end }
+                | crate::annotations::Anchoring::Position { start, end } => Some((start, end)),
                 _ => None,
             }
         };
@@ -100,12 +133,14 @@ impl TextDirective {
 mod tests {
     use super::*;
 
-    const TEXT: &str = "The Contact Group welcomed the ceasefire, and the Contact Group commended all countries.";
+    const TEXT: &str =
+        "The Contact Group welcomed the ceasefire, and the Contact Group commended all countries.";
 
     #[test]
     fn a_passage_link_round_trips_and_finds_the_same_words() {
         let start = TEXT.rfind("the Contact Group").unwrap();
-        let quote = Quote::from_text(TEXT, start, start + "the Contact Group commended".len()).unwrap();
+        let quote =
+            Quote::from_text(TEXT, start, start + "the Contact Group commended".len()).unwrap();
         let fragment = passage_fragment("p8", &quote);
         assert_eq!(fragment, "p8:~:text=the%20ceasefire%2C%20and-,the%20Contact%20Group%20commended,-all%20countries.");
         let directive = parse(&fragment).unwrap();

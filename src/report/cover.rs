@@ -8,12 +8,18 @@ use super::model::{Cover, RichText};
 impl Cover {
     /// How the document is distributed, as its head says it ("Distr.: General").
     pub fn distribution(&self) -> Option<String> {
-        self.other_lines.iter().map(RichText::plain).find(|l| is_distribution(l))
+        self.other_lines
+            .iter()
+            .map(RichText::plain)
+            .find(|l| is_distribution(l))
     }
 
     /// The language it was written in, as its head says it ("Original: English").
     pub fn original_language(&self) -> Option<String> {
-        self.other_lines.iter().map(RichText::plain).find(|l| is_original_language(l))
+        self.other_lines
+            .iter()
+            .map(RichText::plain)
+            .find(|l| is_original_language(l))
     }
 }
 
@@ -24,7 +30,10 @@ enum LineClass {
     /// Set in italics throughout.
     Subtitle,
     /// A date, with the place written before it on the same line, if any ("Istanbul, 22 June 2025").
-    Date { place: Option<String>, date: String },
+    Date {
+        place: Option<String>,
+        date: String,
+    },
     /// A labelled line of the kind UN documents carry: "Distr.: General", "Original: English".
     Meta,
     /// The organisation's name or the organ's at the head of its documents ("United Nations",
@@ -39,31 +48,92 @@ enum LineClass {
 /// Letterheads and organs, in the six languages of the United Nations, and other bodies whose
 /// documents open the same way.
 const LETTERHEADS: [&str; 42] = [
-    "united nations", "nations unies", "naciones unidas", "организация объединенных наций", "الأمم المتحدة", "联合国",
-    "general assembly", "assemblée générale", "asamblea general", "генеральная ассамблея", "الجمعية العامة", "大会",
-    "security council", "conseil de sécurité", "consejo de seguridad", "совет безопасности", "مجلس الأمن", "安全理事会",
-    "economic and social council", "conseil économique et social", "consejo económico y social",
-    "экономический и социальный совет", "المجلس الاقتصادي والاجتماعي", "经济及社会理事会",
-    "human rights council", "conseil des droits de l’homme", "conseil des droits de l'homme", "consejo de derechos humanos",
-    "совет по правам человека", "مجلس حقوق الإنسان", "人权理事会",
-    "african union", "union africaine", "união africana", "الاتحاد الأفريقي", "european commission", "commission européenne",
-    "peace and security council", "conseil de paix et de sécurité",
-    "organisation of islamic cooperation", "organization of islamic cooperation", "منظمة التعاون الإسلامي",
+    "united nations",
+    "nations unies",
+    "naciones unidas",
+    "организация объединенных наций",
+    "الأمم المتحدة",
+    "联合国",
+    "general assembly",
+    "assemblée générale",
+    "asamblea general",
+    "генеральная ассамблея",
+    "الجمعية العامة",
+    "大会",
+    "security council",
+    "conseil de sécurité",
+    "consejo de seguridad",
+    "совет безопасности",
+    "مجلس الأمن",
+    "安全理事会",
+    "economic and social council",
+    "conseil économique et social",
+    "consejo económico y social",
+    "экономический и социальный совет",
+    "المجلس الاقتصادي والاجتماعي",
+    "经济及社会理事会",
+    "human rights council",
+    "conseil des droits de l’homme",
+    "conseil des droits de l'homme",
+    "consejo de derechos humanos",
+    "совет по правам человека",
+    "مجلس حقوق الإنسان",
+    "人权理事会",
+    "african union",
+    "union africaine",
+    "união africana",
+    "الاتحاد الأفريقي",
+    "european commission",
+    "commission européenne",
+    "peace and security council",
+    "conseil de paix et de sécurité",
+    "organisation of islamic cooperation",
+    "organization of islamic cooperation",
+    "منظمة التعاون الإسلامي",
 ];
 
 /// The language of a UN document's version, as its head names it ("Français" under "Distr.").
 const LANGUAGES: [&str; 18] = [
-    "english", "french", "spanish", "russian", "arabic", "chinese", "anglais", "français", "espagnol", "russe", "arabe",
-    "chinois", "inglés", "francés", "español", "ruso", "árabe", "chino",
+    "english",
+    "french",
+    "spanish",
+    "russian",
+    "arabic",
+    "chinese",
+    "anglais",
+    "français",
+    "espagnol",
+    "russe",
+    "arabe",
+    "chinois",
+    "inglés",
+    "francés",
+    "español",
+    "ruso",
+    "árabe",
+    "chino",
 ];
 
 fn is_letterhead(lower: &str) -> bool {
     // The bodies whose names head their documents, above the title: "Committee on the Elimination
     // of Discrimination against Women", "Comité des droits de l’enfant", "Commission on the
     // Status of Women", "Conference of the Parties".
-    const BODIES: [&str; 12] =
-        ["committee on ", "committee against ", "comité des ", "comité pour ", "comité contre ", "comité de ", "comité para ", "comité contra ", "комитет ", "لجنة ", "commission on the ", "conference of the parties"];
-    LETTERHEADS.contains(&lower.trim_end_matches(['.', ':'])) || (lower.split_whitespace().count() <= 12 && BODIES.iter().any(|b| lower.starts_with(b)))
+    const BODIES: [&str; 12] = [
+        "committee on ",
+        "committee against ",
+        "comité des ",
+        "comité pour ",
+        "comité contre ",
+        "comité de ",
+        "comité para ",
+        "comité contra ",
+        "комитет ",
+        "لجنة ",
+        "commission on the ",
+        "conference of the parties",
+    ];
+    LETTERHEADS.contains(&lower.trim_end_matches(['.', ':']))
+        || (lower.split_whitespace().count() <= 12 && BODIES.iter().any(|b| lower.starts_with(b)))
 }
 
 /// The United Nations' own letterhead, in its six languages: under it, the organ's slot.
@@ -73,7 +143,20 @@ fn is_un_letterhead(lower: &str) -> bool {
 
 /// The organisation's address on its letterhead ("P.O. Box 3243 Tel.: +251 …").
 fn is_address(lower: &str) -> bool {
-    ["p.o. box", "p. o. box", "tel.:", "tel:", "telephone:", "fax:", "e-mail:", "email:", "website:", "b.p."].iter().any(|w| lower.contains(w))
+    [
+        "p.o. box",
+        "p. o. box",
+        "tel.:",
+        "tel:",
+        "telephone:",
+        "fax:",
+        "e-mail:",
+        "email:",
+        "website:",
+        "b.p.",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 /// Who a UN document is from, on its own line under the title ("Report of the
@@ -82,8 +165,13 @@ fn is_address(lower: &str) -> bool {
 /// COMMISSION TO …"); in small letters, it is the title itself.
 fn is_document_kind(plain: &str) -> bool {
     const KINDS: [&str; 7] = [
-        "communication from the commission", "report from the commission", "proposal for a", "commission staff working document",
-        "joint communication", "white paper", "green paper",
+        "communication from the commission",
+        "report from the commission",
+        "proposal for a",
+        "commission staff working document",
+        "joint communication",
+        "white paper",
+        "green paper",
     ];
     let lower = plain.to_lowercase();
     !plain.chars().any(char::is_lowercase) && KINDS.iter().any(|k| lower.starts_with(k))
@@ -91,8 +179,19 @@ fn is_document_kind(plain: &str) -> bool {
 
 fn is_byline(lower: &str) -> bool {
     const BYLINES: [&str; 14] = [
-        "report of the secretary-general", "note by the", "rapport du secrétaire général", "note du", "informe del secretario general",
-        "nota de la", "nota del", "доклад генерального секретаря", "записка", "تقرير الأمين العام", "مذكرة من", "秘书长的报告", "秘书处的说明",
+        "report of the secretary-general",
+        "note by the",
+        "rapport du secrétaire général",
+        "note du",
+        "informe del secretario general",
+        "nota de la",
+        "nota del",
+        "доклад генерального секретаря",
+        "записка",
+        "تقرير الأمين العام",
+        "مذكرة من",
+        "秘书长的报告",
+        "秘书处的说明",
         "note by the secretary-general",
     ];
     lower.split_whitespace().count() <= 6 && BYLINES.iter().any(|b| lower.starts_with(b))
@@ -103,15 +202,40 @@ fn is_byline(lower: &str) -> bool {
 fn is_session_line(lower: &str) -> bool {
     // How a resolution was adopted, and on whose report: "Resolution adopted by the General
     // Assembly on 17 December 2024", "[on the report of the Third Committee (A/79/457/Add.2)]".
-    let adopted = ["adopted by", "resolution adopted", "résolution adoptée", "adoptée par", "aprobada por", "resolución aprobada", "принята", "резолюция, принятая", "اتخذ", "通过的决议"];
-    if adopted.iter().any(|w| lower.contains(w)) || (lower.starts_with('[') && lower.ends_with(']')) {
+    let adopted = [
+        "adopted by",
+        "resolution adopted",
+        "résolution adoptée",
+        "adoptée par",
+        "aprobada por",
+        "resolución aprobada",
+        "принята",
+        "резолюция, принятая",
+        "اتخذ",
+        "通过的决议",
+    ];
+    if adopted.iter().any(|w| lower.contains(w)) || (lower.starts_with('[') && lower.ends_with(']'))
+    {
         return true;
     }
     let words = lower.split_whitespace().count();
     let session = ["session", "período de sesiones", "periodo de sesiones", "сессия", "الدورة", "届会"].iter().any(|w| lower.contains(w))
         // "1250th meeting", as the AU numbers its Peace and Security Council's.
         || (words <= 4 && lower.contains("meeting") && lower.chars().any(|c| c.is_ascii_digit()));
-    let item = ["agenda item", "item ", "items ", "point ", "points ", "tema ", "temas ", "пункт", "البند", "议程项目"].iter().any(|w| lower.starts_with(w));
+    let item = [
+        "agenda item",
+        "item ",
+        "items ",
+        "point ",
+        "points ",
+        "tema ",
+        "temas ",
+        "пункт",
+        "البند",
+        "议程项目",
+    ]
+    .iter()
+    .any(|w| lower.starts_with(w));
     let has_number = lower.chars().any(|c| c.is_numeric());
     words <= 8 && (session || (item && has_number))
 }
@@ -130,7 +254,12 @@ fn classify(line: &RichText) -> LineClass {
         return LineClass::Letterhead;
     }
     // Set in italics, it is the title's subtitle, whatever it says ("Adopted by …").
-    if line.spans().iter().filter(|s| !s.text.trim().is_empty()).all(|s| s.style.emphasis) {
+    if line
+        .spans()
+        .iter()
+        .filter(|s| !s.text.trim().is_empty())
+        .all(|s| s.style.emphasis)
+    {
         return LineClass::Subtitle;
     }
     if is_session_line(&lower) {
@@ -139,11 +268,16 @@ fn classify(line: &RichText) -> LineClass {
     if is_byline(&lower) || is_address(&lower) || is_document_kind(plain) {
         return LineClass::Meta;
     }
-    if is_distribution(plain) || is_original_language(plain) || LANGUAGES.contains(&lower.as_str()) {
+    if is_distribution(plain) || is_original_language(plain) || LANGUAGES.contains(&lower.as_str())
+    {
         return LineClass::Meta;
     }
     match plain.split_once(": ") {
-        Some((label, _)) if label.chars().count() <= 20 && label.starts_with(char::is_uppercase) => LineClass::Meta,
+        Some((label, _))
+            if label.chars().count() <= 20 && label.starts_with(char::is_uppercase) =>
+        {
+            LineClass::Meta
+        }
         _ => LineClass::Plain,
     }
 }
@@ -181,8 +315,15 @@ impl CoverBuilder {
         if self.seen.is_empty() || lines.is_empty() {
             return false;
         }
-        let joined = lines.iter().map(|l| l.plain()).collect::<Vec<_>>().join(" ");
-        self.seen.contains(&normalise(&joined)) || lines.iter().all(|l| self.seen.contains(&normalise(&l.plain())))
+        let joined = lines
+            .iter()
+            .map(|l| l.plain())
+            .collect::<Vec<_>>()
+            .join(" ");
+        self.seen.contains(&normalise(&joined))
+            || lines
+                .iter()
+                .all(|l| self.seen.contains(&normalise(&l.plain())))
     }
 
     /// Reads one block of the title block, line by line.
@@ -198,8 +339,14 @@ impl CoverBuilder {
                 classes[i] = LineClass::Letterhead;
             }
             // A line that starts in small letters goes on with the line above it.
-            let continues_above = matches!(classes.get(i.wrapping_sub(1)), Some(LineClass::Letterhead | LineClass::Session | LineClass::Meta));
-            if continues_above && plain.trim_start().starts_with(char::is_lowercase) && classes[i] == LineClass::Plain {
+            let continues_above = matches!(
+                classes.get(i.wrapping_sub(1)),
+                Some(LineClass::Letterhead | LineClass::Session | LineClass::Meta)
+            );
+            if continues_above
+                && plain.trim_start().starts_with(char::is_lowercase)
+                && classes[i] == LineClass::Plain
+            {
                 classes[i] = classes[i - 1].clone();
             }
         }
@@ -208,7 +355,10 @@ impl CoverBuilder {
             // the document belongs to (the agenda item's title under it): kept as written, never
             // taken for the document's title. A place over a date there stays a place.
             for i in first..classes.len() {
-                let before_date = matches!(classes.get(i + 1), Some(LineClass::Date { place: None, .. }));
+                let before_date = matches!(
+                    classes.get(i + 1),
+                    Some(LineClass::Date { place: None, .. })
+                );
                 if matches!(classes[i], LineClass::Plain | LineClass::Subtitle) && !before_date {
                     classes[i] = LineClass::Session;
                 }
@@ -216,8 +366,15 @@ impl CoverBuilder {
         }
         // The kind of an EU document runs over several lines in capitals.
         for i in 1..classes.len() {
-            let capitals = |l: &RichText| l.plain().chars().any(char::is_alphabetic) && !l.plain().chars().any(char::is_lowercase);
-            if classes[i] == LineClass::Plain && classes[i - 1] == LineClass::Meta && capitals(&lines[i]) && capitals(&lines[i - 1]) {
+            let capitals = |l: &RichText| {
+                l.plain().chars().any(char::is_alphabetic)
+                    && !l.plain().chars().any(char::is_lowercase)
+            };
+            if classes[i] == LineClass::Plain
+                && classes[i - 1] == LineClass::Meta
+                && capitals(&lines[i])
+                && capitals(&lines[i - 1])
+            {
                 classes[i] = LineClass::Meta;
             }
         }
@@ -225,11 +382,17 @@ impl CoverBuilder {
         let mut previous_was_subtitle = false;
         for (i, (line, class)) in lines.iter().zip(&classes).enumerate() {
             let mut is_subtitle = false;
-            let date_follows = matches!(classes.get(i + 1), Some(LineClass::Date { place: None, .. }));
+            let date_follows = matches!(
+                classes.get(i + 1),
+                Some(LineClass::Date { place: None, .. })
+            );
             let is_place = date_follows
                 && self.cover.title.is_some()
                 && self.cover.place.is_none()
-                && matches!(class, LineClass::Plain | LineClass::Subtitle | LineClass::Session)
+                && matches!(
+                    class,
+                    LineClass::Plain | LineClass::Subtitle | LineClass::Session
+                )
                 && names_only(&line.plain());
             match class {
                 LineClass::Session => self.cover.other_lines.push(line.clone()),
@@ -243,10 +406,15 @@ impl CoverBuilder {
                 LineClass::Subtitle if self.cover.subtitle.is_none() || previous_was_subtitle => {
                     title_open = false;
                     is_subtitle = true;
-                    self.cover.subtitle.get_or_insert_with(RichText::default).join_line(line);
+                    self.cover
+                        .subtitle
+                        .get_or_insert_with(RichText::default)
+                        .join_line(line);
                 }
                 // Under "Distr.: General", a UN document's date of issue: its date.
-                LineClass::Date { place: None, date } if self.cover.date.is_none() && self.follows_distribution(lines, i) => {
+                LineClass::Date { place: None, date }
+                    if self.cover.date.is_none() && self.follows_distribution(lines, i) =>
+                {
                     self.cover.date = Some(date.clone());
                 }
                 LineClass::Date { place, date } if self.cover.date.is_none() => {
@@ -258,7 +426,9 @@ impl CoverBuilder {
                 }
                 // Where a dated document met ("Geneva, 24 February-4 April 2025" under a UN
                 // resolution's title): its place, the line kept as written.
-                LineClass::Date { place: Some(place), .. } if self.cover.place.is_none() && self.cover.title.is_some() => {
+                LineClass::Date {
+                    place: Some(place), ..
+                } if self.cover.place.is_none() && self.cover.title.is_some() => {
                     title_open = false;
                     self.cover.place = Some(place.clone());
                     self.cover.other_lines.push(line.clone());
@@ -271,14 +441,21 @@ impl CoverBuilder {
                         let kept = last.text.trim_end().trim_end_matches('*').len();
                         last.text.truncate(kept);
                     }
-                    self.cover.title.get_or_insert_with(RichText::default).join_line(&line);
+                    self.cover
+                        .title
+                        .get_or_insert_with(RichText::default)
+                        .join_line(&line);
                 }
                 _ => self.cover.other_lines.push(line.clone()),
             }
             previous_was_subtitle = is_subtitle;
             self.remember(&line.plain());
         }
-        let fields: Vec<String> = [&self.cover.title, &self.cover.subtitle].into_iter().flatten().map(|t| t.plain()).collect();
+        let fields: Vec<String> = [&self.cover.title, &self.cover.subtitle]
+            .into_iter()
+            .flatten()
+            .map(|t| t.plain())
+            .collect();
         for text in fields {
             self.remember(&text);
         }
@@ -308,13 +485,17 @@ impl CoverBuilder {
 /// small words between names ("Istanbul, Republic of Türkiye", "Political Affairs"), or a script
 /// without capitals. "Council on the situation in the Sahel" is not one.
 pub(crate) fn names_only(line: &str) -> bool {
-    const SMALL: [&str; 18] = ["of", "and", "the", "de", "du", "des", "la", "le", "les", "et", "y", "del", "da", "do", "am", "an", "der", "d’"];
+    const SMALL: [&str; 18] = [
+        "of", "and", "the", "de", "du", "des", "la", "le", "les", "et", "y", "del", "da", "do",
+        "am", "an", "der", "d’",
+    ];
     let words: Vec<&str> = line.split_whitespace().collect();
     !words.is_empty()
         && words.len() <= 8
         && words.iter().all(|w| {
             let first = w.trim_start_matches(['(', '“', '"']).chars().next();
-            first.is_some_and(|c| c.is_uppercase() || !c.is_lowercase()) || SMALL.contains(&w.to_lowercase().as_str())
+            first.is_some_and(|c| c.is_uppercase() || !c.is_lowercase())
+                || SMALL.contains(&w.to_lowercase().as_str())
         })
         && !words[0].starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
 }
@@ -328,11 +509,17 @@ pub(crate) fn is_distribution(line: &str) -> bool {
 /// "Original: English", "Original : anglais", "Original: inglés", "الأصل: بالإنكليزية", "原文：英文".
 pub(crate) fn is_original_language(line: &str) -> bool {
     let line = line.trim();
-    line.starts_with("Original") || line.starts_with("الأصل") || line.starts_with("原文") || line.starts_with("Подлинный")
+    line.starts_with("Original")
+        || line.starts_with("الأصل")
+        || line.starts_with("原文")
+        || line.starts_with("Подлинный")
 }
 
 fn normalise(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// A document symbol is one token of capitals, digits and punctuation with `/` or `\` between
@@ -340,7 +527,13 @@ fn normalise(text: &str) -> String {
 pub(crate) fn looks_like_symbol(text: &str) -> bool {
     // The Security Council's and the AU's carry their year: "S/RES/2780 (2025)".
     let text = match text.rsplit_once(" (") {
-        Some((symbol, year)) if year.len() == 5 && year.ends_with(')') && year[..4].bytes().all(|b| b.is_ascii_digit()) => symbol,
+        Some((symbol, year))
+            if year.len() == 5
+                && year.ends_with(')')
+                && year[..4].bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            symbol
+        }
         _ => text,
     };
     looks_like_slash_symbol(text) || looks_like_eu_symbol(text)
@@ -348,13 +541,19 @@ pub(crate) fn looks_like_symbol(text: &str) -> bool {
 
 /// The European Commission's style: `COM(2024) 123 final`, `SWD(2023) 45`.
 fn looks_like_eu_symbol(text: &str) -> bool {
-    let Some((series, rest)) = text.split_once('(') else { return false };
-    let Some((year, rest)) = rest.split_once(')') else { return false };
+    let Some((series, rest)) = text.split_once('(') else {
+        return false;
+    };
+    let Some((year, rest)) = rest.split_once(')') else {
+        return false;
+    };
     let mut words = rest.split_whitespace();
     ["COM", "SEC", "SWD", "JOIN", "C"].contains(&series)
         && year.len() == 4
         && year.bytes().all(|b| b.is_ascii_digit())
-        && words.next().is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        && words
+            .next()
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
         && words.all(|w| w == "final" || w.starts_with("ANNEX"))
 }
 
@@ -364,19 +563,92 @@ fn looks_like_slash_symbol(text: &str) -> bool {
         && text.starts_with(|c: char| c.is_ascii_uppercase())
         && text.contains(['/', '\\'])
         && text.chars().all(allowed)
-        && text.split(['/', '\\']).filter(|part| !part.is_empty()).count() >= 2
+        && text
+            .split(['/', '\\'])
+            .filter(|part| !part.is_empty())
+            .count()
+            >= 2
 }
 
 /// Month names as dates write them, in the six languages of the United Nations (Russian in the
 /// genitive, Arabic in its Egyptian and Levantine names); Chinese dates are numbers (see
 /// [`chinese_date`]).
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre", "noviembre",
-    "diciembre", "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября",
-    "декабря", "يناير", "فبراير", "مارس", "أبريل", "ابريل", "مايو", "يونيو", "يونيه", "يوليو", "يوليه", "أغسطس", "سبتمبر",
-    "أكتوبر", "نوفمبر", "ديسمبر", "كانون", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين", "الثاني",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "setiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "ابريل",
+    "مايو",
+    "يونيو",
+    "يونيه",
+    "يوليو",
+    "يوليه",
+    "أغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+    "كانون",
+    "شباط",
+    "آذار",
+    "نيسان",
+    "أيار",
+    "حزيران",
+    "تموز",
+    "آب",
+    "أيلول",
+    "تشرين",
+    "الثاني",
     "الأول",
 ];
 
@@ -405,7 +677,10 @@ fn is_day(token: &str) -> bool {
 fn is_year(token: &str) -> bool {
     let token = ascii_digits(token);
     let token = token.trim_end_matches(['.', ',', '،']);
-    token.len() == 4 && token.parse::<u32>().is_ok_and(|y| (1900..=2200).contains(&y))
+    token.len() == 4
+        && token
+            .parse::<u32>()
+            .is_ok_and(|y| (1900..=2200).contains(&y))
 }
 
 fn is_iso_date(token: &str) -> bool {
@@ -416,14 +691,23 @@ fn is_iso_date(token: &str) -> bool {
 /// The European Commission's "12.3.2025".
 fn is_dotted_date(token: &str) -> bool {
     let parts: Vec<&str> = token.split('.').collect();
-    parts.len() == 3 && is_day(parts[0]) && parts[1].parse::<u32>().is_ok_and(|m| (1..=12).contains(&m)) && is_year(parts[2])
+    parts.len() == 3
+        && is_day(parts[0])
+        && parts[1].parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
+        && is_year(parts[2])
 }
 
 /// "2025年7月9日".
 fn chinese_date(token: &str) -> bool {
-    let Some((year, rest)) = token.split_once('年') else { return false };
-    let Some((month, rest)) = rest.split_once('月') else { return false };
-    is_year(year) && month.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m)) && rest.strip_suffix('日').is_some_and(is_day)
+    let Some((year, rest)) = token.split_once('年') else {
+        return false;
+    };
+    let Some((month, rest)) = rest.split_once('月') else {
+        return false;
+    };
+    is_year(year)
+        && month.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
+        && rest.strip_suffix('日').is_some_and(is_day)
 }
 
 /// Finds a date that ends a short line ("22 June 2025", "June 22, 2025", "2025-06-22",
@@ -440,22 +724,35 @@ pub(crate) fn split_date(line: &str) -> Option<(Option<String>, String)> {
     if last > 0 && DATE_WORDS.contains(&tokens[last]) {
         last -= 1;
     }
-    let is_month = |t: &str| MONTHS.contains(&t.trim_end_matches(['.', ',']).to_lowercase().as_str());
-    let start = if is_iso_date(tokens[last]) || is_dotted_date(tokens[last]) || chinese_date(tokens[last]) {
+    let is_month =
+        |t: &str| MONTHS.contains(&t.trim_end_matches(['.', ',']).to_lowercase().as_str());
+    let start = if is_iso_date(tokens[last])
+        || is_dotted_date(tokens[last])
+        || chinese_date(tokens[last])
+    {
         last
     } else if is_year(tokens[last]) {
         // Walk back over days, months and the words between them, including ranges such as
         // "21-22" or "February-4".
         let part_of_date = |t: &str| {
             let t = t.trim_end_matches([',', '،']);
-            !t.is_empty() && (DATE_WORDS.contains(&t) || t.split(['-', '–']).all(|p| p.is_empty() || is_day(p) || is_month(p)))
+            !t.is_empty()
+                && (DATE_WORDS.contains(&t)
+                    || t.split(['-', '–'])
+                        .all(|p| p.is_empty() || is_day(p) || is_month(p)))
         };
-        let mut start = (0..last).rev().take_while(|&i| part_of_date(tokens[i])).last()?;
+        let mut start = (0..last)
+            .rev()
+            .take_while(|&i| part_of_date(tokens[i]))
+            .last()?;
         // A date starts with a day or a month, not with "de".
         while DATE_WORDS.contains(&tokens[start]) && start < last {
             start += 1;
         }
-        if !tokens[start..last].iter().any(|t| t.split(['-', '–']).any(is_month)) {
+        if !tokens[start..last]
+            .iter()
+            .any(|t| t.split(['-', '–']).any(is_month))
+        {
             return None;
         }
         start
@@ -464,11 +761,15 @@ pub(crate) fn split_date(line: &str) -> Option<(Option<String>, String)> {
     };
     let date = tokens[start..].join(" ");
     let place = tokens[..start].join(" ");
-    let place = place.trim().trim_end_matches([',', ';', '-', '–', '،']).trim();
+    let place = place
+        .trim()
+        .trim_end_matches([',', ';', '-', '–', '،'])
+        .trim();
     // A place never ends with a word in small letters ("adopted on", "dated", "datée du"), save
     // the article some languages put before a date ("Genève, le").
     let last_word = place.split_whitespace().last().unwrap_or_default();
-    if last_word.starts_with(char::is_lowercase) && !["le", "el", "den", "am"].contains(&last_word) {
+    if last_word.starts_with(char::is_lowercase) && !["le", "el", "den", "am"].contains(&last_word)
+    {
         return None;
     }
     Some(((!place.is_empty()).then(|| place.to_string()), date))
@@ -480,37 +781,90 @@ mod tests {
 
     #[test]
     fn symbols_are_recognised_in_their_usual_forms() {
-        for s in ["OIC-CFM-51\\2025-CG-J&K\\FINAL.REP", "A/RES/78/1", "S/2024/123", "E/CN.4/2005/L.10", "COM(2024) 123 final", "SWD(2023) 45", "S/RES/2780 (2025)", "PSC/PR/COMM.1250 (2025)"] {
+        for s in [
+            "OIC-CFM-51\\2025-CG-J&K\\FINAL.REP",
+            "A/RES/78/1",
+            "S/2024/123",
+            "E/CN.4/2005/L.10",
+            "COM(2024) 123 final",
+            "SWD(2023) 45",
+            "S/RES/2780 (2025)",
+            "PSC/PR/COMM.1250 (2025)",
+        ] {
             assert!(looks_like_symbol(s), "{s}");
         }
-        for s in ["Report", "and/or", "22 June 2025", "A/", "Istanbul, Republic of Türkiye", "COM(2024) draft", "COMMUNICATION (2024)"] {
+        for s in [
+            "Report",
+            "and/or",
+            "22 June 2025",
+            "A/",
+            "Istanbul, Republic of Türkiye",
+            "COM(2024) draft",
+            "COMMUNICATION (2024)",
+        ] {
             assert!(!looks_like_symbol(s), "{s}");
         }
     }
 
     #[test]
     fn dates_are_found_with_or_without_a_place() {
-        assert_eq!(split_date("22 June 2025"), Some((None, "22 June 2025".into())));
-        assert_eq!(split_date("June 22, 2025"), Some((None, "June 22, 2025".into())));
-        assert_eq!(split_date("Istanbul, 21-22 June 2025"), Some((Some("Istanbul".into()), "21-22 June 2025".into())));
-        assert_eq!(split_date("Genève, 1er juillet 2024"), Some((Some("Genève".into()), "1er juillet 2024".into())));
+        assert_eq!(
+            split_date("22 June 2025"),
+            Some((None, "22 June 2025".into()))
+        );
+        assert_eq!(
+            split_date("June 22, 2025"),
+            Some((None, "June 22, 2025".into()))
+        );
+        assert_eq!(
+            split_date("Istanbul, 21-22 June 2025"),
+            Some((Some("Istanbul".into()), "21-22 June 2025".into()))
+        );
+        assert_eq!(
+            split_date("Genève, 1er juillet 2024"),
+            Some((Some("Genève".into()), "1er juillet 2024".into()))
+        );
         assert_eq!(split_date("2025-06-22"), Some((None, "2025-06-22".into())));
-        assert_eq!(split_date("Geneva, 24 February-4 April 2025"), Some((Some("Geneva".into()), "24 February-4 April 2025".into())));
+        assert_eq!(
+            split_date("Geneva, 24 February-4 April 2025"),
+            Some((Some("Geneva".into()), "24 February-4 April 2025".into()))
+        );
         assert_eq!(split_date("May 2025"), Some((None, "May 2025".into())));
         assert_eq!(split_date("Report of the Meeting"), None);
         assert_eq!(split_date("In 2025"), None);
-        assert_eq!(split_date("Resolution adopted by the General Assembly on 17 December 2024"), None);
+        assert_eq!(
+            split_date("Resolution adopted by the General Assembly on 17 December 2024"),
+            None
+        );
         assert_eq!(split_date("Lettre datée du 19 février 2025"), None);
     }
 
     #[test]
     fn dates_are_read_in_the_six_languages_of_the_united_nations_and_the_eus_form() {
-        for date in ["9 July 2025", "9 juillet 2025", "9 de julio de 2025", "9 июля 2025 года", "٩ يوليو ٢٠٢٥", "9 تموز 2025", "2025年7月9日", "9.7.2025"] {
+        for date in [
+            "9 July 2025",
+            "9 juillet 2025",
+            "9 de julio de 2025",
+            "9 июля 2025 года",
+            "٩ يوليو ٢٠٢٥",
+            "9 تموز 2025",
+            "2025年7月9日",
+            "9.7.2025",
+        ] {
             assert_eq!(split_date(date), Some((None, date.to_string())), "{date}");
         }
-        assert_eq!(split_date("Nueva York, 3 de abril de 2025"), Some((Some("Nueva York".into()), "3 de abril de 2025".into())));
-        assert_eq!(split_date("Brussels, 12.3.2025"), Some((Some("Brussels".into()), "12.3.2025".into())));
-        assert_eq!(split_date("Женева, 12 июня 2025 года"), Some((Some("Женева".into()), "12 июня 2025 года".into())));
+        assert_eq!(
+            split_date("Nueva York, 3 de abril de 2025"),
+            Some((Some("Nueva York".into()), "3 de abril de 2025".into()))
+        );
+        assert_eq!(
+            split_date("Brussels, 12.3.2025"),
+            Some((Some("Brussels".into()), "12.3.2025".into()))
+        );
+        assert_eq!(
+            split_date("Женева, 12 июня 2025 года"),
+            Some((Some("Женева".into()), "12 июня 2025 года".into()))
+        );
         assert_eq!(split_date("de 2025"), None);
     }
 }

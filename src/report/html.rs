@@ -10,7 +10,10 @@ use std::collections::BTreeMap;
 use super::language::{direction, Direction};
 use super::page_spans;
 use super::structure::parse;
-use super::{footnote_ids, Block, Cover, Footnote, FootnoteRef, Heading, PageSpan, Paragraph, ParagraphKind, Report, RichText, Span};
+use super::{
+    footnote_ids, Block, Cover, Footnote, FootnoteRef, Heading, PageSpan, Paragraph, ParagraphKind,
+    Report, RichText, Span,
+};
 
 /// Blocks per chunk (`content-visibility` boxes): the app groups them the same way, so its
 /// markup and this match element for element.
@@ -54,7 +57,11 @@ fn span_html(span: &Span, out: &mut String) {
         out.push_str("\" rel=\"noopener noreferrer external\">");
         open.push("</a>");
     }
-    for (on, tag) in [(span.style.strong, "strong"), (span.style.emphasis, "em"), (span.style.code, "code")] {
+    for (on, tag) in [
+        (span.style.strong, "strong"),
+        (span.style.emphasis, "em"),
+        (span.style.code, "code"),
+    ] {
         if on {
             out.push_str(&format!("<{tag}>"));
             open.push(match tag {
@@ -83,7 +90,10 @@ fn cover_html(cover: &Cover, out: &mut String) {
         escape(symbol, out);
         out.push_str("</p>");
     }
-    for (class, tag, text) in [("title", "h1", &cover.title), ("subtitle", "p", &cover.subtitle)] {
+    for (class, tag, text) in [
+        ("title", "h1", &cover.title),
+        ("subtitle", "p", &cover.subtitle),
+    ] {
         if let Some(text) = text {
             out.push_str(&format!("<{tag} class=\"{class}\">"));
             rich(text, out);
@@ -123,7 +133,10 @@ fn heading_html(heading: &Heading, out: &mut String) {
     };
     out.push_str(&format!("<{tag} id=\""));
     escape(&heading.id, out);
-    out.push_str(&format!("\" tabindex=\"-1\" class=\"heading\" dir=\"{}\">", direction(&heading.text.plain()).attribute()));
+    out.push_str(&format!(
+        "\" tabindex=\"-1\" class=\"heading\" dir=\"{}\">",
+        direction(&heading.text.plain()).attribute()
+    ));
     if let Some(label) = &heading.label {
         out.push_str("<span class=\"heading-label\">");
         escape(label, out);
@@ -145,7 +158,12 @@ fn pages_html(span: PageSpan, out: &mut String) {
 /// The class of a paragraph's pages in its margin.
 pub const PAGE_CLASS: &str = "para-page";
 
-fn paragraph_html(paragraph: &Paragraph, pages: &BTreeMap<String, PageSpan>, parent: Option<PageSpan>, out: &mut String) {
+fn paragraph_html(
+    paragraph: &Paragraph,
+    pages: &BTreeMap<String, PageSpan>,
+    parent: Option<PageSpan>,
+    out: &mut String,
+) {
     let own = pages.get(&paragraph.id).copied();
     let kind = match paragraph.kind {
         ParagraphKind::Numbered(_) => "numbered",
@@ -159,7 +177,11 @@ fn paragraph_html(paragraph: &Paragraph, pages: &BTreeMap<String, PageSpan>, par
         direction(&paragraph.text.plain()).attribute()
     ));
     if let Some(label) = paragraph.label() {
-        out.push_str(if paragraph.has_long_label() { "<span class=\"para-label long\">" } else { "<span class=\"para-label\">" });
+        out.push_str(if paragraph.has_long_label() {
+            "<span class=\"para-label long\">"
+        } else {
+            "<span class=\"para-label\">"
+        });
         escape(&label, out);
         out.push_str("</span>");
     }
@@ -211,8 +233,16 @@ pub fn blocks_html(blocks: &[Block], pages: &BTreeMap<String, PageSpan>) -> Stri
 /// The report's `<article>`, as the app sets it out.
 pub fn report_html(report: &Report) -> String {
     let mut out = String::new();
-    let dir = report.cover.title.as_ref().map_or(Direction::Ltr, |t| direction(&t.plain())).attribute();
-    out.push_str(&format!("<article class=\"report\" lang=\"{}\" dir=\"{dir}\">", report.language()));
+    let dir = report
+        .cover
+        .title
+        .as_ref()
+        .map_or(Direction::Ltr, |t| direction(&t.plain()))
+        .attribute();
+    out.push_str(&format!(
+        "<article class=\"report\" lang=\"{}\" dir=\"{dir}\">",
+        report.language()
+    ));
     cover_html(&report.cover, &mut out);
     out.push_str("<div class=\"report-body\">");
     for chunk in report.blocks.chunks(CHUNK_BLOCKS) {
@@ -258,7 +288,10 @@ pub fn first_screen(text: &str) -> Option<Report> {
 fn opening(text: &str) -> Option<&str> {
     let from = (FIRST_SCREEN_BYTES..text.len()).find(|&i| text.is_char_boundary(i))?;
     let window = &text[from..text.len().min(from + BREAK_SEARCH)];
-    let end = window.find("\n\n").or_else(|| window.find("\r\n\r\n")).or_else(|| window.find('\n'))?;
+    let end = window
+        .find("\n\n")
+        .or_else(|| window.find("\r\n\r\n"))
+        .or_else(|| window.find('\n'))?;
     Some(&text[..from + end])
 }
 
@@ -283,23 +316,34 @@ mod tests {
             assert!(html.contains(&format!("<div id=\"p{n}\" class=\"para\" data-kind=\"numbered\" dir=\"ltr\" tabindex=\"-1\"><div class=\"para-margin\"><span class=\"para-label\">{n}.</span>")));
         }
         assert!(html.contains("<h1 class=\"title\">Report of the Meeting of the OIC Contact Group on Jammu and Kashmir</h1>"));
-        assert!(html.contains("OIC-CFM-51\\2025-CG-J&amp;K\\FINAL.REP"), "text is escaped");
+        assert!(
+            html.contains("OIC-CFM-51\\2025-CG-J&amp;K\\FINAL.REP"),
+            "text is escaped"
+        );
     }
 
     #[test]
     fn markup_in_a_report_stays_text() {
         let html = report_html(&parse("1. A <script>alert(1)</script> and <img src=x onerror=\"y()\"> and a [link](javascript:z()).\n"));
-        assert!(!html.contains("<script") && !html.contains("<img"), "{html}");
+        assert!(
+            !html.contains("<script") && !html.contains("<img"),
+            "{html}"
+        );
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-        assert!(!html.contains("javascript:"), "unsafe links are not links: {html}");
+        assert!(
+            !html.contains("javascript:"),
+            "unsafe links are not links: {html}"
+        );
     }
 
     /// A long report in the shape of the benchmark's: sections, numbered paragraphs, sub-paragraphs.
     fn long_report() -> String {
-        let mut text = String::from("A/TEST/1\n\nReport of a Long Session\n\nGeneva, 3 March 2025\n\n");
+        let mut text =
+            String::from("A/TEST/1\n\nReport of a Long Session\n\nGeneva, 3 March 2025\n\n");
         for n in 1..=1000 {
             if n % 40 == 1 {
-                let roman = ["", "X", "XX"][n / 400].to_string() + ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"][n / 40 % 10];
+                let roman = ["", "X", "XX"][n / 400].to_string()
+                    + ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"][n / 40 % 10];
                 text.push_str(&format!("{roman}. Section {}\n\n", n / 40 + 1));
             }
             text.push_str(&format!("{n}. The council recalls its resolution {n} and <reaffirms> its commitment to the matter in hand.\n"));
@@ -322,13 +366,32 @@ mod tests {
         let first = first_screen_html_of(&text).expect("a long report has a first screen");
         let whole = report_html(&parse(&text));
         // Same markup, element for element, so nothing moves when the whole replaces it.
-        let open = first.strip_suffix("</div></div></article>").expect("ends with its chunk, body and article");
-        assert!(whole.starts_with(open), "the first screen is a prefix of the whole report's markup");
-        assert!(first.contains("id=\"p1\"") && first.contains("id=\"p7-a\""), "paragraphs and sub-paragraphs with their ids");
-        let shown = first.matches("class=\"para\" data-kind=\"numbered\"").count();
-        assert!((40..400).contains(&shown), "more than a screen, far less than the report: {shown} of 800");
-        assert!(first.contains("&lt;reaffirms&gt;"), "text is escaped as in the whole");
-        assert!(whole.contains("<span class=\"para-label long\">1000.</span>") && whole.contains("<span class=\"para-label\">999.</span>"));
+        let open = first
+            .strip_suffix("</div></div></article>")
+            .expect("ends with its chunk, body and article");
+        assert!(
+            whole.starts_with(open),
+            "the first screen is a prefix of the whole report's markup"
+        );
+        assert!(
+            first.contains("id=\"p1\"") && first.contains("id=\"p7-a\""),
+            "paragraphs and sub-paragraphs with their ids"
+        );
+        let shown = first
+            .matches("class=\"para\" data-kind=\"numbered\"")
+            .count();
+        assert!(
+            (40..400).contains(&shown),
+            "more than a screen, far less than the report: {shown} of 800"
+        );
+        assert!(
+            first.contains("&lt;reaffirms&gt;"),
+            "text is escaped as in the whole"
+        );
+        assert!(
+            whole.contains("<span class=\"para-label long\">1000.</span>")
+                && whole.contains("<span class=\"para-label\">999.</span>")
+        );
     }
 
     #[test]
@@ -338,29 +401,54 @@ mod tests {
         let last_in_opening = parse(cut).blocks.len();
         let first = first_screen_html_of(&text).unwrap();
         let whole = parse(&text);
-        let Block::Paragraph(last_shown) = &whole.blocks[last_in_opening - 2] else { panic!("a paragraph") };
-        let Block::Paragraph(held_back) = &whole.blocks[last_in_opening - 1] else { panic!("a paragraph") };
+        let Block::Paragraph(last_shown) = &whole.blocks[last_in_opening - 2] else {
+            panic!("a paragraph")
+        };
+        let Block::Paragraph(held_back) = &whole.blocks[last_in_opening - 1] else {
+            panic!("a paragraph")
+        };
         assert!(first.contains(&format!("id=\"{}\"", last_shown.id)));
-        assert!(!first.contains(&format!("id=\"{}\"", held_back.id)), "the last block of the opening waits for the whole");
+        assert!(
+            !first.contains(&format!("id=\"{}\"", held_back.id)),
+            "the last block of the opening waits for the whole"
+        );
     }
 
     #[test]
     fn a_first_screen_keeps_markup_in_the_report_as_text() {
         let text = format!("1. A <script>alert(1)</script> and <img src=x onerror=\"y()\"> and [a](javascript:z()).\n\n{}", long_report());
         let first = first_screen_html_of(&text).unwrap();
-        assert!(!first.contains("<script") && !first.contains("<img") && !first.contains("javascript:"), "{}", &first[..600]);
+        assert!(
+            !first.contains("<script") && !first.contains("<img") && !first.contains("javascript:"),
+            "{}",
+            &first[..600]
+        );
         assert!(first.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     }
 
     #[test]
     fn short_texts_and_texts_without_breaks_are_parsed_whole_at_once() {
         assert_eq!(first_screen_html_of(DEFAULT_REPORT), None);
-        assert_eq!(first_screen_html_of(&"word ".repeat(30_000)), None, "no line break to cut at");
+        assert_eq!(
+            first_screen_html_of(&"word ".repeat(30_000)),
+            None,
+            "no line break to cut at"
+        );
         let crlf = long_report().replace('\n', "\r\n");
-        assert!(first_screen_html_of(&crlf).unwrap().contains("id=\"p1\""), "Windows line ends");
-        let arabic: String = (1..3000).map(|n| format!("{n}. نص الفقرة من التقرير، وهي فقرة طويلة بعض الشيء.\n\n")).collect();
+        assert!(
+            first_screen_html_of(&crlf).unwrap().contains("id=\"p1\""),
+            "Windows line ends"
+        );
+        let arabic: String = (1..3000)
+            .map(|n| format!("{n}. نص الفقرة من التقرير، وهي فقرة طويلة بعض الشيء.\n\n"))
+            .collect();
         let opening = opening(&arabic).expect("an opening");
-        assert!(opening.len() >= FIRST_SCREEN_BYTES && arabic.starts_with(opening), "cut on a character boundary");
-        assert!(first_screen_html_of(&arabic).unwrap().contains("dir=\"rtl\""));
+        assert!(
+            opening.len() >= FIRST_SCREEN_BYTES && arabic.starts_with(opening),
+            "cut on a character boundary"
+        );
+        assert!(first_screen_html_of(&arabic)
+            .unwrap()
+            .contains("dir=\"rtl\""));
     }
 }

@@ -58,11 +58,16 @@ pub fn reader_for(name: &str, media_type: &str, first_bytes: &[u8]) -> FileReade
     if first_bytes.starts_with(b"%PDF-") {
         return FileReader::Pdf;
     }
-    let word_named = [".docx", ".docm", ".dotx", ".doc"].iter().any(|ext| name.ends_with(ext))
+    let word_named = [".docx", ".docm", ".dotx", ".doc"]
+        .iter()
+        .any(|ext| name.ends_with(ext))
         || media_type.contains("wordprocessingml")
         || media_type == "application/msword"
         || media_type.starts_with("application/vnd.ms-word");
-    if first_bytes.starts_with(ZIP) || first_bytes.starts_with(OLE) || (first_bytes.is_empty() && word_named) {
+    if first_bytes.starts_with(ZIP)
+        || first_bytes.starts_with(OLE)
+        || (first_bytes.is_empty() && word_named)
+    {
         return FileReader::Word;
     }
     if first_bytes.is_empty() && (media_type == "application/pdf" || name.ends_with(".pdf")) {
@@ -100,13 +105,22 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), InputError> {
     } else {
         match std::str::from_utf8(bytes) {
             Ok(text) => (text.to_string(), Encoding::Utf8),
-            Err(_) => (bytes.iter().map(|&b| windows_1252(b)).collect(), Encoding::Windows1252),
+            Err(_) => (
+                bytes.iter().map(|&b| windows_1252(b)).collect(),
+                Encoding::Windows1252,
+            ),
         }
     };
     if text.trim().is_empty() {
         return Err(InputError::Empty);
     }
-    if text.chars().take(8192).filter(|c| c.is_control() && !c.is_whitespace()).count() > 16 {
+    if text
+        .chars()
+        .take(8192)
+        .filter(|c| c.is_control() && !c.is_whitespace())
+        .count()
+        > 16
+    {
         return Err(InputError::Binary);
     }
     Ok((text, encoding))
@@ -119,11 +133,15 @@ pub fn published_text(mut bytes: Vec<u8>) -> String {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
-    String::from_utf8(bytes).unwrap_or_else(|invalid| String::from_utf8_lossy(invalid.as_bytes()).into_owned())
+    String::from_utf8(bytes)
+        .unwrap_or_else(|invalid| String::from_utf8_lossy(invalid.as_bytes()).into_owned())
 }
 
 fn utf16(bytes: &[u8], read: fn([u8; 2]) -> u16) -> String {
-    let units: Vec<u16> = bytes.chunks_exact(2).map(|pair| read([pair[0], pair[1]])).collect();
+    let units: Vec<u16> = bytes
+        .chunks_exact(2)
+        .map(|pair| read([pair[0], pair[1]]))
+        .collect();
     String::from_utf16_lossy(&units)
 }
 
@@ -136,8 +154,9 @@ fn looks_binary(bytes: &[u8]) -> bool {
 /// typographic punctuation in 0x80–0x9F. (Table from the WHATWG Encoding Standard.)
 fn windows_1252(byte: u8) -> char {
     const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}', '\u{90}', '‘',
-        '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
+        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
+        'ž', 'Ÿ',
     ];
     match byte {
         0x80..=0x9F => HIGH[(byte - 0x80) as usize],
@@ -151,7 +170,12 @@ pub fn is_html(file_name: &str, text: &str) -> bool {
     if name.ends_with(".html") || name.ends_with(".htm") || name.ends_with(".xhtml") {
         return true;
     }
-    let head: String = text.trim_start().chars().take(64).collect::<String>().to_ascii_lowercase();
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(64)
+        .collect::<String>()
+        .to_ascii_lowercase();
     head.starts_with("<!doctype html") || head.starts_with("<html")
 }
 
@@ -179,12 +203,19 @@ pub fn defuse_event_handlers(html: &str) -> String {
         // Inside a start tag: the name, then attributes until `>`, quotes respected.
         let name_start = i + 1;
         i = name_start;
-        while i < bytes.len() && !matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>') {
+        while i < bytes.len()
+            && !matches!(
+                bytes[i],
+                b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>'
+            )
+        {
             i += 1;
         }
         let tag = html[name_start..i].to_ascii_lowercase();
         loop {
-            while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/') {
+            while i < bytes.len()
+                && matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/')
+            {
                 i += 1;
             }
             if i >= bytes.len() || bytes[i] == b'>' {
@@ -192,7 +223,12 @@ pub fn defuse_event_handlers(html: &str) -> String {
             }
             let attr_start = i;
             i += 1; // an attribute name may begin with `=`
-            while i < bytes.len() && !matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>' | b'=') {
+            while i < bytes.len()
+                && !matches!(
+                    bytes[i],
+                    b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>' | b'='
+                )
+            {
                 i += 1;
             }
             if i - attr_start > 2 && bytes[attr_start..attr_start + 2].eq_ignore_ascii_case(b"on") {
@@ -205,15 +241,20 @@ pub fn defuse_event_handlers(html: &str) -> String {
             }
             if i < bytes.len() && bytes[i] == b'=' {
                 i += 1;
-                while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
+                while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+                {
                     i += 1;
                 }
                 match bytes.get(i) {
                     Some(&quote @ (b'"' | b'\'')) => {
-                        i = html[i + 1..].find(quote as char).map_or(bytes.len(), |end| i + 1 + end + 1);
+                        i = html[i + 1..]
+                            .find(quote as char)
+                            .map_or(bytes.len(), |end| i + 1 + end + 1);
                     }
                     _ => {
-                        while i < bytes.len() && !matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'>') {
+                        while i < bytes.len()
+                            && !matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'>')
+                        {
                             i += 1;
                         }
                     }
@@ -222,9 +263,23 @@ pub fn defuse_event_handlers(html: &str) -> String {
         }
         i += 1;
         // The text of these elements is raw: a `<` in it opens no tag.
-        if matches!(tag.as_str(), "script" | "style" | "textarea" | "title" | "xmp" | "iframe" | "noembed" | "noframes" | "plaintext") {
+        if matches!(
+            tag.as_str(),
+            "script"
+                | "style"
+                | "textarea"
+                | "title"
+                | "xmp"
+                | "iframe"
+                | "noembed"
+                | "noframes"
+                | "plaintext"
+        ) {
             let close = format!("</{tag}");
-            i = html[i.min(bytes.len())..].to_ascii_lowercase().find(&close).map_or(bytes.len(), |at| i + at);
+            i = html[i.min(bytes.len())..]
+                .to_ascii_lowercase()
+                .find(&close)
+                .map_or(bytes.len(), |at| i + at);
         }
     }
     out.push_str(&html[copied..]);
@@ -232,19 +287,47 @@ pub fn defuse_event_handlers(html: &str) -> String {
 }
 
 /// Elements whose content is never text of the report.
-const SKIPPED: [&str; 8] = ["script", "style", "template", "noscript", "head", "svg", "iframe", "object"];
+const SKIPPED: [&str; 8] = [
+    "script", "style", "template", "noscript", "head", "svg", "iframe", "object",
+];
 /// Elements that begin a new block of text.
 const BLOCKS: [&str; 22] = [
-    "p", "div", "section", "article", "main", "header", "footer", "blockquote", "li", "ul", "ol", "table", "tr", "h1",
-    "h2", "h3", "h4", "h5", "h6", "dd", "dt", "pre",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "blockquote",
+    "li",
+    "ul",
+    "ol",
+    "table",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "dd",
+    "dt",
+    "pre",
 ];
 
 /// What an HTML parser reports, as far as reading text structure needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HtmlToken {
     /// An element opens; `start` is an ordered list's `start` attribute.
-    Start { name: String, start: Option<String>, self_closing: bool },
-    End { name: String },
+    Start {
+        name: String,
+        start: Option<String>,
+        self_closing: bool,
+    },
+    End {
+        name: String,
+    },
     Text(String),
 }
 
@@ -258,10 +341,19 @@ pub fn html_to_text(tokens: impl IntoIterator<Item = HtmlToken>) -> String {
     let mut pending_prefix = String::new();
     for token in tokens {
         match token {
-            HtmlToken::Start { name, start, self_closing } => {
+            HtmlToken::Start {
+                name,
+                start,
+                self_closing,
+            } => {
                 let name = name.to_ascii_lowercase();
                 if !skip_depth.is_empty() || SKIPPED.contains(&name.as_str()) {
-                    if !self_closing && !matches!(name.as_str(), "br" | "img" | "hr" | "meta" | "link" | "input") {
+                    if !self_closing
+                        && !matches!(
+                            name.as_str(),
+                            "br" | "img" | "hr" | "meta" | "link" | "input"
+                        )
+                    {
                         skip_depth.push(name);
                     }
                     continue;
@@ -280,7 +372,9 @@ pub fn html_to_text(tokens: impl IntoIterator<Item = HtmlToken>) -> String {
                 if BLOCKS.contains(&name.as_str()) {
                     out.push_str("\n\n");
                     pending_prefix = match name.as_str() {
-                        h if h.len() == 2 && h.starts_with('h') => format!("{} ", "#".repeat(h[1..].parse().unwrap_or(1))),
+                        h if h.len() == 2 && h.starts_with('h') => {
+                            format!("{} ", "#".repeat(h[1..].parse().unwrap_or(1)))
+                        }
                         "li" => match lists.last_mut() {
                             Some(Some(n)) => {
                                 *n += 1;
@@ -346,7 +440,8 @@ pub fn html_to_text(tokens: impl IntoIterator<Item = HtmlToken>) -> String {
 fn escape_markdown(text: &str, at_line_start: bool) -> String {
     let mut escaped = String::with_capacity(text.len());
     for (i, c) in text.chars().enumerate() {
-        let starts_a_block = i == 0 && at_line_start && matches!(c, '#' | '>' | '-' | '+' | '=' | '~' | '|');
+        let starts_a_block =
+            i == 0 && at_line_start && matches!(c, '#' | '>' | '-' | '+' | '=' | '~' | '|');
         if starts_a_block || matches!(c, '*' | '_' | '`' | '<' | '[' | ']' | '\\' | '&') {
             escaped.push('\\');
         }
@@ -381,18 +476,51 @@ mod file_reader_tests {
 
     #[test]
     fn files_go_to_the_reader_their_bytes_or_names_say() {
-        assert_eq!(reader_for("report.pdf", "application/pdf", b"%PDF-1.7\n"), FileReader::Pdf);
+        assert_eq!(
+            reader_for("report.pdf", "application/pdf", b"%PDF-1.7\n"),
+            FileReader::Pdf
+        );
         assert_eq!(reader_for("scan", "", b"%PDF-1.4"), FileReader::Pdf);
-        assert_eq!(reader_for("report.docx", "", b"PK\x03\x04rest"), FileReader::Word);
-        assert_eq!(reader_for("report.zip", "application/zip", b"PK\x03\x04rest"), FileReader::Word, "any zip: the Word reader says whether it holds a document");
-        assert_eq!(reader_for("old.doc", "application/msword", &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]), FileReader::Word);
-        assert_eq!(reader_for("pretend.docx", "", b"just text"), FileReader::Word);
-        assert_eq!(reader_for("report.txt", "text/plain", b"1. A paragraph."), FileReader::Text);
-        assert_eq!(reader_for("pretend.pdf", "application/pdf", b"1. A paragraph."), FileReader::Text);
+        assert_eq!(
+            reader_for("report.docx", "", b"PK\x03\x04rest"),
+            FileReader::Word
+        );
+        assert_eq!(
+            reader_for("report.zip", "application/zip", b"PK\x03\x04rest"),
+            FileReader::Word,
+            "any zip: the Word reader says whether it holds a document"
+        );
+        assert_eq!(
+            reader_for(
+                "old.doc",
+                "application/msword",
+                &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+            ),
+            FileReader::Word
+        );
+        assert_eq!(
+            reader_for("pretend.docx", "", b"just text"),
+            FileReader::Word
+        );
+        assert_eq!(
+            reader_for("report.txt", "text/plain", b"1. A paragraph."),
+            FileReader::Text
+        );
+        assert_eq!(
+            reader_for("pretend.pdf", "application/pdf", b"1. A paragraph."),
+            FileReader::Text
+        );
         // Before reading, for the size limit.
         assert_eq!(reader_for("big.PDF", "", b""), FileReader::Pdf);
         assert_eq!(reader_for("big.docx", "", b""), FileReader::Word);
-        assert_eq!(reader_for("x", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", b""), FileReader::Word);
+        assert_eq!(
+            reader_for(
+                "x",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                b""
+            ),
+            FileReader::Word
+        );
         assert_eq!(reader_for("big.txt", "", b""), FileReader::Text);
     }
 }
@@ -409,7 +537,9 @@ pub(crate) fn tokenize(html: &str) -> Vec<HtmlToken> {
                 start: tag.attributes.get(b"start".as_slice()).map(|v| name(v)),
                 self_closing: tag.self_closing,
             }),
-            Token::EndTag(tag) => Some(HtmlToken::End { name: name(&tag.name) }),
+            Token::EndTag(tag) => Some(HtmlToken::End {
+                name: name(&tag.name),
+            }),
             Token::String(text) => Some(HtmlToken::Text(name(&text))),
             _ => None,
         })
@@ -425,7 +555,12 @@ mod tests {
         html5gum::Tokenizer::new(html)
             .flatten()
             .filter_map(|t| match t {
-                html5gum::Token::StartTag(tag) => Some(tag.attributes.keys().map(|k| String::from_utf8_lossy(k).to_lowercase()).collect::<Vec<_>>()),
+                html5gum::Token::StartTag(tag) => Some(
+                    tag.attributes
+                        .keys()
+                        .map(|k| String::from_utf8_lossy(k).to_lowercase())
+                        .collect::<Vec<_>>(),
+                ),
                 _ => None,
             })
             .flatten()
@@ -447,9 +582,19 @@ mod tests {
         for html in hostile {
             let defused = defuse_event_handlers(html);
             let names = attribute_names(&defused);
-            assert!(names.iter().all(|n| !n.starts_with("on")), "{html} -> {defused}: {names:?}");
-            assert!(names.iter().any(|n| n.starts_with("data-defused-on")), "{html} -> {defused}");
-            assert_eq!(html_to_text(tokenize(&defused)), html_to_text(tokenize(html)), "the text is unchanged");
+            assert!(
+                names.iter().all(|n| !n.starts_with("on")),
+                "{html} -> {defused}: {names:?}"
+            );
+            assert!(
+                names.iter().any(|n| n.starts_with("data-defused-on")),
+                "{html} -> {defused}"
+            );
+            assert_eq!(
+                html_to_text(tokenize(&defused)),
+                html_to_text(tokenize(html)),
+                "the text is unchanged"
+            );
         }
     }
 
@@ -458,23 +603,44 @@ mod tests {
         let html = "<p>Say onclick=hello and <b>one=1</b></p><!-- <p onclick=x> --><script>if (a<b) { on=1 }</script><title>a <p onx=1></title>";
         assert_eq!(defuse_event_handlers(html), html);
         let arabic = "<p dir=\"rtl\">الفقرة ٨ <span onclick=x>نص</span></p>";
-        assert_eq!(defuse_event_handlers(arabic), "<p dir=\"rtl\">الفقرة ٨ <span data-defused-onclick=x>نص</span></p>");
+        assert_eq!(
+            defuse_event_handlers(arabic),
+            "<p dir=\"rtl\">الفقرة ٨ <span data-defused-onclick=x>نص</span></p>"
+        );
         // Attributes are never read for text (only `start`), so an `on…` that is no handler loses nothing.
-        assert_eq!(defuse_event_handlers("<ol on=1 one start=3>x</ol>"), "<ol on=1 data-defused-one start=3>x</ol>");
-        assert_eq!(defuse_event_handlers("unfinished <p onclick"), "unfinished <p data-defused-onclick");
+        assert_eq!(
+            defuse_event_handlers("<ol on=1 one start=3>x</ol>"),
+            "<ol on=1 data-defused-one start=3>x</ol>"
+        );
+        assert_eq!(
+            defuse_event_handlers("unfinished <p onclick"),
+            "unfinished <p data-defused-onclick"
+        );
     }
 
     #[test]
     fn utf8_with_and_without_a_byte_order_mark() {
-        assert_eq!(decode("Türkiye".as_bytes()), Ok(("Türkiye".into(), Encoding::Utf8)));
-        assert_eq!(decode(b"\xEF\xBB\xBFCommuniqu\xC3\xA9"), Ok(("Communiqué".into(), Encoding::Utf8)));
+        assert_eq!(
+            decode("Türkiye".as_bytes()),
+            Ok(("Türkiye".into(), Encoding::Utf8))
+        );
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFCommuniqu\xC3\xA9"),
+            Ok(("Communiqué".into(), Encoding::Utf8))
+        );
     }
 
     #[test]
     fn utf16_is_detected_by_its_byte_order_mark() {
         let text = "1. Réunion à Genève";
-        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
-        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
         assert_eq!(decode(&le), Ok((text.into(), Encoding::Utf16Le)));
         assert_eq!(decode(&be), Ok((text.into(), Encoding::Utf16Be)));
     }
@@ -482,20 +648,48 @@ mod tests {
     #[test]
     fn text_that_is_not_utf8_falls_back_to_windows_1252() {
         let bytes = b"Communiqu\xE9 \x93final\x94 \x96 T\xFCrkiye";
-        assert_eq!(decode(bytes), Ok(("Communiqué “final” – Türkiye".into(), Encoding::Windows1252)));
+        assert_eq!(
+            decode(bytes),
+            Ok(("Communiqué “final” – Türkiye".into(), Encoding::Windows1252))
+        );
     }
 
     #[test]
     fn empty_binary_and_huge_files_are_refused() {
         assert_eq!(decode(b""), Err(InputError::Empty));
         assert_eq!(decode(b" \n\t\n"), Err(InputError::Empty));
-        assert_eq!(decode(b"%PDF-1.7\n\x00\x01\x02binary"), Err(InputError::Binary));
-        assert_eq!(decode(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]), Err(InputError::Binary));
+        assert_eq!(
+            decode(b"%PDF-1.7\n\x00\x01\x02binary"),
+            Err(InputError::Binary)
+        );
+        assert_eq!(
+            decode(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]),
+            Err(InputError::Binary)
+        );
         let huge = vec![b'a'; MAX_BYTES + 1];
-        assert_eq!(decode(&huge), Err(InputError::TooLarge { bytes: MAX_BYTES + 1 }));
-        assert!(InputError::TooLarge { bytes: 50 * 1_048_576 }.to_string().starts_with("The file is 50.0 MB"));
-        for (bytes, shown) in [(11_492_000, "11.0"), (12_940_000, "12.3"), (10_485_761, "10.0"), (10_380_000, "9.9")] {
-            assert!(InputError::TooLarge { bytes }.to_string().starts_with(&format!("The file is {shown} MB")), "{bytes}");
+        assert_eq!(
+            decode(&huge),
+            Err(InputError::TooLarge {
+                bytes: MAX_BYTES + 1
+            })
+        );
+        assert!(InputError::TooLarge {
+            bytes: 50 * 1_048_576
+        }
+        .to_string()
+        .starts_with("The file is 50.0 MB"));
+        for (bytes, shown) in [
+            (11_492_000, "11.0"),
+            (12_940_000, "12.3"),
+            (10_485_761, "10.0"),
+            (10_380_000, "9.9"),
+        ] {
+            assert!(
+                InputError::TooLarge { bytes }
+                    .to_string()
+                    .starts_with(&format!("The file is {shown} MB")),
+                "{bytes}"
+            );
         }
     }
 
@@ -529,18 +723,42 @@ mod tests {
             <p># Not a heading, &amp; not &amp;amp; an entity.</p>\
             <p>&gt; Not a quote.</p><p>- Not a list.</p><p>+ Nor this.</p><p>Line one.<br>=== Not a heading rule.<br>--- Nor a rule.</p>";
         let report = crate::report::parse(&html_to_text(tokenize(html)));
-        assert_eq!(report.cover.title.as_ref().map(|t| t.plain()).as_deref(), Some("Report on &amp; entities"));
+        assert_eq!(
+            report.cover.title.as_ref().map(|t| t.plain()).as_deref(),
+            Some("Report on &amp; entities")
+        );
         let texts: Vec<String> = report.paragraphs().map(|p| p.text.plain()).collect();
-        assert!(texts.contains(&"# Not a heading, & not &amp; an entity.".to_string()), "{texts:?}");
+        assert!(
+            texts.contains(&"# Not a heading, & not &amp; an entity.".to_string()),
+            "{texts:?}"
+        );
         for expected in ["> Not a quote.", "- Not a list.", "+ Nor this."] {
-            assert!(texts.iter().any(|t| t == expected), "{expected:?} in {texts:?}");
+            assert!(
+                texts.iter().any(|t| t == expected),
+                "{expected:?} in {texts:?}"
+            );
         }
-        assert!(texts.iter().any(|t| t.contains("Line one.") && t.contains("=== Not a heading rule.") && t.contains("--- Nor a rule.")), "{texts:?}");
-        assert_eq!(report.paragraphs().find(|p| p.id == "p1").map(|p| p.text.plain()).as_deref(), Some("Still the first numbered paragraph."));
+        assert!(
+            texts.iter().any(|t| t.contains("Line one.")
+                && t.contains("=== Not a heading rule.")
+                && t.contains("--- Nor a rule.")),
+            "{texts:?}"
+        );
+        assert_eq!(
+            report
+                .paragraphs()
+                .find(|p| p.id == "p1")
+                .map(|p| p.text.plain())
+                .as_deref(),
+            Some("Still the first numbered paragraph.")
+        );
     }
 
     #[test]
     fn html_ordered_lists_keep_their_start_number() {
-        assert_eq!(html_to_text(tokenize("<ol start=\"9\"><li>Nine.</li><li>Ten.</li></ol>")), "9. Nine.\n\n10. Ten.\n");
+        assert_eq!(
+            html_to_text(tokenize("<ol start=\"9\"><li>Nine.</li><li>Ten.</li></ol>")),
+            "9. Nine.\n\n10. Ten.\n"
+        );
     }
 }

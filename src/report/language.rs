@@ -50,7 +50,8 @@ fn persian_or_urdu(c: char) -> Option<&'static str> {
 /// Chinese. Then, in Latin script, by the function words each language uses most: French,
 /// Spanish, else English.
 pub fn language<'a>(texts: impl IntoIterator<Item = &'a str>) -> &'static str {
-    let (mut arabic, mut cyrillic, mut han, mut latin, mut urdu, mut persian) = (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
+    let (mut arabic, mut cyrillic, mut han, mut latin, mut urdu, mut persian) =
+        (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
     let (mut french, mut spanish, mut english) = (0usize, 0usize, 0usize);
     for text in texts {
         for c in text.chars().filter(|c| c.is_alphabetic()) {
@@ -63,7 +64,9 @@ pub fn language<'a>(texts: impl IntoIterator<Item = &'a str>) -> &'static str {
                 }
             } else if ('\u{0400}'..='\u{04FF}').contains(&c) {
                 cyrillic += 1;
-            } else if ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c) {
+            } else if ('\u{4E00}'..='\u{9FFF}').contains(&c)
+                || ('\u{3400}'..='\u{4DBF}').contains(&c)
+            {
                 han += 1;
             } else {
                 latin += 1;
@@ -71,9 +74,13 @@ pub fn language<'a>(texts: impl IntoIterator<Item = &'a str>) -> &'static str {
         }
         for word in text.split(|c: char| !c.is_alphabetic() && c != '’' && c != '\'') {
             match word.to_lowercase().as_str() {
-                "le" | "les" | "des" | "du" | "et" | "est" | "une" | "dans" | "sur" | "pour" | "aux" | "au" | "qui" => french += 1,
-                "el" | "los" | "las" | "del" | "y" | "que" | "con" | "por" | "una" | "para" | "es" | "lo" => spanish += 1,
-                "the" | "of" | "and" | "is" | "a" | "in" | "on" | "for" | "to" | "with" | "by" => english += 1,
+                "le" | "les" | "des" | "du" | "et" | "est" | "une" | "dans" | "sur" | "pour"
+                | "aux" | "au" | "qui" => french += 1,
+                "el" | "los" | "las" | "del" | "y" | "que" | "con" | "por" | "una" | "para"
+                | "es" | "lo" => spanish += 1,
+                "the" | "of" | "and" | "is" | "a" | "in" | "on" | "for" | "to" | "with" | "by" => {
+                    english += 1
+                }
                 _ => {}
             }
         }
@@ -85,7 +92,11 @@ pub fn language<'a>(texts: impl IntoIterator<Item = &'a str>) -> &'static str {
     if most == arabic {
         // Urdu and Persian write a few of their own letters in nearly every sentence.
         if (urdu + persian) * 50 >= arabic {
-            return if urdu * 4 >= urdu + persian { "ur" } else { "fa" };
+            return if urdu * 4 >= urdu + persian {
+                "ur"
+            } else {
+                "fa"
+            };
         }
         return "ar";
     }
@@ -111,25 +122,62 @@ mod tests {
     #[test]
     fn direction_follows_the_first_letter_not_numbers_or_punctuation() {
         assert_eq!(direction("عقد اجتماع فريق الاتصال"), Direction::Rtl);
-        assert_eq!(direction("1. ٨ — «عقد الاجتماع» in Istanbul"), Direction::Rtl);
+        assert_eq!(
+            direction("1. ٨ — «عقد الاجتماع» in Istanbul"),
+            Direction::Rtl
+        );
         assert_eq!(direction("22 June 2025, اسطنبول"), Direction::Ltr);
         assert_eq!(direction("La réunion"), Direction::Ltr);
         assert_eq!(direction("שלום"), Direction::Rtl);
-        assert_eq!(direction("123 ..."), Direction::Ltr, "no letter: left to right");
+        assert_eq!(
+            direction("123 ..."),
+            Direction::Ltr,
+            "no letter: left to right"
+        );
         assert_eq!(Direction::Rtl.attribute(), "rtl");
     }
 
     #[test]
     fn language_is_told_by_script_then_by_common_words() {
-        assert_eq!(language(["تقرير اجتماع فريق الاتصال", "1. عقد الاجتماع في 22 يونيو 2025"]), "ar");
-        assert_eq!(language(["Compte rendu de la réunion", "La réunion s’est tenue à Genève et les membres ont adopté le texte."]), "fr");
-        assert_eq!(language(["Report of the Meeting of the OIC Contact Group on Jammu and Kashmir"]), "en");
+        assert_eq!(
+            language([
+                "تقرير اجتماع فريق الاتصال",
+                "1. عقد الاجتماع في 22 يونيو 2025"
+            ]),
+            "ar"
+        );
+        assert_eq!(
+            language([
+                "Compte rendu de la réunion",
+                "La réunion s’est tenue à Genève et les membres ont adopté le texte."
+            ]),
+            "fr"
+        );
+        assert_eq!(
+            language(["Report of the Meeting of the OIC Contact Group on Jammu and Kashmir"]),
+            "en"
+        );
         assert_eq!(language([]), "en");
-        assert_eq!(language(["Report of the meeting", "قرار"]), "en", "a few Arabic words do not make an Arabic report");
+        assert_eq!(
+            language(["Report of the meeting", "قرار"]),
+            "en",
+            "a few Arabic words do not make an Arabic report"
+        );
         assert_eq!(language(["El Consejo Económico y Social examinó el informe de la Comisión y aprobó las recomendaciones que figuran en él."]), "es");
-        assert_eq!(language(["Генеральная Ассамблея рассмотрела доклад Генерального секретаря."]), "ru");
+        assert_eq!(
+            language(["Генеральная Ассамблея рассмотрела доклад Генерального секретаря."]),
+            "ru"
+        );
         assert_eq!(language(["大会审议了秘书长的报告。"]), "zh");
-        assert_eq!(language(["اقوام متحدہ کی جنرل اسمبلی نے سیکرٹری جنرل کی رپورٹ پر غور کیا۔"]), "ur");
-        assert_eq!(language(["مجمع عمومی سازمان ملل متحد گزارش دبیرکل را بررسی کرد و پیشنهادهای آن را پذیرفت."]), "fa");
+        assert_eq!(
+            language(["اقوام متحدہ کی جنرل اسمبلی نے سیکرٹری جنرل کی رپورٹ پر غور کیا۔"]),
+            "ur"
+        );
+        assert_eq!(
+            language([
+                "مجمع عمومی سازمان ملل متحد گزارش دبیرکل را بررسی کرد و پیشنهادهای آن را پذیرفت."
+            ]),
+            "fa"
+        );
     }
 }

@@ -45,7 +45,11 @@ struct Flattener {
 
 impl Flattener {
     fn style(&self) -> Style {
-        Style { emphasis: self.emphasis > 0, strong: self.strong > 0, ..Style::default() }
+        Style {
+            emphasis: self.emphasis > 0,
+            strong: self.strong > 0,
+            ..Style::default()
+        }
     }
 
     fn link(&self) -> Option<String> {
@@ -58,7 +62,11 @@ impl Flattener {
             (SourceKind::Paragraph, Some(label)) => SourceKind::Footnote(label.clone()),
             (kind, _) => kind,
         };
-        self.open = Some(SourceBlock { kind, item_number: self.pending_item.take(), lines: Vec::new() });
+        self.open = Some(SourceBlock {
+            kind,
+            item_number: self.pending_item.take(),
+            lines: Vec::new(),
+        });
     }
 
     fn ensure_open(&mut self) {
@@ -91,14 +99,22 @@ impl Flattener {
         if self.literal_block {
             let mut parts = text.split('\n').peekable();
             while let Some(part) = parts.next() {
-                self.line.push(Span { text: part.to_string(), style, link: None });
+                self.line.push(Span {
+                    text: part.to_string(),
+                    style,
+                    link: None,
+                });
                 if parts.peek().is_some() {
                     self.end_line();
                 }
             }
         } else {
             let link = self.link();
-            self.line.push(Span { text: text.to_string(), style, link });
+            self.line.push(Span {
+                text: text.to_string(),
+                style,
+                link,
+            });
         }
     }
 
@@ -107,7 +123,13 @@ impl Flattener {
             Event::Start(tag) => self.start(tag, source),
             Event::End(tag) => self.end(tag),
             Event::Text(t) => self.text(&t, self.style()),
-            Event::Code(t) => self.text(&t, Style { code: true, ..self.style() }),
+            Event::Code(t) => self.text(
+                &t,
+                Style {
+                    code: true,
+                    ..self.style()
+                },
+            ),
             Event::Html(t) | Event::InlineHtml(t) => {
                 let was = std::mem::replace(&mut self.literal_block, true);
                 self.text(&t, self.style());
@@ -120,10 +142,22 @@ impl Flattener {
                 if first {
                     self.referenced.push(label.to_string());
                 }
-                let footnote = if first { FootnoteRef::First } else { FootnoteRef::Again };
-                self.text(&label, Style { footnote, ..self.style() });
+                let footnote = if first {
+                    FootnoteRef::First
+                } else {
+                    FootnoteRef::Again
+                };
+                self.text(
+                    &label,
+                    Style {
+                        footnote,
+                        ..self.style()
+                    },
+                );
             }
-            Event::TaskListMarker(done) => self.text(if done { "[x] " } else { "[ ] " }, self.style()),
+            Event::TaskListMarker(done) => {
+                self.text(if done { "[x] " } else { "[ ] " }, self.style())
+            }
             Event::InlineMath(t) | Event::DisplayMath(t) => self.text(&t, self.style()),
         }
     }
@@ -189,14 +223,21 @@ impl Flattener {
 
 /// The number an ordered list item was written with: Markdown renumbers items, reports do not.
 fn item_number(item_source: &str) -> Option<u32> {
-    let digits: String = item_source.trim_start().chars().take_while(|c| c.is_ascii_digit()).collect();
+    let digits: String = item_source
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
     digits.parse().ok()
 }
 
 /// Only addresses a reader can follow safely become links; anything else stays plain text.
 fn safe_link(url: &str) -> Option<String> {
     let lower = url.trim().to_ascii_lowercase();
-    ["https://", "http://", "mailto:"].iter().any(|p| lower.starts_with(p)).then(|| url.trim().to_string())
+    ["https://", "http://", "mailto:"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+        .then(|| url.trim().to_string())
 }
 
 pub(crate) fn source_blocks(text: &str) -> Vec<SourceBlock> {
@@ -220,28 +261,45 @@ mod tests {
     #[test]
     fn list_items_keep_the_numbers_they_were_written_with() {
         let blocks = source_blocks("3. Third.\n7. Seventh.\n");
-        assert_eq!(blocks.iter().map(|b| b.item_number).collect::<Vec<_>>(), [Some(3), Some(7)]);
+        assert_eq!(
+            blocks.iter().map(|b| b.item_number).collect::<Vec<_>>(),
+            [Some(3), Some(7)]
+        );
         assert_eq!(plain_lines(&blocks[1]), ["Seventh."]);
     }
 
     #[test]
     fn soft_breaks_become_separate_lines_and_emphasis_survives_them() {
         let blocks = source_blocks("Title\n*Held on the\nsidelines*\n");
-        assert_eq!(plain_lines(&blocks[0]), ["Title", "Held on the", "sidelines"]);
+        assert_eq!(
+            plain_lines(&blocks[0]),
+            ["Title", "Held on the", "sidelines"]
+        );
         assert!(blocks[0].lines[2].spans()[0].style.emphasis);
     }
 
     #[test]
     fn raw_html_stays_literal_text() {
-        let blocks = source_blocks("<script>alert(1)</script>\n\nA <b onclick=\"x()\">bold</b> claim.\n");
+        let blocks =
+            source_blocks("<script>alert(1)</script>\n\nA <b onclick=\"x()\">bold</b> claim.\n");
         let all: Vec<String> = blocks.iter().flat_map(plain_lines).collect();
-        assert_eq!(all, ["<script>alert(1)</script>", "A <b onclick=\"x()\">bold</b> claim."]);
+        assert_eq!(
+            all,
+            [
+                "<script>alert(1)</script>",
+                "A <b onclick=\"x()\">bold</b> claim."
+            ]
+        );
     }
 
     #[test]
     fn only_safe_links_are_kept() {
         let blocks = source_blocks("[ok](https://example.org) and [bad](javascript:alert(1))\n");
-        let links: Vec<_> = blocks[0].lines[0].spans().iter().map(|s| s.link.clone()).collect();
+        let links: Vec<_> = blocks[0].lines[0]
+            .spans()
+            .iter()
+            .map(|s| s.link.clone())
+            .collect();
         assert_eq!(links, [Some("https://example.org".to_string()), None]);
     }
 
@@ -250,17 +308,26 @@ mod tests {
         let blocks = source_blocks("1. Chapeau:\n\n        (a) first;\n        (b) second.\n");
         let all: Vec<String> = blocks.iter().flat_map(plain_lines).collect();
         assert_eq!(all, ["Chapeau:", "(a) first;", "(b) second."]);
-        assert!(blocks.iter().all(|b| b.lines.iter().all(|l| l.spans().iter().all(|s| !s.style.code))));
+        assert!(blocks.iter().all(|b| b
+            .lines
+            .iter()
+            .all(|l| l.spans().iter().all(|s| !s.style.code))));
     }
 
     #[test]
     fn footnote_references_and_definitions_are_kept_apart() {
-        let blocks = source_blocks("1. As decided.[^1] Again.[^1]
+        let blocks = source_blocks(
+            "1. As decided.[^1] Again.[^1]
 
 [^1]: Resolution 2625 (XXV).
-");
-        let refs: Vec<(&str, FootnoteRef)> =
-            blocks[0].lines[0].spans().iter().filter(|s| s.style.footnote != FootnoteRef::No).map(|s| (s.text.as_str(), s.style.footnote)).collect();
+",
+        );
+        let refs: Vec<(&str, FootnoteRef)> = blocks[0].lines[0]
+            .spans()
+            .iter()
+            .filter(|s| s.style.footnote != FootnoteRef::No)
+            .map(|s| (s.text.as_str(), s.style.footnote))
+            .collect();
         assert_eq!(refs, [("1", FootnoteRef::First), ("1", FootnoteRef::Again)]);
         assert_eq!(blocks[1].kind, SourceKind::Footnote("1".into()));
         assert_eq!(plain_lines(&blocks[1]), ["Resolution 2625 (XXV)."]);

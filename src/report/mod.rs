@@ -10,13 +10,16 @@ pub mod html;
 pub mod input;
 pub mod language;
 mod markdown;
-pub mod pdf;
 mod model;
 pub mod page_spans;
 mod pages;
+pub mod pdf;
 mod structure;
 
-pub use model::{footnote_ids, Block, Cover, Footnote, FootnoteRef, Heading, Paragraph, ParagraphKind, Report, RichText, Span, Style};
+pub use model::{
+    footnote_ids, Block, Cover, Footnote, FootnoteRef, Heading, Paragraph, ParagraphKind, Report,
+    RichText, Span, Style,
+};
 pub use page_spans::PageSpan;
 pub use structure::parse;
 
@@ -40,5 +43,8 @@ pub const DEFAULT_REPORT_ID: &str = "oic-cfm-51-cg-jk-2025";
 /// A note's text read with the conventions reports use (emphasis, strong, code, safe links; raw
 /// HTML stays text), as blocks of lines.
 pub fn note_blocks(text: &str) -> Vec<Vec<RichText>> {
-    markdown::source_blocks(text).into_iter().map(|block| block.lines).collect()
+    markdown::source_blocks(text)
+        .into_iter()
+        .map(|block| block.lines)
+        .collect()
 }

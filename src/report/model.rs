@@ -35,7 +35,10 @@ pub struct Footnote {
 
 /// The id of a footnote with this label, and of the first reference to it.
 pub fn footnote_ids(label: &str) -> (String, String) {
-    let slug: String = label.chars().filter(|c| c.is_alphanumeric() || *c == '-').collect();
+    let slug: String = label
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '-')
+        .collect();
     (format!("fn-{slug}"), format!("fnref-{slug}"))
 }
 
@@ -49,14 +52,18 @@ pub struct Span {
 
 impl Span {
     pub fn plain(text: impl Into<String>) -> Self {
-        Span { text: text.into(), style: Style::default(), link: None }
+        Span {
+            text: text.into(),
+            style: Style::default(),
+            link: None,
+        }
     }
 }
 
 /// Prefixes that form hyphenated compounds, whose hyphen stays when a line break follows it.
 const KEEP_HYPHEN: [&str; 16] = [
-    "self", "non", "co", "anti", "well", "long", "short", "cross", "ex", "post", "follow", "high", "low", "full", "all",
-    "so",
+    "self", "non", "co", "anti", "well", "long", "short", "cross", "ex", "post", "follow", "high",
+    "low", "full", "all", "so",
 ];
 
 /// Styled text, as a flat list of runs, so that lines can be split and joined freely.
@@ -101,7 +108,10 @@ impl RichText {
         }
         if let (Some(last), Some(first)) = (self.0.last_mut(), other.0.first()) {
             if let Some(stem) = last.text.strip_suffix('-') {
-                let word = stem.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
+                let word = stem
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or_default();
                 if !word.is_empty() && first.text.starts_with(char::is_lowercase) {
                     if !KEEP_HYPHEN.contains(&word.to_lowercase().as_str()) {
                         last.text.pop();
@@ -118,7 +128,11 @@ impl RichText {
             (Some(a), Some(b)) if a.style == b.style && a.link == b.link => a.style,
             _ => Style::default(),
         };
-        self.push(Span { text: " ".into(), style, link: None });
+        self.push(Span {
+            text: " ".into(),
+            style,
+            link: None,
+        });
         for span in &other.0 {
             self.push(span.clone());
         }
@@ -272,7 +286,12 @@ impl Report {
     pub fn language(&self) -> &'static str {
         let title = self.cover.title.as_ref().map(RichText::plain);
         let paragraphs: Vec<String> = self.paragraphs().take(40).map(|p| p.text.plain()).collect();
-        super::language::language(title.iter().map(String::as_str).chain(paragraphs.iter().map(String::as_str)))
+        super::language::language(
+            title
+                .iter()
+                .map(String::as_str)
+                .chain(paragraphs.iter().map(String::as_str)),
+        )
     }
 
     /// The top-level numbered paragraphs, in order.
@@ -299,8 +318,17 @@ impl Report {
                 Block::Heading(h) if h.id == id => Some(h.name()),
                 _ => None,
             })
-            .or_else(|| self.paragraphs().find(|p| p.id == id).map(|p| p.name.clone()))
-            .or_else(|| self.footnotes.iter().find(|f| f.id == id).map(|f| format!("footnote {}", f.label)))
+            .or_else(|| {
+                self.paragraphs()
+                    .find(|p| p.id == id)
+                    .map(|p| p.name.clone())
+            })
+            .or_else(|| {
+                self.footnotes
+                    .iter()
+                    .find(|f| f.id == id)
+                    .map(|f| format!("footnote {}", f.label))
+            })
             .or_else(|| {
                 self.footnotes
                     .iter()

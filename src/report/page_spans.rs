@@ -44,7 +44,9 @@ impl PageSpan {
 /// The pages to show beside a paragraph: a sub-paragraph on its parent's pages is on them
 /// already, and saying so again under every letter is noise.
 pub fn shown(own: Option<PageSpan>, parent: Option<PageSpan>) -> Option<PageSpan> {
-    own.filter(|own| parent.is_none_or(|parent| parent.first != own.first || parent.last < own.last))
+    own.filter(|own| {
+        parent.is_none_or(|parent| parent.first != own.first || parent.last < own.last)
+    })
 }
 
 /// How many letters and digits of a paragraph's opening and close are looked for: enough to be
@@ -100,8 +102,6 @@ fn push_letter(c: char, out: &mut Vec<char>) {
     }
 }
 
-
-
 /// The pages of every paragraph that could be found, by id; empty for a text without pages.
 pub fn page_spans(source: &str, report: &Report) -> BTreeMap<String, PageSpan> {
     let mut spans = BTreeMap::new();
@@ -120,15 +120,25 @@ pub fn page_spans(source: &str, report: &Report) -> BTreeMap<String, PageSpan> {
             continue;
         }
         let key = &own[..own.len().min(KEY_CHARS)];
-        let Some(start) = text.find(key, cursor, SEARCH_WINDOW) else { continue };
+        let Some(start) = text.find(key, cursor, SEARCH_WINDOW) else {
+            continue;
+        };
         let close = &own[own.len().saturating_sub(KEY_CHARS)..];
         // The close lies about the paragraph's length on from its opening, furniture and
         // footnotes at a page break besides (a little less, should the pages hold fewer
         // letters than the paragraph, say where an export dropped a character).
         let from = start + (own.len() - close.len()) * 3 / 4;
-        let end = text.find(close, from, own.len() + SEARCH_WINDOW).map(|at| at + close.len() - 1);
+        let end = text
+            .find(close, from, own.len() + SEARCH_WINDOW)
+            .map(|at| at + close.len() - 1);
         let last = end.unwrap_or(start);
-        spans.insert(paragraph.id.clone(), PageSpan { first: text.page_at(start), last: text.page_at(last) });
+        spans.insert(
+            paragraph.id.clone(),
+            PageSpan {
+                first: text.page_at(start),
+                last: text.page_at(last),
+            },
+        );
         cursor = end.map_or(start + key.len(), |end| end + 1);
     }
     spans
@@ -159,15 +169,23 @@ mod tests {
         assert_eq!(of("p3").as_deref(), Some("p. 2"));
         assert_eq!(of("p4").as_deref(), Some("p. 3"));
         assert_eq!(spans["p2"].spoken(), "pages 1 to 2");
-        assert_eq!(report.pages_of("p4"), spans.get("p4").copied(), "parsing finds them");
+        assert_eq!(
+            report.pages_of("p4"),
+            spans.get("p4").copied(),
+            "parsing finds them"
+        );
     }
 
     #[test]
     fn a_text_without_pages_has_none_and_a_paragraph_not_found_has_none() {
         let source = "1. First.\n\n2. Second.\n";
         assert!(page_spans(source, &parse(source)).is_empty());
-        let report = parse("1. First paragraph here.\n\n2. A paragraph that the pages do not hold.\n");
-        let spans = page_spans("1. First paragraph here.\n\u{c}Something else entirely.\n", &report);
+        let report =
+            parse("1. First paragraph here.\n\n2. A paragraph that the pages do not hold.\n");
+        let spans = page_spans(
+            "1. First paragraph here.\n\u{c}Something else entirely.\n",
+            &report,
+        );
         assert_eq!(spans.get("p1").map(|s| s.first), Some(1));
         assert_eq!(spans.get("p2"), None);
     }
@@ -187,7 +205,10 @@ mod tests {
         let source = "1. Decides to remain seized of the matter.\n\u{c}2. Decides to remain seized of the matter.\n\u{c}3. Decides to remain seized of the matter.\n";
         let report = parse(source);
         let spans = page_spans(source, &report);
-        let pages: Vec<u32> = ["p1", "p2", "p3"].iter().map(|id| spans[*id].first).collect();
+        let pages: Vec<u32> = ["p1", "p2", "p3"]
+            .iter()
+            .map(|id| spans[*id].first)
+            .collect();
         assert_eq!(pages, [1, 2, 3]);
     }
 }

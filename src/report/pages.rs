@@ -766,9 +766,13 @@ fn close_gaps<'a>(lines: Vec<&'a str>, after_page_break: &[bool]) -> Vec<&'a str
         let line = lines[i];
         out.push(line);
         let is_full = line.chars().count() * 100 >= full * 85;
-        let next = (i + 1..lines.len()).find(|&j| !lines[j].is_empty()).filter(|&j| j > i + 1);
+        let next = (i + 1..lines.len())
+            .find(|&j| !lines[j].is_empty())
+            .filter(|&j| j > i + 1);
         let goes_on = next.is_some_and(|j| {
-            let page_broke = after_page_break.get(i + 1..=j).is_some_and(|b| b.contains(&true));
+            let page_broke = after_page_break
+                .get(i + 1..=j)
+                .is_some_and(|b| b.contains(&true));
             !ends_sentence(line) || (numbered && page_broke && !opens_block(lines[j], full))
         });
         if let (true, true, Some(j)) = (is_full, goes_on, next) {
@@ -784,7 +788,11 @@ fn close_gaps<'a>(lines: Vec<&'a str>, after_page_break: &[bool]) -> Vec<&'a str
 /// ("(a)", "a)"), a section's ("IV.", "B."), or a short line (a heading, a title).
 fn opens_block(line: &str, full: usize) -> bool {
     let first = line.split_whitespace().next().unwrap_or("");
-    let marker = first.strip_prefix('(').and_then(|f| f.strip_suffix(')')).or_else(|| first.strip_suffix(')')).or_else(|| first.strip_suffix('.'));
+    let marker = first
+        .strip_prefix('(')
+        .and_then(|f| f.strip_suffix(')'))
+        .or_else(|| first.strip_suffix(')'))
+        .or_else(|| first.strip_suffix('.'));
     let is_marker = marker.is_some_and(|m| {
         let roman = !m.is_empty() && m.chars().all(|c| "IVXLCivxlc".contains(c));
         let letter = m.chars().count() == 1 && m.chars().all(char::is_alphabetic);
@@ -804,8 +812,13 @@ fn opens_block(line: &str, full: usize) -> bool {
 /// that ends a sentence short is left alone: counting characters misjudges a line's width in a
 /// proportional font, and ragged-right text has short lines inside its paragraphs.
 fn part_paragraphs<'a>(lines: &[&'a str]) -> Vec<&'a str> {
-    let numbered: Vec<usize> = (1..lines.len()).filter(|&i| starts_numbered(lines[i])).collect();
-    let parted = numbered.iter().filter(|&&i| lines[i - 1].is_empty()).count();
+    let numbered: Vec<usize> = (1..lines.len())
+        .filter(|&i| starts_numbered(lines[i]))
+        .collect();
+    let parted = numbered
+        .iter()
+        .filter(|&&i| lines[i - 1].is_empty())
+        .count();
     let already_parted = numbered.len() >= 3 && parted * 10 >= numbered.len() * 9;
     let mut out: Vec<&'a str> = Vec::with_capacity(lines.len());
     for run in lines.split(|l| l.is_empty()) {
@@ -824,7 +837,10 @@ fn part_paragraphs<'a>(lines: &[&'a str]) -> Vec<&'a str> {
                     c.is_uppercase() || c.is_ascii_digit() || "(“«\"".contains(c)
                 });
                 // The next word would have fitted on the line (with a margin for letters of other widths).
-                let short_ending = !already_parted && ends && opens && (before + 1 + first_word) * 100 <= width * 95;
+                let short_ending = !already_parted
+                    && ends
+                    && opens
+                    && (before + 1 + first_word) * 100 <= width * 95;
                 let full = line.chars().count() * 100 >= width * 85;
                 let short_before_full = full && before * 100 < width * 60;
                 if short_ending || short_before_full {
@@ -950,9 +966,13 @@ mod tests {
     }
 
     #[test]
-    fn across_a_page_break_a_numbered_reports_paragraph_goes_on_after_a_sentence_unless_a_block_opens() {
+    fn across_a_page_break_a_numbered_reports_paragraph_goes_on_after_a_sentence_unless_a_block_opens(
+    ) {
         let goes_on = clean(&cut_after_a_sentence("It requests the Secretary-General to report on the implementation within ninety days.\n")).into_owned();
-        assert!(goes_on.contains("humanitarian personnel in the region.\nIt requests"), "{goes_on}");
+        assert!(
+            goes_on.contains("humanitarian personnel in the region.\nIt requests"),
+            "{goes_on}"
+        );
         for opens in ["7. It requests the Secretary-General to report on the implementation within ninety days.\n", "(a) To report on the implementation of this resolution within ninety days of its adoption;\n", "B. Follow-up\n"] {
             let parted = clean(&cut_after_a_sentence(opens)).into_owned();
             let first = opens.split_whitespace().next().unwrap();
@@ -960,7 +980,11 @@ mod tests {
         }
         // A report without numbered paragraphs: no telling a paragraph from its continuation.
         let unnumbered = cut_after_a_sentence("It requests the Secretary-General to report on the implementation within ninety days.\n").replace(". The Council", " The Council");
-        assert!(!clean(&unnumbered).contains("in the region.\nIt requests"), "{}", clean(&unnumbered));
+        assert!(
+            !clean(&unnumbered).contains("in the region.\nIt requests"),
+            "{}",
+            clean(&unnumbered)
+        );
     }
 
     #[test]

@@ -21,7 +21,10 @@ impl PdfProblem {
     pub fn named(name: &str, message: &str) -> PdfProblem {
         match name {
             "PasswordException" => PdfProblem::Password,
-            "InvalidPDFException" | "MissingPDFException" | "UnexpectedResponseException" | "FormatError" => PdfProblem::Damaged,
+            "InvalidPDFException"
+            | "MissingPDFException"
+            | "UnexpectedResponseException"
+            | "FormatError" => PdfProblem::Damaged,
             "Cancelled" => PdfProblem::Cancelled,
             _ => PdfProblem::Engine(message.chars().take(200).collect()),
         }
@@ -45,10 +48,21 @@ mod tests {
 
     #[test]
     fn the_engines_errors_are_told_in_words() {
-        assert_eq!(PdfProblem::named("PasswordException", "No password given"), PdfProblem::Password);
-        assert_eq!(PdfProblem::named("InvalidPDFException", "Invalid PDF structure."), PdfProblem::Damaged);
+        assert_eq!(
+            PdfProblem::named("PasswordException", "No password given"),
+            PdfProblem::Password
+        );
+        assert_eq!(
+            PdfProblem::named("InvalidPDFException", "Invalid PDF structure."),
+            PdfProblem::Damaged
+        );
         assert_eq!(PdfProblem::named("Cancelled", ""), PdfProblem::Cancelled);
-        assert_eq!(PdfProblem::named("UnknownErrorException", "Something odd"), PdfProblem::Engine("Something odd".into()));
-        assert!(PdfProblem::Password.to_string().starts_with("This PDF is protected by a password"));
+        assert_eq!(
+            PdfProblem::named("UnknownErrorException", "Something odd"),
+            PdfProblem::Engine("Something odd".into())
+        );
+        assert!(PdfProblem::Password
+            .to_string()
+            .starts_with("This PDF is protected by a password"));
     }
 }

@@ -7,7 +7,9 @@ use std::collections::HashSet;
 
 use super::cover::{names_only, CoverBuilder};
 use super::markdown::{source_blocks, SourceBlock, SourceKind};
-use super::model::{footnote_ids, Block, Footnote, Heading, Paragraph, ParagraphKind, Report, RichText, Span};
+use super::model::{
+    footnote_ids, Block, Footnote, Heading, Paragraph, ParagraphKind, Report, RichText, Span,
+};
 
 /// Parses a report's text (plain text with Markdown conventions) into its structure.
 pub fn parse(source: &str) -> Report {
@@ -18,12 +20,17 @@ pub fn parse(source: &str) -> Report {
 
 /// The structure of a text its pages have been taken from ([`super::pages::clean`]).
 pub(super) fn parse_clean(text: &str) -> Report {
-    let (notes, blocks): (Vec<SourceBlock>, Vec<SourceBlock>) =
-        source_blocks(&text).into_iter().partition(|b| matches!(b.kind, SourceKind::Footnote(_)));
+    let (notes, blocks): (Vec<SourceBlock>, Vec<SourceBlock>) = source_blocks(text)
+        .into_iter()
+        .partition(|b| matches!(b.kind, SourceKind::Footnote(_)));
     let footnotes = notes
         .into_iter()
         .filter_map(|b| match b.kind {
-            SourceKind::Footnote(label) => Some(Footnote { id: footnote_ids(&label).0, label, text: joined(&b.lines) }),
+            SourceKind::Footnote(label) => Some(Footnote {
+                id: footnote_ids(&label).0,
+                label,
+                text: joined(&b.lines),
+            }),
             _ => None,
         })
         .collect();
@@ -32,10 +39,14 @@ pub(super) fn parse_clean(text: &str) -> Report {
     let mut cover = CoverBuilder::default();
     let mut rest = segments.as_slice();
     while let Some((segment, tail)) = rest.split_first() {
-        let title_heading = matches!(segment.marker, Marker::Heading { label: None, .. }) && !cover.has_title();
+        let title_heading =
+            matches!(segment.marker, Marker::Heading { label: None, .. }) && !cover.has_title();
         if title_heading {
             cover.set_title(joined(&segment.lines));
-        } else if segment.marker != Marker::None || is_prose(&segment.lines) || (cover.has_title() && opens_body(&segment.lines)) {
+        } else if segment.marker != Marker::None
+            || is_prose(&segment.lines)
+            || (cover.has_title() && opens_body(&segment.lines))
+        {
             break;
         } else if !cover.is_repeat(&segment.lines) {
             cover.take_block(&segment.lines);
@@ -49,23 +60,42 @@ pub(super) fn parse_clean(text: &str) -> Report {
         let debris = segment.marker == Marker::None
             && (cover.is_repeat(&segment.lines)
                 || is_page_number(&segment.lines)
-                || (segment.lines.len() == 1 && !repeated.is_empty() && repeated.contains(&line_key(&segment.lines))));
+                || (segment.lines.len() == 1
+                    && !repeated.is_empty()
+                    && repeated.contains(&line_key(&segment.lines))));
         if debris {
             continue;
         }
         // A line of names alone above a numbered paragraph is the heading of what follows
         // ("Political Affairs"), as reports without numbered sections set them.
-        let next_numbered = rest.get(i + 1).is_some_and(|next| matches!(next.marker, Marker::Number(_)));
+        let next_numbered = rest
+            .get(i + 1)
+            .is_some_and(|next| matches!(next.marker, Marker::Number(_)));
         if next_numbered && segment.marker == Marker::None && segment.lines.len() == 1 {
             let plain = segment.lines[0].plain();
-            if names_only(&plain) && !ends_sentence(&plain) && !plain.trim_end().ends_with([',', '،']) {
-                body.add(&Segment { marker: Marker::Heading { level: 2, label: None }, lines: segment.lines.clone(), written: None });
+            if names_only(&plain)
+                && !ends_sentence(&plain)
+                && !plain.trim_end().ends_with([',', '،'])
+            {
+                body.add(&Segment {
+                    marker: Marker::Heading {
+                        level: 2,
+                        label: None,
+                    },
+                    lines: segment.lines.clone(),
+                    written: None,
+                });
                 continue;
             }
         }
         body.add(segment);
     }
-    Report { cover: cover.finish(), blocks: body.blocks, footnotes, pages: Default::default() }
+    Report {
+        cover: cover.finish(),
+        blocks: body.blocks,
+        footnotes,
+        pages: Default::default(),
+    }
 }
 
 /// A line as running headers and footers repeat it: page numbers in it do not count.
@@ -91,13 +121,20 @@ fn line_key(lines: &[RichText]) -> String {
 /// headers or footers left by page breaks ("EN 2 EN", "GE.25-04512"), not text of the report.
 fn repeated_lines(segments: &[Segment]) -> HashSet<String> {
     let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for segment in segments.iter().filter(|s| s.marker == Marker::None && s.lines.len() == 1) {
+    for segment in segments
+        .iter()
+        .filter(|s| s.marker == Marker::None && s.lines.len() == 1)
+    {
         let key = line_key(&segment.lines);
         if !key.is_empty() && key.chars().count() <= 100 {
             *counts.entry(key).or_default() += 1;
         }
     }
-    counts.into_iter().filter(|(_, n)| *n >= 3).map(|(k, _)| k).collect()
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n >= 3)
+        .map(|(k, _)| k)
+        .collect()
 }
 
 /// What opens a segment of text.
@@ -107,7 +144,10 @@ enum Marker {
     Number(u32),
     /// "(a)", "(ii)": the marker without its brackets, in lower case.
     Sub(String),
-    Heading { level: u8, label: Option<String> },
+    Heading {
+        level: u8,
+        label: Option<String>,
+    },
 }
 
 /// A run of lines that forms one heading or paragraph.
@@ -127,12 +167,23 @@ fn segments(blocks: &[SourceBlock]) -> Vec<Segment> {
     for block in blocks {
         if let SourceKind::Heading(level) = block.kind {
             let (label, text) = split_heading_label(&joined(&block.lines));
-            out.push(Segment { marker: Marker::Heading { level, label }, lines: vec![text], written: None });
+            out.push(Segment {
+                marker: Marker::Heading { level, label },
+                lines: vec![text],
+                written: None,
+            });
             continue;
         }
         if block.item_number.is_none() && block.lines.len() == 1 {
             if let Some((level, label, text)) = heading_line(&block.lines[0]) {
-                out.push(Segment { marker: Marker::Heading { level, label: Some(label) }, lines: vec![text], written: None });
+                out.push(Segment {
+                    marker: Marker::Heading {
+                        level,
+                        label: Some(label),
+                    },
+                    lines: vec![text],
+                    written: None,
+                });
                 continue;
             }
         }
@@ -143,46 +194,87 @@ fn segments(blocks: &[SourceBlock]) -> Vec<Segment> {
             let short = line.spans().iter().map(|s| s.text.len()).sum::<usize>() <= 160;
             if short && (block.item_number.is_none() || i > 0) {
                 if let Some(word) = section_word(line) {
-                    out.push(Segment { marker: Marker::Heading { level: 2, label: None }, lines: vec![word], written: None });
+                    out.push(Segment {
+                        marker: Marker::Heading {
+                            level: 2,
+                            label: None,
+                        },
+                        lines: vec![word],
+                        written: None,
+                    });
                     continue;
                 }
-                let numbered_next = block.lines.get(i + 1).is_some_and(|next| matches!(line_marker(next, true, last_number), Some((Marker::Number(_), _, _))));
+                let numbered_next = block.lines.get(i + 1).is_some_and(|next| {
+                    matches!(
+                        line_marker(next, true, last_number),
+                        Some((Marker::Number(_), _, _))
+                    )
+                });
                 // A section numbered in roman figures between two sentences of running text.
                 let roman_between = (i > 0 || block.lines.len() > 1)
-                    && (i == 0 || block.lines.get(i - 1).is_some_and(|p| ends_sentence(&p.plain()) || p.plain().chars().count() < 60))
+                    && (i == 0
+                        || block.lines.get(i - 1).is_some_and(|p| {
+                            ends_sentence(&p.plain()) || p.plain().chars().count() < 60
+                        }))
                     && line.plain().split_once(". ").is_some_and(|(label, rest)| {
-                        !label.is_empty() && label.chars().all(|c| "IVXLC".contains(c)) && rest.chars().count() <= 60
+                        !label.is_empty()
+                            && label.chars().all(|c| "IVXLC".contains(c))
+                            && rest.chars().count() <= 60
                     });
                 if numbered_next || roman_between {
                     if let Some((level, label, text)) = heading_line(line) {
-                        out.push(Segment { marker: Marker::Heading { level, label: Some(label) }, lines: vec![text], written: None });
+                        out.push(Segment {
+                            marker: Marker::Heading {
+                                level,
+                                label: Some(label),
+                            },
+                            lines: vec![text],
+                            written: None,
+                        });
                         continue;
                     }
                 }
             }
-            let item = block.item_number.filter(|&n| i == 0 && plausible_next(n, last_number));
+            let item = block
+                .item_number
+                .filter(|&n| i == 0 && plausible_next(n, last_number));
             let line = &match block.item_number {
                 // Markdown took a year at the start of a wrapped line ("2025. It") for a list item.
                 Some(n) if i == 0 && item.is_none() => prefixed(line, &format!("{n}. ")),
                 _ => line.clone(),
             };
             let opening = item.map(|n| (Marker::Number(n), line.clone(), None));
-            let opening = opening.or_else(|| line_marker(line, i == 0, last_number).map(|(m, rest, written)| (m, rest, Some(written))));
+            let opening = opening.or_else(|| {
+                line_marker(line, i == 0, last_number)
+                    .map(|(m, rest, written)| (m, rest, Some(written)))
+            });
             match (opening, out.last_mut()) {
                 (Some((marker, rest, written)), _) => {
                     if let Marker::Number(n) = marker {
                         last_number = Some(n);
                     }
-                    out.push(Segment { marker, lines: vec![rest], written });
+                    out.push(Segment {
+                        marker,
+                        lines: vec![rest],
+                        written,
+                    });
                 }
                 (None, Some(segment))
                     if (i > 0 || block.item_number.is_some())
                         && !matches!(segment.marker, Marker::Heading { .. })
-                        && !starts_clause(block.lines.get(i.wrapping_sub(1)), line, block.lines.get(i + 1)) =>
+                        && !starts_clause(
+                            block.lines.get(i.wrapping_sub(1)),
+                            line,
+                            block.lines.get(i + 1),
+                        ) =>
                 {
                     segment.lines.push(line.clone())
                 }
-                (None, _) => out.push(Segment { marker: Marker::None, lines: vec![line.clone()], written: None }),
+                (None, _) => out.push(Segment {
+                    marker: Marker::None,
+                    lines: vec![line.clone()],
+                    written: None,
+                }),
             }
         }
     }
@@ -191,7 +283,11 @@ fn segments(blocks: &[SourceBlock]) -> Vec<Segment> {
 
 /// A paragraph number or sub-paragraph marker at the start of a line, and the line without it.
 /// Inside a block only the next number counts, so that "2025. The" in wrapped text stays text.
-fn line_marker(line: &RichText, starts_block: bool, last_number: Option<u32>) -> Option<(Marker, RichText, String)> {
+fn line_marker(
+    line: &RichText,
+    starts_block: bool,
+    last_number: Option<u32>,
+) -> Option<(Marker, RichText, String)> {
     let first = line.spans().first()?;
     if first.style.code {
         return None;
@@ -200,28 +296,35 @@ fn line_marker(line: &RichText, starts_block: bool, last_number: Option<u32>) ->
     // "a)" and "ii)", as French, Spanish and Russian texts write sub-paragraphs.
     let bare = text.find(") ").filter(|&close| {
         let inner = &text[..close];
-        (1..=4).contains(&inner.chars().count()) && inner.chars().all(|c| c.is_lowercase() && c.is_alphabetic())
+        (1..=4).contains(&inner.chars().count())
+            && inner.chars().all(|c| c.is_lowercase() && c.is_alphabetic())
     });
     let (marker, consumed) = if let Some(close) = bare {
         (Marker::Sub(text[..close].to_string()), close + 1)
     } else if let Some(open) = text.strip_prefix('(') {
         let close = open.find(')')?;
         let inner = &open[..close];
-        let marker = if (1..=5).contains(&inner.len()) && inner.chars().all(|c| c.is_ascii_alphabetic()) {
-            inner.to_ascii_lowercase()
-        } else {
-            // An Arabic sub-paragraph letter, in the order Arabic texts letter them: (أ) is (a).
-            arabic_letter(inner)?.to_string()
-        };
+        let marker =
+            if (1..=5).contains(&inner.len()) && inner.chars().all(|c| c.is_ascii_alphabetic()) {
+                inner.to_ascii_lowercase()
+            } else {
+                // An Arabic sub-paragraph letter, in the order Arabic texts letter them: (أ) is (a).
+                arabic_letter(inner)?.to_string()
+            };
         (Marker::Sub(marker), close + 2)
     } else {
         // Paragraph numbers in Western, Arabic-Indic or Persian digits: "8.", "٨.", "۸.".
-        let digits: String = text.chars().take_while(|c| digit_value(*c).is_some()).collect();
+        let digits: String = text
+            .chars()
+            .take_while(|c| digit_value(*c).is_some())
+            .collect();
         let rest = &text[digits.len()..];
         if digits.is_empty() || digits.chars().count() > 4 || !rest.starts_with('.') {
             return None;
         }
-        let n: u32 = digits.chars().try_fold(0u32, |n, c| Some(n * 10 + digit_value(c)?))?;
+        let n: u32 = digits
+            .chars()
+            .try_fold(0u32, |n, c| Some(n * 10 + digit_value(c)?))?;
         let digits = digits.len();
         let plausible = match last_number {
             None => starts_block || n == 1,
@@ -255,15 +358,34 @@ fn digit_value(c: char) -> Option<u32> {
 /// letter in the same place gives the same id, so "(ب)" of paragraph 2 is `p2-b`.
 fn arabic_letter(marker: &str) -> Option<char> {
     const ABJAD: [&str; 26] = [
-        "أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض",
+        "أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص",
+        "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض",
     ];
     let marker = if marker == "ه" { "هـ" } else { marker };
-    ABJAD.iter().position(|l| *l == marker).map(|i| (b'a' + i as u8) as char)
+    ABJAD
+        .iter()
+        .position(|l| *l == marker)
+        .map(|i| (b'a' + i as u8) as char)
 }
 
 /// Arabic section numbers are ordinal words ("أولاً - مقدمة"); Chinese ones, numerals ("一、").
-const ARABIC_ORDINALS: [&str; 12] = ["أولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا", "حادي عشر", "ثاني عشر"];
-const CHINESE_NUMERALS: [&str; 12] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
+const ARABIC_ORDINALS: [&str; 12] = [
+    "أولا",
+    "ثانيا",
+    "ثالثا",
+    "رابعا",
+    "خامسا",
+    "سادسا",
+    "سابعا",
+    "ثامنا",
+    "تاسعا",
+    "عاشرا",
+    "حادي عشر",
+    "ثاني عشر",
+];
+const CHINESE_NUMERALS: [&str; 12] = [
+    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二",
+];
 
 /// "أولاً - مقدمة" or "一、导言": the section's label and its text.
 fn other_script_section(plain: &str) -> Option<(String, String)> {
@@ -273,9 +395,17 @@ fn other_script_section(plain: &str) -> Option<(String, String)> {
             return Some((label.to_string(), rest.trim().to_string()));
         }
     }
-    let (label, rest) = plain.split_once(" - ").or_else(|| plain.split_once(" – ")).or_else(|| plain.split_once('-'))?;
-    let bare: String = label.trim().chars().filter(|c| !('\u{064B}'..='\u{065F}').contains(c)).collect();
-    (ARABIC_ORDINALS.contains(&bare.as_str()) && !rest.trim().is_empty()).then(|| (label.trim().to_string(), rest.trim().to_string()))
+    let (label, rest) = plain
+        .split_once(" - ")
+        .or_else(|| plain.split_once(" – "))
+        .or_else(|| plain.split_once('-'))?;
+    let bare: String = label
+        .trim()
+        .chars()
+        .filter(|c| !('\u{064B}'..='\u{065F}').contains(c))
+        .collect();
+    (ARABIC_ORDINALS.contains(&bare.as_str()) && !rest.trim().is_empty())
+        .then(|| (label.trim().to_string(), rest.trim().to_string()))
 }
 
 /// Whether `n` can be the number of the paragraph after `last`: numbering may skip or repeat a
@@ -298,16 +428,35 @@ fn prefixed(line: &RichText, prefix: &str) -> RichText {
 /// The parts of a document that carry no number but a name of their own, in the six languages
 /// of the United Nations: a line that is one of these (an annex with its number) is a heading.
 const SECTION_WORDS: [&str; 18] = [
-    "summary", "contents", "annex", "résumé", "table des matières", "annexe", "resumen", "índice", "anexo", "резюме",
-    "содержание", "приложение", "موجز", "المحتويات", "المرفق", "摘要", "目录", "附件",
+    "summary",
+    "contents",
+    "annex",
+    "résumé",
+    "table des matières",
+    "annexe",
+    "resumen",
+    "índice",
+    "anexo",
+    "резюме",
+    "содержание",
+    "приложение",
+    "موجز",
+    "المحتويات",
+    "المرفق",
+    "摘要",
+    "目录",
+    "附件",
 ];
 
 fn section_word(line: &RichText) -> Option<RichText> {
     let plain = line.plain();
     let text = plain.trim().trim_end_matches([':', '.']);
     let lower = text.to_lowercase();
-    let (word, rest) = SECTION_WORDS.iter().find_map(|w| lower.strip_prefix(w).map(|rest| (*w, rest.trim())))?;
-    let numbered = rest.is_empty() || (rest.len() <= 5 && rest.chars().all(|c| c.is_ascii_alphanumeric()) && word.len() > 4);
+    let (word, rest) = SECTION_WORDS
+        .iter()
+        .find_map(|w| lower.strip_prefix(w).map(|rest| (*w, rest.trim())))?;
+    let numbered = rest.is_empty()
+        || (rest.len() <= 5 && rest.chars().all(|c| c.is_ascii_alphanumeric()) && word.len() > 4);
     numbered.then(|| RichText(vec![Span::plain(text)]))
 }
 
@@ -315,7 +464,8 @@ fn section_word(line: &RichText) -> Option<RichText> {
 fn heading_line(line: &RichText) -> Option<(u8, String, RichText)> {
     let plain = line.plain();
     if let Some((label, text)) = other_script_section(&plain) {
-        return (text.chars().count() <= 100 && !text.ends_with(['.', ';', ',', ':', '،', '؛'])).then(|| (2, label, RichText(vec![Span::plain(text)])));
+        return (text.chars().count() <= 100 && !text.ends_with(['.', ';', ',', ':', '،', '؛']))
+            .then(|| (2, label, RichText(vec![Span::plain(text)])));
     }
     let (label, rest) = plain.split_once(". ")?;
     let rest = rest.trim();
@@ -336,10 +486,17 @@ fn heading_line(line: &RichText) -> Option<(u8, String, RichText)> {
 /// Splits "I. Introduction" into its label and text; headings without a label keep all their text.
 fn split_heading_label(line: &RichText) -> (Option<String>, RichText) {
     let plain = line.plain();
-    let Some((label, _)) = plain.split_once(". ") else { return (None, line.clone()) };
+    let Some((label, _)) = plain.split_once(". ") else {
+        return (None, line.clone());
+    };
     let is_label = !label.is_empty()
-        && (label.chars().all(|c| "IVXLC".contains(c)) || (label.len() == 1 && label.chars().all(|c| c.is_ascii_uppercase())));
-    let Some(first) = line.spans().first().filter(|s| is_label && s.text.starts_with(label)) else {
+        && (label.chars().all(|c| "IVXLC".contains(c))
+            || (label.len() == 1 && label.chars().all(|c| c.is_ascii_uppercase())));
+    let Some(first) = line
+        .spans()
+        .first()
+        .filter(|s| is_label && s.text.starts_with(label))
+    else {
         return (None, line.clone());
     };
     let mut text = line.clone();
@@ -358,7 +515,8 @@ fn joined(lines: &[RichText]) -> RichText {
 /// Running text rather than title-block lines: a long line, or a sentence of some length.
 fn is_prose(lines: &[RichText]) -> bool {
     let text = joined(lines).plain();
-    lines.iter().any(|l| l.plain().chars().count() > 200) || (text.split_whitespace().count() >= 15 && ends_sentence(&text))
+    lines.iter().any(|l| l.plain().chars().count() > 200)
+        || (text.split_whitespace().count() >= 15 && ends_sentence(&text))
 }
 
 /// Whether a line inside a block starts a paragraph of a resolution's preamble, which text
@@ -366,7 +524,11 @@ fn is_prose(lines: &[RichText]) -> bool {
 /// first clause, or a clause opening with its participle ("Recalling", "Rappelant",
 /// "Recordando", "Ссылаясь", "إذ تشير") after one that ended.
 fn starts_clause(previous: Option<&RichText>, line: &RichText, next: Option<&RichText>) -> bool {
-    let ended = |l: &RichText| l.plain().trim_end().ends_with([',', ';', ':', '.', '،', '؛']);
+    let ended = |l: &RichText| {
+        l.plain()
+            .trim_end()
+            .ends_with([',', ';', ':', '.', '،', '؛'])
+    };
     let text = line.plain();
     let subject = text.split_whitespace().count() <= 8
         && (text.starts_with(char::is_uppercase) || text.starts_with("إن "))
@@ -381,7 +543,9 @@ fn starts_clause(previous: Option<&RichText>, line: &RichText, next: Option<&Ric
 /// "Convaincue", "Reconociendo", "Ссылаясь", "وإذ تؤكد").
 pub(crate) fn opens_preamble(text: &str) -> bool {
     let mut words = text.split_whitespace();
-    let Some(first) = words.next() else { return false };
+    let Some(first) = words.next() else {
+        return false;
+    };
     let first = first.trim_end_matches([',', '،']);
     if ["إذ", "وإذ"].contains(&first) {
         return true;
@@ -391,16 +555,34 @@ pub(crate) fn opens_preamble(text: &str) -> bool {
     }
     // A clause goes on in small letters ("Recalling its", "Deeply concerned"); a name does not
     // ("Assistant Secretary-General").
-    if words.next().is_some_and(|second| second.starts_with(char::is_uppercase)) {
+    if words
+        .next()
+        .is_some_and(|second| second.starts_with(char::is_uppercase))
+    {
         return false;
     }
     let lower = first.to_lowercase();
     const ADJECTIVES: [&str; 14] = [
-        "concerned", "convinced", "mindful", "aware", "deeply", "gravely", "alarmed", "conscious", "determined", "guided", "bearing",
-        "profondément", "convaincu", "préoccupé",
+        "concerned",
+        "convinced",
+        "mindful",
+        "aware",
+        "deeply",
+        "gravely",
+        "alarmed",
+        "conscious",
+        "determined",
+        "guided",
+        "bearing",
+        "profondément",
+        "convaincu",
+        "préoccupé",
     ];
-    let participle = (lower.ends_with("ing") && !["during", "nothing", "something", "king"].contains(&lower.as_str()))
-        || ["ant", "ando", "iendo", "ая", "яя", "ясь"].iter().any(|e| lower.ends_with(e))
+    let participle = (lower.ends_with("ing")
+        && !["during", "nothing", "something", "king"].contains(&lower.as_str()))
+        || ["ant", "ando", "iendo", "ая", "яя", "ясь"]
+            .iter()
+            .any(|e| lower.ends_with(e))
         || (lower.ends_with('я') && first.chars().all(|c| c.is_alphabetic() && !c.is_ascii()));
     participle || ADJECTIVES.iter().any(|a| lower.starts_with(a))
 }
@@ -410,11 +592,14 @@ pub(crate) fn opens_preamble(text: &str) -> bool {
 fn opens_body(lines: &[RichText]) -> bool {
     let text = joined(lines).plain();
     let text = text.trim_end();
-    text.ends_with([',', ';', ':', '،', '؛']) || (ends_sentence(text) && text.split_whitespace().count() >= 6)
+    text.ends_with([',', ';', ':', '،', '؛'])
+        || (ends_sentence(text) && text.split_whitespace().count() >= 6)
 }
 
 fn ends_sentence(text: &str) -> bool {
-    let text = text.trim_end().trim_end_matches(['"', '\'', '”', '’', ')', ']', '*']);
+    let text = text
+        .trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', ')', ']', '*']);
     text.ends_with(['.', '!', '?', ':', ';', '…'])
 }
 
@@ -440,14 +625,27 @@ fn continues(previous: &str, next: &str) -> bool {
     if ends_sentence(previous) || opens_preamble(next) {
         return false;
     }
-    let Some(first) = next.trim_start().chars().find(|c| c.is_alphanumeric()) else { return false };
+    let Some(first) = next.trim_start().chars().find(|c| c.is_alphanumeric()) else {
+        return false;
+    };
     let last_word = previous.split_whitespace().last().unwrap_or_default();
-    first.is_lowercase() || last_word.ends_with([',', '-']) || last_word.starts_with(char::is_lowercase)
+    first.is_lowercase()
+        || last_word.ends_with([',', '-'])
+        || last_word.starts_with(char::is_lowercase)
 }
 
 fn roman_value(numeral: &str) -> Option<u32> {
-    const TABLE: [(&str, u32); 9] =
-        [("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1), ("l", 50), ("xc", 90), ("c", 100)];
+    const TABLE: [(&str, u32); 9] = [
+        ("xl", 40),
+        ("x", 10),
+        ("ix", 9),
+        ("v", 5),
+        ("iv", 4),
+        ("i", 1),
+        ("l", 50),
+        ("xc", 90),
+        ("c", 100),
+    ];
     let mut rest = numeral;
     let mut value = 0;
     'outer: while !rest.is_empty() {
@@ -532,7 +730,12 @@ impl Body {
                 self.anchor = Some(id.clone());
                 self.unnumbered_since_anchor = 0;
                 self.open = None;
-                self.blocks.push(Block::Heading(Heading { id, level: *level, label: label.clone(), text }));
+                self.blocks.push(Block::Heading(Heading {
+                    id,
+                    level: *level,
+                    label: label.clone(),
+                    text,
+                }));
             }
             Marker::Number(n) => {
                 let id = self.ids.claim(format!("p{n}"));
@@ -540,7 +743,14 @@ impl Body {
                 self.unnumbered_since_anchor = 0;
                 let name = format!("paragraph {n}");
                 let written = segment.written.clone();
-                self.push_top(Paragraph { id, name, kind: ParagraphKind::Numbered(*n), written, text, children: Vec::new() });
+                self.push_top(Paragraph {
+                    id,
+                    name,
+                    kind: ParagraphKind::Numbered(*n),
+                    written,
+                    text,
+                    children: Vec::new(),
+                });
             }
             Marker::Sub(marker) => self.add_sub(marker, segment.written.clone(), text),
             Marker::None => {
@@ -553,11 +763,21 @@ impl Body {
                 self.unnumbered_since_anchor += 1;
                 let k = self.unnumbered_since_anchor;
                 let (wanted, name) = match &self.anchor {
-                    Some(anchor) => (format!("{anchor}-u{k}"), format!("unnumbered paragraph {k} after {}", self.anchor_name())),
+                    Some(anchor) => (
+                        format!("{anchor}-u{k}"),
+                        format!("unnumbered paragraph {k} after {}", self.anchor_name()),
+                    ),
                     None => (format!("u{k}"), format!("unnumbered paragraph {k}")),
                 };
                 let id = self.ids.claim(wanted);
-                self.push_top(Paragraph { id, name, kind: ParagraphKind::Unnumbered, written: None, text, children: Vec::new() });
+                self.push_top(Paragraph {
+                    id,
+                    name,
+                    kind: ParagraphKind::Unnumbered,
+                    written: None,
+                    text,
+                    children: Vec::new(),
+                });
             }
         }
     }
@@ -607,15 +827,24 @@ impl Body {
             };
             let id = self.ids.claim(wanted);
             let name = format!("paragraph ({marker})");
-            self.push_top(Paragraph { id, name, kind: ParagraphKind::Sub(marker.to_string()), written, text, children: Vec::new() });
+            self.push_top(Paragraph {
+                id,
+                name,
+                kind: ParagraphKind::Sub(marker.to_string()),
+                written,
+                text,
+                children: Vec::new(),
+            });
             return;
         }
-        let Some(Block::Paragraph(top)) = self.open.and_then(|i| self.blocks.get_mut(i)) else { return };
+        let Some(Block::Paragraph(top)) = self.open.and_then(|i| self.blocks.get_mut(i)) else {
+            return;
+        };
         // "(i)" after "(h)" is a letter; otherwise a small numeral is a roman sub-sub-paragraph.
         let follows_letter = top.children.last().is_some_and(|c| {
             matches!(&c.kind, ParagraphKind::Sub(m) if letter_before(marker).is_some_and(|l| m.len() == 1 && m.starts_with(l)))
         });
-        let is_roman = roman_value(marker).is_some() && !(follows_letter && !self.first_level_roman);
+        let is_roman = roman_value(marker).is_some() && (!follows_letter || self.first_level_roman);
         if top.children.is_empty() {
             self.first_level_roman = is_roman;
         }
@@ -626,7 +855,14 @@ impl Body {
         };
         let id = self.ids.claim(format!("{}-{marker}", parent.id));
         let name = format!("{} ({marker})", parent.name);
-        parent.children.push(Paragraph { id, name, kind: ParagraphKind::Sub(marker.to_string()), written, text, children: Vec::new() });
+        parent.children.push(Paragraph {
+            id,
+            name,
+            kind: ParagraphKind::Sub(marker.to_string()),
+            written,
+            text,
+            children: Vec::new(),
+        });
     }
 }
 
@@ -636,9 +872,15 @@ mod tests {
 
     #[test]
     fn continuation_needs_an_unfinished_sentence() {
-        assert!(continues("and the need to adhere to the", "agreement to protect civilians"));
+        assert!(continues(
+            "and the need to adhere to the",
+            "agreement to protect civilians"
+        ));
         assert!(continues("between the", "Islamic Republic of Pakistan and"));
-        assert!(!continues("in the South Asian region.", "The meeting adopted"));
+        assert!(!continues(
+            "in the South Asian region.",
+            "The meeting adopted"
+        ));
         assert!(!continues("Jammu and Kashmir", "Istanbul"));
     }
 
@@ -654,10 +896,16 @@ mod tests {
     #[test]
     fn page_numbers_are_recognised_by_their_form() {
         for text in ["- 12 -", "Page 3", "Page 3 of 9", "– 4 –"] {
-            assert!(is_page_number(&[RichText(vec![super::super::model::Span::plain(text)])]), "{text}");
+            assert!(
+                is_page_number(&[RichText(vec![super::super::model::Span::plain(text)])]),
+                "{text}"
+            );
         }
         for text in ["12 June", "12"] {
-            assert!(!is_page_number(&[RichText(vec![super::super::model::Span::plain(text)])]), "{text}: a number alone may be text");
+            assert!(
+                !is_page_number(&[RichText(vec![super::super::model::Span::plain(text)])]),
+                "{text}: a number alone may be text"
+            );
         }
     }
 
@@ -684,7 +932,12 @@ mod tests {
         );
         assert_eq!(
             ids("报告\n\n一、导言\n\n1. 大会审议了报告。\n\n二、建议\n\n2. 大会决定。\n"),
-            [pair("h-一-导言", "一"), pair("p1", "1."), pair("h-二-建议", "二"), pair("p2", "2.")]
+            [
+                pair("h-一-导言", "一"),
+                pair("p1", "1."),
+                pair("h-二-建议", "二"),
+                pair("p2", "2.")
+            ]
         );
         assert_eq!(
             ids("Informe\n\n1. El Consejo decide:\na) aprobar el informe;\nb) seguir ocupándose de la cuestión.\n"),

@@ -9,10 +9,14 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::annotations::codec::Settings;
-use crate::exchange::share::SharedNote;
+use crate::annotations::placement::{
+    place, place_cached, Entry, ParagraphChanges, ParagraphIndex, PlacementCache, Placements,
+};
+use crate::annotations::{
+    Annotation, AnnotationSet, Colour, Millis, Palette, Quote, StoredVersions, Target,
+};
 use crate::exchange::import::{self, ImportError, ImportPlan};
-use crate::annotations::placement::{place, place_cached, Entry, ParagraphChanges, ParagraphIndex, PlacementCache, Placements};
-use crate::annotations::{Annotation, AnnotationSet, Colour, Millis, Palette, Quote, StoredVersions, Target};
+use crate::exchange::share::SharedNote;
 
 use super::browser::{self, TextSelection};
 use super::storage::{self, Elsewhere, Load, SaveError, Saved};
@@ -53,7 +57,11 @@ impl Seen {
     /// Takes in what the paragraphs' states are made from now, and gives the paragraphs whose
     /// state may have changed since the last time.
     fn update(&mut self, annotator: &Annotator) -> std::collections::HashSet<String> {
-        let mut dirty = annotator.placements.with(|placements| annotator.annotations.with(|set| self.annotations.update(set, placements)));
+        let mut dirty = annotator.placements.with(|placements| {
+            annotator
+                .annotations
+                .with(|set| self.annotations.update(set, placements))
+        });
         let mut mark = |paragraph: Option<&String>| {
             if let Some(p) = paragraph {
                 dirty.insert(p.clone());
@@ -61,7 +69,12 @@ impl Seen {
         };
         let editing = annotator.editing.get();
         let editing_paragraph = editing.as_ref().and_then(|e| match e {
-            Editing::Existing(id) => annotator.placements.with(|p| p.entries.iter().find(|x| x.id == *id).map(|x| x.paragraph.clone())),
+            Editing::Existing(id) => annotator.placements.with(|p| {
+                p.entries
+                    .iter()
+                    .find(|x| x.id == *id)
+                    .map(|x| x.paragraph.clone())
+            }),
             Editing::New { paragraph, .. } => Some(paragraph.clone()),
         });
         let editing = (editing_paragraph, editing);
@@ -76,7 +89,14 @@ impl Seen {
             mark(passage.as_ref().map(|p| &p.0));
             self.passage = passage;
         }
-        let shared = annotator.shared.with(|s| s.as_ref().map(|n| (n.annotation.target.paragraph().to_string(), n.annotation.clone())));
+        let shared = annotator.shared.with(|s| {
+            s.as_ref().map(|n| {
+                (
+                    n.annotation.target.paragraph().to_string(),
+                    n.annotation.clone(),
+                )
+            })
+        });
         if self.shared != shared {
             mark(self.shared.as_ref().map(|s| &s.0));
             mark(shared.as_ref().map(|s| &s.0));
@@ -91,7 +111,11 @@ impl Seen {
 pub enum Editing {
     Existing(String),
     /// A note not written yet: on a paragraph, or on a passage of it.
-    New { paragraph: String, quote: Option<Quote>, colour: Option<Colour> },
+    New {
+        paragraph: String,
+        quote: Option<Quote>,
+        colour: Option<Colour>,
+    },
 }
 
 impl Editing {
@@ -139,7 +163,10 @@ fn now() -> Millis {
 }
 
 fn new_id() -> String {
-    let random: String = browser::random_bytes::<8>().iter().map(|b| format!("{b:02x}")).collect();
+    let random: String = browser::random_bytes::<8>()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     format!("a{:x}-{random}", now())
 }
 
@@ -159,14 +186,20 @@ impl Annotator {
                 index.with_value(|index| {
                     annotations.with(|set| {
                         super::browser::timed("annotations:place", || {
-                            cache.try_update_value(|cache| place_cached(index, set, cache)).unwrap_or_else(|| place(index, set))
+                            cache
+                                .try_update_value(|cache| place_cached(index, set, cache))
+                                .unwrap_or_else(|| place(index, set))
                         })
                     })
                 })
             },
             |_, _| true,
         );
-        let (editing, shared, target_passage) = (RwSignal::new(None), RwSignal::new(None::<SharedNote>), RwSignal::new(None::<(String, usize, usize)>));
+        let (editing, shared, target_passage) = (
+            RwSignal::new(None),
+            RwSignal::new(None::<SharedNote>),
+            RwSignal::new(None::<(String, usize, usize)>),
+        );
         let this = Annotator {
             report_id: StoredValue::new(report_id.to_string()),
             index,
@@ -195,13 +228,17 @@ impl Annotator {
             let mut seen = previous.unwrap_or_default();
             // Read tracked: any of these changing runs this again.
             let dirty = seen.update(&this);
-            let states: Vec<(String, RwSignal<ParagraphState>)> = this.paragraph_states.with_value(|m| {
-                if first {
-                    m.iter().map(|(k, v)| (k.clone(), *v)).collect()
-                } else {
-                    dirty.iter().filter_map(|p| m.get(p).map(|state| (p.clone(), *state))).collect()
-                }
-            });
+            let states: Vec<(String, RwSignal<ParagraphState>)> =
+                this.paragraph_states.with_value(|m| {
+                    if first {
+                        m.iter().map(|(k, v)| (k.clone(), *v)).collect()
+                    } else {
+                        dirty
+                            .iter()
+                            .filter_map(|p| m.get(p).map(|state| (p.clone(), *state)))
+                            .collect()
+                    }
+                });
             for (paragraph, state) in states {
                 let fresh = untrack(|| this.compute_state(&paragraph));
                 if state.with_untracked(|s| *s != fresh) {
@@ -223,12 +260,22 @@ impl Annotator {
             let mut marks = placements.marks.get(paragraph).cloned().unwrap_or_default();
             if let Some((p, start, end)) = passage {
                 if p == paragraph {
-                    marks.push(crate::annotations::marks::Mark { start, end, annotation: String::new(), colour: None });
+                    marks.push(crate::annotations::marks::Mark {
+                        start,
+                        end,
+                        annotation: String::new(),
+                        colour: None,
+                    });
                 }
             }
             self.annotations.with_untracked(|set| {
-                let whole = placements.whole.get(paragraph).and_then(|id| set.get(id)).cloned();
-                let editing_id = |a: &Annotation| matches!(&editing, Some(Editing::Existing(e)) if *e == a.id);
+                let whole = placements
+                    .whole
+                    .get(paragraph)
+                    .and_then(|id| set.get(id))
+                    .cloned();
+                let editing_id =
+                    |a: &Annotation| matches!(&editing, Some(Editing::Existing(e)) if *e == a.id);
                 let mut cards: Vec<(Annotation, bool)> = ids
                     .iter()
                     .filter_map(|i| set.get(i))
@@ -238,12 +285,23 @@ impl Annotator {
                 cards.sort_by_key(|(a, _)| a.target.quote().is_some());
                 let has_note = ids.iter().any(|i| set.get(i).is_some_and(|a| a.has_note()));
                 let new_note = match &editing {
-                    Some(new @ Editing::New { paragraph: p, .. }) if p == paragraph => Some(new.clone()),
+                    Some(new @ Editing::New { paragraph: p, .. }) if p == paragraph => {
+                        Some(new.clone())
+                    }
                     _ => None,
                 };
-                let shared_here =
-                    self.shared.with_untracked(|s| s.as_ref().is_some_and(|n| n.annotation.target.paragraph() == paragraph));
-                ParagraphState { whole, marks, cards, new_note, has_note, shared_here }
+                let shared_here = self.shared.with_untracked(|s| {
+                    s.as_ref()
+                        .is_some_and(|n| n.annotation.target.paragraph() == paragraph)
+                });
+                ParagraphState {
+                    whole,
+                    marks,
+                    cards,
+                    new_note,
+                    has_note,
+                    shared_here,
+                }
             })
         })
     }
@@ -252,15 +310,27 @@ impl Annotator {
     /// note, the editor, a shared note): such paragraphs are set out live wherever they are.
     /// Looked up, not kept as a set: a set of every annotated paragraph was rebuilt on each edit.
     pub fn in_use(&self, ids: &[String]) -> bool {
-        self.placements.with(|p| ids.iter().any(|id| p.by_paragraph.contains_key(id) || p.marks.contains_key(id)))
-            || self.editing.with(|e| matches!(e, Some(Editing::New { paragraph, .. }) if ids.contains(paragraph)))
-            || self.target_passage.with(|t| t.as_ref().is_some_and(|(p, ..)| ids.contains(p)))
-            || self.shared.with(|s| s.as_ref().is_some_and(|n| ids.iter().any(|id| id == n.annotation.target.paragraph())))
+        self.placements.with(|p| {
+            ids.iter()
+                .any(|id| p.by_paragraph.contains_key(id) || p.marks.contains_key(id))
+        }) || self
+            .editing
+            .with(|e| matches!(e, Some(Editing::New { paragraph, .. }) if ids.contains(paragraph)))
+            || self
+                .target_passage
+                .with(|t| t.as_ref().is_some_and(|(p, ..)| ids.contains(p)))
+            || self.shared.with(|s| {
+                s.as_ref()
+                    .is_some_and(|n| ids.iter().any(|id| id == n.annotation.target.paragraph()))
+            })
     }
 
     /// The signal a paragraph's view reads its annotations from.
     pub fn paragraph_state(&self, paragraph: &str) -> RwSignal<ParagraphState> {
-        if let Some(state) = self.paragraph_states.with_value(|m| m.get(paragraph).copied()) {
+        if let Some(state) = self
+            .paragraph_states
+            .with_value(|m| m.get(paragraph).copied())
+        {
             return state;
         }
         let state = RwSignal::new(self.compute_state(paragraph));
@@ -279,7 +349,10 @@ impl Annotator {
     }
 
     fn clear_problem(&self, problem: &str) {
-        if self.problems.with_untracked(|p| p.iter().any(|x| x == problem)) {
+        if self
+            .problems
+            .with_untracked(|p| p.iter().any(|x| x == problem))
+        {
             self.problems.update(|p| p.retain(|x| x != problem));
         }
     }
@@ -288,7 +361,9 @@ impl Annotator {
     /// being hidden (when a pending save is written at once).
     pub fn load(&self) {
         let report = self.report_id.get_value();
-        let (loaded, journal_problem) = super::browser::timed("annotations:load", || storage::load_annotations(&report, now()));
+        let (loaded, journal_problem) = super::browser::timed("annotations:load", || {
+            storage::load_annotations(&report, now())
+        });
         if let Some(problem) = journal_problem {
             self.tell(problem);
         }
@@ -321,7 +396,9 @@ impl Annotator {
             Load::Read { value, .. } => self.palette.set(value.palette),
             Load::Unreadable { reason, kept_as } => self.tell(format!(
                 "Your colour names could not be read ({reason}); the defaults are used.{}",
-                kept_as.map(|k| format!(" The saved value was kept aside under “{k}”.")).unwrap_or_default()
+                kept_as
+                    .map(|k| format!(" The saved value was kept aside under “{k}”."))
+                    .unwrap_or_default()
             )),
             _ => {}
         }
@@ -329,12 +406,17 @@ impl Annotator {
 
         let this = *self;
         let storage_listener = window_event_listener(ev::storage, move |event| {
-            if let Some(elsewhere) = storage::annotations_changed_elsewhere(&this.report_id.get_value(), &event) {
+            if let Some(elsewhere) =
+                storage::annotations_changed_elsewhere(&this.report_id.get_value(), &event)
+            {
                 let merged = match elsewhere {
                     Elsewhere::Whole(theirs) => this.take_in(theirs, StoredVersions::default()),
                     Elsewhere::Recent(recent) => this.take_in(recent, this.stored.get_value()),
                 };
-                if this.stored.with_value(|stored| merged.changed_since(stored).stored_count() > 0) {
+                if this
+                    .stored
+                    .with_value(|stored| merged.changed_since(stored).stored_count() > 0)
+                {
                     // This tab has edits the other has not stored yet.
                     this.schedule_save();
                 }
@@ -378,7 +460,11 @@ impl Annotator {
         }
         let report = self.report_id.get_value();
         let result = self.annotations.with_untracked(|set| {
-            self.stored.with_value(|stored| super::browser::timed("annotations:save", || storage::save_annotations(&report, set, stored, now())))
+            self.stored.with_value(|stored| {
+                super::browser::timed("annotations:save", || {
+                    storage::save_annotations(&report, set, stored, now())
+                })
+            })
         });
         match result {
             Ok(saved) => {
@@ -407,7 +493,9 @@ impl Annotator {
                 ));
             }
             Err(SaveError::Unavailable) => {}
-            Err(other @ SaveError::Other(_)) => self.tell(format!("Your last change could not be saved: {other}.")),
+            Err(other @ SaveError::Other(_)) => {
+                self.tell(format!("Your last change could not be saved: {other}."))
+            }
         }
     }
 
@@ -423,13 +511,15 @@ impl Annotator {
         merged
     }
 
-        fn change(&self, edit: impl FnOnce(&mut AnnotationSet)) {
+    fn change(&self, edit: impl FnOnce(&mut AnnotationSet)) {
         self.annotations.update(edit);
         self.schedule_save();
     }
 
     pub fn paragraph_name(&self, paragraph: &str) -> String {
-        self.index.with_value(|i| i.name(paragraph).map(str::to_string)).unwrap_or_else(|| format!("paragraph “{paragraph}”"))
+        self.index
+            .with_value(|i| i.name(paragraph).map(str::to_string))
+            .unwrap_or_else(|| format!("paragraph “{paragraph}”"))
     }
 
     /// "paragraph 8", or "passage “…” in paragraph 8".
@@ -437,7 +527,10 @@ impl Annotator {
         let paragraph = self.paragraph_name(annotation.target.paragraph());
         match annotation.target.quote() {
             None => paragraph,
-            Some(quote) => format!("passage “{}” in {paragraph}", crate::annotations::clipped(&quote.exact, 40)),
+            Some(quote) => format!(
+                "passage “{}” in {paragraph}",
+                crate::annotations::clipped(&quote.exact, 40)
+            ),
         }
     }
 
@@ -453,26 +546,39 @@ impl Annotator {
     }
 
     /// Placed entries in runs of neighbouring paragraphs (see [`ParagraphIndex::group_by_place`]).
-    pub fn group_by_place<'a, T>(&self, items: impl IntoIterator<Item = (&'a Entry, T)>) -> Vec<(usize, Vec<T>)> {
+    pub fn group_by_place<'a, T>(
+        &self,
+        items: impl IntoIterator<Item = (&'a Entry, T)>,
+    ) -> Vec<(usize, Vec<T>)> {
         self.index.with_value(|i| i.group_by_place(items))
     }
 
     /// Every paragraph's id, in reading order (what `j` and `k` step through).
     pub fn paragraph_order(&self) -> Vec<String> {
-        self.index.with_value(|i| i.paragraphs().map(|(id, _)| id).collect())
+        self.index
+            .with_value(|i| i.paragraphs().map(|(id, _)| id).collect())
     }
 
     /// The report's paragraphs folded for searching (built once per report, on first search).
     pub fn search_index(&self) -> crate::search::SearchIndex {
-        self.index.with_value(|i| crate::search::SearchIndex::new(i.paragraphs()))
+        self.index
+            .with_value(|i| crate::search::SearchIndex::new(i.paragraphs()))
     }
 
     /// Searches the report and the reader's notes (reactive on the notes).
-    pub fn search(&self, index: &crate::search::SearchIndex, query: &str, limit: usize) -> crate::search::Results {
+    pub fn search(
+        &self,
+        index: &crate::search::SearchIndex,
+        query: &str,
+        limit: usize,
+    ) -> crate::search::Results {
         self.placements.with(|placements| {
             self.annotations.with(|set| {
                 let notes = placements.entries.iter().filter_map(|entry| {
-                    let note = set.get(&entry.id).map(|a| a.note.as_str()).filter(|n| !n.is_empty())?;
+                    let note = set
+                        .get(&entry.id)
+                        .map(|a| a.note.as_str())
+                        .filter(|n| !n.is_empty())?;
                     Some((entry.id.as_str(), entry.paragraph.as_str(), note))
                 });
                 index.search(query, notes, limit)
@@ -481,7 +587,8 @@ impl Annotator {
     }
 
     pub fn paragraph_text(&self, paragraph: &str) -> Option<String> {
-        self.index.with_value(|i| i.text(paragraph).map(str::to_string))
+        self.index
+            .with_value(|i| i.text(paragraph).map(str::to_string))
     }
 
     /// The whole-paragraph annotation shown on a paragraph (reactive).
@@ -493,10 +600,15 @@ impl Annotator {
     /// "Highlight paragraph 8": on with the current colour, or off.
     pub fn toggle_paragraph_highlight(&self, paragraph: &str) {
         let existing = untrack(|| self.whole_on(paragraph));
-        let colour = (!existing.as_ref().is_some_and(|a| a.colour.is_some())).then(|| self.current_colour.get_untracked());
+        let colour = existing
+            .as_ref()
+            .is_none_or(|a| a.colour.is_none())
+            .then(|| self.current_colour.get_untracked());
         let target = Target::whole(paragraph, self.paragraph_text(paragraph).as_deref());
         let existing = existing.map(|a| a.id);
-        self.change(|set| set.highlight_paragraph(existing.as_deref(), target, colour, now(), new_id));
+        self.change(|set| {
+            set.highlight_paragraph(existing.as_deref(), target, colour, now(), new_id)
+        });
     }
 
     pub fn recolour(&self, id: &str, colour: Option<Colour>) {
@@ -508,16 +620,23 @@ impl Annotator {
 
     /// Highlights the selected passage in a colour.
     pub fn highlight_selection(&self, selection: &TextSelection, colour: Colour) {
-        let Some(quote) = self.quote_for(selection) else { return };
+        let Some(quote) = self.quote_for(selection) else {
+            return;
+        };
         self.current_colour.set(colour);
-        let target = Target::Passage { paragraph: selection.paragraph.clone(), quote };
+        let target = Target::Passage {
+            paragraph: selection.paragraph.clone(),
+            quote,
+        };
         self.change(|set| set.add(Annotation::new(new_id(), target, Some(colour), "", now())));
         self.selection.set(None);
     }
 
     /// Opens the note editor on the selected passage.
     pub fn note_on_selection(&self, selection: &TextSelection) {
-        let Some(quote) = self.quote_for(selection) else { return };
+        let Some(quote) = self.quote_for(selection) else {
+            return;
+        };
         self.editing.set(Some(Editing::New {
             paragraph: selection.paragraph.clone(),
             quote: Some(quote),
@@ -536,7 +655,11 @@ impl Annotator {
         let existing = untrack(|| self.whole_on(paragraph)).map(|a| a.id);
         self.editing.set(Some(match existing {
             Some(id) => Editing::Existing(id),
-            None => Editing::New { paragraph: paragraph.to_string(), quote: None, colour: None },
+            None => Editing::New {
+                paragraph: paragraph.to_string(),
+                quote: None,
+                colour: None,
+            },
         }));
     }
 
@@ -545,21 +668,31 @@ impl Annotator {
             self.current_colour.set(c);
         }
         let paragraph = match editing {
-            Editing::Existing(id) => self.annotations.with_untracked(|set| set.get(id).map(|a| a.target.paragraph().to_string())),
+            Editing::Existing(id) => self
+                .annotations
+                .with_untracked(|set| set.get(id).map(|a| a.target.paragraph().to_string())),
             Editing::New { paragraph, .. } => Some(paragraph.clone()),
         };
         if let Some(paragraph) = paragraph {
-            self.announcement.set(format!("Note on {} saved.", self.paragraph_name(&paragraph)));
+            self.announcement.set(format!(
+                "Note on {} saved.",
+                self.paragraph_name(&paragraph)
+            ));
         }
         match editing {
             Editing::Existing(id) => self.change(|set| set.rewrite(id, text, colour, now())),
-            Editing::New { paragraph, quote, .. } => {
+            Editing::New {
+                paragraph, quote, ..
+            } => {
                 if text.trim().is_empty() && colour.is_none() {
                     self.editing.set(None);
                     return;
                 }
                 let target = match quote {
-                    Some(quote) => Target::Passage { paragraph: paragraph.clone(), quote: quote.clone() },
+                    Some(quote) => Target::Passage {
+                        paragraph: paragraph.clone(),
+                        quote: quote.clone(),
+                    },
                     None => Target::whole(paragraph, self.paragraph_text(paragraph).as_deref()),
                 };
                 self.change(|set| set.add(Annotation::new(new_id(), target, colour, text, now())));
@@ -571,7 +704,10 @@ impl Annotator {
     pub fn delete(&self, id: &str) {
         let mut removed = None;
         self.change(|set| removed = set.delete(id, now()));
-        if self.editing.with_untracked(|e| matches!(e, Some(Editing::Existing(x)) if x == id)) {
+        if self
+            .editing
+            .with_untracked(|e| matches!(e, Some(Editing::Existing(x)) if x == id))
+        {
             self.editing.set(None);
         }
         self.last_deleted.set(removed);
@@ -593,7 +729,11 @@ impl Annotator {
     /// What importing a file would do; nothing changes until [`Annotator::apply_import`].
     pub fn plan_import(&self, text: &str) -> Result<ImportPlan, ImportError> {
         let (report, palette) = (self.report_id.get_value(), self.palette.get_untracked());
-        self.index.with_value(|index| self.annotations.with_untracked(|set| import::plan_import(text, &report, index, set, &palette, now())))
+        self.index.with_value(|index| {
+            self.annotations.with_untracked(|set| {
+                import::plan_import(text, &report, index, set, &palette, now())
+            })
+        })
     }
 
     pub fn apply_import(&self, plan: &ImportPlan) {
@@ -602,8 +742,12 @@ impl Annotator {
 
     /// Adds the shared note being previewed to the reader's own notes.
     pub fn accept_shared(&self) {
-        let Some(shared) = self.shared.get_untracked() else { return };
-        let plan = self.annotations.with_untracked(|set| import::plan_merge(vec![shared.annotation], set));
+        let Some(shared) = self.shared.get_untracked() else {
+            return;
+        };
+        let plan = self
+            .annotations
+            .with_untracked(|set| import::plan_merge(vec![shared.annotation], set));
         self.apply_import(&plan);
         self.shared.set(None);
     }
@@ -611,7 +755,10 @@ impl Annotator {
     pub fn rename_colour(&self, colour: Colour, meaning: &str) {
         self.palette.update(|p| p.rename(colour, meaning));
         if self.loaded.get_value() {
-            let settings = Settings { palette: self.palette.get_untracked(), ..Settings::default() };
+            let settings = Settings {
+                palette: self.palette.get_untracked(),
+                ..Settings::default()
+            };
             if storage::save_settings(&settings) == Err(SaveError::Full) {
                 self.tell(STORAGE_FULL.to_string());
             }

@@ -4,7 +4,9 @@
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{FocusOptions, HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+use web_sys::{
+    FocusOptions, HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition,
+};
 
 fn window() -> web_sys::Window {
     web_sys::window().expect("a window")
@@ -14,7 +16,11 @@ fn window() -> web_sys::Window {
 /// (`:~:text=…`) from `location.hash`; the Navigation API's current entry keeps it.
 pub fn fragment() -> String {
     let hash = window().location().hash().unwrap_or_default();
-    let get = |target: &JsValue, key: &str| js_sys::Reflect::get(target, &key.into()).ok().filter(|v| !v.is_undefined() && !v.is_null());
+    let get = |target: &JsValue, key: &str| {
+        js_sys::Reflect::get(target, &key.into())
+            .ok()
+            .filter(|v| !v.is_undefined() && !v.is_null())
+    };
     let full = get(&window(), "navigation")
         .and_then(|n| get(&n, "currentEntry"))
         .and_then(|e| get(&e, "url"))
@@ -64,10 +70,18 @@ fn reveal_within(id: String, frames_left: u32) {
 
 /// Scrolls an element to `block` (instantly when the reader asked for reduced motion) and
 /// focuses it without a second scroll.
-fn scroll_and_focus(element: web_sys::Element, block: ScrollLogicalPosition, behaviour: ScrollBehavior) {
+fn scroll_and_focus(
+    element: web_sys::Element,
+    block: ScrollLogicalPosition,
+    behaviour: ScrollBehavior,
+) {
     let options = ScrollIntoViewOptions::new();
     options.set_block(block);
-    options.set_behavior(if prefers_reduced_motion() { ScrollBehavior::Instant } else { behaviour });
+    options.set_behavior(if prefers_reduced_motion() {
+        ScrollBehavior::Instant
+    } else {
+        behaviour
+    });
     element.scroll_into_view_with_scroll_into_view_options(&options);
     if let Ok(element) = element.dyn_into::<HtmlElement>() {
         let focus = FocusOptions::new();
@@ -80,12 +94,18 @@ fn scroll_and_focus(element: web_sys::Element, block: ScrollLogicalPosition, beh
 /// denied permission); the caller then shows the text for the reader to copy.
 pub async fn copy_text(text: &str) -> Result<(), ()> {
     let clipboard = window().navigator().clipboard();
-    JsFuture::from(clipboard.write_text(text)).await.map(|_| ()).map_err(|_| ())
+    JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|_| ())
 }
 
 /// Selects the whole text of the field an event came from, ready for the reader to copy.
 pub fn select_field_text(event: &web_sys::Event) {
-    if let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+    if let Some(input) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
         input.select();
     }
 }
@@ -102,7 +122,10 @@ pub struct TextSelection {
 }
 
 fn element_of(node: &web_sys::Node) -> Option<web_sys::Element> {
-    node.clone().dyn_into::<web_sys::Element>().ok().or_else(|| node.parent_element())
+    node.clone()
+        .dyn_into::<web_sys::Element>()
+        .ok()
+        .or_else(|| node.parent_element())
 }
 
 /// The current selection, if it starts inside a paragraph's text. A selection that runs on into
@@ -131,7 +154,10 @@ pub fn current_selection() -> Option<TextSelection> {
         text.text_content().unwrap_or_default().chars().count()
     };
     let rect = range.get_bounding_client_rect();
-    let (scroll_x, scroll_y) = (window().scroll_x().unwrap_or(0.0), window().scroll_y().unwrap_or(0.0));
+    let (scroll_x, scroll_y) = (
+        window().scroll_x().unwrap_or(0.0),
+        window().scroll_y().unwrap_or(0.0),
+    );
     (end > start).then(|| TextSelection {
         paragraph,
         start,
@@ -150,7 +176,11 @@ pub fn clear_selection() {
 
 /// Wide enough to show the notes panel beside the report.
 pub fn is_wide_screen() -> bool {
-    window().match_media("(min-width: 72rem)").ok().flatten().is_some_and(|q| q.matches())
+    window()
+        .match_media("(min-width: 72rem)")
+        .ok()
+        .flatten()
+        .is_some_and(|q| q.matches())
 }
 
 /// The query string of the page's address (`?report=…`).
@@ -184,7 +214,8 @@ extern "C" {
 /// in script. Lone surrogates become U+FFFD, as they do there.
 pub fn text_of(string: &js_sys::JsString) -> String {
     let bytes = Utf8Encoder::new().encode(string);
-    String::from_utf8(bytes).unwrap_or_else(|invalid| String::from_utf8_lossy(invalid.as_bytes()).into_owned())
+    String::from_utf8(bytes)
+        .unwrap_or_else(|invalid| String::from_utf8_lossy(invalid.as_bytes()).into_owned())
 }
 
 /// A text's report hash (`library::content_hash`), worked out by the browser's own SHA-256 where
@@ -203,7 +234,12 @@ async fn browser_sha256(bytes: &[u8]) -> Option<Vec<u8>> {
         return None;
     }
     // The bytes are copied out of the app's memory when the call is made, before it returns.
-    let digest = window.crypto().ok()?.subtle().digest_with_str_and_u8_array("SHA-256", bytes).ok()?;
+    let digest = window
+        .crypto()
+        .ok()?
+        .subtle()
+        .digest_with_str_and_u8_array("SHA-256", bytes)
+        .ok()?;
     let buffer = JsFuture::from(digest).await.ok()?;
     Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }
@@ -211,7 +247,8 @@ async fn browser_sha256(bytes: &[u8]) -> Option<Vec<u8>> {
 /// What `web/route.js` fetched for this address before the app was running, taken once: the
 /// manifest's text, and the response for the report a `?report=` link names.
 async fn prefetched(url: &str) -> Option<JsValue> {
-    let started = js_sys::Reflect::get(&window(), &JsValue::from_str("reportReaderPrefetch")).ok()?;
+    let started =
+        js_sys::Reflect::get(&window(), &JsValue::from_str("reportReaderPrefetch")).ok()?;
     let started: js_sys::Promise = started.dyn_into().ok()?;
     let requests: js_sys::Map = JsFuture::from(started).await.ok()?.dyn_into().ok()?;
     let key = JsValue::from_str(url);
@@ -227,7 +264,9 @@ async fn response_for(url: &str, prefetched: Option<JsValue>) -> Result<web_sys:
         Some(request) if !request.is_string() => js_sys::Promise::resolve(&request),
         _ => window().fetch_with_str(url),
     };
-    let response = JsFuture::from(request).await.map_err(|_| "the network request failed".to_string())?;
+    let response = JsFuture::from(request)
+        .await
+        .map_err(|_| "the network request failed".to_string())?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| "no response".to_string())?;
     if !response.ok() {
         return Err(format!("the server answered {}", response.status()));
@@ -242,30 +281,49 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
         return Ok(text);
     }
     let response = response_for(url, fetched).await?;
-    let text = JsFuture::from(response.text().map_err(|_| "no body".to_string())?).await.map_err(|_| "the body could not be read".to_string())?;
-    text.as_string().ok_or_else(|| "the body is not text".to_string())
+    let text = JsFuture::from(response.text().map_err(|_| "no body".to_string())?)
+        .await
+        .map_err(|_| "the body could not be read".to_string())?;
+    text.as_string()
+        .ok_or_else(|| "the body is not text".to_string())
 }
 
 /// Fetches a published text file as it arrives. Once `opening_bytes` of it are in, `opening` is
 /// given the text so far (whole characters only) and, if it showed something, the browser paints
 /// that before the rest is read. Decoded as `Response.text()` decodes: UTF-8 without its
 /// byte-order mark, invalid bytes replaced.
-pub async fn fetch_text_in_steps(url: &str, opening_bytes: usize, opening: impl FnOnce(&str) -> bool) -> Result<String, String> {
+pub async fn fetch_text_in_steps(
+    url: &str,
+    opening_bytes: usize,
+    opening: impl FnOnce(&str) -> bool,
+) -> Result<String, String> {
     let response = response_for(url, prefetched(url).await).await?;
-    let Some(body) = response.body() else { return Ok(String::new()) };
+    let Some(body) = response.body() else {
+        return Ok(String::new());
+    };
     let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
     let unreadable = |_| "the body could not be read".to_string();
     // Sized once from the announced length: growing by doubling would leave the wasm memory (which
     // never shrinks) half as large again as the text.
-    let announced = response.headers().get("content-length").ok().flatten().and_then(|n| n.parse::<usize>().ok());
+    let announced = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|n| n.parse::<usize>().ok());
     let mut bytes = Vec::with_capacity(announced.unwrap_or(0));
     let mut opening = Some(opening);
     loop {
         let step = JsFuture::from(reader.read()).await.map_err(unreadable)?;
-        if js_sys::Reflect::get(&step, &JsValue::from_str("done")).map_err(unreadable)?.is_truthy() {
+        if js_sys::Reflect::get(&step, &JsValue::from_str("done"))
+            .map_err(unreadable)?
+            .is_truthy()
+        {
             break;
         }
-        let chunk: js_sys::Uint8Array = js_sys::Reflect::get(&step, &JsValue::from_str("value")).map_err(unreadable)?.unchecked_into();
+        let chunk: js_sys::Uint8Array = js_sys::Reflect::get(&step, &JsValue::from_str("value"))
+            .map_err(unreadable)?
+            .unchecked_into();
         let start = bytes.len();
         bytes.resize(start + chunk.length() as usize, 0);
         chunk.copy_to(&mut bytes[start..]);
@@ -287,7 +345,9 @@ pub async fn fetch_text_in_steps(url: &str, opening_bytes: usize, opening: impl 
 
 /// The bytes of a file the reader chose or dropped.
 pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
-    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| "the file could not be read".to_string())?;
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| "the file could not be read".to_string())?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
@@ -318,8 +378,12 @@ pub fn download(file_name: &str, mime: &str, text: &str) {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
     if let Some(document) = window().document() {
         if let Ok(link) = document.create_element("a") {
             let link: web_sys::HtmlAnchorElement = link.unchecked_into();
@@ -333,7 +397,10 @@ pub fn download(file_name: &str, mime: &str, text: &str) {
     let revoke = Closure::once_into_js(move || {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
-    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), DOWNLOAD_KEPT_MS);
+    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
+        revoke.unchecked_ref(),
+        DOWNLOAD_KEPT_MS,
+    );
 }
 
 /// How long a download's object URL is kept after the download starts.
@@ -343,7 +410,11 @@ const DOWNLOAD_KEPT_MS: i32 = 60_000;
 extern "C" {
     /// Calls `name`, exported by the module at `path` (beside the page), fetched the first time.
     #[wasm_bindgen(js_name = callOnDemand, catch)]
-    async fn call_on_demand(path: &str, name: &str, args: js_sys::Array) -> Result<JsValue, JsValue>;
+    async fn call_on_demand(
+        path: &str,
+        name: &str,
+        args: js_sys::Array,
+    ) -> Result<JsValue, JsValue>;
 }
 
 /// The scripts that read PDFs and Word files (`web/readers/`), fetched when first used.
@@ -355,16 +426,31 @@ const DOCUMENT_READER: &str = "readers/document-reader.js";
 /// stops when `cancelled()` says so; of a long PDF, `on_first_pages` is given its first pages
 /// (the same JSON) as soon as they are read. An error gives the engine's name for it and its
 /// message.
-pub async fn read_pdf(bytes: &[u8], on_page: impl Fn(u32, u32) + 'static, cancelled: impl Fn() -> bool + 'static, on_first_pages: impl Fn(String) + 'static) -> Result<String, (String, String)> {
+pub async fn read_pdf(
+    bytes: &[u8],
+    on_page: impl Fn(u32, u32) + 'static,
+    cancelled: impl Fn() -> bool + 'static,
+    on_first_pages: impl Fn(String) + 'static,
+) -> Result<String, (String, String)> {
     let on_page = Closure::<dyn Fn(u32, u32)>::new(on_page);
     let cancelled = Closure::<dyn Fn() -> bool>::new(cancelled);
     let on_first_pages = Closure::<dyn Fn(String)>::new(on_first_pages);
-    let args = js_sys::Array::of4(&js_sys::Uint8Array::from(bytes), on_page.as_ref(), cancelled.as_ref(), on_first_pages.as_ref());
+    let args = js_sys::Array::of4(
+        &js_sys::Uint8Array::from(bytes),
+        on_page.as_ref(),
+        cancelled.as_ref(),
+        on_first_pages.as_ref(),
+    );
     let result = call_on_demand(READ_PDF, "readPdf", args).await;
     match result {
         Ok(json) => Ok(json.as_string().unwrap_or_default()),
         Err(error) => {
-            let field = |name: &str| js_sys::Reflect::get(&error, &name.into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+            let field = |name: &str| {
+                js_sys::Reflect::get(&error, &name.into())
+                    .ok()
+                    .and_then(|v| v.as_string())
+                    .unwrap_or_default()
+            };
             Err((field("name"), field("message")))
         }
     }
@@ -374,20 +460,37 @@ pub async fn read_pdf(bytes: &[u8], on_page: impl Fn(u32, u32) + 'static, cancel
 fn document_text(answer: Result<JsValue, JsValue>) -> Result<String, String> {
     match answer {
         Ok(text) => Ok(text.as_string().unwrap_or_default()),
-        Err(error) => Err(js_sys::Reflect::get(&error, &"message".into()).ok().and_then(|v| v.as_string()).unwrap_or_else(|| "it could not be read".into())),
+        Err(error) => Err(js_sys::Reflect::get(&error, &"message".into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(|| "it could not be read".into())),
     }
 }
 
 /// A Word document's report text, read by the document reader's worker (fetched the first
 /// time); an error says in words why it cannot be read.
 pub async fn read_docx(bytes: &[u8]) -> Result<String, String> {
-    document_text(call_on_demand(DOCUMENT_READER, "readDocx", js_sys::Array::of1(&js_sys::Uint8Array::from(bytes))).await)
+    document_text(
+        call_on_demand(
+            DOCUMENT_READER,
+            "readDocx",
+            js_sys::Array::of1(&js_sys::Uint8Array::from(bytes)),
+        )
+        .await,
+    )
 }
 
 /// A PDF's text, laid out from its pages' runs (as [`read_pdf`] gives them) by the document
 /// reader's worker; a scanned PDF is refused in words.
 pub async fn lay_out_pdf(pages_json: &str) -> Result<String, String> {
-    document_text(call_on_demand(DOCUMENT_READER, "layOutPdf", js_sys::Array::of1(&JsValue::from_str(pages_json))).await)
+    document_text(
+        call_on_demand(
+            DOCUMENT_READER,
+            "layOutPdf",
+            js_sys::Array::of1(&JsValue::from_str(pages_json)),
+        )
+        .await,
+    )
 }
 
 #[wasm_bindgen::prelude::wasm_bindgen(module = "/web/launch.js")]
@@ -417,7 +520,11 @@ pub enum Shared {
 /// What another app shared to the reader (kept by the offline worker), taken once.
 pub async fn take_shared() -> Option<Shared> {
     let shared = take_shared_js().await.ok().filter(|v| !v.is_undefined())?;
-    let field = |name: &str| js_sys::Reflect::get(&shared, &name.into()).ok().filter(|v| !v.is_undefined());
+    let field = |name: &str| {
+        js_sys::Reflect::get(&shared, &name.into())
+            .ok()
+            .filter(|v| !v.is_undefined())
+    };
     match (field("file"), field("link")) {
         (Some(file), _) => file.dyn_into::<web_sys::File>().ok().map(Shared::File),
         (None, Some(link)) => link.as_string().map(Shared::Link),
@@ -427,7 +534,9 @@ pub async fn take_shared() -> Option<Shared> {
 
 /// The value of the control named `name` in the form an event was submitted from ("" if none).
 pub fn form_value(event: &web_sys::Event, name: &str) -> String {
-    let form = event.target().and_then(|f| f.dyn_into::<web_sys::HtmlFormElement>().ok());
+    let form = event
+        .target()
+        .and_then(|f| f.dyn_into::<web_sys::HtmlFormElement>().ok());
     form.and_then(|f| f.elements().named_item(name))
         .and_then(|control| js_sys::Reflect::get(&control, &"value".into()).ok())
         .and_then(|value| value.as_string())
@@ -446,14 +555,24 @@ pub fn random_bytes<const N: usize>() -> [u8; N] {
 
 /// Files carried by a drop, if any.
 pub fn dropped_files(event: &web_sys::DragEvent) -> Vec<web_sys::File> {
-    let Some(files) = event.data_transfer().and_then(|d| d.files()) else { return Vec::new() };
+    let Some(files) = event.data_transfer().and_then(|d| d.files()) else {
+        return Vec::new();
+    };
     (0..files.length()).filter_map(|i| files.get(i)).collect()
 }
 
 /// Files chosen in a file input.
 pub fn chosen_files(event: &web_sys::Event) -> Vec<web_sys::File> {
-    let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return Vec::new() };
-    let files: Vec<web_sys::File> = input.files().map(|f| (0..f.length()).filter_map(|i| f.get(i)).collect()).unwrap_or_default();
+    let Some(input) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    let files: Vec<web_sys::File> = input
+        .files()
+        .map(|f| (0..f.length()).filter_map(|i| f.get(i)).collect())
+        .unwrap_or_default();
     input.set_value("");
     files
 }
@@ -494,11 +613,17 @@ pub fn html_tokens(html: &str) -> Vec<crate::report::input::HtmlToken> {
     use crate::report::input::HtmlToken;
     fn walk(node: &web_sys::Node, out: &mut Vec<HtmlToken>) {
         match node.node_type() {
-            web_sys::Node::TEXT_NODE => out.push(HtmlToken::Text(node.node_value().unwrap_or_default())),
+            web_sys::Node::TEXT_NODE => {
+                out.push(HtmlToken::Text(node.node_value().unwrap_or_default()))
+            }
             web_sys::Node::ELEMENT_NODE => {
                 let element: &web_sys::Element = node.unchecked_ref();
                 let name = element.local_name();
-                out.push(HtmlToken::Start { name: name.clone(), start: element.get_attribute("start"), self_closing: false });
+                out.push(HtmlToken::Start {
+                    name: name.clone(),
+                    start: element.get_attribute("start"),
+                    self_closing: false,
+                });
                 let children = node.child_nodes();
                 for i in 0..children.length() {
                     if let Some(child) = children.item(i) {
@@ -511,7 +636,8 @@ pub fn html_tokens(html: &str) -> Vec<crate::report::input::HtmlToken> {
         }
     }
     let mut tokens = Vec::new();
-    let parsed = web_sys::DomParser::new().and_then(|p| p.parse_from_string(html, web_sys::SupportedType::TextHtml));
+    let parsed = web_sys::DomParser::new()
+        .and_then(|p| p.parse_from_string(html, web_sys::SupportedType::TextHtml));
     if let Some(body) = parsed.ok().and_then(|d| d.body()) {
         walk(&body, &mut tokens);
     }
@@ -523,7 +649,12 @@ pub fn html_tokens(html: &str) -> Vec<crate::report::input::HtmlToken> {
 pub async fn register_offline_worker() {
     let navigator = window().navigator();
     let has_workers = js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false);
-    if !has_workers || !window().location().protocol().is_ok_and(|p| p.starts_with("http")) {
+    if !has_workers
+        || !window()
+            .location()
+            .protocol()
+            .is_ok_and(|p| p.starts_with("http"))
+    {
         return;
     }
     let _ = JsFuture::from(navigator.service_worker().register("./sw.js")).await;
@@ -531,9 +662,18 @@ pub async fn register_offline_worker() {
 
 /// Whether a key event comes from a place where keys are text (a field, an editable element).
 pub fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
-    let Some(element) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return false };
-    matches!(element.local_name().as_str(), "input" | "textarea" | "select")
-        || element.dyn_ref::<HtmlElement>().is_some_and(|e| e.is_content_editable())
+    let Some(element) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return false;
+    };
+    matches!(
+        element.local_name().as_str(),
+        "input" | "textarea" | "select"
+    ) || element
+        .dyn_ref::<HtmlElement>()
+        .is_some_and(|e| e.is_content_editable())
 }
 
 /// Whether a key event comes from inside an open dialog (the help), which handles its own keys.
@@ -541,7 +681,11 @@ pub fn in_dialog(event: &web_sys::Event) -> bool {
     event
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|e| e.closest("[role=dialog], [role=alertdialog]").ok().flatten())
+        .and_then(|e| {
+            e.closest("[role=dialog], [role=alertdialog]")
+                .ok()
+                .flatten()
+        })
         .is_some()
 }
 
@@ -559,23 +703,31 @@ pub fn paragraph_in_view() -> Option<String> {
     let rect = report.get_bounding_client_rect();
     let x = (rect.left() + rect.width() / 2.0) as f32;
     let height = window().inner_height().ok()?.as_f64()?;
-    (0..12).map(|step| (80.0 + step as f64 * height / 16.0) as f32).find_map(|y| {
-        let hit = document.element_from_point(x, y)?;
-        hit.closest(".para[id]").ok().flatten().map(|p| p.id())
-    })
+    (0..12)
+        .map(|step| (80.0 + step as f64 * height / 16.0) as f32)
+        .find_map(|y| {
+            let hit = document.element_from_point(x, y)?;
+            hit.closest(".para[id]").ok().flatten().map(|p| p.id())
+        })
 }
 
 /// Moves to a paragraph: scrolled into view only as far as needed, and focused.
 pub fn go_to_paragraph(id: &str) {
     if let Some(element) = window().document().and_then(|d| d.get_element_by_id(id)) {
-        scroll_and_focus(element, ScrollLogicalPosition::Nearest, ScrollBehavior::Smooth);
+        scroll_and_focus(
+            element,
+            ScrollLogicalPosition::Nearest,
+            ScrollBehavior::Smooth,
+        );
     }
 }
 
 /// Scrolls an element to the middle of the view without taking the keyboard focus (the search
 /// field keeps it, so `Enter` goes on to the next match).
 pub fn show_centred(id: &str) {
-    let Some(element) = window().document().and_then(|d| d.get_element_by_id(id)) else { return };
+    let Some(element) = window().document().and_then(|d| d.get_element_by_id(id)) else {
+        return;
+    };
     let options = ScrollIntoViewOptions::new();
     options.set_block(ScrollLogicalPosition::Center);
     options.set_behavior(ScrollBehavior::Instant);
@@ -591,12 +743,20 @@ pub fn focused_id() -> Option<String> {
 /// Gives the keyboard focus back to the element with this id where it was lost (to the page's
 /// body) because the element it was on was replaced; the view does not move.
 pub fn refocus_id(id: &str) {
-    let Some(document) = window().document() else { return };
+    let Some(document) = window().document() else {
+        return;
+    };
     let body: Option<web_sys::Element> = document.body().map(Into::into);
-    if document.active_element().is_some_and(|active| Some(active) != body) {
+    if document
+        .active_element()
+        .is_some_and(|active| Some(active) != body)
+    {
         return;
     }
-    if let Some(element) = document.get_element_by_id(id).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+    if let Some(element) = document
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    {
         let options = FocusOptions::new();
         options.set_prevent_scroll(true);
         let _ = element.focus_with_options(&options);
@@ -607,23 +767,38 @@ pub fn refocus_id(id: &str) {
 pub fn focus_id(id: &str) {
     let id = id.to_string();
     leptos::prelude::request_animation_frame(move || {
-        if let Some(element) = window().document().and_then(|d| d.get_element_by_id(&id)).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        if let Some(element) = window()
+            .document()
+            .and_then(|d| d.get_element_by_id(&id))
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+        {
             let _ = element.focus();
         }
     });
 }
 
 /// The DOM range of characters `start..end` of a paragraph's text.
-fn text_range(document: &web_sys::Document, paragraph: &str, start: usize, end: usize) -> Option<web_sys::Range> {
-    let text = document.get_element_by_id(paragraph)?.query_selector(":scope > .para-text").ok()??;
-    let walker = document.create_tree_walker_with_what_to_show(&text, 4 /* NodeFilter.SHOW_TEXT */).ok()?;
+fn text_range(
+    document: &web_sys::Document,
+    paragraph: &str,
+    start: usize,
+    end: usize,
+) -> Option<web_sys::Range> {
+    let text = document
+        .get_element_by_id(paragraph)?
+        .query_selector(":scope > .para-text")
+        .ok()??;
+    let walker = document
+        .create_tree_walker_with_what_to_show(&text, 4 /* NodeFilter.SHOW_TEXT */)
+        .ok()?;
     let range = document.create_range().ok()?;
     let (mut seen, mut started) = (0usize, false);
     while let Some(node) = walker.next_node().ok()? {
         let data = node.node_value().unwrap_or_default();
         let length = data.chars().count();
         // DOM offsets count UTF-16 units; the search counts characters.
-        let utf16_at = |chars: usize| data.chars().take(chars).map(char::len_utf16).sum::<usize>() as u32;
+        let utf16_at =
+            |chars: usize| data.chars().take(chars).map(char::len_utf16).sum::<usize>() as u32;
         if !started && start < seen + length {
             range.set_start(&node, utf16_at(start - seen)).ok()?;
             started = true;
@@ -641,22 +816,38 @@ fn text_range(document: &web_sys::Document, paragraph: &str, start: usize, end: 
 /// nothing in the page's markup changes, so marking thousands of matches costs no re-render.
 /// `ranges`: paragraph id and character range. Without the API, nothing is marked.
 pub fn mark_ranges(name: &str, ranges: &[(String, usize, usize)]) {
-    let get = |target: &JsValue, key: &str| js_sys::Reflect::get(target, &key.into()).ok().filter(|v| !v.is_undefined());
-    let (Some(css), Some(document)) = (get(&window(), "CSS"), window().document()) else { return };
-    let (Some(registry), Some(constructor)) = (get(&css, "highlights"), get(&window(), "Highlight")) else { return };
-    let Ok(constructor) = constructor.dyn_into::<js_sys::Function>() else { return };
+    let get = |target: &JsValue, key: &str| {
+        js_sys::Reflect::get(target, &key.into())
+            .ok()
+            .filter(|v| !v.is_undefined())
+    };
+    let (Some(css), Some(document)) = (get(&window(), "CSS"), window().document()) else {
+        return;
+    };
+    let (Some(registry), Some(constructor)) =
+        (get(&css, "highlights"), get(&window(), "Highlight"))
+    else {
+        return;
+    };
+    let Ok(constructor) = constructor.dyn_into::<js_sys::Function>() else {
+        return;
+    };
     let list = js_sys::Array::new();
     for (paragraph, start, end) in ranges {
         if let Some(range) = text_range(&document, paragraph, *start, *end) {
             list.push(&range);
         }
     }
-    let method = |name: &str| get(&registry, name).and_then(|m| m.dyn_into::<js_sys::Function>().ok());
+    let method =
+        |name: &str| get(&registry, name).and_then(|m| m.dyn_into::<js_sys::Function>().ok());
     if list.length() == 0 {
         if let Some(delete) = method("delete") {
             let _ = delete.call1(&registry, &name.into());
         }
-    } else if let (Ok(highlight), Some(set)) = (js_sys::Reflect::construct(&constructor, &list), method("set")) {
+    } else if let (Ok(highlight), Some(set)) = (
+        js_sys::Reflect::construct(&constructor, &list),
+        method("set"),
+    ) {
         let _ = set.call2(&registry, &name.into(), &highlight);
     }
 }
@@ -672,7 +863,9 @@ pub fn is_event_on_itself(event: &web_sys::Event) -> bool {
 
 /// Sets the page's colour theme (`data-theme` on the root element); `None` follows the system.
 pub fn set_theme_attribute(theme: Option<&str>) {
-    let Some(root) = window().document().and_then(|d| d.document_element()) else { return };
+    let Some(root) = window().document().and_then(|d| d.document_element()) else {
+        return;
+    };
     let _ = match theme {
         Some(theme) => root.set_attribute("data-theme", theme),
         None => root.remove_attribute("data-theme"),
@@ -693,7 +886,9 @@ pub fn on_print(changed: impl Fn(bool) + Clone + 'static) {
         window_event_listener(leptos::ev::afterprint, move |_| changed(false))
     };
     let query = window().match_media("print").ok().flatten();
-    let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(move |event: web_sys::MediaQueryListEvent| changed(event.matches()));
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
+        move |event: web_sys::MediaQueryListEvent| changed(event.matches()),
+    );
     if let Some(query) = &query {
         let _ = query.add_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
     }
@@ -703,7 +898,8 @@ pub fn on_print(changed: impl Fn(bool) + Clone + 'static) {
         after.remove();
         let (query, listener) = listener.take();
         if let Some(query) = query {
-            let _ = query.remove_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
+            let _ = query
+                .remove_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
         }
     });
 }
@@ -717,7 +913,10 @@ pub fn tells_visibility_changes() -> bool {
 /// For a `contentvisibilityautostatechange` event: whether the element is now skipped (far off
 /// screen) rather than relevant to the reader.
 pub fn was_skipped(event: &web_sys::Event) -> bool {
-    js_sys::Reflect::get(event, &"skipped".into()).ok().and_then(|v| v.as_bool()).unwrap_or(false)
+    js_sys::Reflect::get(event, &"skipped".into())
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
 }
 
 /// The app takes over the page: the static copy of the report the page was served with goes (the
@@ -730,7 +929,12 @@ pub fn take_over_page() -> Option<(String, String)> {
         let _ = root.set_attribute("data-app", "running");
     }
     let copy = document.get_element_by_id("prerendered")?;
-    let shown = copy.get_attribute("data-first-screen").zip(copy.query_selector("main").ok().flatten().map(|main| main.inner_html()));
+    let shown = copy.get_attribute("data-first-screen").zip(
+        copy.query_selector("main")
+            .ok()
+            .flatten()
+            .map(|main| main.inner_html()),
+    );
     copy.remove();
     shown
 }

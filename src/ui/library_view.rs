@@ -42,18 +42,42 @@ fn EntryRow(entry: Entry, shelf: Shelf) -> impl IntoView {
     let notes = storage::count_annotations(&id);
     let renaming = RwSignal::new(false);
     let confirming = RwSignal::new(false);
-    let href = if id == DEFAULT_REPORT_ID { "./".to_string() } else { Route::query_for(Some(&id), None) };
+    let href = if id == DEFAULT_REPORT_ID {
+        "./".to_string()
+    } else {
+        Route::query_for(Some(&id), None)
+    };
     let bundled = matches!(entry.source, Source::Bundled { .. });
     let versions = entry.versions.len();
     // An addendum is a report of its own, shown under the name of the report it adds to.
-    let parent = shelf.library.with_untracked(|l| l.addendum_of(&entry).map(|p| (p.id.clone(), p.display_name().to_string())));
+    let parent = shelf.library.with_untracked(|l| {
+        l.addendum_of(&entry)
+            .map(|p| (p.id.clone(), p.display_name().to_string()))
+    });
     // The reports the reader joined to this one as its versions, to separate again.
     let joined: Vec<(String, String)> = shelf.library.with_untracked(|l| {
-        entry.joined.iter().map(|j| (j.id.clone(), l.all().find(|e| e.id == j.id).map_or(j.id.clone(), |e| e.display_name().to_string()))).collect()
+        entry
+            .joined
+            .iter()
+            .map(|j| {
+                (
+                    j.id.clone(),
+                    l.all()
+                        .find(|e| e.id == j.id)
+                        .map_or(j.id.clone(), |e| e.display_name().to_string()),
+                )
+            })
+            .collect()
     });
     // Those this one could join as a version: listed when the reader asks, not for every row.
     let others = move |this: &str| -> Vec<(String, String)> {
-        shelf.library.with_untracked(|l| l.entries().into_iter().filter(|e| e.id != this).map(|e| (e.id.clone(), e.display_name().to_string())).collect())
+        shelf.library.with_untracked(|l| {
+            l.entries()
+                .into_iter()
+                .filter(|e| e.id != this)
+                .map(|e| (e.id.clone(), e.display_name().to_string()))
+                .collect()
+        })
     };
     let joinable = !bundled && shelf.library.with_untracked(|l| l.entries().len() > 1);
     let joining = RwSignal::new(false);
@@ -174,7 +198,9 @@ fn all_notes(shelf: Shelf) -> Vec<(Entry, AnnotationSet)> {
         l.entries()
             .into_iter()
             .filter_map(|e| {
-                let set = storage::raw_annotations(&e.id).and_then(|t| codec::decode(&t).ok())?.annotations;
+                let set = storage::raw_annotations(&e.id)
+                    .and_then(|t| codec::decode(&t).ok())?
+                    .annotations;
                 (!set.is_empty()).then(|| (e.clone(), set))
             })
             .collect()
@@ -183,9 +209,19 @@ fn all_notes(shelf: Shelf) -> Vec<(Entry, AnnotationSet)> {
 
 fn export_all_json(shelf: Shelf) {
     let notes = all_notes(shelf);
-    let reports: Vec<(&str, &AnnotationSet)> = notes.iter().map(|(e, set)| (e.id.as_str(), set)).collect();
-    let json = w3c::export_many(&reports, "All notes", &Palette::default(), js_sys::Date::now() as i64);
-    browser::download("all-notes.jsonld", "application/ld+json", &serde_json::to_string_pretty(&json).unwrap_or_default());
+    let reports: Vec<(&str, &AnnotationSet)> =
+        notes.iter().map(|(e, set)| (e.id.as_str(), set)).collect();
+    let json = w3c::export_many(
+        &reports,
+        "All notes",
+        &Palette::default(),
+        js_sys::Date::now() as i64,
+    );
+    browser::download(
+        "all-notes.jsonld",
+        "application/ld+json",
+        &serde_json::to_string_pretty(&json).unwrap_or_default(),
+    );
     storage::remember_export(js_sys::Date::now() as i64);
 }
 
@@ -195,7 +231,9 @@ fn export_all_markdown(shelf: Shelf) {
         let mut sections = Vec::new();
         for (entry, set) in all_notes(shelf) {
             let text = match entry.current() {
-                _ if entry.id == DEFAULT_REPORT_ID && shelf.default_revision().is_none() => Some(DEFAULT_REPORT.to_string()),
+                _ if entry.id == DEFAULT_REPORT_ID && shelf.default_revision().is_none() => {
+                    Some(DEFAULT_REPORT.to_string())
+                }
                 Some(version) => text_store::load_text(&version.hash).await,
                 None => None,
             };
@@ -217,17 +255,26 @@ fn export_all_markdown(shelf: Shelf) {
 pub fn LibraryView(shelf: Shelf) -> impl IntoView {
     browser::set_title("Library — Report reader");
     let published = move || {
-        let known: Vec<String> = shelf.library.with(|l| l.entries().iter().map(|e| e.id.clone()).collect());
+        let known: Vec<String> = shelf
+            .library
+            .with(|l| l.entries().iter().map(|e| e.id.clone()).collect());
         shelf
             .manifest
             .get()
-            .map(|m| m.reports.into_iter().filter(|r| !known.contains(&r.id)).collect::<Vec<_>>())
+            .map(|m| {
+                m.reports
+                    .into_iter()
+                    .filter(|r| !known.contains(&r.id))
+                    .collect::<Vec<_>>()
+            })
             .unwrap_or_default()
     };
     // What the library takes of the browser's storage, and whether the browser will keep it.
     let storage_said = RwSignal::new(None::<String>);
     spawn_local(async move {
-        let used = text_store::usage().await.map(|(used, quota)| usage_in_words(used, quota));
+        let used = text_store::usage()
+            .await
+            .map(|(used, quota)| usage_in_words(used, quota));
         let kept = Kept::from_answer(text_store::persisted().await).in_words();
         storage_said.set(Some(match used {
             Some(used) => format!("Storage: {used}. {kept}"),

@@ -35,11 +35,21 @@ use shelf::{Current, Missing, Shelf};
 #[derive(Clone, PartialEq)]
 pub(crate) enum Toast {
     /// Something was put on the clipboard: "Copied link to paragraph 8", and what it was.
-    Copied { label: String, text: String },
+    Copied {
+        label: String,
+        text: String,
+    },
     /// The clipboard refused: the text is shown, selected, for the reader to copy by hand.
-    CopyBlocked { label: String, text: String },
+    CopyBlocked {
+        label: String,
+        text: String,
+    },
     /// An annotation was deleted; the toast offers to undo it.
-    Deleted { what: String, annotator: Annotator },
+    Deleted {
+        what: String,
+        /// Boxed: the annotator's handles are large beside a toast's words.
+        annotator: Box<Annotator>,
+    },
     Info(String),
 }
 
@@ -51,14 +61,26 @@ impl Toasts {
     pub fn show(&self, toast: Toast, for_how_long: Duration) {
         let slot = self.0;
         slot.set(Some(toast.clone()));
-        set_timeout(move || slot.update(|t| if t.as_ref() == Some(&toast) { *t = None }), for_how_long);
+        set_timeout(
+            move || {
+                slot.update(|t| {
+                    if t.as_ref() == Some(&toast) {
+                        *t = None
+                    }
+                })
+            },
+            for_how_long,
+        );
     }
 }
 
 /// "paragraph 8" where it begins a line: "Paragraph 8".
 pub(crate) fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// What the main area shows.
@@ -74,7 +96,10 @@ enum Screen {
 pub fn App() -> impl IntoView {
     let shown_by_page = browser::take_over_page();
     // The offline worker fetches the whole app again to cache it: not while the first report opens.
-    set_timeout(|| spawn_local(browser::register_offline_worker()), Duration::from_secs(2));
+    set_timeout(
+        || spawn_local(browser::register_offline_worker()),
+        Duration::from_secs(2),
+    );
     let shelf = Shelf::new();
     shelf.load();
     let notices = RwSignal::new(Vec::<String>::new());
@@ -88,7 +113,14 @@ pub fn App() -> impl IntoView {
                     notices.update(|n| n.push(problem));
                 }
                 let kept = Kept::from_answer(text_store::persisted().await);
-                let due = export_reminder_due(js_sys::Date::now() as i64, kept, storage::has_notes(), storage::first_kept(), storage::last_export(), storage::export_reminder_dismissed());
+                let due = export_reminder_due(
+                    js_sys::Date::now() as i64,
+                    kept,
+                    storage::has_notes(),
+                    storage::first_kept(),
+                    storage::last_export(),
+                    storage::export_reminder_dismissed(),
+                );
                 remind_to_export.set(due);
             })
         },
@@ -98,7 +130,11 @@ pub fn App() -> impl IntoView {
     let screen = RwSignal::new(Screen::Loading);
     // A long report's first screen, static markup painted while the whole is parsed: the one the
     // page already shows, if it is of this report (published with it), else made from the text.
-    let shown_by_page = shown_by_page.filter(|(id, _)| !route.library && route.version.is_none() && route.report.as_ref() == Some(id)).map(|(_, html)| html);
+    let shown_by_page = shown_by_page
+        .filter(|(id, _)| {
+            !route.library && route.version.is_none() && route.report.as_ref() == Some(id)
+        })
+        .map(|(_, html)| html);
     let page_shows_first_screen = shown_by_page.is_some();
     let first_screen = RwSignal::new(shown_by_page);
     let toasts = Toasts(RwSignal::new(None));
@@ -115,7 +151,9 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || theme_elsewhere.remove());
     let choose_theme = move |ev: leptos::ev::Event| {
-        let Some(chosen) = Theme::from_key(&event_target_value(&ev)) else { return };
+        let Some(chosen) = Theme::from_key(&event_target_value(&ev)) else {
+            return;
+        };
         theme.set(chosen);
         if storage::save_theme(chosen) == Err(storage::SaveError::Full) {
             notices.update(|n| n.push("Your choice of theme could not be remembered: this browser’s storage for this site is full.".into()));
@@ -126,15 +164,24 @@ pub fn App() -> impl IntoView {
         (true, _) => screen.set(Screen::Library),
         // The bundled report at once (the page shows it already), unless the reader opened a
         // revision of it, whose text is read from storage first.
-        (false, None) if shelf.default_revision().is_some() => spawn_local(async move { screen.set(Screen::Reading(shelf.latest_default().await)) }),
+        (false, None) if shelf.default_revision().is_some() => {
+            spawn_local(async move { screen.set(Screen::Reading(shelf.latest_default().await)) })
+        }
         (false, None) => screen.set(Screen::Reading(shelf.default_current())),
         (false, Some(id)) => {
             let id = id.clone();
             spawn_local(async move {
-                screen.set(match shelf.resolve(&id, route.version, page_shows_first_screen, move |html| first_screen.set(html)).await {
-                    Ok(current) => Screen::Reading(current),
-                    Err(missing) => Screen::Missing(missing),
-                });
+                screen.set(
+                    match shelf
+                        .resolve(&id, route.version, page_shows_first_screen, move |html| {
+                            first_screen.set(html)
+                        })
+                        .await
+                    {
+                        Ok(current) => Screen::Reading(current),
+                        Err(missing) => Screen::Missing(missing),
+                    },
+                );
                 first_screen.set(None);
             });
         }
@@ -176,11 +223,15 @@ pub fn App() -> impl IntoView {
         screen.set(Screen::Reading(current));
     });
 
-    let opening = Opening { opened: show_opened, first_screen: show_first_screen };
+    let opening = Opening {
+        opened: show_opened,
+        first_screen: show_first_screen,
+    };
 
     // A report's tools are in the bar as soon as any of it is shown (its first screen too): the bar
     // keeps its height, and so the report its place, when the whole is set out.
-    let reading = move || matches!(screen.get(), Screen::Reading(_)) || first_screen.with(Option::is_some);
+    let reading =
+        move || matches!(screen.get(), Screen::Reading(_)) || first_screen.with(Option::is_some);
     view! {
         <a class="skip-link" href="#report">"Skip to the report"</a>
         <header class="app-bar">
@@ -302,7 +353,10 @@ fn ExportReminder(shown: RwSignal<bool>) -> impl IntoView {
 
 /// Messages above the main area, each dismissable: about the address, and about saved data.
 #[component]
-fn NoticeBar(link_notice: RwSignal<Option<String>>, lists: Vec<RwSignal<Vec<String>>>) -> impl IntoView {
+fn NoticeBar(
+    link_notice: RwSignal<Option<String>>,
+    lists: Vec<RwSignal<Vec<String>>>,
+) -> impl IntoView {
     let link = move || {
         link_notice.get().map(|message| {
             view! {

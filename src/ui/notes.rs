@@ -29,7 +29,10 @@ fn note_text(note: &str) -> impl IntoView {
             let lines: Vec<AnyView> = lines
                 .iter()
                 .enumerate()
-                .map(|(i, line)| view! { {rich_text(line)} {(i + 1 < count).then(|| view! { <br /> })} }.into_any())
+                .map(|(i, line)| {
+                    view! { {rich_text(line)} {(i + 1 < count).then(|| view! { <br /> })} }
+                        .into_any()
+                })
                 .collect();
             view! { <p>{lines}</p> }
         })
@@ -37,7 +40,10 @@ fn note_text(note: &str) -> impl IntoView {
 }
 
 fn quote_view(annotation: &Annotation) -> Option<impl IntoView> {
-    annotation.target.quote().map(|q| view! { <blockquote class="note-quote">{q.exact.clone()}</blockquote> })
+    annotation
+        .target
+        .quote()
+        .map(|q| view! { <blockquote class="note-quote">{q.exact.clone()}</blockquote> })
 }
 
 /// How many note editors this page has opened, to name each one's colour choices apart.
@@ -113,7 +119,11 @@ pub fn SharedPreview(annotator: Annotator) -> impl IntoView {
 
 /// Colour choices for a highlight: none, or one of the palette's colours by its meaning.
 #[component]
-fn ColourChoice(chosen: RwSignal<Option<Colour>>, annotator: Annotator, name: String) -> impl IntoView {
+fn ColourChoice(
+    chosen: RwSignal<Option<Colour>>,
+    annotator: Annotator,
+    name: String,
+) -> impl IntoView {
     let option = move |colour: Option<Colour>| {
         let label = move || match colour {
             None => "no highlight".to_string(),
@@ -144,11 +154,26 @@ pub fn NoteEditor(editing: Editing, annotator: Annotator) -> impl IntoView {
         Editing::New { .. } => None,
     };
     let (what, quote, initial_note, initial_colour) = match (&editing, &existing) {
-        (_, Some(a)) => (annotator.describe(a), a.target.quote().cloned(), a.note.clone(), a.colour),
-        (Editing::New { paragraph, quote, colour }, None) => {
+        (_, Some(a)) => (
+            annotator.describe(a),
+            a.target.quote().cloned(),
+            a.note.clone(),
+            a.colour,
+        ),
+        (
+            Editing::New {
+                paragraph,
+                quote,
+                colour,
+            },
+            None,
+        ) => {
             let name = annotator.paragraph_name(paragraph);
             let what = match quote {
-                Some(q) => format!("passage “{}” in {name}", q.exact.chars().take(40).collect::<String>()),
+                Some(q) => format!(
+                    "passage “{}” in {name}",
+                    q.exact.chars().take(40).collect::<String>()
+                ),
                 None => name,
             };
             (what, quote.clone(), String::new(), *colour)
@@ -169,7 +194,10 @@ pub fn NoteEditor(editing: Editing, annotator: Annotator) -> impl IntoView {
     };
     let save_on_submit = save.clone();
     // One name per editor on the page, so that each editor's colours are a group of their own.
-    let radio_name = format!("colour-{}", EDITORS_OPENED.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
+    let radio_name = format!(
+        "colour-{}",
+        EDITORS_OPENED.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    );
     view! {
         <form class="note-editor" on:submit=move |ev| { ev.prevent_default(); save_on_submit(); }>
             {quote.map(|q| view! { <blockquote class="note-quote">{q.exact}</blockquote> })}
@@ -248,7 +276,9 @@ pub fn SelectionAdder(annotator: Annotator) -> impl IntoView {
 /// The name an id had in the version an annotation was made on: "paragraph 8".
 fn former_name(id: &str) -> String {
     match id.strip_prefix('p') {
-        Some(rest) if rest.starts_with(|c: char| c.is_ascii_digit()) => format!("paragraph {}", rest.replace('-', " ")),
+        Some(rest) if rest.starts_with(|c: char| c.is_ascii_digit()) => {
+            format!("paragraph {}", rest.replace('-', " "))
+        }
         _ => format!("“{id}”"),
     }
 }
@@ -278,37 +308,68 @@ fn ExchangeTools(annotator: Annotator, report: Arc<Report>, toasts: Toasts) -> i
     let export_json = move |_| {
         let label = label.clone();
         let file = format!("{json_stem}-notes.jsonld");
-        busy.set(Some(format!("Preparing the export of {} highlights and notes…", notes_count())));
+        busy.set(Some(format!(
+            "Preparing the export of {} highlights and notes…",
+            notes_count()
+        )));
         spawn_local(async move {
             browser::next_frame().await;
             let now = js_sys::Date::now() as i64;
             let json = annotator.annotations.with_untracked(|set| {
-                w3c::export(&annotator.report_id(), &label, set, &annotator.palette.get_untracked(), now)
+                w3c::export(
+                    &annotator.report_id(),
+                    &label,
+                    set,
+                    &annotator.palette.get_untracked(),
+                    now,
+                )
             });
-            browser::download(&file, "application/ld+json", &serde_json::to_string_pretty(&json).unwrap_or_default());
+            browser::download(
+                &file,
+                "application/ld+json",
+                &serde_json::to_string_pretty(&json).unwrap_or_default(),
+            );
             super::storage::remember_export(now);
             busy.set(None);
-            done.set(Some(format!("Exported {} highlights and notes as “{file}”.", notes_count())));
+            done.set(Some(format!(
+                "Exported {} highlights and notes as “{file}”.",
+                notes_count()
+            )));
         });
     };
     let markdown = move || {
         let placements = annotator.placements.get_untracked();
-        annotator.annotations.with_untracked(|set| to_markdown(&report, set, &placements, &annotator.palette.get_untracked()))
+        annotator.annotations.with_untracked(|set| {
+            to_markdown(
+                &report,
+                set,
+                &placements,
+                &annotator.palette.get_untracked(),
+            )
+        })
     };
     let markdown_for_copy = markdown.clone();
     let read_import = move |ev: leptos::ev::Event| {
-        let Some(file) = browser::chosen_files(&ev).into_iter().next() else { return };
+        let Some(file) = browser::chosen_files(&ev).into_iter().next() else {
+            return;
+        };
         done.set(None);
         busy.set(Some(format!("Reading “{}”…", file.name())));
         spawn_local(async move {
-            let text = match browser::read_file(&file).await.map(|b| String::from_utf8_lossy(&b).into_owned()) {
+            let text = match browser::read_file(&file)
+                .await
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+            {
                 Ok(text) => text,
                 Err(reason) => {
                     busy.set(None);
                     return problem.set(Some(reason));
                 }
             };
-            busy.set(Some(format!("Comparing the notes in “{}” with yours…", file.name())));
+            busy.set(Some(format!(
+                "Comparing the notes in “{}” with yours…",
+                file.name()
+            )));
             browser::next_frame().await;
             let planned = annotator.plan_import(&text);
             busy.set(None);
@@ -407,7 +468,10 @@ struct PanelGroup {
 
 impl PanelLists {
     fn group(&self, key: usize) -> Option<&PanelGroup> {
-        self.groups.binary_search_by_key(&key, |g| g.key).ok().map(|at| &self.groups[at])
+        self.groups
+            .binary_search_by_key(&key, |g| g.key)
+            .ok()
+            .map(|at| &self.groups[at])
     }
 }
 
@@ -425,7 +489,12 @@ fn panel_items(annotator: Annotator, places: &[usize]) -> Vec<PanelItem> {
 }
 
 #[component]
-pub fn NotesPanel(annotator: Annotator, open: RwSignal<bool>, report: Arc<Report>, toasts: Toasts) -> impl IntoView {
+pub fn NotesPanel(
+    annotator: Annotator,
+    open: RwSignal<bool>,
+    report: Arc<Report>,
+    toasts: Toasts,
+) -> impl IntoView {
     let hidden_colours = RwSignal::new(Vec::<Option<Colour>>::new());
     // The list, in runs of neighbouring paragraphs: each run is one box that the browser lays out
     // only near the screen (one box per entry had it check 10,000 boxes every frame), and a run
@@ -438,21 +507,42 @@ pub fn NotesPanel(annotator: Annotator, open: RwSignal<bool>, report: Arc<Report
                 annotator.annotations.with(|set| {
                     let shown = placements.entries.iter().enumerate().filter_map(|(i, e)| {
                         let annotation = set.get(&e.id)?;
-                        (!hidden.contains(&annotation.colour)).then_some((i, e, annotation.modified))
+                        (!hidden.contains(&annotation.colour)).then_some((
+                            i,
+                            e,
+                            annotation.modified,
+                        ))
                     });
-                    let (placed, orphans): (Vec<_>, Vec<_>) = shown.partition(|(_, e, _)| e.place != Place::Orphan);
+                    let (placed, orphans): (Vec<_>, Vec<_>) =
+                        shown.partition(|(_, e, _)| e.place != Place::Orphan);
                     let groups = annotator
-                        .group_by_place(placed.iter().map(|&(i, e, modified)| (e, (i, e, modified))))
+                        .group_by_place(
+                            placed.iter().map(|&(i, e, modified)| (e, (i, e, modified))),
+                        )
                         .into_iter()
                         .map(|(key, members)| {
                             let mut hasher = std::hash::DefaultHasher::new();
                             for &(_, e, modified) in &members {
-                                (&e.id, &e.paragraph, &e.moved_from, place_label(e.place), modified).hash(&mut hasher);
+                                (
+                                    &e.id,
+                                    &e.paragraph,
+                                    &e.moved_from,
+                                    place_label(e.place),
+                                    modified,
+                                )
+                                    .hash(&mut hasher);
                             }
-                            PanelGroup { key, fingerprint: hasher.finish(), entries: members.into_iter().map(|(i, ..)| i).collect() }
+                            PanelGroup {
+                                key,
+                                fingerprint: hasher.finish(),
+                                entries: members.into_iter().map(|(i, ..)| i).collect(),
+                            }
                         })
                         .collect();
-                    PanelLists { groups, orphans: orphans.into_iter().map(|(i, ..)| i).collect() }
+                    PanelLists {
+                        groups,
+                        orphans: orphans.into_iter().map(|(i, ..)| i).collect(),
+                    }
                 })
             })
         },
@@ -461,20 +551,37 @@ pub fn NotesPanel(annotator: Annotator, open: RwSignal<bool>, report: Arc<Report
     let orphans = Memo::new(move |_| lists.with(|l| panel_items(annotator, &l.orphans)));
     // An entry is rebuilt only when what it shows changes, so one edit does not redraw thousands.
     let entry_key = |(entry, annotation): &PanelItem| {
-        (annotation.id.clone(), annotation.modified, entry.paragraph.clone(), entry.moved_from.clone(), place_label(entry.place))
+        (
+            annotation.id.clone(),
+            annotation.modified,
+            entry.paragraph.clone(),
+            entry.moved_from.clone(),
+            place_label(entry.place),
+        )
     };
     let entry_view = move |(entry, annotation): PanelItem| {
         let what = annotator.describe(&annotation);
         let place_name = annotator.paragraph_name(&entry.paragraph);
         let delete_id = annotation.id.clone();
-        let kind = if annotation.has_note() { "note" } else { "highlight" };
+        let kind = if annotation.has_note() {
+            "note"
+        } else {
+            "highlight"
+        };
         let orphan = entry.place == Place::Orphan;
         let excerpt = match annotation.target.quote() {
             Some(q) => q.exact.clone(),
-            None => annotator.paragraph_text(&entry.paragraph).map(|t| crate::annotations::clipped(&t, 120)).unwrap_or_default(),
+            None => annotator
+                .paragraph_text(&entry.paragraph)
+                .map(|t| crate::annotations::clipped(&t, 120))
+                .unwrap_or_default(),
         };
         // Only the place is the link, so its name ("Go to paragraph 8") holds all its visible text.
-        let place_text = if orphan { format!("Was in {place_name}") } else { place_name.clone() };
+        let place_text = if orphan {
+            format!("Was in {place_name}")
+        } else {
+            place_name.clone()
+        };
         let place = if orphan {
             view! { <span class="entry-place">{place_text}</span> }.into_any()
         } else {
@@ -500,10 +607,16 @@ pub fn NotesPanel(annotator: Annotator, open: RwSignal<bool>, report: Arc<Report
         }
     };
     let group_view = move |key: usize| {
-        let shows = Memo::new(move |_| lists.with(|l| l.group(key).map(|g| (g.fingerprint, g.entries.len()))));
+        let shows = Memo::new(move |_| {
+            lists.with(|l| l.group(key).map(|g| (g.fingerprint, g.entries.len())))
+        });
         let items = move || {
             shows.track();
-            lists.with_untracked(|l| l.group(key).map(|g| panel_items(annotator, &g.entries)).unwrap_or_default())
+            lists.with_untracked(|l| {
+                l.group(key)
+                    .map(|g| panel_items(annotator, &g.entries))
+                    .unwrap_or_default()
+            })
         };
         // The box's height before it is first laid out comes from its count of entries (see the
         // style sheet).

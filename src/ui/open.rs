@@ -8,8 +8,8 @@ use leptos::task::spawn_local;
 
 use crate::library::Opened;
 use crate::permalink::Route;
-use crate::report::input::{reader_for, FileReader, InputError, MAX_BYTES, MAX_DOCUMENT_BYTES};
 use crate::report::html::report_html;
+use crate::report::input::{reader_for, FileReader, InputError, MAX_BYTES, MAX_DOCUMENT_BYTES};
 use crate::report::parse;
 use crate::report::pdf::PdfProblem;
 
@@ -51,46 +51,91 @@ pub struct Opening {
 
 /// A PDF's text, read page by page with the reader told which page, until they stop it; its
 /// first pages are shown while the rest is read.
-async fn pdf_text(bytes: &[u8], name: &str, progress: RwSignal<Progress>, stop: RwSignal<bool>, opening: Opening) -> Result<String, String> {
+async fn pdf_text(
+    bytes: &[u8],
+    name: &str,
+    progress: RwSignal<Progress>,
+    stop: RwSignal<bool>,
+    opening: Opening,
+) -> Result<String, String> {
     stop.set(false);
     let label = name.to_string();
-    let on_page = move |n: u32, total: u32| progress.set(Progress::ReadingPdf(format!("Reading page {n} of {total} of “{label}”…")));
+    let on_page = move |n: u32, total: u32| {
+        progress.set(Progress::ReadingPdf(format!(
+            "Reading page {n} of {total} of “{label}”…"
+        )))
+    };
     let on_first_pages = move |json: String| {
         spawn_local(async move {
-            let Ok(text) = browser::lay_out_pdf(&json).await else { return };
+            let Ok(text) = browser::lay_out_pdf(&json).await else {
+                return;
+            };
             // Only while the rest is still being read: the whole may be open already.
             if matches!(progress.get_untracked(), Progress::ReadingPdf(_)) {
                 opening.first_screen.run(Some(report_html(&parse(&text))));
             }
         });
     };
-    let json = browser::read_pdf(bytes, on_page, move || stop.get_untracked(), on_first_pages).await.map_err(|(name, message)| PdfProblem::named(&name, &message).to_string())?;
-    progress.set(Progress::Working(format!("Laying out the pages of “{name}”…")));
+    let json = browser::read_pdf(bytes, on_page, move || stop.get_untracked(), on_first_pages)
+        .await
+        .map_err(|(name, message)| PdfProblem::named(&name, &message).to_string())?;
+    progress.set(Progress::Working(format!(
+        "Laying out the pages of “{name}”…"
+    )));
     browser::lay_out_pdf(&json).await
 }
 
 /// Reads a file and opens it, telling the reader how it goes.
-fn open_file(file: web_sys::File, shelf: Shelf, progress: RwSignal<Progress>, stop: RwSignal<bool>, opening: Opening) {
+fn open_file(
+    file: web_sys::File,
+    shelf: Shelf,
+    progress: RwSignal<Progress>,
+    stop: RwSignal<bool>,
+    opening: Opening,
+) {
     let name = file.name();
     let size = file.size() as usize;
     let media_type = file.type_();
     let document = reader_for(&name, &media_type, &[]) != FileReader::Text;
-    let limit = if document { MAX_DOCUMENT_BYTES } else { MAX_BYTES };
+    let limit = if document {
+        MAX_DOCUMENT_BYTES
+    } else {
+        MAX_BYTES
+    };
     if size > limit {
-        let problem = if document { format!("the file is {} MB; PDF and Word files up to {} MB can be opened.", (size + 524_288) / 1_048_576, MAX_DOCUMENT_BYTES / 1_048_576) } else { InputError::TooLarge { bytes: size }.to_string() };
+        let problem = if document {
+            format!(
+                "the file is {} MB; PDF and Word files up to {} MB can be opened.",
+                (size + 524_288) / 1_048_576,
+                MAX_DOCUMENT_BYTES / 1_048_576
+            )
+        } else {
+            InputError::TooLarge { bytes: size }.to_string()
+        };
         progress.set(Progress::Failed(format!("“{name}”: {problem}")));
         return;
     }
-    progress.set(Progress::Working(format!("Reading “{name}” ({} KB)…", (size + 512) / 1024)));
+    progress.set(Progress::Working(format!(
+        "Reading “{name}” ({} KB)…",
+        (size + 512) / 1024
+    )));
     spawn_local(async move {
         let bytes = match browser::read_file(&file).await {
             Ok(bytes) => bytes,
-            Err(reason) => return progress.set(Progress::Failed(format!("“{name}” could not be read: {reason}."))),
+            Err(reason) => {
+                return progress.set(Progress::Failed(format!(
+                    "“{name}” could not be read: {reason}."
+                )))
+            }
         };
         let text = match reader_for(&name, &media_type, &bytes[..bytes.len().min(8)]) {
-            FileReader::Pdf => pdf_text(&bytes, &name, progress, stop, opening).await.map(Some),
+            FileReader::Pdf => pdf_text(&bytes, &name, progress, stop, opening)
+                .await
+                .map(Some),
             FileReader::Word => {
-                progress.set(Progress::Working(format!("Reading the Word document “{name}”…")));
+                progress.set(Progress::Working(format!(
+                    "Reading the Word document “{name}”…"
+                )));
                 browser::read_docx(&bytes).await.map(Some)
             }
             FileReader::Text => Ok(None),
@@ -101,7 +146,11 @@ fn open_file(file: web_sys::File, shelf: Shelf, progress: RwSignal<Progress>, st
                 progress.set(Progress::Working(format!("Setting out “{name}”…")));
                 browser::next_frame().await;
                 match text {
-                    Some(text) => shelf.open_text(&text, Some(&name), Some((&name, &media_type, &bytes))).await,
+                    Some(text) => {
+                        shelf
+                            .open_text(&text, Some(&name), Some((&name, &media_type, &bytes)))
+                            .await
+                    }
                     None => shelf.open_bytes(&bytes, Some(&name)).await,
                 }
             }
@@ -109,22 +158,22 @@ fn open_file(file: web_sys::File, shelf: Shelf, progress: RwSignal<Progress>, st
         match opened {
             Ok((current, opened, warning)) => {
                 progress.set(Progress::Idle);
-                opening.opened.run((current, opened_message(&opened, warning)));
+                opening
+                    .opened
+                    .run((current, opened_message(&opened, warning)));
             }
             Err(reason) => {
                 opening.first_screen.run(None);
-                progress.set(Progress::Failed(format!("“{name}” was not opened. {reason}")));
+                progress.set(Progress::Failed(format!(
+                    "“{name}” was not opened. {reason}"
+                )));
             }
         }
     });
 }
 
 #[component]
-pub fn OpenPanel(
-    open: RwSignal<bool>,
-    shelf: Shelf,
-    opening: Opening,
-) -> impl IntoView {
+pub fn OpenPanel(open: RwSignal<bool>, shelf: Shelf, opening: Opening) -> impl IntoView {
     let progress = RwSignal::new(Progress::Idle);
     let stop = RwSignal::new(false);
     let pasted = RwSignal::new(String::new());
@@ -135,9 +184,13 @@ pub fn OpenPanel(
                 Ok((current, opened, warning)) => {
                     pasted.set(String::new());
                     progress.set(Progress::Idle);
-                    opening.opened.run((current, opened_message(&opened, warning)));
+                    opening
+                        .opened
+                        .run((current, opened_message(&opened, warning)));
                 }
-                Err(reason) => progress.set(Progress::Failed(format!("The pasted text was not opened. {reason}"))),
+                Err(reason) => progress.set(Progress::Failed(format!(
+                    "The pasted text was not opened. {reason}"
+                ))),
             }
         });
     };
@@ -182,7 +235,11 @@ pub fn OpenPanel(
 /// reader from the system (its file handlers), or shared to it from another app (its share
 /// target, `?shared`). Each opens as a chosen file does.
 #[component]
-pub fn DropOverlay(shelf: Shelf, notices: RwSignal<Vec<String>>, opening: Opening) -> impl IntoView {
+pub fn DropOverlay(
+    shelf: Shelf,
+    notices: RwSignal<Vec<String>>,
+    opening: Opening,
+) -> impl IntoView {
     let over = RwSignal::new(false);
     let progress = RwSignal::new(Progress::Idle);
     let stop = RwSignal::new(false);
@@ -220,12 +277,11 @@ pub fn DropOverlay(shelf: Shelf, notices: RwSignal<Vec<String>>, opening: Openin
         drop.remove();
     });
     // Problems with a dropped file are told like any other notice.
-    Effect::new(move |_| match progress.get() {
-        Progress::Failed(message) => {
+    Effect::new(move |_| {
+        if let Progress::Failed(message) = progress.get() {
             notices.update(|n| n.push(message));
             progress.set(Progress::Idle);
         }
-        _ => {}
     });
     view! {
         <div class="drop-overlay" hidden=move || !over.get() aria-hidden="true">"Drop the report file to open it"</div>

@@ -19,8 +19,8 @@ use super::browser::{self, TextSelection};
 use super::notes::{NotesPanel, PrintEndnotes, SelectionAdder};
 use super::report_view::{PageText, ReportView};
 use super::search_bar::SearchBar;
-use super::shortcuts::{self, HelpOverlay, ShortcutTargets};
 use super::shelf::Current;
+use super::shortcuts::{self, HelpOverlay, ShortcutTargets};
 pub(crate) use super::{Toast, Toasts};
 
 fn page_title(report: &Report) -> String {
@@ -94,7 +94,8 @@ pub fn ReaderView(
 
     let fragment = RwSignal::new(browser::fragment());
     // Link clicks, back and forward, and edits of the address all arrive here.
-    let hash_listener = window_event_listener(ev::hashchange, move |_| fragment.set(browser::fragment()));
+    let hash_listener =
+        window_event_listener(ev::hashchange, move |_| fragment.set(browser::fragment()));
     on_cleanup(move || hash_listener.remove());
 
     // A shared note (`#share=…`) is a preview at its paragraph, not a paragraph id.
@@ -102,7 +103,8 @@ pub fn ReaderView(
     let resolution = Memo::new({
         let report = report.clone();
         let current_id = current.id.clone();
-        move |_| match shared.get() {
+        move |_| {
+            match shared.get() {
             Some(Ok(note)) if note.report == current_id => {
                 let paragraph = annotator.place_one(&note.annotation);
                 match report.describe(&paragraph) {
@@ -119,15 +121,20 @@ pub fn ReaderView(
             Some(Err(problem)) => Resolution::NotFound { message: problem.to_string() },
             None => fragment.with(|f| resolve(&report, f)),
         }
+        }
     });
     // The shared note to preview, and a passage a link names (`#p8:~:text=…`), for the views.
     let current_id = current.id.clone();
     Effect::new(move |_| {
-        let note = shared.get().and_then(Result::ok).filter(|n| n.report == current_id);
+        let note = shared
+            .get()
+            .and_then(Result::ok)
+            .filter(|n| n.report == current_id);
         annotator.shared.set(note);
         let passage = fragment.with(|f| text_fragment::parse(f)).and_then(|d| {
             let text = annotator.paragraph_text(&d.paragraph)?;
-            d.find_in(&text).map(|(start, end)| (d.paragraph.clone(), start, end))
+            d.find_in(&text)
+                .map(|(start, end)| (d.paragraph.clone(), start, end))
         });
         annotator.target_passage.set(passage);
     });
@@ -149,8 +156,18 @@ pub fn ReaderView(
     Effect::new(move |_| {
         if let Some(deleted) = annotator.last_deleted.get() {
             let what = annotator.describe(&deleted);
-            let what = if deleted.has_note() { format!("note on {what}") } else { format!("highlight on {what}") };
-            toasts.show(Toast::Deleted { what, annotator }, Duration::from_secs(10));
+            let what = if deleted.has_note() {
+                format!("note on {what}")
+            } else {
+                format!("highlight on {what}")
+            };
+            toasts.show(
+                Toast::Deleted {
+                    what,
+                    annotator: Box::new(annotator),
+                },
+                Duration::from_secs(10),
+            );
         }
     });
     // Annotations carried over from another version: say how they fared.
@@ -158,7 +175,11 @@ pub fn ReaderView(
         Effect::new(move |previous: Option<()>| {
             if previous.is_none() {
                 let placements = annotator.placements.get_untracked();
-                let moved = placements.entries.iter().filter(|e| e.moved_from.is_some()).count();
+                let moved = placements
+                    .entries
+                    .iter()
+                    .filter(|e| e.moved_from.is_some())
+                    .count();
                 let orphans = placements.orphans().count();
                 if moved + orphans > 0 {
                     notices.update(|n| {
@@ -200,7 +221,11 @@ pub fn ReaderView(
             let report = report.clone();
             move |id: String| {
                 if let Some(paragraph) = report.paragraphs().find(|p| p.id == id) {
-                    copy_and_tell(toasts, format!("citation of {}", paragraph.name), cite(&report, paragraph));
+                    copy_and_tell(
+                        toasts,
+                        format!("citation of {}", paragraph.name),
+                        cite(&report, paragraph),
+                    );
                 }
             }
         }),
@@ -208,21 +233,48 @@ pub fn ReaderView(
             let symbol = report.cover.symbol.clone();
             let report_id = current.id.clone();
             move |id: String| {
-                let Some(annotation) = annotator.annotations.with_untracked(|s| s.get(&id).cloned()) else { return };
+                let Some(annotation) = annotator
+                    .annotations
+                    .with_untracked(|s| s.get(&id).cloned())
+                else {
+                    return;
+                };
                 let what = annotator.describe(&annotation);
-                let note = SharedNote { v: 1, report: report_id.clone(), symbol: symbol.clone(), annotation };
-                let url = permalink(&browser::page_url(), "").trim_end_matches('#').to_string() + "#" + &share::encode(&note);
+                let note = SharedNote {
+                    v: 1,
+                    report: report_id.clone(),
+                    symbol: symbol.clone(),
+                    annotation,
+                };
+                let url = permalink(&browser::page_url(), "")
+                    .trim_end_matches('#')
+                    .to_string()
+                    + "#"
+                    + &share::encode(&note);
                 copy_and_tell(toasts, format!("link to the note on {what}"), url);
             }
         }),
         copy_passage_link: Callback::new(move |selection: TextSelection| {
-            let Some(text) = annotator.paragraph_text(&selection.paragraph) else { return };
-            let Some(quote) = Quote::from_text(&text, selection.start, selection.end) else { return };
-            let url = permalink(&browser::page_url(), "").trim_end_matches('#').to_string()
+            let Some(text) = annotator.paragraph_text(&selection.paragraph) else {
+                return;
+            };
+            let Some(quote) = Quote::from_text(&text, selection.start, selection.end) else {
+                return;
+            };
+            let url = permalink(&browser::page_url(), "")
+                .trim_end_matches('#')
+                .to_string()
                 + "#"
                 + &text_fragment::passage_fragment(&selection.paragraph, &quote);
             annotator.selection.set(None);
-            copy_and_tell(toasts, format!("link to the passage in {}", annotator.paragraph_name(&selection.paragraph)), url);
+            copy_and_tell(
+                toasts,
+                format!(
+                    "link to the passage in {}",
+                    annotator.paragraph_name(&selection.paragraph)
+                ),
+                url,
+            );
         }),
     };
     provide_context(actions);
@@ -252,7 +304,8 @@ pub fn ReaderView(
                     _ => None,
                 })
                 .collect();
-            (numbers.len() > 1).then(|| cite_range(&report, numbers[0], *numbers.last().unwrap_or(&numbers[0])))
+            (numbers.len() > 1)
+                .then(|| cite_range(&report, numbers[0], *numbers.last().unwrap_or(&numbers[0])))
         }
     });
 

@@ -11,7 +11,10 @@ use crate::annotations::Colour;
 use crate::report::html::{blocks_html, CHUNK_BLOCKS, PAGE_CLASS};
 use crate::report::language::{direction, Direction};
 use crate::report::page_spans;
-use crate::report::{footnote_ids, Block, Cover, Footnote, FootnoteRef, Heading, PageSpan, Paragraph, ParagraphKind, Report, RichText, Span};
+use crate::report::{
+    footnote_ids, Block, Cover, Footnote, FootnoteRef, Heading, PageSpan, Paragraph, ParagraphKind,
+    Report, RichText, Span,
+};
 
 use super::annotator::{Annotator, Editing};
 use super::browser;
@@ -76,7 +79,13 @@ pub fn ReportView(
         }
         .into_any();
     }
-    let wiring = Wiring { target_flags: StoredValue::new(HashMap::new()), targets, on_copy_link, annotator, pages: StoredValue::new(report.pages.clone()) };
+    let wiring = Wiring {
+        target_flags: StoredValue::new(HashMap::new()),
+        targets,
+        on_copy_link,
+        annotator,
+        pages: StoredValue::new(report.pages.clone()),
+    };
     Effect::new(move |previous: Option<Vec<String>>| {
         let now = targets.get();
         let flags = wiring.target_flags;
@@ -101,14 +110,18 @@ pub fn ReportView(
     // is set out at once, in one longer frame rather than one frame per few chunks (a link to
     // the end of 10,000 paragraphs lands about 0.2 s sooner).
     let first_chunk = block_ids(&report.blocks[..CHUNK_BLOCKS.min(report.blocks.len())]);
-    let far_target = targets.with_untracked(|ids| !ids.is_empty() && !ids.iter().any(|id| first_chunk.contains(id)));
+    let far_target = targets
+        .with_untracked(|ids| !ids.is_empty() && !ids.iter().any(|id| first_chunk.contains(id)));
     let shown = RwSignal::new(if far_target { total } else { total.min(1) });
     // Each step waits for the frame to be painted first (a timeout queued from the frame's
     // callback runs after its paint), so the first screen shows before any more is built.
     Effect::new(move |_| {
         if shown.get() < total {
             request_animation_frame(move || {
-                set_timeout(move || shown.update(|n| *n = (*n + CHUNKS_PER_FRAME).min(total)), std::time::Duration::ZERO)
+                set_timeout(
+                    move || shown.update(|n| *n = (*n + CHUNKS_PER_FRAME).min(total)),
+                    std::time::Duration::ZERO,
+                )
             });
         }
     });
@@ -171,8 +184,17 @@ pub fn ReportView(
             </For>
         }
     };
-    let report_direction = report.cover.title.as_ref().map_or(Direction::Ltr, |t| direction(&t.plain())).attribute();
-    let footnotes: Vec<AnyView> = report.footnotes.iter().map(|f| footnote_view(f, wiring)).collect();
+    let report_direction = report
+        .cover
+        .title
+        .as_ref()
+        .map_or(Direction::Ltr, |t| direction(&t.plain()))
+        .attribute();
+    let footnotes: Vec<AnyView> = report
+        .footnotes
+        .iter()
+        .map(|f| footnote_view(f, wiring))
+        .collect();
     view! {
         <article class="report" lang=report.language() dir=report_direction>
             {cover_view(&report.cover)}
@@ -190,8 +212,12 @@ pub fn ReportView(
 fn cover_view(cover: &Cover) -> impl IntoView {
     // Each part isolated, so an English date keeps its order beside an Arabic place name.
     let place_date = match (&cover.place, &cover.date) {
-        (Some(place), Some(date)) => Some(view! { <bdi>{place.clone()}</bdi>", "<bdi>{date.clone()}</bdi> }.into_any()),
-        (Some(one), None) | (None, Some(one)) => Some(view! { <bdi>{one.clone()}</bdi> }.into_any()),
+        (Some(place), Some(date)) => {
+            Some(view! { <bdi>{place.clone()}</bdi>", "<bdi>{date.clone()}</bdi> }.into_any())
+        }
+        (Some(one), None) | (None, Some(one)) => {
+            Some(view! { <bdi>{one.clone()}</bdi> }.into_any())
+        }
         (None, None) => None,
     };
     view! {
@@ -288,7 +314,13 @@ fn annotation_tools(id: &str, name: &str, annotator: Annotator) -> impl IntoView
     let has_note = move || state.with(|s| s.whole.as_ref().is_some_and(|a| a.has_note()));
     let note_label = {
         let name = name.to_string();
-        move || if has_note() { format!("Edit note on {name}") } else { format!("Add note to {name}") }
+        move || {
+            if has_note() {
+                format!("Edit note on {name}")
+            } else {
+                format!("Add note to {name}")
+            }
+        }
     };
     view! {
         <span class="annotation-tools">
@@ -316,7 +348,10 @@ fn marked_text(paragraph: &Paragraph, annotator: Annotator) -> impl IntoView {
             split(&text, marks)
                 .iter()
                 .map(|piece| {
-                    let first = piece.marks.last().is_some_and(|m| seen.insert(m.annotation.clone()));
+                    let first = piece
+                        .marks
+                        .last()
+                        .is_some_and(|m| seen.insert(m.annotation.clone()));
                     piece_view(piece, first, annotator)
                 })
                 .collect::<Vec<_>>()
@@ -330,7 +365,9 @@ fn piece_view(piece: &Piece, first_of_its_mark: bool, annotator: Annotator) -> A
     let inner = span_view(&piece.span);
     match piece.marks.last() {
         None => inner,
-        Some(mark) if mark.annotation.is_empty() => view! { <mark class="passage-target">{inner}</mark> }.into_any(),
+        Some(mark) if mark.annotation.is_empty() => {
+            view! { <mark class="passage-target">{inner}</mark> }.into_any()
+        }
         Some(mark) => {
             let id = mark.annotation.clone();
             let key_id = mark.annotation.clone();
@@ -353,7 +390,8 @@ fn piece_view(piece: &Piece, first_of_its_mark: bool, annotator: Annotator) -> A
 /// The notes written on a paragraph and its passages, and the editor when it is open here.
 fn paragraph_notes(paragraph: &Paragraph, annotator: Annotator) -> impl IntoView {
     let state = annotator.paragraph_state(&paragraph.id);
-    let shown = Memo::new(move |_| state.with(|s| (s.cards.clone(), s.new_note.clone(), s.shared_here)));
+    let shown =
+        Memo::new(move |_| state.with(|s| (s.cards.clone(), s.new_note.clone(), s.shared_here)));
     move || {
         let (cards, new_here, preview) = shown.get();
         if cards.is_empty() && new_here.is_none() && !preview {
@@ -379,15 +417,26 @@ fn paragraph_notes(paragraph: &Paragraph, annotator: Annotator) -> impl IntoView
     }
 }
 
-fn paragraph_view(paragraph: &Paragraph, parent_pages: Option<PageSpan>, wiring: Wiring, awake: Signal<bool>) -> AnyView {
-    let pages = wiring.pages.with_value(|pages| pages.get(&paragraph.id).copied());
+fn paragraph_view(
+    paragraph: &Paragraph,
+    parent_pages: Option<PageSpan>,
+    wiring: Wiring,
+    awake: Signal<bool>,
+) -> AnyView {
+    let pages = wiring
+        .pages
+        .with_value(|pages| pages.get(&paragraph.id).copied());
     let kind = match paragraph.kind {
         ParagraphKind::Numbered(_) => "numbered",
         ParagraphKind::Sub(_) => "sub",
         ParagraphKind::Unnumbered => "unnumbered",
     };
     let annotator = wiring.annotator;
-    let children: Vec<AnyView> = paragraph.children.iter().map(|child| paragraph_view(child, pages, wiring, awake)).collect();
+    let children: Vec<AnyView> = paragraph
+        .children
+        .iter()
+        .map(|child| paragraph_view(child, pages, wiring, awake))
+        .collect();
     let state = annotator.paragraph_state(&paragraph.id);
     let colour = move || state.with(|s| s.whole.as_ref().and_then(|a| a.colour).map(Colour::key));
     let has_note = Memo::new(move |_| state.with(|s| s.has_note));
@@ -468,7 +517,8 @@ fn span_view(span: &Span) -> AnyView {
         view = view! { <strong>{view}</strong> }.into_any();
     }
     if let Some(href) = &span.link {
-        view = view! { <a href=href.clone() rel="noopener noreferrer external">{view}</a> }.into_any();
+        view =
+            view! { <a href=href.clone() rel="noopener noreferrer external">{view}</a> }.into_any();
     }
     view
 }

@@ -44,9 +44,21 @@ pub fn SearchBar(open: RwSignal<bool>, annotator: Annotator) -> impl IntoView {
         if let Some(PageText(changed)) = page_text {
             changed.track();
         }
-        let ranges: Vec<(String, usize, usize)> =
-            results.with(|r| r.hits.iter().filter(|h| h.note.is_none()).map(|h| (h.paragraph.clone(), h.start, h.end)).collect());
-        let current = at.get().and_then(|i| results.with(|r| r.hits.get(i).filter(|h| h.note.is_none()).map(|h| (h.paragraph.clone(), h.start, h.end))));
+        let ranges: Vec<(String, usize, usize)> = results.with(|r| {
+            r.hits
+                .iter()
+                .filter(|h| h.note.is_none())
+                .map(|h| (h.paragraph.clone(), h.start, h.end))
+                .collect()
+        });
+        let current = at.get().and_then(|i| {
+            results.with(|r| {
+                r.hits
+                    .get(i)
+                    .filter(|h| h.note.is_none())
+                    .map(|h| (h.paragraph.clone(), h.start, h.end))
+            })
+        });
         request_animation_frame(move || {
             browser::mark_ranges("search-hit", &ranges);
             browser::mark_ranges("search-current", &current.into_iter().collect::<Vec<_>>());
@@ -64,7 +76,9 @@ pub fn SearchBar(open: RwSignal<bool>, annotator: Annotator) -> impl IntoView {
             None => count - 1,
         };
         at.set(Some(next));
-        if let Some(paragraph) = results.with_untracked(|r| r.hits.get(next).map(|h| h.paragraph.clone())) {
+        if let Some(paragraph) =
+            results.with_untracked(|r| r.hits.get(next).map(|h| h.paragraph.clone()))
+        {
             browser::show_centred(&paragraph);
         }
     };
@@ -74,7 +88,11 @@ pub fn SearchBar(open: RwSignal<bool>, annotator: Annotator) -> impl IntoView {
         if let Some(handle) = pending.get_value() {
             handle.clear();
         }
-        let handle = set_timeout_with_handle(move || query.set(typed.get_untracked()), std::time::Duration::from_millis(TYPING_PAUSE_MS)).ok();
+        let handle = set_timeout_with_handle(
+            move || query.set(typed.get_untracked()),
+            std::time::Duration::from_millis(TYPING_PAUSE_MS),
+        )
+        .ok();
         pending.set_value(handle);
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
@@ -98,7 +116,9 @@ pub fn SearchBar(open: RwSignal<bool>, annotator: Annotator) -> impl IntoView {
                 String::new()
             } else {
                 match at.get() {
-                    Some(i) if i < r.hits.len() => format!("Match {} of {}. {}", i + 1, r.hits.len(), r.summary()),
+                    Some(i) if i < r.hits.len() => {
+                        format!("Match {} of {}. {}", i + 1, r.hits.len(), r.summary())
+                    }
                     _ => r.summary(),
                 }
             }
@@ -163,4 +183,3 @@ pub fn SearchBar(open: RwSignal<bool>, annotator: Annotator) -> impl IntoView {
         })
     }
 }
-

@@ -105,12 +105,22 @@ impl Shelf {
         // Parsed for its entry only when the library has none yet: opening it parses it anyway.
         if !self.library.with_untracked(|l| l.holds(DEFAULT_REPORT_ID)) {
             let default = parse(DEFAULT_REPORT);
-            self.library.update(|l| l.ensure_bundled(DEFAULT_REPORT_ID, "oic-cfm-51-cg-jk-2025.txt", &default, &content_hash(DEFAULT_REPORT), 0));
+            self.library.update(|l| {
+                l.ensure_bundled(
+                    DEFAULT_REPORT_ID,
+                    "oic-cfm-51-cg-jk-2025.txt",
+                    &default,
+                    &content_hash(DEFAULT_REPORT),
+                    0,
+                )
+            });
         }
     }
 
     fn save(&self) {
-        let result = self.library.with_untracked(|l| storage::save_library(l, now()));
+        let result = self
+            .library
+            .with_untracked(|l| storage::save_library(l, now()));
         self.unsaved.set_value(result.is_err());
         match result {
             Ok(stored) => {
@@ -133,7 +143,10 @@ impl Shelf {
         if let Some(m) = self.manifest.get_untracked() {
             return Some(m);
         }
-        let manifest = browser::fetch_text(MANIFEST_URL).await.ok().and_then(|t| Manifest::parse(&t).ok())?;
+        let manifest = browser::fetch_text(MANIFEST_URL)
+            .await
+            .ok()
+            .and_then(|t| Manifest::parse(&t).ok())?;
         self.manifest.set(Some(manifest.clone()));
         Some(manifest)
     }
@@ -145,15 +158,26 @@ impl Shelf {
     fn current_of(&self, id: &str, hash: &str, report: Report) -> Current {
         let (version, versions) = self
             .library
-            .with_untracked(|l| l.get(id).map(|e| (e.version_number(hash).unwrap_or(1), e.versions.len().max(1))))
+            .with_untracked(|l| {
+                l.get(id)
+                    .map(|e| (e.version_number(hash).unwrap_or(1), e.versions.len().max(1)))
+            })
             .unwrap_or((1, 1));
-        Current { id: id.to_string(), report: Arc::new(report), version, versions }
+        Current {
+            id: id.to_string(),
+            report: Arc::new(report),
+            version,
+            versions,
+        }
     }
 
     /// The hash of the default report's latest version when it is not the bundled text (a
     /// revision the reader opened), whose text is stored.
     pub fn default_revision(&self) -> Option<String> {
-        let latest = self.library.with_untracked(|l| l.get(DEFAULT_REPORT_ID).and_then(|e| e.current().map(|v| v.hash.clone())));
+        let latest = self.library.with_untracked(|l| {
+            l.get(DEFAULT_REPORT_ID)
+                .and_then(|e| e.current().map(|v| v.hash.clone()))
+        });
         latest.filter(|h| *h != content_hash(DEFAULT_REPORT))
     }
 
@@ -161,7 +185,11 @@ impl Shelf {
     pub fn default_current(&self) -> Current {
         self.library.update(|l| l.touch(DEFAULT_REPORT_ID, now()));
         self.save();
-        self.current(DEFAULT_REPORT_ID, &content_hash(DEFAULT_REPORT), DEFAULT_REPORT)
+        self.current(
+            DEFAULT_REPORT_ID,
+            &content_hash(DEFAULT_REPORT),
+            DEFAULT_REPORT,
+        )
     }
 
     /// The default report's latest version: a revision the reader opened, if its text is
@@ -181,8 +209,18 @@ impl Shelf {
     /// handed to `first_screen` and painted before the whole is parsed; if the page already shows
     /// the published text's (`shown_by_page`), that one stays, or is replaced (`None`: taken away)
     /// when the text to show is another, a revision the reader opened.
-    pub async fn resolve(&self, id: &str, version: Option<usize>, shown_by_page: bool, first_screen: impl Fn(Option<String>)) -> Result<Current, Missing> {
-        let first_screen = FirstScreen { show: first_screen, tried: Cell::new(false), shown_by_page };
+    pub async fn resolve(
+        &self,
+        id: &str,
+        version: Option<usize>,
+        shown_by_page: bool,
+        first_screen: impl Fn(Option<String>),
+    ) -> Result<Current, Missing> {
+        let first_screen = FirstScreen {
+            show: first_screen,
+            tried: Cell::new(false),
+            shown_by_page,
+        };
         if id == DEFAULT_REPORT_ID && version.is_none() {
             return Ok(self.latest_default().await);
         }
@@ -190,15 +228,29 @@ impl Shelf {
         let entry = self.library.with_untracked(|l| l.resolve(id).cloned());
         if let Some(entry) = entry {
             let id = entry.id.as_str();
-            let chosen = version.and_then(|v| entry.versions.get(v - 1)).or(entry.current()).cloned();
+            let chosen = version
+                .and_then(|v| entry.versions.get(v - 1))
+                .or(entry.current())
+                .cloned();
             if let Some(v) = chosen {
                 let text = match (&entry.source, entry.version_number(&v.hash)) {
-                    (Source::Bundled { file }, Some(1)) => self.bundled_text(id, file, &first_screen).await.map_err(|reason| Missing::Unreachable { id: id.into(), reason })?,
+                    (Source::Bundled { file }, Some(1)) => self
+                        .bundled_text(id, file, &first_screen)
+                        .await
+                        .map_err(|reason| Missing::Unreachable {
+                            id: id.into(),
+                            reason,
+                        })?,
                     _ => {
                         // The page may show the published text's first screen: not what this
                         // reader reads, so not a moment longer while their text is read.
                         first_screen.take_away();
-                        text_store::load_text(&v.hash).await.ok_or_else(|| Missing::TextNotKept { id: id.into(), title: entry.display_name().to_string() })?
+                        text_store::load_text(&v.hash).await.ok_or_else(|| {
+                            Missing::TextNotKept {
+                                id: id.into(),
+                                title: entry.display_name().to_string(),
+                            }
+                        })?
                     }
                 };
                 first_screen.before_parsing(&text).await;
@@ -208,8 +260,16 @@ impl Shelf {
             }
         }
         let manifest = self.fetch_manifest().await;
-        let Some(published) = manifest.as_ref().and_then(|m| m.find(id)).cloned() else { return Err(Missing::Unknown(id.to_string())) };
-        let text = self.bundled_text(id, &published.file, &first_screen).await.map_err(|reason| Missing::Unreachable { id: id.into(), reason })?;
+        let Some(published) = manifest.as_ref().and_then(|m| m.find(id)).cloned() else {
+            return Err(Missing::Unknown(id.to_string()));
+        };
+        let text = self
+            .bundled_text(id, &published.file, &first_screen)
+            .await
+            .map_err(|reason| Missing::Unreachable {
+                id: id.into(),
+                reason,
+            })?;
         let hash = browser::timed_async("report:hash", browser::content_hash(&text)).await;
         let report = browser::timed("report:parse", || parse(&text));
         self.library.update(|l| {
@@ -222,19 +282,33 @@ impl Shelf {
     }
 
     /// A published report's text, its first screen shown as soon as enough of it has arrived.
-    async fn bundled_text(&self, id: &str, file: &str, first_screen: &FirstScreen<impl Fn(Option<String>)>) -> Result<String, String> {
+    async fn bundled_text(
+        &self,
+        id: &str,
+        file: &str,
+        first_screen: &FirstScreen<impl Fn(Option<String>)>,
+    ) -> Result<String, String> {
         if id == DEFAULT_REPORT_ID {
             return Ok(DEFAULT_REPORT.to_string());
         }
         first_screen.mark_published_text();
         // A few bytes more than a first screen needs: a character cut at the end does not count.
-        browser::fetch_text_in_steps(&format!("reports/{file}"), FIRST_SCREEN_FROM + 4, |opening| first_screen.show_once(opening)).await
+        browser::fetch_text_in_steps(
+            &format!("reports/{file}"),
+            FIRST_SCREEN_FROM + 4,
+            |opening| first_screen.show_once(opening),
+        )
+        .await
     }
 
     /// Opens a file's bytes: decoded, read as HTML if it is HTML, added to the library (as a new
     /// report, the same one again, or a new version of one) and its text kept if storage allows.
     /// Returns what to show, what happened, and a warning if the text could not be kept.
-    pub async fn open_bytes(&self, bytes: &[u8], file_name: Option<&str>) -> Result<(Current, Opened, Option<String>), String> {
+    pub async fn open_bytes(
+        &self,
+        bytes: &[u8],
+        file_name: Option<&str>,
+    ) -> Result<(Current, Opened, Option<String>), String> {
         let (text, _) = input::decode(bytes).map_err(|e| e.to_string())?;
         self.open_text(&text, file_name, None).await
     }
@@ -255,7 +329,12 @@ impl Shelf {
 
     /// `original` is the file the text was read from when it is no text itself (a PDF, a Word
     /// document: its name, type and bytes), kept beside the text.
-    pub async fn open_text(&self, text: &str, file_name: Option<&str>, original: Option<(&str, &str, &[u8])>) -> Result<(Current, Opened, Option<String>), String> {
+    pub async fn open_text(
+        &self,
+        text: &str,
+        file_name: Option<&str>,
+        original: Option<(&str, &str, &[u8])>,
+    ) -> Result<(Current, Opened, Option<String>), String> {
         let text = if input::is_html(file_name.unwrap_or(""), text) {
             input::html_to_text(browser::html_tokens(&input::defuse_event_handlers(text)))
         } else {
@@ -266,7 +345,10 @@ impl Shelf {
             return Err(InputError::Empty.to_string());
         }
         let hash = browser::content_hash(&text).await;
-        let opened = self.library.try_update(|l| l.open_text(&report, &hash, file_name, now())).ok_or("The library is gone.")?;
+        let opened = self
+            .library
+            .try_update(|l| l.open_text(&report, &hash, file_name, now()))
+            .ok_or("The library is gone.")?;
         if let Some((name, kind, bytes)) = original {
             // The file it was read from, for a better reader one day; the text is what opens.
             let _ = text_store::save_file(&hash, name, kind, bytes).await;
@@ -301,10 +383,17 @@ impl Shelf {
             }
             Load::Unavailable => return,
         };
-        if let Err(problem) = storage::save_annotations(into, &notes, &StoredVersions::default(), now) {
-            return self.tell(format!("The notes could not be carried over: {problem}. Nothing changed."));
+        if let Err(problem) =
+            storage::save_annotations(into, &notes, &StoredVersions::default(), now)
+        {
+            return self.tell(format!(
+                "The notes could not be carried over: {problem}. Nothing changed."
+            ));
         }
-        match self.library.try_update(|l| l.join_as_version(from, into, now)) {
+        match self
+            .library
+            .try_update(|l| l.join_as_version(from, into, now))
+        {
             Some(Err(problem)) => self.tell(problem.to_string()),
             _ => self.save(),
         }
@@ -319,8 +408,12 @@ impl Shelf {
             for annotation in brought.live() {
                 leaving.delete(&annotation.id, now);
             }
-            if let Err(problem) = storage::save_annotations(into, &leaving, &StoredVersions::default(), now) {
-                return self.tell(format!("The notes could not be separated: {problem}. Nothing changed."));
+            if let Err(problem) =
+                storage::save_annotations(into, &leaving, &StoredVersions::default(), now)
+            {
+                return self.tell(format!(
+                    "The notes could not be separated: {problem}. Nothing changed."
+                ));
             }
         }
         if self.library.try_update(|l| l.separate(into, from, now)) == Some(true) {
@@ -330,7 +423,10 @@ impl Shelf {
 
     /// Removes a report with its texts and its notes from this browser.
     pub fn remove(&self, id: &str) {
-        let hashes = self.library.try_update(|l| l.remove(id, now())).unwrap_or_default();
+        let hashes = self
+            .library
+            .try_update(|l| l.remove(id, now()))
+            .unwrap_or_default();
         storage::forget_report(id);
         self.save();
         spawn_local(async move { text_store::forget(&hashes).await });
@@ -364,7 +460,9 @@ impl<F: Fn(Option<String>)> FirstScreen<F> {
             return false;
         }
         let html = browser::timed("report:first-screen", || {
-            first_screen(text).filter(|part| lands_within(part, &browser::fragment())).map(|part| report_html(&part))
+            first_screen(text)
+                .filter(|part| lands_within(part, &browser::fragment()))
+                .map(|part| report_html(&part))
         });
         let shown = html.is_some();
         // What the page shows is another text's: replaced, or taken away.

@@ -45,7 +45,9 @@ pub fn install(targets: ShortcutTargets) {
             meta: event.meta_key(),
             in_field: browser::typing_in_field(&event),
         };
-        let Some(command) = command_for(press) else { return };
+        let Some(command) = command_for(press) else {
+            return;
+        };
         // The help is modal: only its own keys reach past it.
         if targets.help_open.get_untracked() && !matches!(command, Command::Help | Command::Close) {
             return;
@@ -64,18 +66,30 @@ pub fn install(targets: ShortcutTargets) {
 
 /// The paragraph a command acts on: the current one, else the one at the top of the view.
 fn paragraph_at_hand(targets: &ShortcutTargets) -> Option<String> {
-    targets.current.get_untracked().or_else(browser::paragraph_in_view)
+    targets
+        .current
+        .get_untracked()
+        .or_else(browser::paragraph_in_view)
 }
 
 fn run(targets: &ShortcutTargets, command: Command) {
     let annotator = targets.annotator;
-    let tell = |message: String| targets.toasts.show(Toast::Info(message), Duration::from_secs(3));
+    let tell = |message: String| {
+        targets
+            .toasts
+            .show(Toast::Info(message), Duration::from_secs(3))
+    };
     match command {
         Command::NextParagraph | Command::PreviousParagraph => {
             let current = targets.current.get_untracked();
             let in_view = current.is_none().then(browser::paragraph_in_view).flatten();
             let forward = command == Command::NextParagraph;
-            if let Some(id) = step(&targets.order, current.as_deref(), in_view.as_deref(), forward) {
+            if let Some(id) = step(
+                &targets.order,
+                current.as_deref(),
+                in_view.as_deref(),
+                forward,
+            ) {
                 targets.current.set(Some(id.to_string()));
                 browser::go_to_paragraph(id);
             }
@@ -88,11 +102,17 @@ fn run(targets: &ShortcutTargets, command: Command) {
                 tell(format!("Highlighted the selected text in {name}"));
             }
             None => {
-                let Some(id) = paragraph_at_hand(targets) else { return };
+                let Some(id) = paragraph_at_hand(targets) else {
+                    return;
+                };
                 annotator.toggle_paragraph_highlight(&id);
                 let name = annotator.paragraph_name(&id);
                 let on = untrack(|| annotator.whole_on(&id)).is_some_and(|a| a.colour.is_some());
-                tell(if on { format!("Highlighted {name}") } else { format!("Removed the highlight from {name}") });
+                tell(if on {
+                    format!("Highlighted {name}")
+                } else {
+                    format!("Removed the highlight from {name}")
+                });
             }
         },
         Command::Note => match browser::current_selection() {

@@ -11,8 +11,8 @@
 
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
-use wasm_bindgen::JsCast;
 use serde_json::Value;
+use wasm_bindgen::JsCast;
 
 use crate::annotations::codec::{self, DecodeError, Settings};
 use crate::annotations::{AnnotationSet, Millis, StoredVersions};
@@ -37,10 +37,16 @@ pub enum Load<T> {
     /// Nothing stored yet.
     Empty,
     /// Read; `migrated_from` names the older format version it was stored in, if it was.
-    Read { value: T, migrated_from: Option<u64> },
+    Read {
+        value: T,
+        migrated_from: Option<u64>,
+    },
     /// Stored, but unreadable. The value was copied under `kept_as`; `None` means it could not
     /// be copied, and the key must not be written over.
-    Unreadable { reason: String, kept_as: Option<String> },
+    Unreadable {
+        reason: String,
+        kept_as: Option<String>,
+    },
     /// The browser gives this page no localStorage (disabled, or blocked).
     Unavailable,
 }
@@ -60,7 +66,10 @@ impl std::fmt::Display for SaveError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SaveError::Full => write!(f, "the browser’s storage for this page is full"),
-            SaveError::Unreadable(reason) => write!(f, "what is stored could not be read ({reason}), so it was left as it is"),
+            SaveError::Unreadable(reason) => write!(
+                f,
+                "what is stored could not be read ({reason}), so it was left as it is"
+            ),
             SaveError::Unavailable => write!(f, "this browser gives the page no storage"),
             SaveError::Other(reason) => write!(f, "the browser refused to store it: {reason}"),
         }
@@ -70,17 +79,26 @@ impl std::fmt::Display for SaveError {
 /// What a browser error says, in its own words ("SecurityError: The operation is insecure."),
 /// rather than the debug form of the value that carries it.
 pub(super) fn js_error_words(error: &wasm_bindgen::JsValue) -> String {
-    let field = |name: &str| js_sys::Reflect::get(error, &name.into()).ok().and_then(|v| v.as_string()).filter(|v| !v.is_empty());
+    let field = |name: &str| {
+        js_sys::Reflect::get(error, &name.into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .filter(|v| !v.is_empty())
+    };
     match (field("name"), field("message")) {
         (Some(name), Some(message)) => format!("{name}: {message}"),
         (None, Some(message)) => message,
         (Some(name), None) => name,
-        (None, None) => error.as_string().unwrap_or_else(|| "no reason given".to_string()),
+        (None, None) => error
+            .as_string()
+            .unwrap_or_else(|| "no reason given".to_string()),
     }
 }
 
 fn available() -> bool {
-    web_sys::window().and_then(|w| w.local_storage().ok().flatten()).is_some()
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .is_some()
 }
 
 fn is_quota_error(error: &StorageError) -> bool {
@@ -101,7 +119,9 @@ fn from_storage_error(error: StorageError) -> SaveError {
 /// Copies the raw text stored under `key` to a key of its own, untouched.
 fn keep_aside(key: &str, now: Millis) -> Result<Option<String>, SaveError> {
     let storage = LocalStorage::raw();
-    let Some(raw) = storage.get_item(key).ok().flatten() else { return Ok(None) };
+    let Some(raw) = storage.get_item(key).ok().flatten() else {
+        return Ok(None);
+    };
     let aside = format!("{PREFIX}:unreadable:{now}:{key}");
     match storage.set_item(&aside, &raw) {
         Ok(()) => Ok(Some(aside)),
@@ -124,13 +144,20 @@ extern "C" {
     /// into text the fast way (`browser::text_of`).
     type StorageOfStrings;
     #[wasm_bindgen(method, catch, js_name = getItem)]
-    fn get_item_string(this: &StorageOfStrings, key: &str) -> Result<Option<js_sys::JsString>, wasm_bindgen::JsValue>;
+    fn get_item_string(
+        this: &StorageOfStrings,
+        key: &str,
+    ) -> Result<Option<js_sys::JsString>, wasm_bindgen::JsValue>;
 }
 
 /// Reads a key's text, if it is there.
 fn read_text(key: &str) -> Option<String> {
     let storage: StorageOfStrings = LocalStorage::raw().unchecked_into();
-    storage.get_item_string(key).ok().flatten().map(|text| super::browser::text_of(&text))
+    storage
+        .get_item_string(key)
+        .ok()
+        .flatten()
+        .map(|text| super::browser::text_of(&text))
 }
 
 /// Parses stored text as JSON, for decoders that take a JSON value.
@@ -138,7 +165,12 @@ fn json(text: &str) -> Result<Value, DecodeError> {
     serde_json::from_str(text).map_err(|e| DecodeError::NotJson(e.to_string()))
 }
 
-fn load<T>(key: &str, now: Millis, decode: impl FnOnce(&str) -> Result<(T, u64), DecodeError>, current: u64) -> Load<T> {
+fn load<T>(
+    key: &str,
+    now: Millis,
+    decode: impl FnOnce(&str) -> Result<(T, u64), DecodeError>,
+    current: u64,
+) -> Load<T> {
     if !available() {
         return Load::Unavailable;
     }
@@ -147,8 +179,14 @@ fn load<T>(key: &str, now: Millis, decode: impl FnOnce(&str) -> Result<(T, u64),
         Some(text) => decode(&text).map_err(|e| e.to_string()),
     };
     match decoded {
-        Ok((value, version)) => Load::Read { value, migrated_from: (version < current).then_some(version) },
-        Err(reason) => Load::Unreadable { reason, kept_as: keep_aside(key, now).ok().flatten() },
+        Ok((value, version)) => Load::Read {
+            value,
+            migrated_from: (version < current).then_some(version),
+        },
+        Err(reason) => Load::Unreadable {
+            reason,
+            kept_as: keep_aside(key, now).ok().flatten(),
+        },
     }
 }
 
@@ -168,7 +206,9 @@ pub fn journal_key(report: &str) -> String {
 fn read_set(key: &str) -> Result<Option<AnnotationSet>, String> {
     match read_text(key) {
         None => Ok(None),
-        Some(text) => codec::decode(&text).map(|d| Some(d.annotations)).map_err(|e| e.to_string()),
+        Some(text) => codec::decode(&text)
+            .map(|d| Some(d.annotations))
+            .map_err(|e| e.to_string()),
     }
 }
 
@@ -179,19 +219,49 @@ fn decode_set(text: &str) -> Result<(AnnotationSet, u64), DecodeError> {
 /// Reads a report's annotations (its document and its journal together), migrating older
 /// formats. The second value tells of a journal that could not be read (it is kept aside).
 pub fn load_annotations(report: &str, now: Millis) -> (Load<AnnotationSet>, Option<String>) {
-    let document = load(&annotations_key(report), now, decode_set, codec::CURRENT_VERSION);
-    let recent = load(&journal_key(report), now, decode_set, codec::CURRENT_VERSION);
+    let document = load(
+        &annotations_key(report),
+        now,
+        decode_set,
+        codec::CURRENT_VERSION,
+    );
+    let recent = load(
+        &journal_key(report),
+        now,
+        decode_set,
+        codec::CURRENT_VERSION,
+    );
     match (document, recent) {
-        (Load::Read { mut value, migrated_from }, Load::Read { value: recent, .. }) => {
+        (
+            Load::Read {
+                mut value,
+                migrated_from,
+            },
+            Load::Read { value: recent, .. },
+        ) => {
             value.merge(&recent);
-            (Load::Read { value, migrated_from }, None)
+            (
+                Load::Read {
+                    value,
+                    migrated_from,
+                },
+                None,
+            )
         }
-        (Load::Empty, Load::Read { value, .. }) => (Load::Read { value, migrated_from: None }, None),
+        (Load::Empty, Load::Read { value, .. }) => (
+            Load::Read {
+                value,
+                migrated_from: None,
+            },
+            None,
+        ),
         (document, Load::Unreadable { reason, kept_as }) => (
             document,
             Some(format!(
                 "Your most recent changes to these notes could not be read ({reason}).{}",
-                kept_as.map(|k| format!(" They were kept aside under “{k}”.")).unwrap_or_default()
+                kept_as
+                    .map(|k| format!(" They were kept aside under “{k}”."))
+                    .unwrap_or_default()
             )),
         ),
         (document, _) => (document, None),
@@ -212,7 +282,12 @@ pub enum Saved {
 /// Saves what changed in a report's annotations since `stored` (what this tab knows is stored),
 /// merged with whatever another tab stored meanwhile; returns what was written, so the caller
 /// can show the other tabs' edits and know what is stored now.
-pub fn save_annotations(report: &str, mine: &AnnotationSet, stored: &StoredVersions, now: Millis) -> Result<Saved, SaveError> {
+pub fn save_annotations(
+    report: &str,
+    mine: &AnnotationSet,
+    stored: &StoredVersions,
+    now: Millis,
+) -> Result<Saved, SaveError> {
     if !available() {
         return Err(SaveError::Unavailable);
     }
@@ -227,7 +302,8 @@ pub fn save_annotations(report: &str, mine: &AnnotationSet, stored: &StoredVersi
             let mut recent = recent.clone().unwrap_or_default();
             recent.merge(&changed);
             if recent.stored_count() <= JOURNAL_LIMIT {
-                LocalStorage::set(&journal, codec::encode_value(report, &recent)).map_err(from_storage_error)?;
+                LocalStorage::set(&journal, codec::encode_value(report, &recent))
+                    .map_err(from_storage_error)?;
                 return Ok(Saved::Recent(recent));
             }
         }
@@ -261,7 +337,12 @@ pub fn save_annotations(report: &str, mine: &AnnotationSet, stored: &StoredVersi
 }
 
 pub fn load_settings(now: Millis) -> Load<Settings> {
-    load(SETTINGS_KEY, now, |text| codec::decode_settings(text).map(|s| (s, 1)), 1)
+    load(
+        SETTINGS_KEY,
+        now,
+        |text| codec::decode_settings(text).map(|s| (s, 1)),
+        1,
+    )
 }
 
 pub fn save_settings(settings: &Settings) -> Result<(), SaveError> {
@@ -282,7 +363,10 @@ pub enum Elsewhere {
 
 /// What a `storage` event (a write by another tab) means for this report: its annotations as
 /// now stored, if the event is about them and they can be read.
-pub fn annotations_changed_elsewhere(report: &str, event: &web_sys::StorageEvent) -> Option<Elsewhere> {
+pub fn annotations_changed_elsewhere(
+    report: &str,
+    event: &web_sys::StorageEvent,
+) -> Option<Elsewhere> {
     let key = event.key()?;
     let read = |text: String| codec::decode(&text).ok().map(|d| d.annotations);
     if key == annotations_key(report) {
@@ -308,7 +392,10 @@ pub fn raw_annotations(report: &str) -> Option<String> {
     if !available() {
         return None;
     }
-    match (read_set(&annotations_key(report)), read_set(&journal_key(report))) {
+    match (
+        read_set(&annotations_key(report)),
+        read_set(&journal_key(report)),
+    ) {
         (Ok(document), Ok(Some(recent))) => {
             let mut all = document.unwrap_or_default();
             all.merge(&recent);
@@ -321,7 +408,10 @@ pub fn raw_annotations(report: &str) -> Option<String> {
 /// How many live annotations a report has stored (for the library): the readable document with
 /// its readable journal, counted where they are read rather than written out and read again.
 pub fn count_annotations(report: &str) -> usize {
-    let mut all = read_set(&annotations_key(report)).ok().flatten().unwrap_or_default();
+    let mut all = read_set(&annotations_key(report))
+        .ok()
+        .flatten()
+        .unwrap_or_default();
     if let Ok(Some(recent)) = read_set(&journal_key(report)) {
         all.merge(&recent);
     }
@@ -329,7 +419,12 @@ pub fn count_annotations(report: &str) -> usize {
 }
 
 pub fn load_library(now: Millis) -> Load<Library> {
-    load(LIBRARY_KEY, now, |text| library::decode_value(json(text)?), library::CURRENT_VERSION)
+    load(
+        LIBRARY_KEY,
+        now,
+        |text| library::decode_value(json(text)?),
+        library::CURRENT_VERSION,
+    )
 }
 
 /// Saves the library merged with what another tab stored since; returns what is now stored.
@@ -338,10 +433,14 @@ pub fn save_library(mine: &Library, now: Millis) -> Result<Library, SaveError> {
         return Err(SaveError::Unavailable);
     }
     let mut merged = mine.clone();
-    match read_json(LIBRARY_KEY).map_err(|e| e.to_string()).and_then(|v| match v {
-        None => Ok(None),
-        Some(v) => library::decode_value(v).map(|(l, _)| Some(l)).map_err(|e| e.to_string()),
-    }) {
+    match read_json(LIBRARY_KEY)
+        .map_err(|e| e.to_string())
+        .and_then(|v| match v {
+            None => Ok(None),
+            Some(v) => library::decode_value(v)
+                .map(|(l, _)| Some(l))
+                .map_err(|e| e.to_string()),
+        }) {
         Ok(Some(theirs)) => {
             merged.merge(&theirs);
         }
@@ -412,7 +511,9 @@ pub fn save_theme(theme: crate::theme::Theme) -> Result<(), SaveError> {
     if !available() {
         return Err(SaveError::Unavailable);
     }
-    LocalStorage::raw().set_item(THEME_KEY, theme.key()).map_err(|_| SaveError::Full)
+    LocalStorage::raw()
+        .set_item(THEME_KEY, theme.key())
+        .map_err(|_| SaveError::Full)
 }
 
 /// The theme another tab just chose, if the event is about it.
@@ -427,7 +528,10 @@ const LAST_EXPORT_KEY: &str = "report-reader:last-export";
 const REMINDER_DISMISSED_KEY: &str = "report-reader:export-reminder-dismissed";
 
 fn read_millis(key: &str) -> Option<Millis> {
-    available().then(|| LocalStorage::raw().get_item(key).ok().flatten()).flatten().and_then(|v| v.parse().ok())
+    available()
+        .then(|| LocalStorage::raw().get_item(key).ok().flatten())
+        .flatten()
+        .and_then(|v| v.parse().ok())
 }
 
 /// Notes that the reader exported their notes just now (for the reminder to export them).
@@ -479,5 +583,9 @@ pub fn has_notes() -> bool {
     (0..storage.length().unwrap_or(0))
         .filter_map(|i| storage.key(i).ok().flatten())
         .filter(|key| key.starts_with(&prefix))
-        .any(|key| read_text(&key).and_then(|text| codec::decode(&text).ok()).is_some_and(|stored| !stored.annotations.is_empty()))
+        .any(|key| {
+            read_text(&key)
+                .and_then(|text| codec::decode(&text).ok())
+                .is_some_and(|stored| !stored.annotations.is_empty())
+        })
 }

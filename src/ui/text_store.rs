@@ -17,7 +17,12 @@ extern "C" {
     #[wasm_bindgen(js_name = putText, catch)]
     async fn put_text(hash: &str, text: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = putFile, catch)]
-    async fn put_file(hash: &str, name: &str, kind: &str, bytes: js_sys::Uint8Array) -> Result<JsValue, JsValue>;
+    async fn put_file(
+        hash: &str,
+        name: &str,
+        kind: &str,
+        bytes: js_sys::Uint8Array,
+    ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = forget, catch)]
     async fn forget_version(hash: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = estimate, catch)]
@@ -29,7 +34,10 @@ extern "C" {
 }
 
 fn save_error(error: &JsValue) -> SaveError {
-    let name = js_sys::Reflect::get(error, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
+    let name = js_sys::Reflect::get(error, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default();
     if name == "QuotaExceededError" {
         SaveError::Full
     } else {
@@ -39,13 +47,19 @@ fn save_error(error: &JsValue) -> SaveError {
 
 /// Keeps the text of a report version, so that it opens again without its file.
 pub async fn save_text(hash: &str, text: &str) -> Result<(), SaveError> {
-    put_text(hash, text).await.map(|_| ()).map_err(|e| save_error(&e))
+    put_text(hash, text)
+        .await
+        .map(|_| ())
+        .map_err(|e| save_error(&e))
 }
 
 /// Keeps the file a report version was read from (a PDF or a Word document), so that a better
 /// reader can read it again one day. Its text is what opens.
 pub async fn save_file(hash: &str, name: &str, kind: &str, bytes: &[u8]) -> Result<(), SaveError> {
-    put_file(hash, name, kind, js_sys::Uint8Array::from(bytes)).await.map(|_| ()).map_err(|e| save_error(&e))
+    put_file(hash, name, kind, js_sys::Uint8Array::from(bytes))
+        .await
+        .map(|_| ())
+        .map_err(|e| save_error(&e))
 }
 
 /// The stored text of a report version: from IndexedDB, or still in localStorage where it was
@@ -71,7 +85,9 @@ pub async fn forget(hashes: &[String]) {
 pub async fn move_old_texts() -> Result<usize, String> {
     let mut moved = 0;
     for hash in storage::old_text_hashes() {
-        let Some(text) = storage::load_old_text(&hash) else { continue };
+        let Some(text) = storage::load_old_text(&hash) else {
+            continue;
+        };
         if let Err(problem) = save_text(&hash, &text).await {
             return Err(format!("The reports’ texts could not be moved to where there is more room ({problem}); they stay where they were and still open."));
         }
