@@ -17,10 +17,9 @@ pub mod pdf;
 mod structure;
 
 pub use model::{
-    footnote_ids, Block, Cover, Footnote, FootnoteRef, Heading, Paragraph, ParagraphKind, Report,
-    RichText, Span, Style,
+    footnote_ids, Block, Cover, Footnote, FootnoteRef, Heading, PageSpan, Paragraph, ParagraphKind,
+    Report, RichText, Span, Style,
 };
-pub use page_spans::PageSpan;
 pub use structure::parse;
 
 /// The passes of [`parse`], one at a time, for a caller that lets the page breathe between

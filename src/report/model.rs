@@ -3,8 +3,6 @@
 
 use std::collections::BTreeMap;
 
-use super::page_spans::PageSpan;
-
 /// How a run of text is set. Reports use little more than italics and bold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Style {
@@ -335,5 +333,34 @@ impl Report {
                     .find(|f| footnote_ids(&f.label).1 == id)
                     .map(|f| format!("the reference to footnote {}", f.label))
             })
+    }
+}
+
+/// The first and last page a paragraph is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageSpan {
+    pub first: u32,
+    pub last: u32,
+}
+
+impl std::fmt::Display for PageSpan {
+    /// "p. 3", or "pp. 3–4" across a page break.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.first == self.last {
+            write!(f, "p. {}", self.first)
+        } else {
+            write!(f, "pp. {}–{}", self.first, self.last)
+        }
+    }
+}
+
+impl PageSpan {
+    /// As a reader hears it: "page 3", "pages 3 to 4".
+    pub fn spoken(&self) -> String {
+        if self.first == self.last {
+            format!("page {}", self.first)
+        } else {
+            format!("pages {} to {}", self.first, self.last)
+        }
     }
 }

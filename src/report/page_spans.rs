@@ -10,36 +10,7 @@
 
 use std::collections::BTreeMap;
 
-use super::model::Report;
-
-/// The first and last page a paragraph is on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PageSpan {
-    pub first: u32,
-    pub last: u32,
-}
-
-impl std::fmt::Display for PageSpan {
-    /// "p. 3", or "pp. 3–4" across a page break.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.first == self.last {
-            write!(f, "p. {}", self.first)
-        } else {
-            write!(f, "pp. {}–{}", self.first, self.last)
-        }
-    }
-}
-
-impl PageSpan {
-    /// As a reader hears it: "page 3", "pages 3 to 4".
-    pub fn spoken(&self) -> String {
-        if self.first == self.last {
-            format!("page {}", self.first)
-        } else {
-            format!("pages {} to {}", self.first, self.last)
-        }
-    }
-}
+use super::model::{PageSpan, Report};
 
 /// The pages to show beside a paragraph: a sub-paragraph on its parent's pages is on them
 /// already, and saying so again under every letter is noise.

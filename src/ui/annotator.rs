@@ -13,13 +13,14 @@ use crate::annotations::placement::{
     place, place_cached, Entry, ParagraphChanges, ParagraphIndex, PlacementCache, Placements,
 };
 use crate::annotations::{
-    Annotation, AnnotationSet, Colour, Millis, Palette, Quote, StoredVersions, Target,
+    Annotation, AnnotationSet, Colour, Palette, Quote, StoredVersions, Target,
 };
 use crate::exchange::import::{self, ImportError, ImportPlan};
 use crate::exchange::share::SharedNote;
 
-use super::browser::{self, TextSelection};
+use super::browser;
 use super::storage::{self, Elsewhere, Load, SaveError, Saved};
+use super::vocabulary::{now, TextSelection};
 
 /// How long after the last edit the annotations are written.
 const SAVE_DELAY: Duration = Duration::from_millis(400);
@@ -156,10 +157,6 @@ pub struct Annotator {
     save_timer: StoredValue<Option<TimeoutHandle>>,
     /// What this tab knows is stored, so that a save writes only what changed.
     stored: StoredValue<StoredVersions>,
-}
-
-fn now() -> Millis {
-    js_sys::Date::now() as Millis
 }
 
 fn new_id() -> String {

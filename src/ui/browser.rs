@@ -1,6 +1,8 @@
 //! The page's own browser APIs (address, history, clipboard, scrolling, focus), wrapped so that
 //! components never call web_sys themselves.
 
+pub use super::vocabulary::TextSelection;
+use super::vocabulary::{Toast, Toasts, PARAGRAPH_TEXT_CLASS};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -110,17 +112,6 @@ pub fn select_field_text(event: &web_sys::Event) {
     }
 }
 
-/// Text the reader has selected inside one paragraph: characters `start..end` of its plain text,
-/// and where in the page the selection is (to place the highlight buttons above it).
-#[derive(Debug, Clone, PartialEq)]
-pub struct TextSelection {
-    pub paragraph: String,
-    pub start: usize,
-    pub end: usize,
-    pub top: f64,
-    pub left: f64,
-}
-
 fn element_of(node: &web_sys::Node) -> Option<web_sys::Element> {
     node.clone()
         .dyn_into::<web_sys::Element>()
@@ -137,7 +128,9 @@ pub fn current_selection() -> Option<TextSelection> {
     }
     let range = selection.get_range_at(0).ok()?;
     let start_node = range.start_container().ok()?;
-    let text = element_of(&start_node)?.closest(".para-text").ok()??;
+    let text = element_of(&start_node)?
+        .closest(&format!(".{PARAGRAPH_TEXT_CLASS}"))
+        .ok()??;
     let paragraph = text.closest(".para").ok()??.id();
     let document = window().document()?;
     let before = document.create_range().ok()?;
@@ -532,6 +525,18 @@ pub async fn take_shared() -> Option<Shared> {
     }
 }
 
+/// Puts text on the clipboard and says so in a toast; shows it for copying by hand if the
+/// browser refuses.
+pub fn copy_and_tell(toasts: Toasts, label: String, text: String) {
+    leptos::task::spawn_local(async move {
+        let shown = match copy_text(&text).await {
+            Ok(()) => Toast::Copied { label, text },
+            Err(()) => Toast::CopyBlocked { label, text },
+        };
+        toasts.show(shown, std::time::Duration::from_secs(4));
+    });
+}
+
 /// The value of the control named `name` in the form an event was submitted from ("" if none).
 pub fn form_value(event: &web_sys::Event, name: &str) -> String {
     let form = event
@@ -786,7 +791,7 @@ fn text_range(
 ) -> Option<web_sys::Range> {
     let text = document
         .get_element_by_id(paragraph)?
-        .query_selector(":scope > .para-text")
+        .query_selector(&format!(":scope > .{PARAGRAPH_TEXT_CLASS}"))
         .ok()??;
     let walker = document
         .create_tree_walker_with_what_to_show(&text, 4 /* NodeFilter.SHOW_TEXT */)

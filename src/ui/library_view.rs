@@ -18,6 +18,7 @@ use super::browser;
 use super::shelf::Shelf;
 use super::storage;
 use super::text_store;
+use super::vocabulary::MAIN_ID;
 
 fn when(millis: i64) -> String {
     if millis <= 0 {
@@ -282,7 +283,7 @@ pub fn LibraryView(shelf: Shelf) -> impl IntoView {
         }));
     });
     view! {
-        <main id="report" class="library" tabindex="-1">
+        <main id=MAIN_ID class="library" tabindex="-1">
             <h1>"Your library"</h1>
             <p class="library-help">"Reports you have opened, and those published with this reader. Everything stays in this browser."</p>
             <p class="library-storage" aria-live="polite">{move || storage_said.get()}</p>

@@ -5,14 +5,17 @@ mod annotator;
 mod browser;
 mod library_view;
 mod notes;
+mod notices;
 mod open;
 mod reader;
 mod report_view;
+mod rich_text;
 mod search_bar;
 mod shelf;
 mod shortcuts;
 pub mod storage;
 pub mod text_store;
+mod vocabulary;
 
 use std::time::Duration;
 
@@ -26,62 +29,12 @@ use crate::theme::Theme;
 pub use annotator::Annotator;
 pub use browser::content_hash;
 use library_view::LibraryView;
+use notices::{ExportReminder, NoticeBar, ToastView};
 use open::{DropOverlay, OpenPanel, Opening};
 use reader::ReaderView;
 pub use report_view::ReportView;
 use shelf::{Current, Missing, Shelf};
-
-/// A short message that comes and goes at the foot of the page.
-#[derive(Clone, PartialEq)]
-pub(crate) enum Toast {
-    /// Something was put on the clipboard: "Copied link to paragraph 8", and what it was.
-    Copied {
-        label: String,
-        text: String,
-    },
-    /// The clipboard refused: the text is shown, selected, for the reader to copy by hand.
-    CopyBlocked {
-        label: String,
-        text: String,
-    },
-    /// An annotation was deleted; the toast offers to undo it.
-    Deleted {
-        what: String,
-        /// Boxed: the annotator's handles are large beside a toast's words.
-        annotator: Box<Annotator>,
-    },
-    Info(String),
-}
-
-/// The toast slot, shared by every view.
-#[derive(Clone, Copy)]
-pub(crate) struct Toasts(RwSignal<Option<Toast>>);
-
-impl Toasts {
-    pub fn show(&self, toast: Toast, for_how_long: Duration) {
-        let slot = self.0;
-        slot.set(Some(toast.clone()));
-        set_timeout(
-            move || {
-                slot.update(|t| {
-                    if t.as_ref() == Some(&toast) {
-                        *t = None
-                    }
-                })
-            },
-            for_how_long,
-        );
-    }
-}
-
-/// "paragraph 8" where it begins a line: "Paragraph 8".
-pub(crate) fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
+use vocabulary::{Toast, Toasts, MAIN_ID, NOTES_PANEL_ID, OPEN_PANEL_ID, SEARCH_FIELD_ID};
 
 /// What the main area shows.
 #[derive(Clone)]
@@ -137,7 +90,7 @@ pub fn App() -> impl IntoView {
         .map(|(_, html)| html);
     let page_shows_first_screen = shown_by_page.is_some();
     let first_screen = RwSignal::new(shown_by_page);
-    let toasts = Toasts(RwSignal::new(None));
+    let toasts = Toasts::new();
     let panel_open = RwSignal::new(browser::is_wide_screen());
     let open_panel = RwSignal::new(false);
     let search_open = RwSignal::new(false);
@@ -246,18 +199,18 @@ pub fn App() -> impl IntoView {
                     </select>
                 </label>
                 <a class="bar-link" href="?library">"Library"</a>
-                <button type="button" class="bar-button" aria-expanded=move || open_panel.get().to_string() aria-controls="open-panel"
+                <button type="button" class="bar-button" aria-expanded=move || open_panel.get().to_string() aria-controls=OPEN_PANEL_ID
                     on:click=move |_| open_panel.update(|o| *o = !*o)>"Open a report"</button>
                 {move || reading().then(|| view! {
                     <button type="button" class="bar-button" aria-label="Search the report and your notes (/)"
                         aria-expanded=move || search_open.get().to_string()
                         on:click=move |_| {
                             search_open.set(true);
-                            browser::focus_id("search-field");
+                            browser::focus_id(SEARCH_FIELD_ID);
                         }>"Search"</button>
                     <button type="button" class="bar-button" aria-label="Keyboard shortcuts (?)" aria-haspopup="dialog"
                         on:click=move |_| help_open.set(true)>"Shortcuts"</button>
-                    <button type="button" class="panel-toggle" aria-controls="notes-panel"
+                    <button type="button" class="panel-toggle" aria-controls=NOTES_PANEL_ID
                         aria-expanded=move || panel_open.get().to_string()
                         on:click=move |_| panel_open.update(|o| *o = !*o)>
                         "Highlights and notes"
@@ -273,11 +226,11 @@ pub fn App() -> impl IntoView {
                 // Markup from the report renderer (`report::html`), which escapes all text.
                 Some(html) => view! {
                     <div class="layout" class=("with-panel", move || panel_open.get())>
-                        <main id="report" tabindex="-1" aria-busy="true" inner_html=html></main>
+                        <main id=MAIN_ID tabindex="-1" aria-busy="true" inner_html=html></main>
                     </div>
                 }
                 .into_any(),
-                None => view! { <main id="report" tabindex="-1"><p class="loading" role="status">"Opening the report…"</p></main> }.into_any(),
+                None => view! { <main id=MAIN_ID tabindex="-1"><p class="loading" role="status">"Opening the report…"</p></main> }.into_any(),
             },
             Screen::Reading(current) => view! { <ReaderView current=current panel_open=panel_open search_open=search_open help_open=help_open notices=notices toasts=toasts /> }.into_any(),
             Screen::Library => view! {
@@ -319,7 +272,7 @@ fn MissingReport(missing: Missing, open_panel: RwSignal<bool>) -> impl IntoView 
         ),
     };
     view! {
-        <main id="report" class="missing-report" tabindex="-1">
+        <main id=MAIN_ID class="missing-report" tabindex="-1">
             <h1>{heading}</h1>
             <p>{detail}</p>
             <p class="missing-actions">
@@ -328,112 +281,5 @@ fn MissingReport(missing: Missing, open_panel: RwSignal<bool>) -> impl IntoView 
                 <a href="?library">"Go to your library"</a>
             </p>
         </main>
-    }
-}
-
-/// The reminder to export one's notes, where the browser may clear them and a month has passed
-/// without an export; dismissed, it waits another month.
-#[component]
-fn ExportReminder(shown: RwSignal<bool>) -> impl IntoView {
-    view! {
-        <div class="notice export-reminder" role="status">
-            <p>
-                "Your notes are kept only in this browser, which may clear them when space runs short, and you have not exported them for a month. "
-                <a href="?library">"Export them from your library"</a>
-                "."
-            </p>
-            <button type="button" class="notice-dismiss" aria-label="Dismiss the reminder to export your notes"
-                on:click=move |_| {
-                    storage::dismiss_export_reminder(js_sys::Date::now() as i64);
-                    shown.set(false);
-                }>"Dismiss"</button>
-        </div>
-    }
-}
-
-/// Messages above the main area, each dismissable: about the address, and about saved data.
-#[component]
-fn NoticeBar(
-    link_notice: RwSignal<Option<String>>,
-    lists: Vec<RwSignal<Vec<String>>>,
-) -> impl IntoView {
-    let link = move || {
-        link_notice.get().map(|message| {
-            view! {
-                <div class="notice" role="alert">
-                    <p>{message}</p>
-                    <button type="button" class="notice-dismiss" aria-label="Dismiss notice" on:click=move |_| link_notice.set(None)>
-                        "Dismiss"
-                    </button>
-                </div>
-            }
-        })
-    };
-    let others = move || {
-        lists
-            .iter()
-            .flat_map(|list| list.get().into_iter().map(move |message| (*list, message)))
-            .map(|(list, message)| {
-                let dismissed = message.clone();
-                view! {
-                    <div class="notice storage-notice" role="alert">
-                        <p>{message}</p>
-                        <button type="button" class="notice-dismiss" aria-label="Dismiss storage notice"
-                            on:click=move |_| list.update(|p| p.retain(|m| *m != dismissed))>"Dismiss"</button>
-                    </div>
-                }
-            })
-            .collect_view()
-    };
-    // Sticky, so a message about saving is seen wherever the reader is in the report.
-    view! { <div class="notices">{others} {link}</div> }
-}
-
-#[component]
-fn ToastView(toasts: Toasts) -> impl IntoView {
-    let slot = toasts.0;
-    view! {
-        <div class="toast-region" role="status" aria-live="polite">
-            {move || {
-                slot.get().map(|t| match t {
-                    Toast::Copied { label, text } => {
-                        let shown: String = text.chars().take(160).collect();
-                        let more = if text.chars().count() > 160 { "…" } else { "" };
-                        view! {
-                            <div class="toast">
-                                <p>"Copied " {label}</p>
-                                <p class="toast-url">{shown}{more}</p>
-                            </div>
-                        }
-                        .into_any()
-                    }
-                    Toast::Info(message) => view! { <div class="toast"><p>{message}</p></div> }.into_any(),
-                    Toast::Deleted { what, annotator } => view! {
-                        <div class="toast toast-with-action">
-                            <p>"Deleted " {what}</p>
-                            <button type="button" class="toast-action" on:click=move |_| {
-                                annotator.undo_delete();
-                                slot.set(None);
-                            }>"Undo"</button>
-                        </div>
-                    }
-                    .into_any(),
-                    Toast::CopyBlocked { label, text } => {
-                        let mut field_name = label.clone();
-                        if let Some(first) = field_name.get_mut(0..1) {
-                            first.make_ascii_uppercase();
-                        }
-                        view! {
-                            <div class="toast">
-                                <p>"Copy this " {label} ":"</p>
-                                <input class="toast-url-field" readonly aria-label=field_name value=text
-                                    on:focus=|ev| browser::select_field_text(&ev) />
-                            </div>
-                        }
-                        .into_any()
-                    }
-                })
-            }}
-        </div>
     }
 }

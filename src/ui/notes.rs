@@ -18,8 +18,9 @@ use crate::report::{note_blocks, Report};
 
 use super::annotator::{Annotator, Editing};
 use super::browser;
-use super::reader::{copy_and_tell, ReaderActions, Toast, Toasts};
-use super::report_view::rich_text;
+use super::browser::copy_and_tell;
+use super::rich_text::rich_text;
+use super::vocabulary::{capitalised, ReaderActions, Toast, Toasts, NOTES_PANEL_ID};
 
 fn note_text(note: &str) -> impl IntoView {
     note_blocks(note)
@@ -653,7 +654,7 @@ pub fn NotesPanel(
         }
     };
     view! {
-        <aside id="notes-panel" class="notes-panel" aria-label="Highlights and notes" hidden=move || !open.get()>
+        <aside id=NOTES_PANEL_ID class="notes-panel" aria-label="Highlights and notes" hidden=move || !open.get()>
             <div class="panel-head">
                 <h2>"Highlights and notes"</h2>
                 <button type="button" class="text-button" aria-label="Close highlights and notes" on:click=move |_| open.set(false)>"Close"</button>
@@ -700,7 +701,7 @@ pub fn PrintEndnotes(annotator: Annotator) -> impl IntoView {
                         .iter()
                         .filter_map(|entry| {
                             let annotation = set.get(&entry.id).filter(|a| a.has_note())?.clone();
-                            Some((super::capitalised(&annotator.paragraph_name(&entry.paragraph)), annotation, entry.place == Place::Orphan))
+                            Some((capitalised(&annotator.paragraph_name(&entry.paragraph)), annotation, entry.place == Place::Orphan))
                         })
                         .collect()
                 })

@@ -15,6 +15,7 @@ use crate::report::pdf::PdfProblem;
 
 use super::browser::{self, Shared};
 use super::shelf::{Current, Shelf};
+use super::vocabulary::OPEN_PANEL_ID;
 
 /// What opening is doing, shown in a live region.
 #[derive(Clone, PartialEq)]
@@ -195,7 +196,7 @@ pub fn OpenPanel(open: RwSignal<bool>, shelf: Shelf, opening: Opening) -> impl I
         });
     };
     view! {
-        <section id="open-panel" class="open-panel" aria-label="Open a report" hidden=move || !open.get()>
+        <section id=OPEN_PANEL_ID class="open-panel" aria-label="Open a report" hidden=move || !open.get()>
             <div class="open-row">
                 <label class="file-button">
                     <input type="file" class="visually-hidden" accept=".txt,.md,.markdown,.text,.html,.htm,.pdf,.docx,.doc,.docm,text/plain,text/markdown,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"

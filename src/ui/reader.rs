@@ -5,7 +5,6 @@ use std::time::Duration;
 
 use leptos::ev;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::annotations::placement::ParagraphIndex;
 use crate::annotations::Quote;
@@ -15,13 +14,14 @@ use crate::permalink::{permalink, resolve, Resolution, Route};
 use crate::report::{ParagraphKind, Report};
 
 use super::annotator::Annotator;
-use super::browser::{self, TextSelection};
+use super::browser::{self, copy_and_tell};
 use super::notes::{NotesPanel, PrintEndnotes, SelectionAdder};
-use super::report_view::{PageText, ReportView};
+use super::notices::NoticeBar;
+use super::report_view::ReportView;
 use super::search_bar::SearchBar;
 use super::shelf::Current;
 use super::shortcuts::{self, HelpOverlay, ShortcutTargets};
-pub(crate) use super::{Toast, Toasts};
+use super::vocabulary::{PageText, ReaderActions, TextSelection, Toast, Toasts, MAIN_ID};
 
 fn page_title(report: &Report) -> String {
     match (&report.cover.symbol, &report.cover.title) {
@@ -53,28 +53,6 @@ fn VersionBar(current: Current) -> impl IntoView {
             {links}
         </nav>
     }
-}
-
-/// What the reader can copy or share from anywhere in the report view.
-#[derive(Clone, Copy)]
-pub struct ReaderActions {
-    /// A paragraph's citation ("<symbol>, para. 8").
-    pub copy_citation: Callback<String>,
-    /// A link carrying one annotation, by its id.
-    pub share_note: Callback<String>,
-    /// A link to the selected passage, in Text Fragments syntax.
-    pub copy_passage_link: Callback<TextSelection>,
-}
-
-/// Puts text on the clipboard and says so; shows it for copying by hand if that is refused.
-pub(crate) fn copy_and_tell(toasts: Toasts, label: String, text: String) {
-    spawn_local(async move {
-        let shown = match browser::copy_text(&text).await {
-            Ok(()) => Toast::Copied { label, text },
-            Err(()) => Toast::CopyBlocked { label, text },
-        };
-        toasts.show(shown, Duration::from_secs(4));
-    });
 }
 
 #[component]
@@ -164,7 +142,7 @@ pub fn ReaderView(
             toasts.show(
                 Toast::Deleted {
                     what,
-                    annotator: Box::new(annotator),
+                    undo: Callback::new(move |()| annotator.undo_delete()),
                 },
                 Duration::from_secs(10),
             );
@@ -310,7 +288,7 @@ pub fn ReaderView(
     });
 
     view! {
-        <super::NoticeBar link_notice=link_notice lists=vec![annotator.problems, notices] />
+        <NoticeBar link_notice=link_notice lists=vec![annotator.problems, notices] />
         {move || range_citation.get().map(|citation| {
             let text = citation.clone();
             view! {
@@ -322,7 +300,7 @@ pub fn ReaderView(
         })}
         <SearchBar open=search_open annotator=annotator />
         <div class="layout" class=("with-panel", move || panel_open.get())>
-            <main id="report" tabindex="-1">
+            <main id=MAIN_ID tabindex="-1">
                 {(current.versions > 1).then(|| view! { <VersionBar current=current.clone() /> })}
                 <ReportView report=report.clone() targets=targets on_copy_link=copy_link annotator=annotator />
                 <PrintEndnotes annotator=annotator />

@@ -12,21 +12,17 @@ use crate::report::html::{blocks_html, CHUNK_BLOCKS, PAGE_CLASS};
 use crate::report::language::{direction, Direction};
 use crate::report::page_spans;
 use crate::report::{
-    footnote_ids, Block, Cover, Footnote, FootnoteRef, Heading, PageSpan, Paragraph, ParagraphKind,
-    Report, RichText, Span,
+    footnote_ids, Block, Cover, Footnote, Heading, PageSpan, Paragraph, ParagraphKind, Report,
 };
 
 use super::annotator::{Annotator, Editing};
 use super::browser;
 use super::notes::{NoteCard, NoteEditor, SharedPreview};
+use super::rich_text::{rich_text, span_view};
+use super::vocabulary::{PageText, ReaderActions, PARAGRAPH_TEXT_CLASS};
 
 /// Chunks built per frame after the first.
 const CHUNKS_PER_FRAME: usize = 16;
-
-/// Counts the times paragraphs' elements were replaced (a chunk of plain markup set out live), for
-/// what points into their text (the search's marks) to be put back.
-#[derive(Clone, Copy)]
-pub struct PageText(pub RwSignal<u32>);
 
 /// The ids of these blocks' headings and paragraphs, sub-paragraphs included.
 fn block_ids(blocks: &[Block]) -> Vec<String> {
@@ -265,7 +261,7 @@ fn link_tools(id: &str, name: &str, wiring: Wiring) -> impl IntoView {
 
 /// "Copy citation for paragraph 8", where the reader view offers it.
 fn citation_button(id: &str, name: &str) -> Option<impl IntoView> {
-    let actions = use_context::<super::reader::ReaderActions>()?;
+    let actions = use_context::<ReaderActions>()?;
     let id = id.to_string();
     Some(view! {
         <button type="button" class="tool cite" aria-label=format!("Copy citation for {name}") title=format!("Copy citation for {name}")
@@ -460,7 +456,7 @@ fn paragraph_view(
                     <span class=PAGE_CLASS><span aria-hidden="true">{span.to_string()}</span><span class="visually-hidden">{span.spoken()}</span></span>
                 })}
             </div>
-            <p class="para-text">{marked_text(paragraph, annotator)}</p>
+            <p class=PARAGRAPH_TEXT_CLASS>{marked_text(paragraph, annotator)}</p>
             {move || awake.get().then(|| view! {
                 <span class="para-side">
                     {annotation_tools(&side_id, &side_name, annotator)}
@@ -490,35 +486,4 @@ fn footnote_view(footnote: &Footnote, wiring: Wiring) -> AnyView {
         </li>
     }
     .into_any()
-}
-
-/// Styled text as elements. Text is always inserted as text, never as HTML.
-pub fn rich_text(text: &RichText) -> Vec<AnyView> {
-    text.spans().iter().map(span_view).collect()
-}
-
-fn span_view(span: &Span) -> AnyView {
-    if span.style.footnote != FootnoteRef::No {
-        let (target, reference) = footnote_ids(&span.text);
-        let id = (span.style.footnote == FootnoteRef::First).then_some(reference);
-        return view! {
-            <sup class="fn-ref"><a id=id href=format!("#{target}") aria-label=format!("Footnote {}", span.text)>{span.text.clone()}</a></sup>
-        }
-        .into_any();
-    }
-    let mut view = span.text.clone().into_any();
-    if span.style.code {
-        view = view! { <code>{view}</code> }.into_any();
-    }
-    if span.style.emphasis {
-        view = view! { <em>{view}</em> }.into_any();
-    }
-    if span.style.strong {
-        view = view! { <strong>{view}</strong> }.into_any();
-    }
-    if let Some(href) = &span.link {
-        view =
-            view! { <a href=href.clone() rel="noopener noreferrer external">{view}</a> }.into_any();
-    }
-    view
 }

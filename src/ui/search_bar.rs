@@ -10,7 +10,7 @@ use crate::search::{Results, SearchIndex};
 
 use super::annotator::Annotator;
 use super::browser;
-use super::report_view::PageText;
+use super::vocabulary::{capitalised, PageText, SEARCH_FIELD_ID};
 
 /// Matches listed and marked at most; the summary still counts them all.
 const LISTED: usize = 500;
@@ -133,7 +133,7 @@ pub fn SearchBar(open: RwSignal<bool>, annotator: Annotator) -> impl IntoView {
                     let name = annotator.paragraph_name(&hit.paragraph);
                     let where_ = match hit.note {
                         Some(_) => format!("In your note on {name}"),
-                        None => super::capitalised(&name),
+                        None => capitalised(&name),
                     };
                     let excerpt = hit.excerpt.clone();
                     view! {
@@ -153,7 +153,7 @@ pub fn SearchBar(open: RwSignal<bool>, annotator: Annotator) -> impl IntoView {
         let is_open = open.get();
         // Asked for from the bar while the report was still being set out: the field is ready now.
         if is_open && was_open.is_none() {
-            request_animation_frame(|| browser::focus_id("search-field"));
+            request_animation_frame(|| browser::focus_id(SEARCH_FIELD_ID));
         }
         if !is_open && was_open == Some(true) {
             request_animation_frame(|| {
@@ -169,7 +169,7 @@ pub fn SearchBar(open: RwSignal<bool>, annotator: Annotator) -> impl IntoView {
             view! {
                 <section class="search-bar" role="search" aria-label="Search the report and your notes">
                     <div class="search-row">
-                        <input id="search-field" type="search" class="search-field" placeholder="Search the report and your notes"
+                        <input id=SEARCH_FIELD_ID type="search" class="search-field" placeholder="Search the report and your notes"
                             aria-label="Search the report and your notes" aria-describedby="search-status" autocomplete="off"
                             prop:value=move || typed.get() on:input=on_input on:keydown=on_keydown />
                         <button type="button" class="text-button" aria-label="Previous match" on:click=move |_| go(false)>"Previous"</button>

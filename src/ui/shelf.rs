@@ -9,7 +9,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::annotations::{AnnotationSet, Millis, StoredVersions};
+use crate::annotations::{AnnotationSet, StoredVersions};
 use crate::library::{content_hash, Library, Manifest, Opened, Source};
 use crate::permalink::lands_within;
 use crate::report::html::{first_screen, report_html, FIRST_SCREEN_FROM};
@@ -19,6 +19,7 @@ use crate::report::{self, parse, Report, DEFAULT_REPORT, DEFAULT_REPORT_ID};
 use super::browser;
 use super::storage::{self, Load, SaveError};
 use super::text_store;
+use super::vocabulary::now;
 
 /// The report being read: which one, which version, and its parsed text.
 #[derive(Clone)]
@@ -42,10 +43,6 @@ pub enum Missing {
 }
 
 pub const MANIFEST_URL: &str = "reports/manifest.json";
-
-fn now() -> Millis {
-    js_sys::Date::now() as Millis
-}
 
 #[derive(Clone, Copy)]
 pub struct Shelf {

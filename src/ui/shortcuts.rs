@@ -11,7 +11,7 @@ use crate::keyboard::{command_for, step, Command, KeyPress, SHORTCUTS};
 
 use super::annotator::Annotator;
 use super::browser;
-use super::{Toast, Toasts};
+use super::vocabulary::{Toast, Toasts, MAIN_ID, SEARCH_FIELD_ID};
 
 /// What the shortcuts act on.
 #[derive(Clone)]
@@ -133,7 +133,7 @@ fn run(targets: &ShortcutTargets, command: Command) {
         }
         Command::Search => {
             targets.search_open.set(true);
-            browser::focus_id("search-field");
+            browser::focus_id(SEARCH_FIELD_ID);
         }
         Command::Help => targets.help_open.update(|open| *open = !*open),
         Command::Close => {
@@ -160,7 +160,7 @@ pub fn HelpOverlay(open: RwSignal<bool>, current: RwSignal<Option<String>>) -> i
         } else if was_open == Some(true) {
             match current.get_untracked() {
                 Some(id) => browser::focus_id(&id),
-                None => browser::focus_id("report"),
+                None => browser::focus_id(MAIN_ID),
             }
         }
         is_open

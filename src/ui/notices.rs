@@ -1,0 +1,115 @@
+//! What the app tells the reader outside the report: notices above the main area (about the
+//! address, about saved data, the reminder to export notes) and toasts at its foot.
+
+use leptos::prelude::*;
+
+use super::browser;
+use super::storage;
+use super::vocabulary::{now, Toast, Toasts};
+
+/// The reminder to export one's notes, where the browser may clear them and a month has passed
+/// without an export; dismissed, it waits another month.
+#[component]
+pub fn ExportReminder(shown: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <div class="notice export-reminder" role="status">
+            <p>
+                "Your notes are kept only in this browser, which may clear them when space runs short, and you have not exported them for a month. "
+                <a href="?library">"Export them from your library"</a>
+                "."
+            </p>
+            <button type="button" class="notice-dismiss" aria-label="Dismiss the reminder to export your notes"
+                on:click=move |_| {
+                    storage::dismiss_export_reminder(now());
+                    shown.set(false);
+                }>"Dismiss"</button>
+        </div>
+    }
+}
+
+/// Messages above the main area, each dismissable: about the address, and about saved data.
+#[component]
+pub fn NoticeBar(
+    link_notice: RwSignal<Option<String>>,
+    lists: Vec<RwSignal<Vec<String>>>,
+) -> impl IntoView {
+    let link = move || {
+        link_notice.get().map(|message| {
+            view! {
+                <div class="notice" role="alert">
+                    <p>{message}</p>
+                    <button type="button" class="notice-dismiss" aria-label="Dismiss notice" on:click=move |_| link_notice.set(None)>
+                        "Dismiss"
+                    </button>
+                </div>
+            }
+        })
+    };
+    let others = move || {
+        lists
+            .iter()
+            .flat_map(|list| list.get().into_iter().map(move |message| (*list, message)))
+            .map(|(list, message)| {
+                let dismissed = message.clone();
+                view! {
+                    <div class="notice storage-notice" role="alert">
+                        <p>{message}</p>
+                        <button type="button" class="notice-dismiss" aria-label="Dismiss storage notice"
+                            on:click=move |_| list.update(|p| p.retain(|m| *m != dismissed))>"Dismiss"</button>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+    // Sticky, so a message about saving is seen wherever the reader is in the report.
+    view! { <div class="notices">{others} {link}</div> }
+}
+
+#[component]
+pub fn ToastView(toasts: Toasts) -> impl IntoView {
+    let slot = toasts.0;
+    view! {
+        <div class="toast-region" role="status" aria-live="polite">
+            {move || {
+                slot.get().map(|t| match t {
+                    Toast::Copied { label, text } => {
+                        let shown: String = text.chars().take(160).collect();
+                        let more = if text.chars().count() > 160 { "…" } else { "" };
+                        view! {
+                            <div class="toast">
+                                <p>"Copied " {label}</p>
+                                <p class="toast-url">{shown}{more}</p>
+                            </div>
+                        }
+                        .into_any()
+                    }
+                    Toast::Info(message) => view! { <div class="toast"><p>{message}</p></div> }.into_any(),
+                    Toast::Deleted { what, undo } => view! {
+                        <div class="toast toast-with-action">
+                            <p>"Deleted " {what}</p>
+                            <button type="button" class="toast-action" on:click=move |_| {
+                                undo.run(());
+                                slot.set(None);
+                            }>"Undo"</button>
+                        </div>
+                    }
+                    .into_any(),
+                    Toast::CopyBlocked { label, text } => {
+                        let mut field_name = label.clone();
+                        if let Some(first) = field_name.get_mut(0..1) {
+                            first.make_ascii_uppercase();
+                        }
+                        view! {
+                            <div class="toast">
+                                <p>"Copy this " {label} ":"</p>
+                                <input class="toast-url-field" readonly aria-label=field_name value=text
+                                    on:focus=|ev| browser::select_field_text(&ev) />
+                            </div>
+                        }
+                        .into_any()
+                    }
+                })
+            }}
+        </div>
+    }
+}
