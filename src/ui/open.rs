@@ -88,7 +88,7 @@ async fn pdf_text(
 
 /// Reads a file and opens it, telling the reader how it goes.
 fn open_file(
-    file: web_sys::File,
+    file: browser::File,
     shelf: Shelf,
     progress: RwSignal<Progress>,
     stop: RwSignal<bool>,

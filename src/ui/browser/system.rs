@@ -1,0 +1,44 @@
+//! Files that come from the system: opened with the installed reader (`launchQueue`), or shared
+//! to it from another app (the share target).
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/web/launch.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = onLaunchedFiles)]
+    fn on_launched_files_js(open: &js_sys::Function);
+    #[wasm_bindgen(js_name = takeShared, catch)]
+    async fn take_shared_js() -> Result<JsValue, JsValue>;
+}
+
+/// Calls `open` with each file the system asks the installed reader to open (its file
+/// handlers, through `launchQueue`); nothing where the browser has no such thing.
+pub fn on_launched_files(open: impl Fn(web_sys::File) + 'static) {
+    let open = Closure::<dyn Fn(web_sys::File)>::new(open);
+    on_launched_files_js(open.as_ref().unchecked_ref());
+    // The page's own: launches may come at any time while it is open.
+    open.forget();
+}
+
+/// What another app shared to the reader.
+pub enum Shared {
+    File(web_sys::File),
+    /// Only a web address came.
+    Link(String),
+}
+
+/// What another app shared to the reader (kept by the offline worker), taken once.
+pub async fn take_shared() -> Option<Shared> {
+    let shared = take_shared_js().await.ok().filter(|v| !v.is_undefined())?;
+    let field = |name: &str| {
+        js_sys::Reflect::get(&shared, &name.into())
+            .ok()
+            .filter(|v| !v.is_undefined())
+    };
+    match (field("file"), field("link")) {
+        (Some(file), _) => file.dyn_into::<web_sys::File>().ok().map(Shared::File),
+        (None, Some(link)) => link.as_string().map(Shared::Link),
+        _ => None,
+    }
+}
