@@ -3,14 +3,18 @@
 
 mod annotator;
 mod browser;
+mod exchange_tools;
 mod library_view;
-mod notes;
+mod note_card;
+mod notes_panel;
 mod notices;
 mod open;
+mod print;
 mod reader;
 mod report_view;
 mod rich_text;
 mod search_bar;
+mod selection_bar;
 mod shelf;
 mod shortcuts;
 pub mod storage;

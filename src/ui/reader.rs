@@ -15,10 +15,12 @@ use crate::report::{ParagraphKind, Report};
 
 use super::annotator::Annotator;
 use super::browser::{self, copy_and_tell};
-use super::notes::{NotesPanel, PrintEndnotes, SelectionAdder};
+use super::notes_panel::NotesPanel;
 use super::notices::NoticeBar;
+use super::print::PrintEndnotes;
 use super::report_view::ReportView;
 use super::search_bar::SearchBar;
+use super::selection_bar::SelectionAdder;
 use super::shelf::Current;
 use super::shortcuts::{self, HelpOverlay, ShortcutTargets};
 use super::vocabulary::{PageText, ReaderActions, TextSelection, Toast, Toasts, MAIN_ID};

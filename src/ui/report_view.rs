@@ -17,7 +17,7 @@ use crate::report::{
 
 use super::annotator::{Annotator, Editing};
 use super::browser;
-use super::notes::{NoteCard, NoteEditor, SharedPreview};
+use super::note_card::{NoteCard, NoteEditor, SharedPreview};
 use super::rich_text::{rich_text, span_view};
 use super::vocabulary::{PageText, ReaderActions, PARAGRAPH_TEXT_CLASS};
 
