@@ -164,6 +164,32 @@ impl Opened {
             Opened::New { id } | Opened::Known { id } | Opened::Revision { id, .. } => id,
         }
     }
+
+    /// What the reader is told of it (nothing for a report new to the library), with a
+    /// `warning` after it (that its text could not be kept, say).
+    pub fn message(&self, warning: Option<String>) -> Option<String> {
+        let said = match self {
+            Opened::Revision { version, .. } => Some(format!(
+                "Opened as version {version} of a report already in your library: your highlights and notes were carried over."
+            )),
+            Opened::Known { .. } => Some("This report was already in your library; it is the same text.".to_string()),
+            Opened::New { .. } => None,
+        };
+        match (said, warning) {
+            (Some(s), Some(w)) => Some(format!("{s} {w}")),
+            (s, w) => s.or(w),
+        }
+    }
+}
+
+/// How many notes a report has, in words: "no notes", "1 highlight or note", "3 highlights and
+/// notes".
+pub fn notes_phrase(count: usize) -> String {
+    match count {
+        0 => "no notes".to_string(),
+        1 => "1 highlight or note".to_string(),
+        n => format!("{n} highlights and notes"),
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -634,6 +660,32 @@ impl Manifest {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_opening_did_is_told_in_words_with_any_warning_after_it() {
+        let new = Opened::New { id: "r-1".into() };
+        assert_eq!(new.message(None), None);
+        assert_eq!(
+            new.message(Some("Not kept.".into())).as_deref(),
+            Some("Not kept.")
+        );
+        let known = Opened::Known { id: "r-1".into() };
+        assert_eq!(
+            known.message(Some("Not kept.".into())).as_deref(),
+            Some("This report was already in your library; it is the same text. Not kept.")
+        );
+        assert!(Opened::Revision {
+            id: "r-1".into(),
+            version: 2
+        }
+        .message(None)
+        .unwrap()
+        .starts_with("Opened as version 2 of a report"));
+        assert_eq!(
+            [0, 1, 3].map(notes_phrase),
+            ["no notes", "1 highlight or note", "3 highlights and notes"]
+        );
+    }
     use crate::report::{parse, DEFAULT_REPORT};
 
     fn revised() -> String {

@@ -140,6 +140,17 @@ const FRAGMENT: &AsciiSet = &CONTROLS
     .add(b'%');
 
 /// The absolute link to an element: the page's address with its fragment replaced by the id.
+/// How a reader names a paragraph from its id alone, where the report that had it is not at hand
+/// (the version a note was made on): "paragraph 8", "paragraph 8 a i"; any other id quoted.
+pub fn name_of_id(id: &str) -> String {
+    match id.strip_prefix('p') {
+        Some(rest) if rest.starts_with(|c: char| c.is_ascii_digit()) => {
+            format!("paragraph {}", rest.replace('-', " "))
+        }
+        _ => format!("“{id}”"),
+    }
+}
+
 pub fn permalink(page_url: &str, id: &str) -> String {
     let base = page_url.split('#').next().unwrap_or(page_url);
     format!("{base}#{}", utf8_percent_encode(id, FRAGMENT))
@@ -292,6 +303,13 @@ mod tests {
             resolve(&report(), "#p99999999999999"),
             Resolution::NotFound { .. }
         ));
+    }
+
+    #[test]
+    fn an_id_is_named_without_its_report() {
+        assert_eq!(name_of_id("p8"), "paragraph 8");
+        assert_eq!(name_of_id("p8-a-i"), "paragraph 8 a i");
+        assert_eq!(name_of_id("h-introduction"), "“h-introduction”");
     }
 
     #[test]

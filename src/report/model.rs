@@ -303,6 +303,16 @@ impl Report {
         })
     }
 
+    /// The page's title for this report: "<title> — <symbol>", or whichever of them it has.
+    pub fn page_title(&self) -> String {
+        match (&self.cover.symbol, &self.cover.title) {
+            (Some(symbol), Some(title)) => format!("{} — {symbol}", title.plain()),
+            (None, Some(title)) => title.plain(),
+            (Some(symbol), None) => symbol.clone(),
+            (None, None) => "Report reader".to_string(),
+        }
+    }
+
     /// The pages the paragraph with this id came from, where the text had pages.
     pub fn pages_of(&self, id: &str) -> Option<PageSpan> {
         self.pages.get(id).copied()
@@ -362,5 +372,17 @@ impl PageSpan {
         } else {
             format!("pages {} to {}", self.first, self.last)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::report::parse;
+
+    #[test]
+    fn a_reports_page_is_titled_by_its_title_and_symbol() {
+        assert_eq!(parse("A/HRC/61/27\n\n# Report of the Council\n\n1. Text.\n").page_title(), "Report of the Council — A/HRC/61/27");
+        assert_eq!(parse("# Report of the Council\n\n1. Text.\n").page_title(), "Report of the Council");
+        assert_eq!(parse("").page_title(), "Report reader");
     }
 }

@@ -10,7 +10,7 @@ use crate::annotations::placement::{place, ParagraphIndex};
 use crate::annotations::{AnnotationSet, Palette};
 use crate::exchange::{to_markdown, w3c};
 use crate::keeping::{usage_in_words, Kept};
-use crate::library::{Entry, Source};
+use crate::library::{notes_phrase, Entry, Source};
 use crate::permalink::Route;
 use crate::report::{parse, DEFAULT_REPORT, DEFAULT_REPORT_ID};
 
@@ -26,14 +26,6 @@ fn when(millis: i64) -> String {
     }
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis as f64));
     String::from(date.to_locale_date_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED))
-}
-
-fn notes_phrase(count: usize) -> String {
-    match count {
-        0 => "no notes".to_string(),
-        1 => "1 highlight or note".to_string(),
-        n => format!("{n} highlights and notes"),
-    }
 }
 
 #[component]

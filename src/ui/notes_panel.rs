@@ -6,6 +6,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::permalink::name_of_id;
+
 use crate::annotations::placement::{Entry, Place};
 use crate::annotations::{Anchoring, Annotation, Colour};
 use crate::report::Report;
@@ -14,16 +16,6 @@ use super::annotator::Annotator;
 use super::exchange_tools::ExchangeTools;
 use super::note_card::note_text;
 use super::vocabulary::{Toasts, NOTES_PANEL_ID};
-
-/// The name an id had in the version an annotation was made on: "paragraph 8".
-fn former_name(id: &str) -> String {
-    match id.strip_prefix('p') {
-        Some(rest) if rest.starts_with(|c: char| c.is_ascii_digit()) => {
-            format!("paragraph {}", rest.replace('-', " "))
-        }
-        _ => format!("“{id}”"),
-    }
-}
 
 fn place_label(place: Place) -> Option<&'static str> {
     match place {
@@ -179,7 +171,7 @@ pub fn NotesPanel(
                 <span>
                     {place}
                     {place_label(entry.place).map(|l| view! { <span class="entry-flag">{l}</span> })}
-                    {entry.moved_from.as_deref().map(|old| view! { <span class="entry-flag">{format!("moved, was {}", former_name(old))}</span> })}
+                    {entry.moved_from.as_deref().map(|old| view! { <span class="entry-flag">{format!("moved, was {}", name_of_id(old))}</span> })}
                 </span>
                 <span class="entry-quote">{excerpt}</span>
                 {annotation.has_note().then(|| view! { <span class="entry-note">{note_text(&annotation.note)}</span> })}

@@ -6,7 +6,6 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::library::Opened;
 use crate::permalink::Route;
 use crate::report::html::report_html;
 use crate::report::input::{reader_for, FileReader, InputError, MAX_BYTES, MAX_DOCUMENT_BYTES};
@@ -25,20 +24,6 @@ enum Progress {
     /// Reading a PDF's pages, which the reader can stop.
     ReadingPdf(String),
     Failed(String),
-}
-
-fn opened_message(opened: &Opened, warning: Option<String>) -> Option<String> {
-    let said = match opened {
-        Opened::Revision { version, .. } => Some(format!(
-            "Opened as version {version} of a report already in your library: your highlights and notes were carried over."
-        )),
-        Opened::Known { .. } => Some("This report was already in your library; it is the same text.".to_string()),
-        Opened::New { .. } => None,
-    };
-    match (said, warning) {
-        (Some(s), Some(w)) => Some(format!("{s} {w}")),
-        (s, w) => s.or(w),
-    }
 }
 
 /// Where an opened file goes: the report, once open; and, while a long PDF is read, a first
@@ -159,9 +144,7 @@ fn open_file(
         match opened {
             Ok((current, opened, warning)) => {
                 progress.set(Progress::Idle);
-                opening
-                    .opened
-                    .run((current, opened_message(&opened, warning)));
+                opening.opened.run((current, opened.message(warning)));
             }
             Err(reason) => {
                 opening.first_screen.run(None);
@@ -185,9 +168,7 @@ pub fn OpenPanel(open: RwSignal<bool>, shelf: Shelf, opening: Opening) -> impl I
                 Ok((current, opened, warning)) => {
                     pasted.set(String::new());
                     progress.set(Progress::Idle);
-                    opening
-                        .opened
-                        .run((current, opened_message(&opened, warning)));
+                    opening.opened.run((current, opened.message(warning)));
                 }
                 Err(reason) => progress.set(Progress::Failed(format!(
                     "The pasted text was not opened. {reason}"

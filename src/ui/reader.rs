@@ -11,7 +11,7 @@ use crate::annotations::Quote;
 use crate::exchange::share::{self, SharedNote};
 use crate::exchange::{cite, cite_range, text_fragment};
 use crate::permalink::{permalink, resolve, Resolution, Route};
-use crate::report::{ParagraphKind, Report};
+use crate::report::ParagraphKind;
 
 use super::annotator::Annotator;
 use super::browser::{self, copy_and_tell};
@@ -24,15 +24,6 @@ use super::selection_bar::SelectionAdder;
 use super::shelf::Current;
 use super::shortcuts::{self, HelpOverlay, ShortcutTargets};
 use super::vocabulary::{PageText, ReaderActions, TextSelection, Toast, Toasts, MAIN_ID};
-
-fn page_title(report: &Report) -> String {
-    match (&report.cover.symbol, &report.cover.title) {
-        (Some(symbol), Some(title)) => format!("{} — {symbol}", title.plain()),
-        (None, Some(title)) => title.plain(),
-        (Some(symbol), None) => symbol.clone(),
-        (None, None) => "Report reader".to_string(),
-    }
-}
 
 /// "Version 2 of 3", with the others to switch to.
 #[component]
@@ -68,7 +59,7 @@ pub fn ReaderView(
     toasts: Toasts,
 ) -> impl IntoView {
     let report = current.report.clone();
-    browser::set_title(&page_title(&report));
+    browser::set_title(&report.page_title());
     let annotator = Annotator::new(&current.id, ParagraphIndex::new(&report));
     annotator.load();
 
