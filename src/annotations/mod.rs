@@ -8,6 +8,7 @@
 pub mod anchor;
 pub mod codec;
 pub mod marks;
+pub mod paragraph_view;
 pub mod placement;
 
 use std::collections::btree_map::Entry;

@@ -381,8 +381,14 @@ mod tests {
 
     #[test]
     fn a_reports_page_is_titled_by_its_title_and_symbol() {
-        assert_eq!(parse("A/HRC/61/27\n\n# Report of the Council\n\n1. Text.\n").page_title(), "Report of the Council — A/HRC/61/27");
-        assert_eq!(parse("# Report of the Council\n\n1. Text.\n").page_title(), "Report of the Council");
+        assert_eq!(
+            parse("A/HRC/61/27\n\n# Report of the Council\n\n1. Text.\n").page_title(),
+            "Report of the Council — A/HRC/61/27"
+        );
+        assert_eq!(
+            parse("# Report of the Council\n\n1. Text.\n").page_title(),
+            "Report of the Council"
+        );
         assert_eq!(parse("").page_title(), "Report reader");
     }
 }

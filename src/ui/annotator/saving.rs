@@ -1,0 +1,184 @@
+//! Loading and saving the annotations: debounced, flushed when the page is hidden, never before
+//! the first load has finished, merged with what other tabs wrote; problems told in words.
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use crate::annotations::{AnnotationSet, StoredVersions};
+
+use super::{Annotator, SAVE_DELAY, STORAGE_FULL};
+use crate::ui::storage::{self, Elsewhere, Load, SaveError, Saved};
+use crate::ui::vocabulary::now;
+
+impl Annotator {
+    pub(super) fn tell(&self, problem: String) {
+        self.problems.update(|p| {
+            if !p.contains(&problem) {
+                p.push(problem);
+            }
+        });
+    }
+
+    fn clear_problem(&self, problem: &str) {
+        if self
+            .problems
+            .with_untracked(|p| p.iter().any(|x| x == problem))
+        {
+            self.problems.update(|p| p.retain(|x| x != problem));
+        }
+    }
+
+    /// Reads the saved annotations and settings, then listens for other tabs and for the page
+    /// being hidden (when a pending save is written at once).
+    pub fn load(&self) {
+        let report = self.report_id.get_value();
+        let (loaded, journal_problem) = super::browser::timed("annotations:load", || {
+            storage::load_annotations(&report, now())
+        });
+        if let Some(problem) = journal_problem {
+            self.tell(problem);
+        }
+        match loaded {
+            Load::Empty => {}
+            Load::Read { value, .. } => {
+                self.stored.set_value(StoredVersions::of(&value));
+                self.annotations.set(value);
+            }
+            Load::Unreadable { reason, kept_as } => match kept_as {
+                Some(key) => self.tell(format!(
+                    "Your saved notes for this report could not be read: {reason}. They were kept aside, untouched, \
+                     in this browser’s storage under “{key}”. New notes are saved separately."
+                )),
+                None => {
+                    self.writable.set_value(false);
+                    self.tell(format!(
+                        "Your saved notes for this report could not be read: {reason}. They could not be copied aside \
+                         either (storage is full), so they are left as they are and nothing will be saved over them."
+                    ));
+                }
+            },
+            Load::Unavailable => self.tell(
+                "This browser gives the page no local storage (it may be disabled or blocked), so notes will not be kept \
+                 after you leave."
+                    .to_string(),
+            ),
+        }
+        match storage::load_settings(now()) {
+            Load::Read { value, .. } => self.palette.set(value.palette),
+            Load::Unreadable { reason, kept_as } => self.tell(format!(
+                "Your colour names could not be read ({reason}); the defaults are used.{}",
+                kept_as
+                    .map(|k| format!(" The saved value was kept aside under “{k}”."))
+                    .unwrap_or_default()
+            )),
+            _ => {}
+        }
+        self.loaded.set_value(true);
+
+        let this = *self;
+        let storage_listener = window_event_listener(ev::storage, move |event| {
+            if let Some(elsewhere) =
+                storage::annotations_changed_elsewhere(&this.report_id.get_value(), &event)
+            {
+                let merged = match elsewhere {
+                    Elsewhere::Whole(theirs) => this.take_in(theirs, StoredVersions::default()),
+                    Elsewhere::Recent(recent) => this.take_in(recent, this.stored.get_value()),
+                };
+                if this
+                    .stored
+                    .with_value(|stored| merged.changed_since(stored).stored_count() > 0)
+                {
+                    // This tab has edits the other has not stored yet.
+                    this.schedule_save();
+                }
+            }
+            if let Some(settings) = storage::settings_changed_elsewhere(&event) {
+                this.palette.set(settings.palette);
+            }
+        });
+        let hide = window_event_listener(ev::pagehide, move |_| this.flush());
+        let hidden = window_event_listener(ev::visibilitychange, move |_| this.flush());
+        // When the reader moves to another report, write what is pending and stop listening.
+        on_cleanup(move || {
+            this.flush();
+            storage_listener.remove();
+            hide.remove();
+            hidden.remove();
+        });
+    }
+
+    pub(super) fn schedule_save(&self) {
+        if let Some(handle) = self.save_timer.get_value() {
+            handle.clear();
+        }
+        let this = *self;
+        let handle = set_timeout_with_handle(move || this.save_now(), SAVE_DELAY).ok();
+        self.save_timer.set_value(handle);
+    }
+
+    /// Writes a pending save now, if there is one.
+    pub fn flush(&self) {
+        if let Some(handle) = self.save_timer.get_value() {
+            handle.clear();
+            self.save_now();
+        }
+    }
+
+    fn save_now(&self) {
+        self.save_timer.set_value(None);
+        if !self.loaded.get_value() || !self.writable.get_value() {
+            return;
+        }
+        let report = self.report_id.get_value();
+        let result = self.annotations.with_untracked(|set| {
+            self.stored.with_value(|stored| {
+                super::browser::timed("annotations:save", || {
+                    storage::save_annotations(&report, set, stored, now())
+                })
+            })
+        });
+        match result {
+            Ok(saved) => {
+                self.clear_problem(STORAGE_FULL);
+                if !matches!(saved, Saved::Nothing) {
+                    crate::ui::text_store::ask_to_keep();
+                }
+                match saved {
+                    Saved::Nothing => {}
+                    // Known stored now: what this tab holds (old deletions pruned from storage
+                    // included, so they are not written again) and the document written.
+                    Saved::Whole(whole) => {
+                        self.take_in(whole, self.annotations.with_untracked(StoredVersions::of));
+                    }
+                    Saved::Recent(recent) => {
+                        self.take_in(recent, self.stored.get_value());
+                    }
+                }
+            }
+            Err(SaveError::Full) => self.tell(STORAGE_FULL.to_string()),
+            Err(SaveError::Unreadable(reason)) => {
+                self.writable.set_value(false);
+                self.tell(format!(
+                    "Saving stopped: the notes stored for this report by another tab could not be read ({reason}) and \
+                     could not be kept aside, so they were left untouched. Your changes are still on screen."
+                ));
+            }
+            Err(SaveError::Unavailable) => {}
+            Err(other @ SaveError::Other(_)) => {
+                self.tell(format!("Your last change could not be saved: {other}."))
+            }
+        }
+    }
+
+    /// Takes in annotations read from storage: `known` plus these is what is stored now, and
+    /// they are merged into what is shown. Returns the merged set.
+    fn take_in(&self, stored_now: AnnotationSet, mut known: StoredVersions) -> AnnotationSet {
+        known.record(&stored_now);
+        self.stored.set_value(known);
+        let mut merged = self.annotations.get_untracked();
+        if merged.merge(&stored_now) {
+            self.annotations.set(merged.clone());
+        }
+        merged
+    }
+}
