@@ -1,0 +1,175 @@
+//! Footnotes at the foot of a page, found by the number of the next footnote glued to a word
+//! above them, taken out of the text to its end as Markdown footnotes.
+
+use super::furniture::*;
+use super::lines::*;
+
+/// The label a footnote's line starts with, and its text (empty when the number stands alone,
+/// as exports often leave it above its text): "3 A/HRC/56/7, para. 2.", "³ See …", "3".
+pub(super) fn footnote_start(text: &str) -> Option<(String, &str)> {
+    let digits: String = text
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(*c))
+        .collect();
+    let rest = &text[digits.len()..];
+    if !(rest.is_empty() || rest.starts_with(' ')) {
+        return None;
+    }
+    let label: String = digits
+        .chars()
+        .map(|c| match "⁰¹²³⁴⁵⁶⁷⁸⁹".chars().position(|s| s == c) {
+            Some(n) => char::from(b'0' + n as u8),
+            None => c,
+        })
+        .collect();
+    (1..=3)
+        .contains(&label.len())
+        .then_some((label, rest.trim()))
+}
+
+/// Where each page starts: at a form feed, and after the furniture that ends a page.
+pub(super) fn page_starts(lines: &[Line]) -> Vec<usize> {
+    let mut starts = vec![0];
+    for i in 1..lines.len() {
+        let after_furniture = lines[i].kind == Kind::Text
+            && lines[..i]
+                .iter()
+                .rev()
+                .find(|l| l.kind != Kind::Blank)
+                .is_some_and(|l| l.kind == Kind::Furniture);
+        if lines[i].page_starts || after_furniture {
+            starts.push(i);
+        }
+    }
+    starts.dedup();
+    starts
+}
+
+/// Takes the footnotes out of the pages, linking each to the number glued to a word above it
+/// on its page, and returns them (label, text) in order. Footnotes are numbered through the
+/// document, so each page's can only start with the next number.
+pub(super) fn take_footnotes(lines: &mut [Line]) -> Vec<(String, String)> {
+    let mut notes: Vec<(String, String)> = Vec::new();
+    let mut next = 1u32;
+    let starts = page_starts(lines);
+    for (n, &start) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).copied().unwrap_or(lines.len());
+        // The first line of the page that starts footnote `next` with a reference to it above.
+        let first = (start..end).find(|&i| {
+            matches!(lines[i].kind, Kind::Text | Kind::MaybePageNumber)
+                && footnote_start(&lines[i].text)
+                    .is_some_and(|(label, _)| label == next.to_string())
+                && find_reference(&lines[start..i], &next.to_string()).is_some()
+        });
+        let Some(first) = first else { continue };
+        let mut here: Vec<(String, String)> = Vec::new();
+        for i in first..end {
+            let line = &lines[i];
+            if !matches!(
+                line.kind,
+                Kind::Text | Kind::MaybePageNumber | Kind::FootnoteRule
+            ) {
+                continue;
+            }
+            let label = footnote_start(&line.text).filter(|(label, _)| {
+                *label == next.to_string() && find_reference(&lines[start..first], label).is_some()
+            });
+            match label {
+                Some((label, text)) => {
+                    here.push((label, text.to_string()));
+                    next += 1;
+                }
+                // A number with no reference above (the page's own number) is not a footnote.
+                None if line.kind == Kind::MaybePageNumber
+                    || page_of(&line.text.to_lowercase()).is_some() =>
+                {
+                    continue
+                }
+                None if line.kind == Kind::FootnoteRule => {}
+                // The text of the footnote above, or more of it.
+                None if starts_block(&line.text) => break,
+                None => {
+                    let (_, text) = here.last_mut().expect("the first line starts a footnote");
+                    if !text.is_empty() {
+                        text.push(' ');
+                    }
+                    text.push_str(&line.text);
+                }
+            }
+            lines[i].kind = Kind::Footnote;
+        }
+        for (label, text) in here {
+            let reference =
+                find_reference(&lines[start..first], &label).map(|(i, at)| (start + i, at));
+            if let Some((i, at)) = reference {
+                lines[i]
+                    .text
+                    .replace_range(at..at + label.len(), &format!("[^{label}]"));
+            }
+            notes.push((label, text));
+        }
+    }
+    // A rule of underscores with no footnote under it is a rule of the text's own.
+    for line in lines.iter_mut().filter(|l| l.kind == Kind::FootnoteRule) {
+        line.kind = if notes.is_empty() {
+            Kind::Text
+        } else {
+            Kind::Footnote
+        };
+    }
+    notes
+}
+
+/// A line that opens a paragraph, a sub-paragraph or a section, which a footnote never does.
+pub(super) fn starts_block(text: &str) -> bool {
+    starts_numbered(text)
+        || text.starts_with('(')
+            && text[1..]
+                .split_once(") ")
+                .is_some_and(|(m, _)| m.len() <= 4)
+}
+
+/// The last number glued to a word in these lines as a reference to footnote `label`: the
+/// line's index and where the number starts in it.
+pub(super) fn find_reference(lines: &[Line], label: &str) -> Option<(usize, usize)> {
+    lines
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, l)| l.kind == Kind::Text)
+        .find_map(|(i, line)| {
+            line.text
+                .match_indices(label)
+                .map(|(at, _)| at)
+                .filter(|&at| glued_reference(&line.text, at, label))
+                .last()
+                .map(|at| (i, at))
+        })
+}
+
+/// Whether a number at `at` in `text` is glued to the word before it as a footnote reference:
+/// after a letter, or after punctuation that follows a letter (`records.3`, `States,2`,
+/// `“text”4`), and not part of a larger number, a symbol (`56/7`) or a decimal.
+pub(super) fn glued_reference(text: &str, at: usize, label: &str) -> bool {
+    let before: Vec<char> = text[..at].chars().rev().take(2).collect();
+    let after = text[at + label.len()..].chars().next();
+    let rest = &text[at + label.len()..];
+    // After a sentence that ends with a number ("resolution 52/9.1"), only where a sentence or
+    // the line ends next: "paragraph 5.2 above" is a number.
+    let ends_here = rest.trim_start().is_empty()
+        || (rest.starts_with(' ') && rest.trim_start().starts_with(char::is_uppercase));
+    let glued = match before.as_slice() {
+        [c, ..] if c.is_alphabetic() => true,
+        [p, c, ..] if ".,;:)”’\"]".contains(*p) && (c.is_alphabetic() || ")”’\"".contains(*c)) => {
+            true
+        }
+        ['.', c, ..] if c.is_ascii_digit() => ends_here,
+        _ => false,
+    };
+    glued
+        && after.is_none_or(|c| {
+            c.is_whitespace()
+                || ".,;:)".contains(c)
+                    && !text[at + label.len() + 1..].starts_with(|d: char| d.is_ascii_digit())
+        })
+}

@@ -1,0 +1,155 @@
+//! A paragraph's lines met again across what stood between them (a footnote's number, furniture,
+//! a page break), and paragraphs parted where an export without the layout ran them together.
+
+use super::lines::*;
+
+/// Takes away the blank lines an export leaves inside a paragraph (around a raised footnote
+/// number, or where furniture stood): after a line of the text's full width that does not end
+/// a sentence, the paragraph goes on, since wrapped text fills its lines. Across a page break,
+/// in a report whose paragraphs are numbered, a full line that ends a sentence goes on too when
+/// the next page opens with neither a number, a marker nor a heading: a new paragraph of such
+/// a report would start with one (`after_page_break` says where pages broke).
+pub(super) fn close_gaps<'a>(lines: Vec<&'a str>, after_page_break: &[bool]) -> Vec<&'a str> {
+    let numbered = lines.iter().filter(|l| starts_numbered(l)).count() >= 5;
+    let mut widths: Vec<usize> = lines
+        .iter()
+        .map(|l| l.chars().count())
+        .filter(|&n| n > 0)
+        .collect();
+    widths.sort_unstable();
+    // The width of a full line: most lines of running text are full.
+    let Some(&full) = widths.get(widths.len() * 3 / 4) else {
+        return lines;
+    };
+    if full < 60 {
+        return lines;
+    }
+    let mut out: Vec<&str> = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        out.push(line);
+        let is_full = line.chars().count() * 100 >= full * 85;
+        let next = (i + 1..lines.len())
+            .find(|&j| !lines[j].is_empty())
+            .filter(|&j| j > i + 1);
+        let goes_on = next.is_some_and(|j| {
+            let page_broke = after_page_break
+                .get(i + 1..=j)
+                .is_some_and(|b| b.contains(&true));
+            !ends_sentence(line) || (numbered && page_broke && !opens_block(lines[j], full))
+        });
+        if let (true, true, Some(j)) = (is_full, goes_on, next) {
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Whether a line opens a block of its own: a paragraph number, a sub-paragraph's marker
+/// ("(a)", "a)"), a section's ("IV.", "B."), or a short line (a heading, a title).
+pub(super) fn opens_block(line: &str, full: usize) -> bool {
+    let first = line.split_whitespace().next().unwrap_or("");
+    let marker = first
+        .strip_prefix('(')
+        .and_then(|f| f.strip_suffix(')'))
+        .or_else(|| first.strip_suffix(')'))
+        .or_else(|| first.strip_suffix('.'));
+    let is_marker = marker.is_some_and(|m| {
+        let roman = !m.is_empty() && m.chars().all(|c| "IVXLCivxlc".contains(c));
+        let letter = m.chars().count() == 1 && m.chars().all(char::is_alphabetic);
+        let number = !m.is_empty() && m.chars().all(|c| c.is_numeric());
+        roman || letter || number
+    });
+    is_marker || line.chars().count() * 100 < full * 60
+}
+
+/// Puts a blank line where a paragraph ends inside a run of lines, as an export without the
+/// layout leaves them: a line that ends a sentence well short of the lines' full width, or a
+/// short line before a full one (the last line of a title, a signature, a heading). Wrapped
+/// text breaks a line only when the next word does not fit, so such a line ended its paragraph.
+///
+/// Where the text already parts its paragraphs with blank lines (a layout-keeping export, or a
+/// PDF's pages laid out by their geometry, which gives each gap between paragraphs), a line
+/// that ends a sentence short is left alone: counting characters misjudges a line's width in a
+/// proportional font, and ragged-right text has short lines inside its paragraphs.
+pub(super) fn part_paragraphs<'a>(lines: &[&'a str]) -> Vec<&'a str> {
+    let numbered: Vec<usize> = (1..lines.len())
+        .filter(|&i| starts_numbered(lines[i]))
+        .collect();
+    let parted = numbered
+        .iter()
+        .filter(|&&i| lines[i - 1].is_empty())
+        .count();
+    let already_parted = numbered.len() >= 3 && parted * 10 >= numbered.len() * 9;
+    let mut out: Vec<&'a str> = Vec::with_capacity(lines.len());
+    for run in lines.split(|l| l.is_empty()) {
+        let width = run.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+        for (i, line) in run.iter().enumerate() {
+            // Lines of a page's full width only: a title block's short lines keep together.
+            if i > 0 && run.len() >= 3 && width >= 70 {
+                let previous = run[i - 1];
+                let before = previous.chars().count();
+                let first_word = line
+                    .split_whitespace()
+                    .next()
+                    .map_or(0, |w| w.chars().count());
+                let ends = ends_sentence(previous);
+                let opens = line.starts_with(|c: char| {
+                    c.is_uppercase() || c.is_ascii_digit() || "(“«\"".contains(c)
+                });
+                // The next word would have fitted on the line (with a margin for letters of other widths).
+                let short_ending = !already_parted
+                    && ends
+                    && opens
+                    && (before + 1 + first_word) * 100 <= width * 95;
+                let full = line.chars().count() * 100 >= width * 85;
+                let short_before_full = full && before * 100 < width * 60;
+                if short_ending || short_before_full {
+                    out.push("");
+                }
+            }
+            out.push(line);
+        }
+        out.push("");
+    }
+    out.pop();
+    out
+}
+
+/// A paragraph number or a sub-paragraph marker alone on its line ("1.", "(a)") belongs to
+/// the text that follows it.
+pub(super) fn rejoin_markers(lines: &mut [Line]) {
+    for i in 0..lines.len() {
+        let text = &lines[i].text;
+        // A right-to-left export may put the period first: ".١" is "١.".
+        let number = text
+            .strip_suffix('.')
+            .or_else(|| text.strip_prefix('.'))
+            .filter(|n| (1..=3).contains(&n.chars().count()));
+        let alone = lines[i].kind == Kind::Text
+            && (number.is_some_and(|n| {
+                n.chars().all(|c| {
+                    c.is_ascii_digit()
+                        || ('\u{0660}'..='\u{0669}').contains(&c)
+                        || ('\u{06F0}'..='\u{06F9}').contains(&c)
+                })
+            }) || (text.starts_with('(')
+                && text.ends_with(')')
+                && (3..=6).contains(&text.len())));
+        if !alone {
+            continue;
+        }
+        if let Some(next) = (i + 1..lines.len()).find(|&j| lines[j].kind == Kind::Text) {
+            let marker = std::mem::take(&mut lines[i].text);
+            let marker = match marker.strip_prefix('.') {
+                Some(number) => format!("{number}."),
+                None => marker,
+            };
+            lines[i].kind = Kind::Blank;
+            lines[next].text = format!("{marker} {}", lines[next].text);
+        }
+    }
+}
