@@ -1,0 +1,50 @@
+//! Document symbols: UN ("A/HRC/59/23"), OIC ("OIC/CFM-51/2025/REP"), EU ("COM(2025) 12
+//! final") and the other slashed forms organisations use.
+
+/// A document symbol is one token of capitals, digits and punctuation with `/` or `\` between
+/// its parts: `A/RES/78/1`, `S/2024/123`, `OIC-CFM-51\2025-CG-J&K\FINAL.REP`.
+pub(crate) fn looks_like_symbol(text: &str) -> bool {
+    // The Security Council's and the AU's carry their year: "S/RES/2780 (2025)".
+    let text = match text.rsplit_once(" (") {
+        Some((symbol, year))
+            if year.len() == 5
+                && year.ends_with(')')
+                && year[..4].bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            symbol
+        }
+        _ => text,
+    };
+    looks_like_slash_symbol(text) || looks_like_eu_symbol(text)
+}
+
+/// The European Commission's style: `COM(2024) 123 final`, `SWD(2023) 45`.
+pub(super) fn looks_like_eu_symbol(text: &str) -> bool {
+    let Some((series, rest)) = text.split_once('(') else {
+        return false;
+    };
+    let Some((year, rest)) = rest.split_once(')') else {
+        return false;
+    };
+    let mut words = rest.split_whitespace();
+    ["COM", "SEC", "SWD", "JOIN", "C"].contains(&series)
+        && year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
+        && words
+            .next()
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        && words.all(|w| w == "final" || w.starts_with("ANNEX"))
+}
+
+pub(super) fn looks_like_slash_symbol(text: &str) -> bool {
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "/\\.-&()_+".contains(c);
+    (3..=80).contains(&text.len())
+        && text.starts_with(|c: char| c.is_ascii_uppercase())
+        && text.contains(['/', '\\'])
+        && text.chars().all(allowed)
+        && text
+            .split(['/', '\\'])
+            .filter(|part| !part.is_empty())
+            .count()
+            >= 2
+}
