@@ -9,6 +9,7 @@ mod note_card;
 mod notes_panel;
 mod notices;
 mod open;
+mod paragraph;
 mod print;
 mod reader;
 mod report_view;
