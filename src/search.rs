@@ -290,8 +290,54 @@ impl SearchIndex {
     }
 }
 
+/// The match to go to from `at` among `count` matches, forward or back, round the ends; the first
+/// (or the last, going back) when none is current. `None` when there are none.
+pub fn step(at: Option<usize>, count: usize, forward: bool) -> Option<usize> {
+    if count == 0 {
+        return None;
+    }
+    Some(match at.filter(|&i| i < count) {
+        Some(i) if forward => (i + 1) % count,
+        Some(i) => (i + count - 1) % count,
+        None if forward => 0,
+        None => count - 1,
+    })
+}
+
+/// What the search's status line says: nothing before a query, then how many matches and,
+/// once one is current, which ("Match 2 of 7. 7 matches in 5 paragraphs").
+pub fn status_line(query: &str, results: &Results, at: Option<usize>) -> String {
+    if query.trim().is_empty() {
+        return String::new();
+    }
+    match at {
+        Some(i) if i < results.hits.len() => format!(
+            "Match {} of {}. {}",
+            i + 1,
+            results.hits.len(),
+            results.summary()
+        ),
+        _ => results.summary(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn stepping_goes_round_the_matches_both_ways() {
+        use super::step;
+        assert_eq!(step(None, 0, true), None);
+        assert_eq!(step(None, 3, true), Some(0));
+        assert_eq!(step(None, 3, false), Some(2));
+        assert_eq!(step(Some(2), 3, true), Some(0));
+        assert_eq!(step(Some(0), 3, false), Some(2));
+        assert_eq!(
+            step(Some(7), 3, true),
+            Some(0),
+            "a match that is gone counts as none"
+        );
+    }
+
     use super::*;
 
     fn index(paragraphs: &[(&str, &str)]) -> SearchIndex {

@@ -124,3 +124,46 @@ fn no_module_uses_another_that_uses_it_back() {
         circles.join("\n")
     );
 }
+
+/// Lines of code in a file outside its tests: neither blank nor a comment.
+fn lines_of_code(text: &str) -> usize {
+    code(text).lines().filter(|l| !l.trim().is_empty()).count()
+}
+
+#[test]
+fn no_file_holds_more_than_four_hundred_lines_of_code_outside_its_tests() {
+    let long: Vec<String> = modules()
+        .iter()
+        .map(|(name, text)| (name, lines_of_code(text)))
+        .filter(|(_, lines)| *lines > 400)
+        .map(|(name, lines)| format!("{name}: {lines} lines"))
+        .collect();
+    assert!(
+        long.is_empty(),
+        "files to split by concern:\n{}",
+        long.join("\n")
+    );
+}
+
+#[test]
+fn no_component_is_longer_than_a_screenful_or_two() {
+    let mut long = Vec::new();
+    for (name, text) in modules() {
+        let lines: Vec<&str> = text.lines().collect();
+        for (at, line) in lines.iter().enumerate().filter(|(_, l)| l.starts_with("#[component]")) {
+            let mut depth = 0i32;
+            let mut opened = false;
+            for (end, body) in lines.iter().enumerate().skip(at + 1) {
+                depth += body.matches('{').count() as i32 - body.matches('}').count() as i32;
+                opened |= body.contains('{');
+                if opened && depth == 0 {
+                    if end - at + 1 > 120 {
+                        long.push(format!("{name}: {} ({} lines)", lines[at + 1].trim(), end - at + 1));
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    assert!(long.is_empty(), "components to split:\n{}", long.join("\n"));
+}

@@ -8,6 +8,7 @@
 pub mod anchor;
 pub mod codec;
 pub mod marks;
+pub mod panel;
 pub mod paragraph_view;
 pub mod placement;
 

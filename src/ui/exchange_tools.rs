@@ -34,36 +34,13 @@ pub(super) fn ExchangeTools(
     let done = RwSignal::new(None::<String>);
     let notes_count = move || annotator.annotations.with_untracked(|set| set.len());
     let export_json = move |_| {
-        let label = label.clone();
-        let file = format!("{json_stem}-notes.jsonld");
-        busy.set(Some(format!(
-            "Preparing the export of {} highlights and notes…",
-            notes_count()
-        )));
-        spawn_local(async move {
-            browser::next_frame().await;
-            let now = js_sys::Date::now() as i64;
-            let json = annotator.annotations.with_untracked(|set| {
-                w3c::export(
-                    &annotator.report_id(),
-                    &label,
-                    set,
-                    &annotator.palette.get_untracked(),
-                    now,
-                )
-            });
-            browser::download(
-                &file,
-                "application/ld+json",
-                &serde_json::to_string_pretty(&json).unwrap_or_default(),
-            );
-            super::storage::remember_export(now);
-            busy.set(None);
-            done.set(Some(format!(
-                "Exported {} highlights and notes as “{file}”.",
-                notes_count()
-            )));
-        });
+        export_json(
+            annotator,
+            label.clone(),
+            format!("{json_stem}-notes.jsonld"),
+            busy,
+            done,
+        )
     };
     let markdown = move || {
         let placements = annotator.placements.get_untracked();
@@ -77,42 +54,8 @@ pub(super) fn ExchangeTools(
         })
     };
     let markdown_for_copy = markdown.clone();
-    let read_import = move |ev: leptos::ev::Event| {
-        let Some(file) = browser::chosen_files(&ev).into_iter().next() else {
-            return;
-        };
-        done.set(None);
-        busy.set(Some(format!("Reading “{}”…", file.name())));
-        spawn_local(async move {
-            let text = match browser::read_file(&file)
-                .await
-                .map(|b| String::from_utf8_lossy(&b).into_owned())
-            {
-                Ok(text) => text,
-                Err(reason) => {
-                    busy.set(None);
-                    return problem.set(Some(reason));
-                }
-            };
-            busy.set(Some(format!(
-                "Comparing the notes in “{}” with yours…",
-                file.name()
-            )));
-            browser::next_frame().await;
-            let planned = annotator.plan_import(&text);
-            busy.set(None);
-            match planned {
-                Ok(p) => {
-                    problem.set(None);
-                    plan.set(Some(p));
-                }
-                Err(e) => {
-                    plan.set(None);
-                    problem.set(Some(e.to_string()));
-                }
-            }
-        });
-    };
+    let read_import =
+        move |ev: leptos::ev::Event| read_import(ev, annotator, busy, done, problem, plan);
     let preview = move || {
         plan.get().map(|p| {
             let summary = p.summary();
@@ -174,4 +117,90 @@ pub(super) fn ExchangeTools(
             {move || problem.get().map(|p| view! { <p class="import-problem" role="alert">{p}</p> })}
         </details>
     }
+}
+
+/// Exports the annotations as W3C Web Annotation JSON-LD, saying so while it is prepared and
+/// once it is done.
+fn export_json(
+    annotator: Annotator,
+    label: String,
+    file: String,
+    busy: RwSignal<Option<String>>,
+    done: RwSignal<Option<String>>,
+) {
+    let notes_count = move || annotator.annotations.with_untracked(|set| set.len());
+    busy.set(Some(format!(
+        "Preparing the export of {} highlights and notes…",
+        notes_count()
+    )));
+    spawn_local(async move {
+        browser::next_frame().await;
+        let now = js_sys::Date::now() as i64;
+        let json = annotator.annotations.with_untracked(|set| {
+            w3c::export(
+                &annotator.report_id(),
+                &label,
+                set,
+                &annotator.palette.get_untracked(),
+                now,
+            )
+        });
+        browser::download(
+            &file,
+            "application/ld+json",
+            &serde_json::to_string_pretty(&json).unwrap_or_default(),
+        );
+        super::storage::remember_export(now);
+        busy.set(None);
+        done.set(Some(format!(
+            "Exported {} highlights and notes as “{file}”.",
+            notes_count()
+        )));
+    });
+}
+
+/// Reads a file of notes chosen for import and works out what importing it would change (the
+/// preview), saying what it is doing meanwhile; a file that cannot be imported is told why.
+fn read_import(
+    ev: leptos::ev::Event,
+    annotator: Annotator,
+    busy: RwSignal<Option<String>>,
+    done: RwSignal<Option<String>>,
+    problem: RwSignal<Option<String>>,
+    plan: RwSignal<Option<ImportPlan>>,
+) {
+    let Some(file) = browser::chosen_files(&ev).into_iter().next() else {
+        return;
+    };
+    done.set(None);
+    busy.set(Some(format!("Reading “{}”…", file.name())));
+    spawn_local(async move {
+        let text = match browser::read_file(&file)
+            .await
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+        {
+            Ok(text) => text,
+            Err(reason) => {
+                busy.set(None);
+                return problem.set(Some(reason));
+            }
+        };
+        busy.set(Some(format!(
+            "Comparing the notes in “{}” with yours…",
+            file.name()
+        )));
+        browser::next_frame().await;
+        let planned = annotator.plan_import(&text);
+        busy.set(None);
+        match planned {
+            Ok(p) => {
+                problem.set(None);
+                plan.set(Some(p));
+            }
+            Err(e) => {
+                plan.set(None);
+                problem.set(Some(e.to_string()));
+            }
+        }
+    });
 }

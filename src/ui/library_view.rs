@@ -62,20 +62,10 @@ fn EntryRow(entry: Entry, shelf: Shelf) -> impl IntoView {
             })
             .collect()
     });
-    // Those this one could join as a version: listed when the reader asks, not for every row.
-    let others = move |this: &str| -> Vec<(String, String)> {
-        shelf.library.with_untracked(|l| {
-            l.entries()
-                .into_iter()
-                .filter(|e| e.id != this)
-                .map(|e| (e.id.clone(), e.display_name().to_string()))
-                .collect()
-        })
-    };
     let joinable = !bundled && shelf.library.with_untracked(|l| l.entries().len() > 1);
     let joining = RwSignal::new(false);
     let (join_id, join_name) = (id.clone(), name.clone());
-    let (rename_id, remove_id, export_id) = (id.clone(), id.clone(), id.clone());
+    let (rename_id, remove_id) = (id.clone(), id.clone());
     let (label_name, confirm_name, link_name) = (name.clone(), name.clone(), name.clone());
     view! {
         <li class="library-entry" data-report=id.clone()>
@@ -137,51 +127,70 @@ fn EntryRow(entry: Entry, shelf: Shelf) -> impl IntoView {
                     </p>
                 }
             })}
-            {move || joining.get().then(|| {
-                let join_id = join_id.clone();
-                let options = others(&join_id);
-                view! {
-                    <form class="join" on:submit=move |ev| {
-                        ev.prevent_default();
-                        let chosen = browser::form_value(&ev, "into");
-                        shelf.join_as_version(&join_id, &chosen);
-                        joining.set(false);
-                    }>
-                        <label>
-                            {format!("“{join_name}” is a version of ")}
-                            <select name="into" class="bar-select">
-                                {options.into_iter().map(|(other_id, other_name)| view! { <option value=other_id>{other_name}</option> }).collect_view()}
-                            </select>
-                        </label>
-                        <button type="submit" class="primary-button">"Join as a version"</button>
-                        <button type="button" class="text-button" on:click=move |_| joining.set(false)>"Cancel"</button>
-                    </form>
-                }
-            })}
-            {move || confirming.get().then(|| {
-                let remove_id = remove_id.clone();
-                let export_id = export_id.clone();
-                view! {
-                    <div class="confirm" role="alertdialog" aria-label=format!("Remove {confirm_name}?")>
-                        <p>{format!("Remove “{confirm_name}” from this browser? {} will be deleted with it.", match notes {
-                            0 => "No notes".to_string(),
-                            n => format!("Its {}", notes_phrase(n)),
-                        })}</p>
-                        <div class="confirm-actions">
-                            {(notes > 0).then(|| view! {
-                                <button type="button" class="text-button" on:click=move |_| {
-                                    if let Some(text) = storage::raw_annotations(&export_id) {
-                                        browser::download(&format!("notes-{export_id}.json"), "application/json", &text);
-                                    }
-                                }>"Download the notes first"</button>
-                            })}
-                            <button type="button" class="danger-button" on:click=move |_| shelf.remove(&remove_id)>"Remove"</button>
-                            <button type="button" class="text-button" on:click=move |_| confirming.set(false)>"Cancel"</button>
-                        </div>
-                    </div>
-                }
-            })}
+            {move || joining.get().then(|| view! { <JoinForm id=join_id.clone() name=join_name.clone() shelf=shelf joining=joining /> })}
+            {move || confirming.get().then(|| view! { <RemoveConfirm id=remove_id.clone() name=confirm_name.clone() notes=notes shelf=shelf confirming=confirming /> })}
         </li>
+    }
+}
+
+/// The form that makes a report a version of another (the others listed when it opens, not for
+/// every row).
+#[component]
+fn JoinForm(id: String, name: String, shelf: Shelf, joining: RwSignal<bool>) -> impl IntoView {
+    let options: Vec<(String, String)> = shelf.library.with_untracked(|l| {
+        l.entries()
+            .into_iter()
+            .filter(|e| e.id != id)
+            .map(|e| (e.id.clone(), e.display_name().to_string()))
+            .collect()
+    });
+    view! {
+        <form class="join" on:submit=move |ev| {
+            ev.prevent_default();
+            let chosen = browser::form_value(&ev, "into");
+            shelf.join_as_version(&id, &chosen);
+            joining.set(false);
+        }>
+            <label>
+                {format!("“{name}” is a version of ")}
+                <select name="into" class="bar-select">
+                    {options.into_iter().map(|(other_id, other_name)| view! { <option value=other_id>{other_name}</option> }).collect_view()}
+                </select>
+            </label>
+            <button type="submit" class="primary-button">"Join as a version"</button>
+            <button type="button" class="text-button" on:click=move |_| joining.set(false)>"Cancel"</button>
+        </form>
+    }
+}
+
+/// Asks before removing a report, saying how many notes go with it, and offers them first.
+#[component]
+fn RemoveConfirm(
+    id: String,
+    name: String,
+    notes: usize,
+    shelf: Shelf,
+    confirming: RwSignal<bool>,
+) -> impl IntoView {
+    let export_id = id.clone();
+    view! {
+        <div class="confirm" role="alertdialog" aria-label=format!("Remove {name}?")>
+            <p>{format!("Remove “{name}” from this browser? {} will be deleted with it.", match notes {
+                0 => "No notes".to_string(),
+                n => format!("Its {}", notes_phrase(n)),
+            })}</p>
+            <div class="confirm-actions">
+                {(notes > 0).then(|| view! {
+                    <button type="button" class="text-button" on:click=move |_| {
+                        if let Some(text) = storage::raw_annotations(&export_id) {
+                            browser::download(&format!("notes-{export_id}.json"), "application/json", &text);
+                        }
+                    }>"Download the notes first"</button>
+                })}
+                <button type="button" class="danger-button" on:click=move |_| shelf.remove(&id)>"Remove"</button>
+                <button type="button" class="text-button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+            </div>
+        </div>
     }
 }
 

@@ -2,6 +2,7 @@
 //! wires the library, the open report and the reader's annotations to the views.
 
 mod annotator;
+mod app_bar;
 mod browser;
 mod exchange_tools;
 mod library_view;
@@ -29,9 +30,9 @@ use leptos::task::spawn_local;
 
 use crate::keeping::{export_reminder_due, Kept};
 use crate::permalink::Route;
-use crate::theme::Theme;
 
 pub use annotator::Annotator;
+use app_bar::AppBar;
 pub use browser::content_hash;
 use library_view::LibraryView;
 use notices::{ExportReminder, NoticeBar, ToastView};
@@ -39,7 +40,7 @@ use open::{DropOverlay, OpenPanel, Opening};
 use reader::ReaderView;
 pub use report_view::ReportView;
 use shelf::{Current, Missing, Shelf};
-use vocabulary::{Toast, Toasts, MAIN_ID, NOTES_PANEL_ID, OPEN_PANEL_ID, SEARCH_FIELD_ID};
+use vocabulary::{Toast, Toasts, MAIN_ID};
 
 /// What the main area shows.
 #[derive(Clone)]
@@ -61,8 +62,67 @@ pub fn App() -> impl IntoView {
     let shelf = Shelf::new();
     shelf.load();
     let notices = RwSignal::new(Vec::<String>::new());
-    // Once the report is open: texts kept in localStorage before texts moved to IndexedDB move
-    // now, and the reader is reminded to export their notes where that is due.
+    let remind_to_export = keep_things_in_order(notices);
+    let route = Route::from_query(&browser::query());
+    let screen = RwSignal::new(Screen::Loading);
+    // A long report's first screen, static markup painted while the whole is parsed: the one the
+    // page already shows, if it is of this report (published with it), else made from the text.
+    let shown_by_page = shown_by_page
+        .filter(|(id, _)| {
+            !route.library && route.version.is_none() && route.report.as_ref() == Some(id)
+        })
+        .map(|(_, html)| html);
+    let page_shows_first_screen = shown_by_page.is_some();
+    let first_screen = RwSignal::new(shown_by_page);
+    let toasts = Toasts::new();
+    let panel_open = RwSignal::new(browser::is_wide_screen());
+    let open_panel = RwSignal::new(false);
+    let search_open = RwSignal::new(false);
+    let help_open = RwSignal::new(false);
+    open_what_the_address_asks(shelf, &route, screen, first_screen, page_shows_first_screen);
+
+    let opening = opening(screen, first_screen, toasts, open_panel);
+
+    // A report's tools are in the bar as soon as any of it is shown (its first screen too): the bar
+    // keeps its height, and so the report its place, when the whole is set out.
+    let reading =
+        move || matches!(screen.get(), Screen::Reading(_)) || first_screen.with(Option::is_some);
+    view! {
+        <a class="skip-link" href="#report">"Skip to the report"</a>
+        <AppBar reading=Signal::derive(reading) open_panel=open_panel search_open=search_open help_open=help_open panel_open=panel_open notices=notices />
+        {move || remind_to_export.get().then(|| view! { <ExportReminder shown=remind_to_export /> })}
+        <OpenPanel open=open_panel shelf=shelf opening=opening />
+        <DropOverlay shelf=shelf notices=notices opening=opening />
+        {move || match screen.get() {
+            Screen::Loading => match first_screen.get() {
+                // Markup from the report renderer (`report::html`), which escapes all text.
+                Some(html) => view! {
+                    <div class="layout" class=("with-panel", move || panel_open.get())>
+                        <main id=MAIN_ID tabindex="-1" aria-busy="true" inner_html=html></main>
+                    </div>
+                }
+                .into_any(),
+                None => view! { <main id=MAIN_ID tabindex="-1"><p class="loading" role="status">"Opening the report…"</p></main> }.into_any(),
+            },
+            Screen::Reading(current) => view! { <ReaderView current=current panel_open=panel_open search_open=search_open help_open=help_open notices=notices toasts=toasts /> }.into_any(),
+            Screen::Library => view! {
+                <NoticeBar link_notice=RwSignal::new(None) lists=vec![shelf.problems, notices] />
+                <LibraryView shelf=shelf />
+            }
+            .into_any(),
+            Screen::Missing(missing) => view! {
+                <NoticeBar link_notice=RwSignal::new(None) lists=vec![shelf.problems, notices] />
+                <MissingReport missing=missing open_panel=open_panel />
+            }
+            .into_any(),
+        }}
+        <ToastView toasts=toasts />
+    }
+}
+
+/// Once the report is open: texts kept in localStorage before texts moved to IndexedDB move now,
+/// and whether the reader is to be reminded to export their notes.
+fn keep_things_in_order(notices: RwSignal<Vec<String>>) -> RwSignal<bool> {
     let remind_to_export = RwSignal::new(false);
     set_timeout(
         move || {
@@ -84,40 +144,19 @@ pub fn App() -> impl IntoView {
         },
         Duration::from_secs(1),
     );
-    let route = Route::from_query(&browser::query());
-    let screen = RwSignal::new(Screen::Loading);
-    // A long report's first screen, static markup painted while the whole is parsed: the one the
-    // page already shows, if it is of this report (published with it), else made from the text.
-    let shown_by_page = shown_by_page
-        .filter(|(id, _)| {
-            !route.library && route.version.is_none() && route.report.as_ref() == Some(id)
-        })
-        .map(|(_, html)| html);
-    let page_shows_first_screen = shown_by_page.is_some();
-    let first_screen = RwSignal::new(shown_by_page);
-    let toasts = Toasts::new();
-    let panel_open = RwSignal::new(browser::is_wide_screen());
-    let open_panel = RwSignal::new(false);
-    let search_open = RwSignal::new(false);
-    let help_open = RwSignal::new(false);
-    let theme = RwSignal::new(storage::load_theme());
-    Effect::new(move |_| browser::set_theme_attribute(theme.get().page_attribute()));
-    let theme_elsewhere = window_event_listener(leptos::ev::storage, move |event| {
-        if let Some(chosen) = storage::theme_changed_elsewhere(&event) {
-            theme.set(chosen);
-        }
-    });
-    on_cleanup(move || theme_elsewhere.remove());
-    let choose_theme = move |ev: leptos::ev::Event| {
-        let Some(chosen) = Theme::from_key(&event_target_value(&ev)) else {
-            return;
-        };
-        theme.set(chosen);
-        if storage::save_theme(chosen) == Err(storage::SaveError::Full) {
-            notices.update(|n| n.push("Your choice of theme could not be remembered: this browser’s storage for this site is full.".into()));
-        }
-    };
+    remind_to_export
+}
 
+/// Opens what the address asks for: the library, the default report, or a report by id (a long
+/// one's first screen painted before the whole is parsed).
+fn open_what_the_address_asks(
+    shelf: Shelf,
+    route: &Route,
+    screen: RwSignal<Screen>,
+    first_screen: RwSignal<Option<String>>,
+    page_shows_first_screen: bool,
+) {
+    let route = route.clone();
     match (&route.library, &route.report) {
         (true, _) => screen.set(Screen::Library),
         // The bundled report at once (the page shows it already), unless the reader opened a
@@ -149,9 +188,16 @@ pub fn App() -> impl IntoView {
             shelf.fetch_manifest().await;
         });
     }
+}
 
-    // While a long PDF is read, its first screen is shown in place of what was on screen, which
-    // comes back if the PDF is not opened after all.
+/// Where an opened file goes: shown, its address in the bar; and, while a long PDF is read, its
+/// first screen in place of what was on screen, which comes back if it is not opened after all.
+fn opening(
+    screen: RwSignal<Screen>,
+    first_screen: RwSignal<Option<String>>,
+    toasts: Toasts,
+    open_panel: RwSignal<bool>,
+) -> Opening {
     let before_first_screen = StoredValue::new(None::<Screen>);
     let show_first_screen = Callback::new(move |html: Option<String>| match html {
         Some(html) => {
@@ -180,76 +226,9 @@ pub fn App() -> impl IntoView {
         open_panel.set(false);
         screen.set(Screen::Reading(current));
     });
-
-    let opening = Opening {
+    Opening {
         opened: show_opened,
         first_screen: show_first_screen,
-    };
-
-    // A report's tools are in the bar as soon as any of it is shown (its first screen too): the bar
-    // keeps its height, and so the report its place, when the whole is set out.
-    let reading =
-        move || matches!(screen.get(), Screen::Reading(_)) || first_screen.with(Option::is_some);
-    view! {
-        <a class="skip-link" href="#report">"Skip to the report"</a>
-        <header class="app-bar">
-            <a class="app-name" href="./">"Report reader"</a>
-            <nav class="app-actions" aria-label="Reports and reading tools">
-                <label class="theme-choice">
-                    <span class="visually-hidden">"Colour theme"</span>
-                    <select class="bar-select" on:change=choose_theme>
-                        {Theme::ALL.into_iter().map(|t| view! {
-                            <option value=t.key() selected=move || theme.get() == t>{t.label()}</option>
-                        }).collect_view()}
-                    </select>
-                </label>
-                <a class="bar-link" href="?library">"Library"</a>
-                <button type="button" class="bar-button" aria-expanded=move || open_panel.get().to_string() aria-controls=OPEN_PANEL_ID
-                    on:click=move |_| open_panel.update(|o| *o = !*o)>"Open a report"</button>
-                {move || reading().then(|| view! {
-                    <button type="button" class="bar-button" aria-label="Search the report and your notes (/)"
-                        aria-expanded=move || search_open.get().to_string()
-                        on:click=move |_| {
-                            search_open.set(true);
-                            browser::focus_id(SEARCH_FIELD_ID);
-                        }>"Search"</button>
-                    <button type="button" class="bar-button" aria-label="Keyboard shortcuts (?)" aria-haspopup="dialog"
-                        on:click=move |_| help_open.set(true)>"Shortcuts"</button>
-                    <button type="button" class="panel-toggle" aria-controls=NOTES_PANEL_ID
-                        aria-expanded=move || panel_open.get().to_string()
-                        on:click=move |_| panel_open.update(|o| *o = !*o)>
-                        "Highlights and notes"
-                    </button>
-                })}
-            </nav>
-        </header>
-        {move || remind_to_export.get().then(|| view! { <ExportReminder shown=remind_to_export /> })}
-        <OpenPanel open=open_panel shelf=shelf opening=opening />
-        <DropOverlay shelf=shelf notices=notices opening=opening />
-        {move || match screen.get() {
-            Screen::Loading => match first_screen.get() {
-                // Markup from the report renderer (`report::html`), which escapes all text.
-                Some(html) => view! {
-                    <div class="layout" class=("with-panel", move || panel_open.get())>
-                        <main id=MAIN_ID tabindex="-1" aria-busy="true" inner_html=html></main>
-                    </div>
-                }
-                .into_any(),
-                None => view! { <main id=MAIN_ID tabindex="-1"><p class="loading" role="status">"Opening the report…"</p></main> }.into_any(),
-            },
-            Screen::Reading(current) => view! { <ReaderView current=current panel_open=panel_open search_open=search_open help_open=help_open notices=notices toasts=toasts /> }.into_any(),
-            Screen::Library => view! {
-                <NoticeBar link_notice=RwSignal::new(None) lists=vec![shelf.problems, notices] />
-                <LibraryView shelf=shelf />
-            }
-            .into_any(),
-            Screen::Missing(missing) => view! {
-                <NoticeBar link_notice=RwSignal::new(None) lists=vec![shelf.problems, notices] />
-                <MissingReport missing=missing open_panel=open_panel />
-            }
-            .into_any(),
-        }}
-        <ToastView toasts=toasts />
     }
 }
 

@@ -1,15 +1,15 @@
 //! The side panel that lists every highlight and note in document order, filtered by colour,
 //! in runs laid out only near the screen, with those that could not be placed listed last.
 
-use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::permalink::name_of_id;
 
+use crate::annotations::panel::place_label;
 use crate::annotations::placement::{Entry, Place};
-use crate::annotations::{Anchoring, Annotation, Colour};
+use crate::annotations::{Annotation, Colour};
 use crate::report::Report;
 
 use super::annotator::Annotator;
@@ -17,40 +17,8 @@ use super::exchange_tools::ExchangeTools;
 use super::note_card::note_text;
 use super::vocabulary::{Toasts, NOTES_PANEL_ID};
 
-fn place_label(place: Place) -> Option<&'static str> {
-    match place {
-        Place::Passage(Anchoring::Moved { .. }) => Some("moved"),
-        Place::Passage(Anchoring::Fuzzy { .. }) => Some("text changed"),
-        _ => None,
-    }
-}
-
 /// One line of the notes panel: where an annotation is placed, and the annotation.
 type PanelItem = (Entry, Annotation);
-
-/// What the notes panel lists, as places in the placements' entries (so that working it out
-/// after an edit copies no annotation): placed ones in runs keyed by the stretch of the report
-/// they are in, then those that could not be placed.
-struct PanelLists {
-    groups: Vec<PanelGroup>,
-    orphans: Vec<usize>,
-}
-
-struct PanelGroup {
-    key: usize,
-    /// A hash of what the run's entries show: the run is looked at again only when it changes.
-    fingerprint: u64,
-    entries: Vec<usize>,
-}
-
-impl PanelLists {
-    fn group(&self, key: usize) -> Option<&PanelGroup> {
-        self.groups
-            .binary_search_by_key(&key, |g| g.key)
-            .ok()
-            .map(|at| &self.groups[at])
-    }
-}
 
 /// The entries at these places, with their annotations, as the panel shows them.
 fn panel_items(annotator: Annotator, places: &[usize]) -> Vec<PanelItem> {
@@ -80,51 +48,7 @@ pub fn NotesPanel(
     // is built again only when what it shows changed. Passed on without comparing it with the
     // last one: each run's own memo below does that, by its fingerprint.
     let lists = Memo::new_with_compare(
-        move |_| {
-            let hidden = hidden_colours.get();
-            annotator.placements.with(|placements| {
-                annotator.annotations.with(|set| {
-                    let shown = placements.entries.iter().enumerate().filter_map(|(i, e)| {
-                        let annotation = set.get(&e.id)?;
-                        (!hidden.contains(&annotation.colour)).then_some((
-                            i,
-                            e,
-                            annotation.modified,
-                        ))
-                    });
-                    let (placed, orphans): (Vec<_>, Vec<_>) =
-                        shown.partition(|(_, e, _)| e.place != Place::Orphan);
-                    let groups = annotator
-                        .group_by_place(
-                            placed.iter().map(|&(i, e, modified)| (e, (i, e, modified))),
-                        )
-                        .into_iter()
-                        .map(|(key, members)| {
-                            let mut hasher = std::hash::DefaultHasher::new();
-                            for &(_, e, modified) in &members {
-                                (
-                                    &e.id,
-                                    &e.paragraph,
-                                    &e.moved_from,
-                                    place_label(e.place),
-                                    modified,
-                                )
-                                    .hash(&mut hasher);
-                            }
-                            PanelGroup {
-                                key,
-                                fingerprint: hasher.finish(),
-                                entries: members.into_iter().map(|(i, ..)| i).collect(),
-                            }
-                        })
-                        .collect();
-                    PanelLists {
-                        groups,
-                        orphans: orphans.into_iter().map(|(i, ..)| i).collect(),
-                    }
-                })
-            })
-        },
+        move |_| hidden_colours.with(|hidden| annotator.panel_lists(hidden)),
         |_, _| true,
     );
     let orphans = Memo::new(move |_| lists.with(|l| panel_items(annotator, &l.orphans)));
@@ -138,53 +62,7 @@ pub fn NotesPanel(
             place_label(entry.place),
         )
     };
-    let entry_view = move |(entry, annotation): PanelItem| {
-        let what = annotator.describe(&annotation);
-        let place_name = annotator.paragraph_name(&entry.paragraph);
-        let delete_id = annotation.id.clone();
-        let kind = if annotation.has_note() {
-            "note"
-        } else {
-            "highlight"
-        };
-        let orphan = entry.place == Place::Orphan;
-        let excerpt = match annotation.target.quote() {
-            Some(q) => q.exact.clone(),
-            None => annotator
-                .paragraph_text(&entry.paragraph)
-                .map(|t| crate::annotations::clipped(&t, 120))
-                .unwrap_or_default(),
-        };
-        // Only the place is the link, so its name ("Go to paragraph 8") holds all its visible text.
-        let place_text = if orphan {
-            format!("Was in {place_name}")
-        } else {
-            place_name.clone()
-        };
-        let place = if orphan {
-            view! { <span class="entry-place">{place_text}</span> }.into_any()
-        } else {
-            view! { <a class="entry-place" href=format!("#{}", entry.paragraph) aria-label=format!("Go to {what}")>{place_text}</a> }.into_any()
-        };
-        let link = view! {
-            <div class="entry-link">
-                <span>
-                    {place}
-                    {place_label(entry.place).map(|l| view! { <span class="entry-flag">{l}</span> })}
-                    {entry.moved_from.as_deref().map(|old| view! { <span class="entry-flag">{format!("moved, was {}", name_of_id(old))}</span> })}
-                </span>
-                <span class="entry-quote">{excerpt}</span>
-                {annotation.has_note().then(|| view! { <span class="entry-note">{note_text(&annotation.note)}</span> })}
-            </div>
-        };
-        view! {
-            <div role="listitem" class="entry" data-colour=annotation.colour.map(Colour::key) data-annotation=annotation.id.clone()>
-                {link}
-                <button type="button" class="text-button entry-delete" aria-label=format!("Delete {kind} on {what}")
-                    on:click=move |_| annotator.delete(&delete_id)>"Delete"</button>
-            </div>
-        }
-    };
+    let entry_view = move |item: PanelItem| entry_view(annotator, item);
     let group_view = move |key: usize| {
         let shows = Memo::new(move |_| {
             lists.with(|l| l.group(key).map(|g| (g.fingerprint, g.entries.len())))
@@ -261,5 +139,55 @@ pub fn NotesPanel(
                 })
             }}
         </aside>
+    }
+}
+
+/// One entry of the panel: where its annotation is, its quote or its paragraph's opening, its
+/// note, and a way to delete it.
+fn entry_view(annotator: Annotator, (entry, annotation): PanelItem) -> impl IntoView {
+    let what = annotator.describe(&annotation);
+    let place_name = annotator.paragraph_name(&entry.paragraph);
+    let delete_id = annotation.id.clone();
+    let kind = if annotation.has_note() {
+        "note"
+    } else {
+        "highlight"
+    };
+    let orphan = entry.place == Place::Orphan;
+    let excerpt = match annotation.target.quote() {
+        Some(q) => q.exact.clone(),
+        None => annotator
+            .paragraph_text(&entry.paragraph)
+            .map(|t| crate::annotations::clipped(&t, 120))
+            .unwrap_or_default(),
+    };
+    // Only the place is the link, so its name ("Go to paragraph 8") holds all its visible text.
+    let place_text = if orphan {
+        format!("Was in {place_name}")
+    } else {
+        place_name.clone()
+    };
+    let place = if orphan {
+        view! { <span class="entry-place">{place_text}</span> }.into_any()
+    } else {
+        view! { <a class="entry-place" href=format!("#{}", entry.paragraph) aria-label=format!("Go to {what}")>{place_text}</a> }.into_any()
+    };
+    let link = view! {
+        <div class="entry-link">
+            <span>
+                {place}
+                {place_label(entry.place).map(|l| view! { <span class="entry-flag">{l}</span> })}
+                {entry.moved_from.as_deref().map(|old| view! { <span class="entry-flag">{format!("moved, was {}", name_of_id(old))}</span> })}
+            </span>
+            <span class="entry-quote">{excerpt}</span>
+            {annotation.has_note().then(|| view! { <span class="entry-note">{note_text(&annotation.note)}</span> })}
+        </div>
+    };
+    view! {
+        <div role="listitem" class="entry" data-colour=annotation.colour.map(Colour::key) data-annotation=annotation.id.clone()>
+            {link}
+            <button type="button" class="text-button entry-delete" aria-label=format!("Delete {kind} on {what}")
+                on:click=move |_| annotator.delete(&delete_id)>"Delete"</button>
+        </div>
     }
 }

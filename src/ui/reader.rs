@@ -1,6 +1,7 @@
 //! Reading one report: its text with permalinks marked, the reader's annotations on it, the
 //! panel listing them, and which version of the report this is.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::ev;
@@ -11,7 +12,7 @@ use crate::annotations::Quote;
 use crate::exchange::share::{self, SharedNote};
 use crate::exchange::{cite, cite_range, text_fragment};
 use crate::permalink::{permalink, resolve, Resolution, Route};
-use crate::report::ParagraphKind;
+use crate::report::{ParagraphKind, Report};
 
 use super::annotator::Annotator;
 use super::browser::{self, copy_and_tell};
@@ -63,6 +64,72 @@ pub fn ReaderView(
     let annotator = Annotator::new(&current.id, ParagraphIndex::new(&report));
     annotator.load();
 
+    let (targets, link_notice) = follow_the_address(report.clone(), &current, annotator);
+    offer_undo(annotator, toasts);
+    if current.versions > 1 {
+        tell_how_notes_fared(annotator, notices);
+    }
+    offer_selections(annotator);
+
+    let copy_link = Callback::new({
+        let report = report.clone();
+        move |id: String| {
+            let url = permalink(&browser::page_url(), &id);
+            let name = report.describe(&id).unwrap_or_else(|| id.clone());
+            copy_and_tell(toasts, format!("link to {name}"), url);
+        }
+    });
+    let actions = reader_actions(report.clone(), &current, annotator, toasts);
+    provide_context(actions);
+    provide_context(PageText(RwSignal::new(0)));
+
+    let current_paragraph = RwSignal::new(None::<String>);
+    shortcuts::install(ShortcutTargets {
+        annotator,
+        order: std::sync::Arc::new(annotator.paragraph_order()),
+        current: current_paragraph,
+        help_open,
+        search_open,
+        copy_link,
+        toasts,
+    });
+
+    let range_citation = range_citation(report.clone(), targets);
+
+    view! {
+        <NoticeBar link_notice=link_notice lists=vec![annotator.problems, notices] />
+        {move || range_citation.get().map(|citation| {
+            let text = citation.clone();
+            view! {
+                <div class="range-bar" role="region" aria-label="Paragraphs the link points to">
+                    <span>{citation}</span>
+                    <button type="button" class="text-button" on:click=move |_| copy_and_tell(toasts, "citation".to_string(), text.clone())>"Copy citation"</button>
+                </div>
+            }
+        })}
+        <SearchBar open=search_open annotator=annotator />
+        <div class="layout" class=("with-panel", move || panel_open.get())>
+            <main id=MAIN_ID tabindex="-1">
+                {(current.versions > 1).then(|| view! { <VersionBar current=current.clone() /> })}
+                <ReportView report=report.clone() targets=targets on_copy_link=copy_link annotator=annotator />
+                <PrintEndnotes annotator=annotator />
+            </main>
+            <NotesPanel annotator=annotator open=panel_open report=report.clone() toasts=toasts />
+        </div>
+        <SelectionAdder annotator=annotator />
+        <HelpOverlay open=help_open current=current_paragraph />
+        <p class="visually-hidden" role="status" aria-live="polite">{move || annotator.announcement.get()}</p>
+    }
+}
+
+/// Follows the address: the ids its fragment points at (a paragraph, a range, a shared note's
+/// paragraph, a passage's), the shared note and passage handed to the views, and what to tell
+/// the reader when it points nowhere.
+fn follow_the_address(
+    report: Arc<Report>,
+    current: &Current,
+    annotator: Annotator,
+) -> (Memo<Vec<String>>, RwSignal<Option<String>>) {
     let fragment = RwSignal::new(browser::fragment());
     // Link clicks, back and forward, and edits of the address all arrive here.
     let hash_listener =
@@ -124,6 +191,11 @@ pub fn ReaderView(
         Resolution::NotFound { message } => link_notice.set(Some(message)),
     });
 
+    (targets, link_notice)
+}
+
+/// A deletion is told, with a way to undo it.
+fn offer_undo(annotator: Annotator, toasts: Toasts) {
     Effect::new(move |_| {
         if let Some(deleted) = annotator.last_deleted.get() {
             let what = annotator.describe(&deleted);
@@ -141,30 +213,33 @@ pub fn ReaderView(
             );
         }
     });
-    // Annotations carried over from another version: say how they fared.
-    if current.versions > 1 {
-        Effect::new(move |previous: Option<()>| {
-            if previous.is_none() {
-                let placements = annotator.placements.get_untracked();
-                let moved = placements
-                    .entries
-                    .iter()
-                    .filter(|e| e.moved_from.is_some())
-                    .count();
-                let orphans = placements.orphans().count();
-                if moved + orphans > 0 {
-                    notices.update(|n| {
-                        n.push(format!(
-                            "In this version, {moved} of your highlights and notes moved with their text and {orphans} could \
-                             not be placed; the panel lists both."
-                        ))
-                    });
-                }
-            }
-        });
-    }
+}
 
-    // A selection made with the mouse or the keyboard is offered for highlighting.
+/// Annotations carried over from another version: the reader is told how they fared.
+fn tell_how_notes_fared(annotator: Annotator, notices: RwSignal<Vec<String>>) {
+    Effect::new(move |previous: Option<()>| {
+        if previous.is_none() {
+            let placements = annotator.placements.get_untracked();
+            let moved = placements
+                .entries
+                .iter()
+                .filter(|e| e.moved_from.is_some())
+                .count();
+            let orphans = placements.orphans().count();
+            if moved + orphans > 0 {
+                notices.update(|n| {
+                    n.push(format!(
+                        "In this version, {moved} of your highlights and notes moved with their text and {orphans} could \
+                         not be placed; the panel lists both."
+                    ))
+                });
+            }
+        }
+    });
+}
+
+/// A selection made with the mouse or the keyboard is offered for highlighting.
+fn offer_selections(annotator: Annotator) {
     let offer_selection = move || annotator.selection.set(browser::current_selection());
     let pointer = window_event_listener(ev::pointerup, move |_| offer_selection());
     let keys = window_event_listener(ev::keyup, move |ev| {
@@ -178,16 +253,17 @@ pub fn ReaderView(
         pointer.remove();
         keys.remove();
     });
+}
 
-    let copy_link = Callback::new({
-        let report = report.clone();
-        move |id: String| {
-            let url = permalink(&browser::page_url(), &id);
-            let name = report.describe(&id).unwrap_or_else(|| id.clone());
-            copy_and_tell(toasts, format!("link to {name}"), url);
-        }
-    });
-    let actions = ReaderActions {
+/// What the reader can copy or share from anywhere in the report: citations, a note's link, a
+/// passage's link.
+fn reader_actions(
+    report: Arc<Report>,
+    current: &Current,
+    annotator: Annotator,
+    toasts: Toasts,
+) -> ReaderActions {
+    ReaderActions {
         copy_citation: Callback::new({
             let report = report.clone();
             move |id: String| {
@@ -247,61 +323,22 @@ pub fn ReaderView(
                 url,
             );
         }),
-    };
-    provide_context(actions);
-    provide_context(PageText(RwSignal::new(0)));
-
-    let current_paragraph = RwSignal::new(None::<String>);
-    shortcuts::install(ShortcutTargets {
-        annotator,
-        order: std::sync::Arc::new(annotator.paragraph_order()),
-        current: current_paragraph,
-        help_open,
-        search_open,
-        copy_link,
-        toasts,
-    });
-
-    // A link to several paragraphs (#p8-10) can be cited as a whole.
-    let range_citation = Memo::new({
-        let report = report.clone();
-        move |_| {
-            let ids = targets.get();
-            let numbers: Vec<u32> = ids
-                .iter()
-                .filter_map(|id| report.paragraphs().find(|p| &p.id == id))
-                .filter_map(|p| match p.kind {
-                    ParagraphKind::Numbered(n) => Some(n),
-                    _ => None,
-                })
-                .collect();
-            (numbers.len() > 1)
-                .then(|| cite_range(&report, numbers[0], *numbers.last().unwrap_or(&numbers[0])))
-        }
-    });
-
-    view! {
-        <NoticeBar link_notice=link_notice lists=vec![annotator.problems, notices] />
-        {move || range_citation.get().map(|citation| {
-            let text = citation.clone();
-            view! {
-                <div class="range-bar" role="region" aria-label="Paragraphs the link points to">
-                    <span>{citation}</span>
-                    <button type="button" class="text-button" on:click=move |_| copy_and_tell(toasts, "citation".to_string(), text.clone())>"Copy citation"</button>
-                </div>
-            }
-        })}
-        <SearchBar open=search_open annotator=annotator />
-        <div class="layout" class=("with-panel", move || panel_open.get())>
-            <main id=MAIN_ID tabindex="-1">
-                {(current.versions > 1).then(|| view! { <VersionBar current=current.clone() /> })}
-                <ReportView report=report.clone() targets=targets on_copy_link=copy_link annotator=annotator />
-                <PrintEndnotes annotator=annotator />
-            </main>
-            <NotesPanel annotator=annotator open=panel_open report=report.clone() toasts=toasts />
-        </div>
-        <SelectionAdder annotator=annotator />
-        <HelpOverlay open=help_open current=current_paragraph />
-        <p class="visually-hidden" role="status" aria-live="polite">{move || annotator.announcement.get()}</p>
     }
+}
+
+/// A link to several numbered paragraphs (#p8-10) is cited as a whole.
+fn range_citation(report: Arc<Report>, targets: Memo<Vec<String>>) -> Memo<Option<String>> {
+    Memo::new(move |_| {
+        let ids = targets.get();
+        let numbers: Vec<u32> = ids
+            .iter()
+            .filter_map(|id| report.paragraphs().find(|p| &p.id == id))
+            .filter_map(|p| match p.kind {
+                ParagraphKind::Numbered(n) => Some(n),
+                _ => None,
+            })
+            .collect();
+        (numbers.len() > 1)
+            .then(|| cite_range(&report, numbers[0], *numbers.last().unwrap_or(&numbers[0])))
+    })
 }

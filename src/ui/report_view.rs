@@ -110,56 +110,7 @@ pub fn ReportView(
         let report = body_report.clone();
         view! {
             <For each=move || 0..shown.get() key=|i| *i let:chunk>
-                {
-                    let range = chunk * CHUNK_BLOCKS..((chunk + 1) * CHUNK_BLOCKS).min(report.blocks.len());
-                    // A chunk far from the screen is plain markup (`report::html`, the same as a
-                    // first screen): ids, numbers and text, addressable and findable, without a
-                    // signal or an effect per paragraph. It is set out live, for good, once it
-                    // comes near the screen (the browser says so for `content-visibility: auto`;
-                    // without that event every chunk is live), or holds a target of the address
-                    // or anything of the annotations. Its paragraphs get their buttons when it is
-                    // near the screen.
-                    let awake = RwSignal::new(chunk == 0 || !browser::tells_visibility_changes());
-                    let ids = block_ids(&report.blocks[range.clone()]);
-                    let annotator = wiring.annotator;
-                    let live = Memo::new(move |was: Option<&bool>| {
-                        was == Some(&true)
-                            || awake.get()
-                            || annotator.in_use(&ids)
-                            || wiring.targets.with(|targets| targets.iter().any(|t| ids.contains(t)))
-                    });
-                    let wake = move |ev: leptos::ev::Event| {
-                        if !browser::was_skipped(&ev) {
-                            awake.set(true);
-                        }
-                    };
-                    let report = report.clone();
-                    let was_markup = StoredValue::new(false);
-                    // The chunk's element stays when its content is set out live, so the browser
-                    // keeps its size and its place on screen.
-                    let content = move || {
-                        let blocks = &report.blocks[range.clone()];
-                        if !live.get() {
-                            was_markup.set_value(true);
-                            return view! { <div class="chunk-markup" inner_html=wiring.pages.with_value(|pages| blocks_html(blocks, pages))></div> }.into_any();
-                        }
-                        if was_markup.get_value() {
-                            // The markup it replaces may hold the keyboard focus, and the search's
-                            // marks: both are put back on the new elements.
-                            let focused = browser::focused_id();
-                            request_animation_frame(move || {
-                                if let Some(id) = focused {
-                                    browser::refocus_id(&id);
-                                }
-                                if let Some(PageText(changed)) = page_text {
-                                    changed.update(|n| *n += 1);
-                                }
-                            });
-                        }
-                        blocks.iter().map(|block| block_view(block, wiring, awake.into())).collect::<Vec<_>>().into_any()
-                    };
-                    view! { <div class="chunk" on:contentvisibilityautostatechange=wake>{content}</div> }
-                }
+                {chunk_view(chunk, report.clone(), wiring, page_text)}
             </For>
         }
     };
@@ -251,4 +202,67 @@ fn footnote_view(footnote: &Footnote, wiring: Wiring) -> AnyView {
         </li>
     }
     .into_any()
+}
+
+/// One chunk of the report's blocks: a box the browser lays out only near the screen.
+fn chunk_view(
+    chunk: usize,
+    report: Arc<Report>,
+    wiring: Wiring,
+    page_text: Option<PageText>,
+) -> impl IntoView {
+    let range = chunk * CHUNK_BLOCKS..((chunk + 1) * CHUNK_BLOCKS).min(report.blocks.len());
+    // A chunk far from the screen is plain markup (`report::html`, the same as a
+    // first screen): ids, numbers and text, addressable and findable, without a
+    // signal or an effect per paragraph. It is set out live, for good, once it
+    // comes near the screen (the browser says so for `content-visibility: auto`;
+    // without that event every chunk is live), or holds a target of the address
+    // or anything of the annotations. Its paragraphs get their buttons when it is
+    // near the screen.
+    let awake = RwSignal::new(chunk == 0 || !browser::tells_visibility_changes());
+    let ids = block_ids(&report.blocks[range.clone()]);
+    let annotator = wiring.annotator;
+    let live = Memo::new(move |was: Option<&bool>| {
+        was == Some(&true)
+            || awake.get()
+            || annotator.in_use(&ids)
+            || wiring
+                .targets
+                .with(|targets| targets.iter().any(|t| ids.contains(t)))
+    });
+    let wake = move |ev: leptos::ev::Event| {
+        if !browser::was_skipped(&ev) {
+            awake.set(true);
+        }
+    };
+    let report = report.clone();
+    let was_markup = StoredValue::new(false);
+    // The chunk's element stays when its content is set out live, so the browser
+    // keeps its size and its place on screen.
+    let content = move || {
+        let blocks = &report.blocks[range.clone()];
+        if !live.get() {
+            was_markup.set_value(true);
+            return view! { <div class="chunk-markup" inner_html=wiring.pages.with_value(|pages| blocks_html(blocks, pages))></div> }.into_any();
+        }
+        if was_markup.get_value() {
+            // The markup it replaces may hold the keyboard focus, and the search's
+            // marks: both are put back on the new elements.
+            let focused = browser::focused_id();
+            request_animation_frame(move || {
+                if let Some(id) = focused {
+                    browser::refocus_id(&id);
+                }
+                if let Some(PageText(changed)) = page_text {
+                    changed.update(|n| *n += 1);
+                }
+            });
+        }
+        blocks
+            .iter()
+            .map(|block| block_view(block, wiring, awake.into()))
+            .collect::<Vec<_>>()
+            .into_any()
+    };
+    view! { <div class="chunk" on:contentvisibilityautostatechange=wake>{content}</div> }
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::search::{Results, SearchIndex};
+use crate::search::{status_line, step, Results, SearchIndex};
 
 use super::annotator::Annotator;
 use super::browser;
@@ -38,42 +38,14 @@ pub fn SearchBar(open: RwSignal<bool>, annotator: Annotator) -> impl IntoView {
         });
         browser::timed("search:query", || annotator.search(&index, &query, LISTED))
     });
-    // Matches in the text are marked once the page has caught up with any change to it.
-    let page_text = use_context::<PageText>();
-    Effect::new(move |_| {
-        if let Some(PageText(changed)) = page_text {
-            changed.track();
-        }
-        let ranges: Vec<(String, usize, usize)> = results.with(|r| {
-            r.hits
-                .iter()
-                .filter(|h| h.note.is_none())
-                .map(|h| (h.paragraph.clone(), h.start, h.end))
-                .collect()
-        });
-        let current = at.get().and_then(|i| {
-            results.with(|r| {
-                r.hits
-                    .get(i)
-                    .filter(|h| h.note.is_none())
-                    .map(|h| (h.paragraph.clone(), h.start, h.end))
-            })
-        });
-        request_animation_frame(move || {
-            browser::mark_ranges("search-hit", &ranges);
-            browser::mark_ranges("search-current", &current.into_iter().collect::<Vec<_>>());
-        });
-    });
+    mark_matches(results, at);
     let go = move |forward: bool| {
         let count = results.with_untracked(|r| r.hits.len());
         if count == 0 {
             return;
         }
-        let next = match at.get_untracked().filter(|&i| i < count) {
-            Some(i) if forward => (i + 1) % count,
-            Some(i) => (i + count - 1) % count,
-            None if forward => 0,
-            None => count - 1,
+        let Some(next) = step(at.get_untracked(), count, forward) else {
+            return;
         };
         at.set(Some(next));
         if let Some(paragraph) =
@@ -110,44 +82,8 @@ pub fn SearchBar(open: RwSignal<bool>, annotator: Annotator) -> impl IntoView {
         }
         _ => {}
     };
-    let status = move || {
-        results.with(|r| {
-            if query.with(|q| q.trim().is_empty()) {
-                String::new()
-            } else {
-                match at.get() {
-                    Some(i) if i < r.hits.len() => {
-                        format!("Match {} of {}. {}", i + 1, r.hits.len(), r.summary())
-                    }
-                    _ => r.summary(),
-                }
-            }
-        })
-    };
-    let hits = move || {
-        results.with(|r| {
-            r.hits
-                .iter()
-                .enumerate()
-                .map(|(i, hit)| {
-                    let name = annotator.paragraph_name(&hit.paragraph);
-                    let where_ = match hit.note {
-                        Some(_) => format!("In your note on {name}"),
-                        None => capitalised(&name),
-                    };
-                    let excerpt = hit.excerpt.clone();
-                    view! {
-                        <li class="search-hit" class:is-current=move || at.get() == Some(i)>
-                            <a href=format!("#{}", hit.paragraph) class="hit-link" aria-label=format!("Go to {name}: {where_}, “{}”", excerpt.matched)>
-                                {where_.clone()}
-                            </a>
-                            <span class="hit-excerpt">{excerpt.before}<mark>{excerpt.matched.clone()}</mark>{excerpt.after}</span>
-                        </li>
-                    }
-                })
-                .collect_view()
-        })
-    };
+    let status = move || results.with(|r| query.with(|q| status_line(q, r, at.get())));
+    let hits = move || hits_view(results, at, annotator);
     let close = move |_| open.set(false);
     Effect::new(move |was_open: Option<bool>| {
         let is_open = open.get();
@@ -182,4 +118,64 @@ pub fn SearchBar(open: RwSignal<bool>, annotator: Annotator) -> impl IntoView {
             }
         })
     }
+}
+
+/// Marks the matches in the text, the current one apart, once the page has caught up with any
+/// change to it (a chunk of plain markup set out live).
+fn mark_matches(results: Memo<Results>, at: RwSignal<Option<usize>>) {
+    let page_text = use_context::<PageText>();
+    Effect::new(move |_| {
+        if let Some(PageText(changed)) = page_text {
+            changed.track();
+        }
+        let ranges: Vec<(String, usize, usize)> = results.with(|r| {
+            r.hits
+                .iter()
+                .filter(|h| h.note.is_none())
+                .map(|h| (h.paragraph.clone(), h.start, h.end))
+                .collect()
+        });
+        let current = at.get().and_then(|i| {
+            results.with(|r| {
+                r.hits
+                    .get(i)
+                    .filter(|h| h.note.is_none())
+                    .map(|h| (h.paragraph.clone(), h.start, h.end))
+            })
+        });
+        request_animation_frame(move || {
+            browser::mark_ranges("search-hit", &ranges);
+            browser::mark_ranges("search-current", &current.into_iter().collect::<Vec<_>>());
+        });
+    });
+}
+
+/// The list of matches: where each is (the paragraph, or a note on it) and its words in context.
+fn hits_view(
+    results: Memo<Results>,
+    at: RwSignal<Option<usize>>,
+    annotator: Annotator,
+) -> impl IntoView {
+    results.with(|r| {
+        r.hits
+            .iter()
+            .enumerate()
+            .map(|(i, hit)| {
+                let name = annotator.paragraph_name(&hit.paragraph);
+                let where_ = match hit.note {
+                    Some(_) => format!("In your note on {name}"),
+                    None => capitalised(&name),
+                };
+                let excerpt = hit.excerpt.clone();
+                view! {
+                    <li class="search-hit" class:is-current=move || at.get() == Some(i)>
+                        <a href=format!("#{}", hit.paragraph) class="hit-link" aria-label=format!("Go to {name}: {where_}, “{}”", excerpt.matched)>
+                            {where_.clone()}
+                        </a>
+                        <span class="hit-excerpt">{excerpt.before}<mark>{excerpt.matched.clone()}</mark>{excerpt.after}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    })
 }

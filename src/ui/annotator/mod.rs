@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::annotations::panel::{panel_lists, PanelLists};
 pub use crate::annotations::paragraph_view::Editing;
 use crate::annotations::paragraph_view::{
     paragraph_state, ParagraphState, ParagraphsSeen, Session,
@@ -241,6 +242,17 @@ impl Annotator {
         items: impl IntoIterator<Item = (&'a Entry, T)>,
     ) -> Vec<(usize, Vec<T>)> {
         self.index.with_value(|i| i.group_by_place(items))
+    }
+
+    /// What the notes panel lists, without the colours in `hidden` (tracked: it is worked out
+    /// again when the annotations change).
+    pub fn panel_lists(&self, hidden: &[Option<Colour>]) -> PanelLists {
+        self.placements.with(|placements| {
+            self.annotations.with(|set| {
+                self.index
+                    .with_value(|index| panel_lists(index, placements, set, hidden))
+            })
+        })
     }
 
     /// Every paragraph's id, in reading order (what `j` and `k` step through).
