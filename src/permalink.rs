@@ -151,6 +151,14 @@ pub fn name_of_id(id: &str) -> String {
     }
 }
 
+/// The page's address with another fragment: `…/?report=r-1#share=…`, `…#p8:~:text=…`.
+pub fn with_fragment(page_url: &str, fragment: &str) -> String {
+    format!(
+        "{}#{fragment}",
+        permalink(page_url, "").trim_end_matches('#')
+    )
+}
+
 pub fn permalink(page_url: &str, id: &str) -> String {
     let base = page_url.split('#').next().unwrap_or(page_url);
     format!("{base}#{}", utf8_percent_encode(id, FRAGMENT))
@@ -303,6 +311,18 @@ mod tests {
             resolve(&report(), "#p99999999999999"),
             Resolution::NotFound { .. }
         ));
+    }
+
+    #[test]
+    fn a_page_address_takes_another_fragment() {
+        assert_eq!(
+            with_fragment("https://example.org/viewer/?report=r-1#p8", "share=abc"),
+            "https://example.org/viewer/?report=r-1#share=abc"
+        );
+        assert_eq!(
+            with_fragment("https://example.org/", "p8:~:text=word"),
+            "https://example.org/#p8:~:text=word"
+        );
     }
 
     #[test]

@@ -150,7 +150,11 @@ fn no_component_is_longer_than_a_screenful_or_two() {
     let mut long = Vec::new();
     for (name, text) in modules() {
         let lines: Vec<&str> = text.lines().collect();
-        for (at, line) in lines.iter().enumerate().filter(|(_, l)| l.starts_with("#[component]")) {
+        for (at, _) in lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.starts_with("#[component]"))
+        {
             let mut depth = 0i32;
             let mut opened = false;
             for (end, body) in lines.iter().enumerate().skip(at + 1) {
@@ -158,7 +162,11 @@ fn no_component_is_longer_than_a_screenful_or_two() {
                 opened |= body.contains('{');
                 if opened && depth == 0 {
                     if end - at + 1 > 120 {
-                        long.push(format!("{name}: {} ({} lines)", lines[at + 1].trim(), end - at + 1));
+                        long.push(format!(
+                            "{name}: {} ({} lines)",
+                            lines[at + 1].trim(),
+                            end - at + 1
+                        ));
                     }
                     break;
                 }

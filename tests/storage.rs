@@ -11,7 +11,7 @@ use report_reader::annotations::placement::ParagraphIndex;
 use report_reader::annotations::{Annotation, AnnotationSet, Colour, StoredVersions, Target};
 use report_reader::report::{parse, DEFAULT_REPORT};
 use report_reader::ui::storage::{
-    self, annotations_key, journal_key, Elsewhere, Load, SaveError, Saved,
+    self, annotations_key, journal_key, Load, OtherTabWrote, SaveError, Saved,
 };
 use report_reader::ui::text_store;
 use report_reader::ui::Annotator;
@@ -249,11 +249,11 @@ fn storage_events_for_this_report_are_read_and_others_ignored() {
             REPORT,
             &storage_event(&annotations_key(REPORT), &text)
         ),
-        Some(Elsewhere::Whole(theirs.clone()))
+        Some(OtherTabWrote::Whole(theirs.clone()))
     );
     assert_eq!(
         storage::annotations_changed_elsewhere(REPORT, &storage_event(&journal_key(REPORT), &text)),
-        Some(Elsewhere::Recent(theirs))
+        Some(OtherTabWrote::Recent(theirs))
     );
     assert_eq!(
         storage::annotations_changed_elsewhere(

@@ -15,7 +15,7 @@ use crate::report::Report;
 use super::annotator::Annotator;
 use super::browser;
 use super::browser::copy_and_tell;
-use super::vocabulary::{Toast, Toasts};
+use super::vocabulary::{now, Toast, Toasts};
 
 /// Export and import: W3C Web Annotation JSON-LD or Markdown out; a file in, with a preview.
 #[component]
@@ -96,7 +96,7 @@ pub(super) fn ExchangeTools(
                     spawn_local(async move {
                         browser::next_frame().await;
                         browser::download(&file, "text/markdown", &markdown());
-                        super::storage::remember_export(js_sys::Date::now() as i64);
+                        super::storage::remember_export(now());
                         busy.set(None);
                         done.set(Some(format!("Exported {} highlights and notes as “{file}”.", notes_count())));
                     });
@@ -135,7 +135,7 @@ fn export_json(
     )));
     spawn_local(async move {
         browser::next_frame().await;
-        let now = js_sys::Date::now() as i64;
+        let now = now();
         let json = annotator.annotations.with_untracked(|set| {
             w3c::export(
                 &annotator.report_id(),

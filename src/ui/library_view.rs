@@ -15,10 +15,10 @@ use crate::permalink::Route;
 use crate::report::{parse, DEFAULT_REPORT, DEFAULT_REPORT_ID};
 
 use super::browser;
-use super::shelf::Shelf;
+use super::library_state::LibraryState;
 use super::storage;
 use super::text_store;
-use super::vocabulary::MAIN_ID;
+use super::vocabulary::{now, MAIN_ID};
 
 fn when(millis: i64) -> String {
     if millis <= 0 {
@@ -29,7 +29,7 @@ fn when(millis: i64) -> String {
 }
 
 #[component]
-fn EntryRow(entry: Entry, shelf: Shelf) -> impl IntoView {
+fn EntryRow(entry: Entry, shelf: LibraryState) -> impl IntoView {
     let id = entry.id.clone();
     let name = entry.display_name().to_string();
     let notes = storage::count_annotations(&id);
@@ -136,7 +136,12 @@ fn EntryRow(entry: Entry, shelf: Shelf) -> impl IntoView {
 /// The form that makes a report a version of another (the others listed when it opens, not for
 /// every row).
 #[component]
-fn JoinForm(id: String, name: String, shelf: Shelf, joining: RwSignal<bool>) -> impl IntoView {
+fn JoinForm(
+    id: String,
+    name: String,
+    shelf: LibraryState,
+    joining: RwSignal<bool>,
+) -> impl IntoView {
     let options: Vec<(String, String)> = shelf.library.with_untracked(|l| {
         l.entries()
             .into_iter()
@@ -169,7 +174,7 @@ fn RemoveConfirm(
     id: String,
     name: String,
     notes: usize,
-    shelf: Shelf,
+    shelf: LibraryState,
     confirming: RwSignal<bool>,
 ) -> impl IntoView {
     let export_id = id.clone();
@@ -195,7 +200,7 @@ fn RemoveConfirm(
 }
 
 /// Every report's stored annotations.
-fn all_notes(shelf: Shelf) -> Vec<(Entry, AnnotationSet)> {
+fn all_notes(shelf: LibraryState) -> Vec<(Entry, AnnotationSet)> {
     shelf.library.with_untracked(|l| {
         l.entries()
             .into_iter()
@@ -209,26 +214,21 @@ fn all_notes(shelf: Shelf) -> Vec<(Entry, AnnotationSet)> {
     })
 }
 
-fn export_all_json(shelf: Shelf) {
+fn export_all_json(shelf: LibraryState) {
     let notes = all_notes(shelf);
     let reports: Vec<(&str, &AnnotationSet)> =
         notes.iter().map(|(e, set)| (e.id.as_str(), set)).collect();
-    let json = w3c::export_many(
-        &reports,
-        "All notes",
-        &Palette::default(),
-        js_sys::Date::now() as i64,
-    );
+    let json = w3c::export_many(&reports, "All notes", &Palette::default(), now());
     browser::download(
         "all-notes.jsonld",
         "application/ld+json",
         &serde_json::to_string_pretty(&json).unwrap_or_default(),
     );
-    storage::remember_export(js_sys::Date::now() as i64);
+    storage::remember_export(now());
 }
 
 /// Every report's notes under their citations, each report read from its stored text.
-fn export_all_markdown(shelf: Shelf) {
+fn export_all_markdown(shelf: LibraryState) {
     spawn_local(async move {
         let mut sections = Vec::new();
         for (entry, set) in all_notes(shelf) {
@@ -249,12 +249,12 @@ fn export_all_markdown(shelf: Shelf) {
             });
         }
         browser::download("all-notes.md", "text/markdown", &sections.join("\n---\n\n"));
-        storage::remember_export(js_sys::Date::now() as i64);
+        storage::remember_export(now());
     });
 }
 
 #[component]
-pub fn LibraryView(shelf: Shelf) -> impl IntoView {
+pub fn LibraryView(shelf: LibraryState) -> impl IntoView {
     browser::set_title("Library — Report reader");
     let published = move || {
         let known: Vec<String> = shelf

@@ -5,6 +5,7 @@ mod annotator;
 mod app_bar;
 mod browser;
 mod exchange_tools;
+mod library_state;
 mod library_view;
 mod note_card;
 mod notes_panel;
@@ -17,7 +18,6 @@ mod report_view;
 mod rich_text;
 mod search_bar;
 mod selection_bar;
-mod shelf;
 mod shortcuts;
 pub mod storage;
 pub mod text_store;
@@ -34,19 +34,19 @@ use crate::permalink::Route;
 pub use annotator::Annotator;
 use app_bar::AppBar;
 pub use browser::content_hash;
+use library_state::{LibraryState, Missing, OpenReport};
 use library_view::LibraryView;
 use notices::{ExportReminder, NoticeBar, ToastView};
 use open::{DropOverlay, OpenPanel, Opening};
 use reader::ReaderView;
 pub use report_view::ReportView;
-use shelf::{Current, Missing, Shelf};
-use vocabulary::{Toast, Toasts, MAIN_ID};
+use vocabulary::{now, Toast, Toasts, MAIN_ID};
 
 /// What the main area shows.
 #[derive(Clone)]
 enum Screen {
     Loading,
-    Reading(Current),
+    Reading(OpenReport),
     Library,
     Missing(Missing),
 }
@@ -59,7 +59,7 @@ pub fn App() -> impl IntoView {
         || spawn_local(browser::register_offline_worker()),
         Duration::from_secs(2),
     );
-    let shelf = Shelf::new();
+    let shelf = LibraryState::new();
     shelf.load();
     let notices = RwSignal::new(Vec::<String>::new());
     let remind_to_export = keep_things_in_order(notices);
@@ -132,7 +132,7 @@ fn keep_things_in_order(notices: RwSignal<Vec<String>>) -> RwSignal<bool> {
                 }
                 let kept = Kept::from_answer(text_store::persisted().await);
                 let due = export_reminder_due(
-                    js_sys::Date::now() as i64,
+                    now(),
                     kept,
                     storage::has_notes(),
                     storage::first_kept(),
@@ -150,7 +150,7 @@ fn keep_things_in_order(notices: RwSignal<Vec<String>>) -> RwSignal<bool> {
 /// Opens what the address asks for: the library, the default report, or a report by id (a long
 /// one's first screen painted before the whole is parsed).
 fn open_what_the_address_asks(
-    shelf: Shelf,
+    shelf: LibraryState,
     route: &Route,
     screen: RwSignal<Screen>,
     first_screen: RwSignal<Option<String>>,
@@ -216,7 +216,7 @@ fn opening(
         }
     });
     // Called with a report the reader just opened: show it, and put its address in the bar.
-    let show_opened = Callback::new(move |(current, message): (Current, Option<String>)| {
+    let show_opened = Callback::new(move |(current, message): (OpenReport, Option<String>)| {
         before_first_screen.set_value(None);
         first_screen.set(None);
         browser::show_query(&Route::query_for(Some(&current.id), None));

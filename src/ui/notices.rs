@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::storage;
-use super::vocabulary::{now, Toast, Toasts};
+use super::vocabulary::{capitalised, now, Toast, Toasts};
 
 /// The reminder to export one's notes, where the browser may clear them and a month has passed
 /// without an export; dismissed, it waits another month.
@@ -95,10 +95,7 @@ pub fn ToastView(toasts: Toasts) -> impl IntoView {
                     }
                     .into_any(),
                     Toast::CopyBlocked { label, text } => {
-                        let mut field_name = label.clone();
-                        if let Some(first) = field_name.get_mut(0..1) {
-                            first.make_ascii_uppercase();
-                        }
+                        let field_name = capitalised(&label);
                         view! {
                             <div class="toast">
                                 <p>"Copy this " {label} ":"</p>

@@ -13,7 +13,7 @@ use crate::report::parse;
 use crate::report::pdf::PdfProblem;
 
 use super::browser::{self, Shared};
-use super::shelf::{Current, Shelf};
+use super::library_state::{LibraryState, OpenReport};
 use super::vocabulary::OPEN_PANEL_ID;
 
 /// What opening is doing, shown in a live region.
@@ -31,7 +31,7 @@ enum Progress {
 /// stopped).
 #[derive(Clone, Copy)]
 pub struct Opening {
-    pub opened: Callback<(Current, Option<String>)>,
+    pub opened: Callback<(OpenReport, Option<String>)>,
     pub first_screen: Callback<Option<String>>,
 }
 
@@ -74,7 +74,7 @@ async fn pdf_text(
 /// Reads a file and opens it, telling the reader how it goes.
 fn open_file(
     file: browser::File,
-    shelf: Shelf,
+    shelf: LibraryState,
     progress: RwSignal<Progress>,
     stop: RwSignal<bool>,
     opening: Opening,
@@ -157,7 +157,7 @@ fn open_file(
 }
 
 #[component]
-pub fn OpenPanel(open: RwSignal<bool>, shelf: Shelf, opening: Opening) -> impl IntoView {
+pub fn OpenPanel(open: RwSignal<bool>, shelf: LibraryState, opening: Opening) -> impl IntoView {
     let progress = RwSignal::new(Progress::Idle);
     let stop = RwSignal::new(false);
     let pasted = RwSignal::new(String::new());
@@ -218,7 +218,7 @@ pub fn OpenPanel(open: RwSignal<bool>, shelf: Shelf, opening: Opening) -> impl I
 /// target, `?shared`). Each opens as a chosen file does.
 #[component]
 pub fn DropOverlay(
-    shelf: Shelf,
+    shelf: LibraryState,
     notices: RwSignal<Vec<String>>,
     opening: Opening,
 ) -> impl IntoView {

@@ -20,7 +20,7 @@ use super::vocabulary::{ReaderActions, PARAGRAPH_TEXT_CLASS};
 
 /// What every paragraph view needs from the page around it.
 #[derive(Clone, Copy)]
-pub(super) struct Wiring {
+pub(super) struct ReportContext {
     /// Whether each element is a target of the address, one signal per element, so a new
     /// address wakes the elements it marks or unmarks and no others.
     pub(super) target_flags: StoredValue<HashMap<String, RwSignal<bool>>>,
@@ -32,7 +32,7 @@ pub(super) struct Wiring {
 }
 
 /// The ¶ link and the copy button that every addressable element carries in its margin.
-pub(super) fn link_tools(id: &str, name: &str, wiring: Wiring) -> impl IntoView {
+pub(super) fn link_tools(id: &str, name: &str, wiring: ReportContext) -> impl IntoView {
     let copy_id = id.to_string();
     view! {
         <span class="link-tools">
@@ -64,7 +64,10 @@ pub(super) fn citation_button(id: &str, name: &str) -> Option<impl IntoView> {
     })
 }
 
-pub(super) fn is_target(wiring: Wiring, id: &str) -> impl Fn() -> bool + Send + Sync + 'static {
+pub(super) fn is_target(
+    wiring: ReportContext,
+    id: &str,
+) -> impl Fn() -> bool + Send + Sync + 'static {
     let flag = match wiring.target_flags.with_value(|f| f.get(id).copied()) {
         Some(flag) => flag,
         None => {
@@ -192,7 +195,7 @@ pub(super) fn paragraph_notes(paragraph: &Paragraph, annotator: Annotator) -> im
 pub(super) fn paragraph_view(
     paragraph: &Paragraph,
     parent_pages: Option<PageSpan>,
-    wiring: Wiring,
+    wiring: ReportContext,
     awake: Signal<bool>,
 ) -> AnyView {
     let pages = wiring

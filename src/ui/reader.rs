@@ -11,24 +11,24 @@ use crate::annotations::placement::ParagraphIndex;
 use crate::annotations::Quote;
 use crate::exchange::share::{self, SharedNote};
 use crate::exchange::{cite, cite_range, text_fragment};
-use crate::permalink::{permalink, resolve, Resolution, Route};
+use crate::permalink::{permalink, resolve, with_fragment, Resolution, Route};
 use crate::report::{ParagraphKind, Report};
 
 use super::annotator::Annotator;
 use super::browser::{self, copy_and_tell};
+use super::library_state::OpenReport;
 use super::notes_panel::NotesPanel;
 use super::notices::NoticeBar;
 use super::print::PrintEndnotes;
 use super::report_view::ReportView;
 use super::search_bar::SearchBar;
 use super::selection_bar::SelectionAdder;
-use super::shelf::Current;
 use super::shortcuts::{self, HelpOverlay, ShortcutTargets};
 use super::vocabulary::{PageText, ReaderActions, TextSelection, Toast, Toasts, MAIN_ID};
 
 /// "Version 2 of 3", with the others to switch to.
 #[component]
-fn VersionBar(current: Current) -> impl IntoView {
+fn VersionBar(current: OpenReport) -> impl IntoView {
     let id = current.id.clone();
     let href = move |v: usize| Route::query_for(Some(&id), (v != current.versions).then_some(v));
     let links: Vec<AnyView> = (1..=current.versions)
@@ -51,7 +51,7 @@ fn VersionBar(current: Current) -> impl IntoView {
 
 #[component]
 pub fn ReaderView(
-    current: Current,
+    current: OpenReport,
     panel_open: RwSignal<bool>,
     /// The search bar and the shortcuts' help, opened from the app bar or by keys.
     search_open: RwSignal<bool>,
@@ -127,7 +127,7 @@ pub fn ReaderView(
 /// the reader when it points nowhere.
 fn follow_the_address(
     report: Arc<Report>,
-    current: &Current,
+    current: &OpenReport,
     annotator: Annotator,
 ) -> (Memo<Vec<String>>, RwSignal<Option<String>>) {
     let fragment = RwSignal::new(browser::fragment());
@@ -259,7 +259,7 @@ fn offer_selections(annotator: Annotator) {
 /// passage's link.
 fn reader_actions(
     report: Arc<Report>,
-    current: &Current,
+    current: &OpenReport,
     annotator: Annotator,
     toasts: Toasts,
 ) -> ReaderActions {
@@ -293,11 +293,7 @@ fn reader_actions(
                     symbol: symbol.clone(),
                     annotation,
                 };
-                let url = permalink(&browser::page_url(), "")
-                    .trim_end_matches('#')
-                    .to_string()
-                    + "#"
-                    + &share::encode(&note);
+                let url = with_fragment(&browser::page_url(), &share::encode(&note));
                 copy_and_tell(toasts, format!("link to the note on {what}"), url);
             }
         }),
@@ -308,11 +304,10 @@ fn reader_actions(
             let Some(quote) = Quote::from_text(&text, selection.start, selection.end) else {
                 return;
             };
-            let url = permalink(&browser::page_url(), "")
-                .trim_end_matches('#')
-                .to_string()
-                + "#"
-                + &text_fragment::passage_fragment(&selection.paragraph, &quote);
+            let url = with_fragment(
+                &browser::page_url(),
+                &text_fragment::passage_fragment(&selection.paragraph, &quote),
+            );
             annotator.selection.set(None);
             copy_and_tell(
                 toasts,

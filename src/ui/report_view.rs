@@ -15,7 +15,7 @@ use super::browser;
 use super::rich_text::rich_text;
 use super::vocabulary::PageText;
 
-use super::paragraph::{is_target, link_tools, paragraph_view, Wiring};
+use super::paragraph::{is_target, link_tools, paragraph_view, ReportContext};
 
 /// Chunks built per frame after the first.
 const CHUNKS_PER_FRAME: usize = 16;
@@ -58,7 +58,7 @@ pub fn ReportView(
         }
         .into_any();
     }
-    let wiring = Wiring {
+    let wiring = ReportContext {
         target_flags: StoredValue::new(HashMap::new()),
         targets,
         on_copy_link,
@@ -165,14 +165,14 @@ fn cover_view(cover: &Cover) -> impl IntoView {
     }
 }
 
-fn block_view(block: &Block, wiring: Wiring, awake: Signal<bool>) -> AnyView {
+fn block_view(block: &Block, wiring: ReportContext, awake: Signal<bool>) -> AnyView {
     match block {
         Block::Heading(heading) => heading_view(heading, wiring, awake),
         Block::Paragraph(paragraph) => paragraph_view(paragraph, None, wiring, awake),
     }
 }
 
-fn heading_view(heading: &Heading, wiring: Wiring, awake: Signal<bool>) -> AnyView {
+fn heading_view(heading: &Heading, wiring: ReportContext, awake: Signal<bool>) -> AnyView {
     let (id, name) = (heading.id.clone(), heading.name());
     let text = view! {
         {heading.label.clone().map(|label| view! { <span class="heading-label">{label}" "</span> })}
@@ -190,7 +190,7 @@ fn heading_view(heading: &Heading, wiring: Wiring, awake: Signal<bool>) -> AnyVi
 }
 
 /// A footnote at the foot of the report, linked back to where it is referred to.
-fn footnote_view(footnote: &Footnote, wiring: Wiring) -> AnyView {
+fn footnote_view(footnote: &Footnote, wiring: ReportContext) -> AnyView {
     let (_, back) = footnote_ids(&footnote.label);
     view! {
         <li id=footnote.id.clone() tabindex="-1" class="footnote" class=("is-target", is_target(wiring, &footnote.id))>
@@ -208,7 +208,7 @@ fn footnote_view(footnote: &Footnote, wiring: Wiring) -> AnyView {
 fn chunk_view(
     chunk: usize,
     report: Arc<Report>,
-    wiring: Wiring,
+    wiring: ReportContext,
     page_text: Option<PageText>,
 ) -> impl IntoView {
     let range = chunk * CHUNK_BLOCKS..((chunk + 1) * CHUNK_BLOCKS).min(report.blocks.len());

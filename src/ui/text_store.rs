@@ -9,6 +9,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
 use super::storage::{self, SaveError};
+use super::vocabulary::now;
 
 #[wasm_bindgen(module = "/web/text-store.js")]
 extern "C" {
@@ -124,7 +125,7 @@ pub fn ask_to_keep() {
     if ASKED_TO_KEEP.with(|asked| asked.replace(true)) {
         return;
     }
-    storage::remember_first_kept(js_sys::Date::now() as i64);
+    storage::remember_first_kept(now());
     leptos::task::spawn_local(async {
         let _ = persist().await;
     });

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::annotations::{AnnotationSet, StoredVersions};
 
 use super::{Annotator, SAVE_DELAY, STORAGE_FULL};
-use crate::ui::storage::{self, Elsewhere, Load, SaveError, Saved};
+use crate::ui::storage::{self, Load, OtherTabWrote, SaveError, Saved};
 use crate::ui::vocabulary::now;
 
 impl Annotator {
@@ -81,8 +81,12 @@ impl Annotator {
                 storage::annotations_changed_elsewhere(&this.report_id.get_value(), &event)
             {
                 let merged = match elsewhere {
-                    Elsewhere::Whole(theirs) => this.take_in(theirs, StoredVersions::default()),
-                    Elsewhere::Recent(recent) => this.take_in(recent, this.stored.get_value()),
+                    OtherTabWrote::Whole(theirs) => {
+                        this.merge_stored(theirs, StoredVersions::default())
+                    }
+                    OtherTabWrote::Recent(recent) => {
+                        this.merge_stored(recent, this.stored.get_value())
+                    }
                 };
                 if this
                     .stored
@@ -148,10 +152,13 @@ impl Annotator {
                     // Known stored now: what this tab holds (old deletions pruned from storage
                     // included, so they are not written again) and the document written.
                     Saved::Whole(whole) => {
-                        self.take_in(whole, self.annotations.with_untracked(StoredVersions::of));
+                        self.merge_stored(
+                            whole,
+                            self.annotations.with_untracked(StoredVersions::of),
+                        );
                     }
                     Saved::Recent(recent) => {
-                        self.take_in(recent, self.stored.get_value());
+                        self.merge_stored(recent, self.stored.get_value());
                     }
                 }
             }
@@ -172,7 +179,7 @@ impl Annotator {
 
     /// Takes in annotations read from storage: `known` plus these is what is stored now, and
     /// they are merged into what is shown. Returns the merged set.
-    fn take_in(&self, stored_now: AnnotationSet, mut known: StoredVersions) -> AnnotationSet {
+    fn merge_stored(&self, stored_now: AnnotationSet, mut known: StoredVersions) -> AnnotationSet {
         known.record(&stored_now);
         self.stored.set_value(known);
         let mut merged = self.annotations.get_untracked();

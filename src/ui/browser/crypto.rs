@@ -6,7 +6,7 @@ use super::page::window;
 
 /// A text's report hash (`library::content_hash`), worked out by the browser's own SHA-256 where
 /// the page may use it (a secure context: https, or this machine): for a long report that is
-/// many times faster than in wasm (10,000 paragraphs: 30 to 60 ms there). Elsewhere, in wasm.
+/// many times faster than in wasm. Where it may not, in wasm.
 pub async fn content_hash(text: &str) -> String {
     match browser_sha256(text.as_bytes()).await {
         Some(digest) => crate::library::hash_of_digest(&digest),

@@ -157,7 +157,7 @@ pub fn save_annotations(
 
 /// What another tab wrote, as a `storage` event tells it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Elsewhere {
+pub enum OtherTabWrote {
     /// The report's whole document: everything stored (its journal was folded in).
     Whole(AnnotationSet),
     /// The report's journal: recent changes.
@@ -169,13 +169,13 @@ pub enum Elsewhere {
 pub fn annotations_changed_elsewhere(
     report: &str,
     event: &web_sys::StorageEvent,
-) -> Option<Elsewhere> {
+) -> Option<OtherTabWrote> {
     let key = event.key()?;
     let read = |text: String| codec::decode(&text).ok().map(|d| d.annotations);
     if key == annotations_key(report) {
-        read(event.new_value()?).map(Elsewhere::Whole)
+        read(event.new_value()?).map(OtherTabWrote::Whole)
     } else if key == journal_key(report) {
-        read(event.new_value()?).map(Elsewhere::Recent)
+        read(event.new_value()?).map(OtherTabWrote::Recent)
     } else {
         None
     }

@@ -23,7 +23,7 @@ use super::vocabulary::now;
 
 /// The report being read: which one, which version, and its parsed text.
 #[derive(Clone)]
-pub struct Current {
+pub struct OpenReport {
     pub id: String,
     pub report: Arc<Report>,
     /// 1-based, and how many versions there are.
@@ -45,7 +45,7 @@ pub enum Missing {
 pub const MANIFEST_URL: &str = "reports/manifest.json";
 
 #[derive(Clone, Copy)]
-pub struct Shelf {
+pub struct LibraryState {
     pub library: RwSignal<Library>,
     pub manifest: RwSignal<Option<Manifest>>,
     /// Problems with the library's stored data, told to the reader until dismissed.
@@ -54,9 +54,9 @@ pub struct Shelf {
     unsaved: StoredValue<bool>,
 }
 
-impl Shelf {
+impl LibraryState {
     pub fn new() -> Self {
-        Shelf {
+        LibraryState {
             library: RwSignal::new(Library::default()),
             manifest: RwSignal::new(None),
             problems: RwSignal::new(Vec::new()),
@@ -148,11 +148,11 @@ impl Shelf {
         Some(manifest)
     }
 
-    fn current(&self, id: &str, hash: &str, text: &str) -> Current {
+    fn current(&self, id: &str, hash: &str, text: &str) -> OpenReport {
         self.current_of(id, hash, browser::timed("report:parse", || parse(text)))
     }
 
-    fn current_of(&self, id: &str, hash: &str, report: Report) -> Current {
+    fn current_of(&self, id: &str, hash: &str, report: Report) -> OpenReport {
         let (version, versions) = self
             .library
             .with_untracked(|l| {
@@ -160,7 +160,7 @@ impl Shelf {
                     .map(|e| (e.version_number(hash).unwrap_or(1), e.versions.len().max(1)))
             })
             .unwrap_or((1, 1));
-        Current {
+        OpenReport {
             id: id.to_string(),
             report: Arc::new(report),
             version,
@@ -179,7 +179,7 @@ impl Shelf {
     }
 
     /// The bundled default report, as bundled (at once: the page shows it already).
-    pub fn default_current(&self) -> Current {
+    pub fn default_current(&self) -> OpenReport {
         self.library.update(|l| l.touch(DEFAULT_REPORT_ID, now()));
         self.save();
         self.current(
@@ -191,7 +191,7 @@ impl Shelf {
 
     /// The default report's latest version: a revision the reader opened, if its text is
     /// still stored, else the bundled text.
-    pub async fn latest_default(&self) -> Current {
+    pub async fn latest_default(&self) -> OpenReport {
         if let Some(hash) = self.default_revision() {
             if let Some(text) = text_store::load_text(&hash).await {
                 self.library.update(|l| l.touch(DEFAULT_REPORT_ID, now()));
@@ -212,7 +212,7 @@ impl Shelf {
         version: Option<usize>,
         shown_by_page: bool,
         first_screen: impl Fn(Option<String>),
-    ) -> Result<Current, Missing> {
+    ) -> Result<OpenReport, Missing> {
         let first_screen = FirstScreen {
             show: first_screen,
             tried: Cell::new(false),
@@ -305,7 +305,7 @@ impl Shelf {
         &self,
         bytes: &[u8],
         file_name: Option<&str>,
-    ) -> Result<(Current, Opened, Option<String>), String> {
+    ) -> Result<(OpenReport, Opened, Option<String>), String> {
         let (text, _) = input::decode(bytes).map_err(|e| e.to_string())?;
         self.open_text(&text, file_name, None).await
     }
@@ -331,7 +331,7 @@ impl Shelf {
         text: &str,
         file_name: Option<&str>,
         original: Option<(&str, &str, &[u8])>,
-    ) -> Result<(Current, Opened, Option<String>), String> {
+    ) -> Result<(OpenReport, Opened, Option<String>), String> {
         let text = if input::is_html(file_name.unwrap_or(""), text) {
             input::html_to_text(browser::html_tokens(&input::defuse_event_handlers(text)))
         } else {
@@ -369,7 +369,7 @@ impl Shelf {
     }
 
     /// The reader says `from` is a version of `into`: its versions join `into`'s, and so do its
-    /// notes (copied: its own stay where they were, for [`Shelf::separate`]).
+    /// notes (copied: its own stay where they were, for [`LibraryState::separate`]).
     pub fn join_as_version(&self, from: &str, into: &str) {
         let now = now();
         let notes = match storage::load_annotations(from, now).0 {
@@ -396,7 +396,7 @@ impl Shelf {
         }
     }
 
-    /// Undoes [`Shelf::join_as_version`]: `from` is a report of its own again, with its own notes;
+    /// Undoes [`LibraryState::join_as_version`]: `from` is a report of its own again, with its own notes;
     /// those it brought leave `into`, and notes made on `into` meanwhile stay with it.
     pub fn separate(&self, into: &str, from: &str) {
         let now = now();
