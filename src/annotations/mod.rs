@@ -121,8 +121,8 @@ pub enum Target {
 }
 
 /// A target as stored, read in one pass with its fields in any order. (Serde's derived reading
-/// of a tagged enum first copies every field into a buffer of its own, to find the tag: a third
-/// of the time it took to load 10,000 stored notes.)
+/// of a tagged enum first copies every field into a buffer of its own, to find the tag, which
+/// costs much of the time stored notes take to load.)
 #[derive(Deserialize)]
 // What a damaged note's message says was expected.
 #[serde(expecting = "a target: the paragraph, and whether the whole of it or a passage")]

@@ -431,7 +431,7 @@ impl LibraryState {
 }
 
 /// A long report's first screen, made from its opening and shown once, before the whole is
-/// parsed (about a tenth of a second for 10,000 paragraphs); not when the address points further
+/// parsed; not when the address points further
 /// on, where the reader would see the top and then be moved.
 struct FirstScreen<F: Fn(Option<String>)> {
     show: F,

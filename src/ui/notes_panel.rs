@@ -44,8 +44,8 @@ pub fn NotesPanel(
 ) -> impl IntoView {
     let hidden_colours = RwSignal::new(Vec::<Option<Colour>>::new());
     // The list, in runs of neighbouring paragraphs: each run is one box that the browser lays out
-    // only near the screen (one box per entry had it check 10,000 boxes every frame), and a run
-    // is built again only when what it shows changed. Passed on without comparing it with the
+    // only near the screen (with one box per entry it would check every entry's box each frame),
+    // and a run is built again only when what it shows changed. Passed on without comparing it with the
     // last one: each run's own memo below does that, by its fingerprint.
     let lists = Memo::new_with_compare(
         move |_| hidden_colours.with(|hidden| annotator.panel_lists(hidden)),

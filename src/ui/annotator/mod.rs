@@ -70,7 +70,7 @@ impl Annotator {
         let annotations = RwSignal::new(AnnotationSet::default());
         let cache = StoredValue::new(PlacementCache::default());
         // Not compared with the last placements before it is passed on: they change with almost
-        // every edit, and comparing 10,000 entries and their maps took longer than what follows.
+        // every edit, and comparing all their entries and maps costs more than what follows.
         let placements = Memo::new_with_compare(
             move |_| {
                 index.with_value(|index| {
@@ -175,7 +175,7 @@ impl Annotator {
 
     /// Whether any of these paragraphs shows something of the annotations (a highlight, a mark, a
     /// note, the editor, a shared note): such paragraphs are set out live wherever they are.
-    /// Looked up, not kept as a set: a set of every annotated paragraph was rebuilt on each edit.
+    /// Looked up, not kept as a set: such a set would be rebuilt on each edit.
     pub fn in_use(&self, ids: &[String]) -> bool {
         self.placements.with(|p| {
             ids.iter()
