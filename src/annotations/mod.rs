@@ -12,6 +12,10 @@ pub mod panel;
 pub mod paragraph_view;
 pub mod placement;
 
+/// A stretch of a paragraph's text: the paragraph's id and a range of characters of its plain
+/// text (a passage a link points at, a search match).
+pub type ParagraphRange = (String, usize, usize);
+
 use std::collections::btree_map::Entry;
 use std::collections::BTreeMap;
 

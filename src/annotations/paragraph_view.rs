@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use super::marks::Mark;
 use super::placement::{ParagraphChanges, Placements};
-use super::{Annotation, AnnotationSet, Colour, Quote};
+use super::{Annotation, AnnotationSet, Colour, ParagraphRange, Quote};
 
 /// What the note editor is open on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,9 +34,6 @@ impl Editing {
     }
 }
 
-/// A passage a link points at: its paragraph and character range.
-pub type LinkedPassage = (String, usize, usize);
-
 /// All a paragraph's view shows of the annotations.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ParagraphState {
@@ -58,7 +55,7 @@ pub struct ParagraphState {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Session<'a> {
     pub editing: Option<&'a Editing>,
-    pub passage: Option<&'a LinkedPassage>,
+    pub passage: Option<&'a ParagraphRange>,
     pub shared: Option<&'a Annotation>,
 }
 
@@ -122,7 +119,7 @@ pub struct ParagraphsSeen {
     annotations: ParagraphChanges,
     /// The paragraph the editor is open on, and what it is open on.
     editing: (Option<String>, Option<Editing>),
-    passage: Option<LinkedPassage>,
+    passage: Option<ParagraphRange>,
     shared: Option<(String, Annotation)>,
 }
 
@@ -198,7 +195,7 @@ mod tests {
             quote: None,
             colour: None,
         };
-        let passage: LinkedPassage = ("p8".into(), 3, 9);
+        let passage: ParagraphRange = ("p8".into(), 3, 9);
         let shared = note("s", "p8", "Shared.");
         let session = Session {
             editing: Some(&editing),
@@ -274,7 +271,7 @@ mod tests {
             ),
             HashSet::from(["p8".to_string()])
         );
-        let passage: LinkedPassage = ("p5".into(), 0, 4);
+        let passage: ParagraphRange = ("p5".into(), 0, 4);
         let session = Session {
             editing: Some(&editing),
             passage: Some(&passage),

@@ -6,6 +6,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::annotations::ParagraphRange;
+
 use crate::search::{status_line, step, Results, SearchIndex};
 
 use super::annotator::Annotator;
@@ -128,7 +130,7 @@ fn mark_matches(results: Memo<Results>, at: RwSignal<Option<usize>>) {
         if let Some(PageText(changed)) = page_text {
             changed.track();
         }
-        let ranges: Vec<(String, usize, usize)> = results.with(|r| {
+        let ranges: Vec<ParagraphRange> = results.with(|r| {
             r.hits
                 .iter()
                 .filter(|h| h.note.is_none())

@@ -35,11 +35,13 @@ extern "C" {
 }
 
 fn save_error(error: &JsValue) -> SaveError {
-    let name = js_sys::Reflect::get(error, &"name".into())
-        .ok()
-        .and_then(|n| n.as_string())
-        .unwrap_or_default();
-    if name == "QuotaExceededError" {
+    let field = |name: &str| {
+        js_sys::Reflect::get(error, &name.into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    };
+    if storage::is_quota_exceeded(&field("name"), &field("message")) {
         SaveError::Full
     } else {
         SaveError::Other(storage::js_error_words(error))

@@ -12,6 +12,8 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::annotations::ParagraphRange;
+
 use crate::annotations::panel::{panel_lists, PanelLists};
 pub use crate::annotations::paragraph_view::Editing;
 use crate::annotations::paragraph_view::{
@@ -50,7 +52,7 @@ pub struct Annotator {
     /// A note someone shared by link, shown as a preview until the reader adds it.
     pub shared: RwSignal<Option<SharedNote>>,
     /// A passage a link points at (`#p8:~:text=…`): paragraph and character range.
-    pub target_passage: RwSignal<Option<(String, usize, usize)>>,
+    pub target_passage: RwSignal<Option<ParagraphRange>>,
     paragraph_states: StoredValue<std::collections::HashMap<String, RwSignal<ParagraphState>>>,
     loaded: StoredValue<bool>,
     /// False when unreadable data could not be kept aside: then nothing is written over it.
@@ -88,7 +90,7 @@ impl Annotator {
         let (editing, shared, target_passage) = (
             RwSignal::new(None),
             RwSignal::new(None::<SharedNote>),
-            RwSignal::new(None::<(String, usize, usize)>),
+            RwSignal::new(None::<ParagraphRange>),
         );
         let this = Annotator {
             report_id: StoredValue::new(report_id.to_string()),

@@ -4,6 +4,7 @@
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::page::window;
+use crate::annotations::ParagraphRange;
 use crate::ui::vocabulary::{TextSelection, PARAGRAPH_TEXT_CLASS};
 
 /// Selects the whole text of the field an event came from, ready for the reader to copy.
@@ -109,7 +110,7 @@ fn text_range(
 /// Marks text ranges with the CSS Custom Highlight API (`::highlight(name)` in the style sheet):
 /// nothing in the page's markup changes, so marking thousands of matches costs no re-render.
 /// `ranges`: paragraph id and character range. Without the API, nothing is marked.
-pub fn mark_ranges(name: &str, ranges: &[(String, usize, usize)]) {
+pub fn mark_ranges(name: &str, ranges: &[ParagraphRange]) {
     let get = |target: &JsValue, key: &str| {
         js_sys::Reflect::get(target, &key.into())
             .ok()

@@ -94,7 +94,7 @@ pub(super) fn available() -> bool {
 }
 
 pub(super) fn is_quota_error(error: &StorageError) -> bool {
-    matches!(error, StorageError::JsError(e) if e.name == "QuotaExceededError" || e.message.to_lowercase().contains("quota"))
+    matches!(error, StorageError::JsError(e) if is_quota_exceeded(&e.name, &e.message))
 }
 
 pub(super) fn from_storage_error(error: StorageError) -> SaveError {
@@ -187,4 +187,10 @@ pub(super) fn read_millis(key: &str) -> Option<Millis> {
         .then(|| LocalStorage::raw().get_item(key).ok().flatten())
         .flatten()
         .and_then(|v| v.parse().ok())
+}
+
+/// Whether a browser error (its name and message) says the storage is full: by its name, or in
+/// its words where a browser names it otherwise.
+pub(crate) fn is_quota_exceeded(name: &str, message: &str) -> bool {
+    name == "QuotaExceededError" || message.to_lowercase().contains("quota")
 }
