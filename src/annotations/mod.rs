@@ -94,6 +94,12 @@ impl Palette {
             .unwrap_or_else(|| colour.default_meaning().to_string())
     }
 
+    /// What a choice of colour is called: its meaning, or "no colour" for a note without a
+    /// highlight (in the editor's choices and the panel's filter alike).
+    pub fn name_of(&self, colour: Option<Colour>) -> String {
+        colour.map_or_else(|| "no colour".to_string(), |c| self.meaning(c))
+    }
+
     /// Renames a colour; an empty name goes back to the default one.
     pub fn rename(&mut self, colour: Colour, meaning: &str) {
         let meaning = meaning.trim();

@@ -115,10 +115,7 @@ fn ColourChoice(
     name: String,
 ) -> impl IntoView {
     let option = move |colour: Option<Colour>| {
-        let label = move || match colour {
-            None => "no highlight".to_string(),
-            Some(c) => annotator.palette.with(|p| p.meaning(c)),
-        };
+        let label = move || annotator.palette.with(|p| p.name_of(colour));
         view! {
             <label class="colour-option" data-colour=colour.map(Colour::key)>
                 <input type="radio" name=name.clone() prop:checked=move || chosen.get() == colour

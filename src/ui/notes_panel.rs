@@ -84,10 +84,7 @@ pub fn NotesPanel(
         }
     };
     let filter_button = move |colour: Option<Colour>| {
-        let label = move || match colour {
-            None => "no colour".to_string(),
-            Some(c) => annotator.palette.with(|p| p.meaning(c)),
-        };
+        let label = move || annotator.palette.with(|p| p.name_of(colour));
         let shown = move || !hidden_colours.with(|h| h.contains(&colour));
         view! {
             <button type="button" class="filter" data-colour=colour.map(Colour::key)
