@@ -131,15 +131,18 @@ fn keep_things_in_order(notices: RwSignal<Vec<String>>) -> RwSignal<bool> {
                     notices.update(|n| n.push(problem));
                 }
                 let kept = Kept::from_answer(text_store::persisted().await);
-                let due = export_reminder_due(
-                    now(),
-                    kept,
-                    storage::has_notes(),
-                    storage::first_kept(),
-                    storage::last_export(),
-                    storage::export_reminder_dismissed(),
-                );
-                remind_to_export.set(due);
+                let due_with_notes = |has_notes| {
+                    export_reminder_due(
+                        now(),
+                        kept,
+                        has_notes,
+                        storage::first_kept(),
+                        storage::last_export(),
+                        storage::export_reminder_dismissed(),
+                    )
+                };
+                // Reading every report's notes only when the rest says a reminder may be due.
+                remind_to_export.set(due_with_notes(true) && due_with_notes(storage::has_notes()));
             })
         },
         Duration::from_secs(1),
