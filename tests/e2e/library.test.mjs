@@ -412,6 +412,15 @@ test('the reader can say a report is a version of another: versions and notes jo
   assertNoProblems(page);
 });
 
+/** The default report open with a highlight on paragraph 2, and everything stored then. */
+async function withANote(t) {
+  const context = await freshContext(t);
+  const page = await openPage(context);
+  await page.getByRole('button', { name: 'Highlight paragraph 2', exact: true }).click();
+  await page.waitForFunction(() => localStorage.getItem('report-reader:annotations:oic-cfm-51-cg-jk-2025'));
+  return { context, page, before: await storedState(page) };
+}
+
 /** HTML printed to an A4 PDF by the test's own Chromium, as publishers make theirs. */
 async function printToPdf(context, html) {
   const printer = await context.newPage();
@@ -529,11 +538,7 @@ test('a long PDF shows its first pages while the rest is read, and stopping it b
 });
 
 test('a scanned PDF, a damaged one, a file that only says it is a PDF and an encrypted one are refused in words, and nothing stored changes', async (t) => {
-  const context = await freshContext(t);
-  const page = await openPage(context);
-  await page.getByRole('button', { name: 'Highlight paragraph 2', exact: true }).click();
-  await page.waitForFunction(() => localStorage.getItem('report-reader:annotations:oic-cfm-51-cg-jk-2025'));
-  const before = await storedState(page);
+  const { context, page, before } = await withANote(t);
   // A page of pictures and no text, printed to PDF as a scanner's would be.
   const scanned = await printToPdf(context, '<body style="margin:0"><div style="width:180mm;height:250mm;background:repeating-linear-gradient(#000 0 2px,#fff 2px 14px)"></div></body>');
   const real = await readFile(join(FIXTURES, 'corpus/un-sc-resolution-en.pdf'));
@@ -586,11 +591,7 @@ test('a Word document opens as the report it contains: its automatic numbers, he
 });
 
 test('Word files the reader cannot read are refused in words, and nothing stored changes', async (t) => {
-  const context = await freshContext(t);
-  const page = await openPage(context);
-  await page.getByRole('button', { name: 'Highlight paragraph 2', exact: true }).click();
-  await page.waitForFunction(() => localStorage.getItem('report-reader:annotations:oic-cfm-51-cg-jk-2025'));
-  const before = await storedState(page);
+  const { page, before } = await withANote(t);
   const status = page.locator('.open-progress');
   const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
   for (const [name, buffer, words] of [
@@ -612,11 +613,7 @@ test('Word files the reader cannot read are refused in words, and nothing stored
 });
 
 test('bad files are refused with a clear message and nothing stored changes', async (t) => {
-  const context = await freshContext(t);
-  const page = await openPage(context);
-  await page.getByRole('button', { name: 'Highlight paragraph 2', exact: true }).click();
-  await page.waitForFunction(() => localStorage.getItem('report-reader:annotations:oic-cfm-51-cg-jk-2025'));
-  const before = await storedState(page);
+  const { page, before } = await withANote(t);
   const status = page.locator('.open-progress');
 
   await chooseFile(page, join(FIXTURES, 'input/empty.txt'));
