@@ -84,14 +84,7 @@ pub(super) fn parse_clean(text: &str) -> Report {
                 && !ends_sentence(&plain)
                 && !plain.trim_end().ends_with([',', '،'])
             {
-                body.add(&Segment {
-                    marker: Marker::Heading {
-                        level: 2,
-                        label: None,
-                    },
-                    lines: segment.lines.clone(),
-                    written: None,
-                });
+                body.add(&Segment::heading(2, None, joined(&segment.lines)));
                 continue;
             }
         }

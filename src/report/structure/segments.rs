@@ -29,6 +29,17 @@ pub(super) struct Segment {
     pub(super) written: Option<String>,
 }
 
+impl Segment {
+    /// A heading of this level, with its label ("I.", "A.") if it has one, and its text.
+    pub(super) fn heading(level: u8, label: Option<String>, text: RichText) -> Segment {
+        Segment {
+            marker: Marker::Heading { level, label },
+            lines: vec![text],
+            written: None,
+        }
+    }
+}
+
 /// Splits source blocks where a line opens a new paragraph: a Markdown list item, or a line that
 /// starts with a paragraph number or sub-paragraph marker (wrapped text puts those mid-block).
 pub(super) fn segments(blocks: &[SourceBlock]) -> Vec<Segment> {
@@ -37,23 +48,12 @@ pub(super) fn segments(blocks: &[SourceBlock]) -> Vec<Segment> {
     for block in blocks {
         if let SourceKind::Heading(level) = block.kind {
             let (label, text) = split_heading_label(&joined(&block.lines));
-            out.push(Segment {
-                marker: Marker::Heading { level, label },
-                lines: vec![text],
-                written: None,
-            });
+            out.push(Segment::heading(level, label, text));
             continue;
         }
         if block.item_number.is_none() && block.lines.len() == 1 {
             if let Some((level, label, text)) = heading_line(&block.lines[0]) {
-                out.push(Segment {
-                    marker: Marker::Heading {
-                        level,
-                        label: Some(label),
-                    },
-                    lines: vec![text],
-                    written: None,
-                });
+                out.push(Segment::heading(level, Some(label), text));
                 continue;
             }
         }
@@ -64,14 +64,7 @@ pub(super) fn segments(blocks: &[SourceBlock]) -> Vec<Segment> {
             let short = line.spans().iter().map(|s| s.text.len()).sum::<usize>() <= 160;
             if short && (block.item_number.is_none() || i > 0) {
                 if let Some(word) = section_word(line) {
-                    out.push(Segment {
-                        marker: Marker::Heading {
-                            level: 2,
-                            label: None,
-                        },
-                        lines: vec![word],
-                        written: None,
-                    });
+                    out.push(Segment::heading(2, None, word));
                     continue;
                 }
                 let numbered_next = block.lines.get(i + 1).is_some_and(|next| {
@@ -93,14 +86,7 @@ pub(super) fn segments(blocks: &[SourceBlock]) -> Vec<Segment> {
                     });
                 if numbered_next || roman_between {
                     if let Some((level, label, text)) = heading_line(line) {
-                        out.push(Segment {
-                            marker: Marker::Heading {
-                                level,
-                                label: Some(label),
-                            },
-                            lines: vec![text],
-                            written: None,
-                        });
+                        out.push(Segment::heading(level, Some(label), text));
                         continue;
                     }
                 }
