@@ -87,7 +87,7 @@ const staged = (await files(staging)).filter((path) => !path.endsWith(`${sep}sw.
 const names = staged.map((path) => relative(staging, path).split(sep).join('/'));
 const contents = await Promise.all(staged.map((path) => readFile(path)));
 const version = hash(Buffer.concat(contents.flatMap((c, i) => [Buffer.from(names[i]), c])));
-// pdf.js (1.7 MB), the readers' scripts and the document reader are fetched when a reader first opens a PDF or a
+// pdf.js, the readers' scripts and the document reader are fetched when a reader first opens a PDF or a
 // .docx, and kept by the worker then: not every visitor downloads them on the first visit.
 const onFirstUse = (n) => n.startsWith('pdfjs/') || n.startsWith('readers/') || n.startsWith('document-reader');
 const list = ['./', ...names.filter((n) => n !== 'index.html' && !onFirstUse(n)).map((n) => `./${n}`)];

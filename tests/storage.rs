@@ -14,7 +14,7 @@ use report_reader::ui::storage::{
     self, annotations_key, journal_key, Load, OtherTabWrote, SaveError, Saved,
 };
 use report_reader::ui::text_store;
-use report_reader::ui::Annotator;
+use report_reader::ui::{Annotator, Notices};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -274,7 +274,11 @@ fn storage_events_for_this_report_are_read_and_others_ignored() {
 fn annotator() -> Annotator {
     // Effects need an executor; in the app, mounting sets it up.
     let _ = any_spawner::Executor::init_wasm_bindgen();
-    Annotator::new(REPORT, ParagraphIndex::new(&parse(DEFAULT_REPORT)))
+    Annotator::new(
+        REPORT,
+        ParagraphIndex::new(&parse(DEFAULT_REPORT)),
+        Notices::new(),
+    )
 }
 
 #[wasm_bindgen_test]
@@ -310,7 +314,7 @@ async fn another_tabs_write_is_merged_into_what_is_shown() {
     let event = storage_event(&annotations_key(REPORT), &codec::encode(REPORT, &theirs));
     web_sys::window().unwrap().dispatch_event(&event).unwrap();
     sleep(700).await;
-    let shown = annotator.annotations.get_untracked();
+    let shown = annotator.document.annotations.get_untracked();
     assert!(
         shown.on_paragraph("p1").is_some(),
         "this tab's edit is kept"

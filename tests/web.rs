@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use report_reader::annotations::placement::ParagraphIndex;
 use report_reader::annotations::{Annotation, AnnotationSet, Colour, Quote, Target};
 use report_reader::report::{parse, DEFAULT_REPORT};
-use report_reader::ui::{Annotator, ReportView};
+use report_reader::ui::{Annotator, Notices, ReportView};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -35,7 +35,11 @@ fn mount_annotated(
     let report = Arc::new(parse(text));
     // Effects need an executor; mounting starts it, but the annotator is made before the mount.
     let _ = any_spawner::Executor::init_wasm_bindgen();
-    let annotator = Annotator::new("component-test", ParagraphIndex::new(&report));
+    let annotator = Annotator::new(
+        "component-test",
+        ParagraphIndex::new(&report),
+        Notices::new(),
+    );
     let targets = RwSignal::new(Vec::<String>::new());
     let copied = RwSignal::new(Vec::<String>::new());
     let on_copy = Callback::new(move |id: String| copied.update(|c| c.push(id)));
@@ -238,6 +242,7 @@ async fn passages_are_marked_without_changing_the_text_or_the_ids() {
     let start = before.find(words).unwrap();
     let quote = Quote::from_text(&before, start, start + words.len()).unwrap();
     annotator
+        .document
         .annotations
         .set(AnnotationSet::from_annotations([Annotation::new(
             "x".into(),
@@ -264,6 +269,7 @@ async fn notes_render_markdown_but_never_html() {
     let (container, _, _, annotator) = mount_annotated(DEFAULT_REPORT);
     let hostile = "See *this* <img src=x onerror=\"window.pwned=1\"> and </mark><script>window.pwned=2</script> [x](javascript:alert(1))";
     annotator
+        .document
         .annotations
         .set(AnnotationSet::from_annotations([Annotation::new(
             "n".into(),

@@ -7,7 +7,7 @@ use crate::theme::Theme;
 
 use super::browser;
 use super::storage;
-use super::vocabulary::{NOTES_PANEL_ID, OPEN_PANEL_ID, SEARCH_FIELD_ID};
+use super::vocabulary::{About, Notices, NOTES_PANEL_ID, OPEN_PANEL_ID, SEARCH_FIELD_ID};
 
 #[component]
 pub fn AppBar(
@@ -17,7 +17,7 @@ pub fn AppBar(
     search_open: RwSignal<bool>,
     help_open: RwSignal<bool>,
     panel_open: RwSignal<bool>,
-    notices: RwSignal<Vec<String>>,
+    notices: Notices,
 ) -> impl IntoView {
     let theme = RwSignal::new(storage::load_theme());
     Effect::new(move |_| browser::set_theme_attribute(theme.get().page_attribute()));
@@ -33,7 +33,7 @@ pub fn AppBar(
         };
         theme.set(chosen);
         if storage::save_theme(chosen) == Err(storage::SaveError::Full) {
-            notices.update(|n| n.push("Your choice of theme could not be remembered: this browser’s storage for this site is full.".into()));
+            notices.tell(About::App, "Your choice of theme could not be remembered: this browser’s storage for this site is full.");
         }
     };
 

@@ -15,14 +15,14 @@ use crate::report::Report;
 use super::annotator::Annotator;
 use super::browser;
 use super::browser::copy_and_tell;
-use super::vocabulary::{now, Toast, Toasts};
+use super::vocabulary::{now, Notices, Toast};
 
 /// Export and import: W3C Web Annotation JSON-LD or Markdown out; a file in, with a preview.
 #[component]
 pub(super) fn ExchangeTools(
     annotator: Annotator,
     report: Arc<Report>,
-    toasts: Toasts,
+    notices: Notices,
 ) -> impl IntoView {
     let plan = RwSignal::new(None::<ImportPlan>);
     let problem = RwSignal::new(None::<String>);
@@ -32,7 +32,12 @@ pub(super) fn ExchangeTools(
     // What a long export or import is doing, said (and shown with a progress bar) while it runs.
     let busy = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
-    let notes_count = move || annotator.annotations.with_untracked(|set| set.len());
+    let notes_count = move || {
+        annotator
+            .document
+            .annotations
+            .with_untracked(|set| set.len())
+    };
     let export_json = move |_| {
         export_json(
             annotator,
@@ -43,13 +48,13 @@ pub(super) fn ExchangeTools(
         )
     };
     let markdown = move || {
-        let placements = annotator.placements.get_untracked();
-        annotator.annotations.with_untracked(|set| {
+        let placements = annotator.document.placements.get_untracked();
+        annotator.document.annotations.with_untracked(|set| {
             to_markdown(
                 &report,
                 set,
                 &placements,
-                &annotator.palette.get_untracked(),
+                &annotator.document.palette.get_untracked(),
             )
         })
     };
@@ -75,7 +80,7 @@ pub(super) fn ExchangeTools(
                             <button type="button" class="primary-button" on:click=move |_| {
                                 annotator.apply_import(&apply);
                                 plan.set(None);
-                                toasts.show(Toast::Info("The notes were imported.".into()), Duration::from_secs(4));
+                                notices.flash(Toast::Info("The notes were imported.".into()), Duration::from_secs(4));
                             }>"Import these notes"</button>
                         })}
                         <button type="button" class="text-button" on:click=move |_| plan.set(None)>{if empty { "Close" } else { "Cancel" }}</button>
@@ -102,7 +107,7 @@ pub(super) fn ExchangeTools(
                     });
                 }>"Export notes (Markdown)"</button>
                 <button type="button" class="text-button"
-                    on:click=move |_| copy_and_tell(toasts, "notes as Markdown".into(), markdown_for_copy())>"Copy notes as Markdown"</button>
+                    on:click=move |_| copy_and_tell(notices, "notes as Markdown".into(), markdown_for_copy())>"Copy notes as Markdown"</button>
                 <label class="text-button file-label">
                     "Import notes…"
                     <input type="file" class="visually-hidden" accept=".json,.jsonld,application/json,application/ld+json"
@@ -128,7 +133,12 @@ fn export_json(
     busy: RwSignal<Option<String>>,
     done: RwSignal<Option<String>>,
 ) {
-    let notes_count = move || annotator.annotations.with_untracked(|set| set.len());
+    let notes_count = move || {
+        annotator
+            .document
+            .annotations
+            .with_untracked(|set| set.len())
+    };
     busy.set(Some(format!(
         "Preparing the export of {} highlights and notes…",
         notes_count()
@@ -136,12 +146,12 @@ fn export_json(
     spawn_local(async move {
         browser::next_frame().await;
         let now = now();
-        let json = annotator.annotations.with_untracked(|set| {
+        let json = annotator.document.annotations.with_untracked(|set| {
             w3c::export(
                 &annotator.report_id(),
                 &label,
                 set,
-                &annotator.palette.get_untracked(),
+                &annotator.document.palette.get_untracked(),
                 now,
             )
         });

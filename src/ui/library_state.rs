@@ -19,7 +19,7 @@ use crate::report::{self, parse, Report, DEFAULT_REPORT, DEFAULT_REPORT_ID};
 use super::browser;
 use super::storage::{self, Load, SaveError};
 use super::text_store;
-use super::vocabulary::now;
+use super::vocabulary::{now, About, Notices};
 
 /// The report being read: which one, which version, and its parsed text.
 #[derive(Clone)]
@@ -48,28 +48,24 @@ pub const MANIFEST_URL: &str = "reports/manifest.json";
 pub struct LibraryState {
     pub library: RwSignal<Library>,
     pub manifest: RwSignal<Option<Manifest>>,
-    /// Problems with the library's stored data, told to the reader until dismissed.
-    pub problems: RwSignal<Vec<String>>,
+    /// Where problems with the library's stored data are told.
+    notices: Notices,
     /// A save that failed (storage full) and is tried again when the page is hidden.
     unsaved: StoredValue<bool>,
 }
 
 impl LibraryState {
-    pub fn new() -> Self {
+    pub fn new(notices: Notices) -> Self {
         LibraryState {
             library: RwSignal::new(Library::default()),
             manifest: RwSignal::new(None),
-            problems: RwSignal::new(Vec::new()),
+            notices,
             unsaved: StoredValue::new(false),
         }
     }
 
     fn tell(&self, problem: String) {
-        self.problems.update(|p| {
-            if !p.contains(&problem) {
-                p.push(problem);
-            }
-        });
+        self.notices.tell(About::App, problem);
     }
 
     /// Reads the stored library and keeps it in step with other tabs.

@@ -40,7 +40,8 @@ use notices::{ExportReminder, NoticeBar, ToastView};
 use open::{DropOverlay, OpenPanel, Opening};
 use reader::ReaderView;
 pub use report_view::ReportView;
-use vocabulary::{now, Toast, Toasts, MAIN_ID};
+pub use vocabulary::Notices;
+use vocabulary::{now, About, Toast, MAIN_ID};
 
 /// What the main area shows.
 #[derive(Clone)]
@@ -59,9 +60,9 @@ pub fn App() -> impl IntoView {
         || spawn_local(browser::register_offline_worker()),
         Duration::from_secs(2),
     );
-    let shelf = LibraryState::new();
+    let notices = Notices::new();
+    let shelf = LibraryState::new(notices);
     shelf.load();
-    let notices = RwSignal::new(Vec::<String>::new());
     let remind_to_export = keep_things_in_order(notices);
     let route = Route::from_query(&browser::query());
     let screen = RwSignal::new(Screen::Loading);
@@ -74,14 +75,13 @@ pub fn App() -> impl IntoView {
         .map(|(_, html)| html);
     let page_shows_first_screen = shown_by_page.is_some();
     let first_screen = RwSignal::new(shown_by_page);
-    let toasts = Toasts::new();
     let panel_open = RwSignal::new(browser::is_wide_screen());
     let open_panel = RwSignal::new(false);
     let search_open = RwSignal::new(false);
     let help_open = RwSignal::new(false);
     open_what_the_address_asks(shelf, &route, screen, first_screen, page_shows_first_screen);
 
-    let opening = opening(screen, first_screen, toasts, open_panel);
+    let opening = opening(screen, first_screen, notices, open_panel);
 
     // A report's tools are in the bar as soon as any of it is shown (its first screen too): the bar
     // keeps its height, and so the report its place, when the whole is set out.
@@ -93,6 +93,7 @@ pub fn App() -> impl IntoView {
         {move || remind_to_export.get().then(|| view! { <ExportReminder shown=remind_to_export /> })}
         <OpenPanel open=open_panel shelf=shelf opening=opening />
         <DropOverlay shelf=shelf notices=notices opening=opening />
+        <NoticeBar notices=notices />
         {move || match screen.get() {
             Screen::Loading => match first_screen.get() {
                 // Markup from the report renderer (`report::html`), which escapes all text.
@@ -104,31 +105,23 @@ pub fn App() -> impl IntoView {
                 .into_any(),
                 None => view! { <main id=MAIN_ID tabindex="-1"><p class="loading" role="status">"Opening the report…"</p></main> }.into_any(),
             },
-            Screen::Reading(current) => view! { <ReaderView current=current panel_open=panel_open search_open=search_open help_open=help_open notices=notices toasts=toasts /> }.into_any(),
-            Screen::Library => view! {
-                <NoticeBar link_notice=RwSignal::new(None) lists=vec![shelf.problems, notices] />
-                <LibraryView shelf=shelf />
-            }
-            .into_any(),
-            Screen::Missing(missing) => view! {
-                <NoticeBar link_notice=RwSignal::new(None) lists=vec![shelf.problems, notices] />
-                <MissingReport missing=missing open_panel=open_panel />
-            }
-            .into_any(),
+            Screen::Reading(current) => view! { <ReaderView current=current panel_open=panel_open search_open=search_open help_open=help_open notices=notices /> }.into_any(),
+            Screen::Library => view! { <LibraryView shelf=shelf /> }.into_any(),
+            Screen::Missing(missing) => view! { <MissingReport missing=missing open_panel=open_panel /> }.into_any(),
         }}
-        <ToastView toasts=toasts />
+        <ToastView notices=notices />
     }
 }
 
 /// Once the report is open: texts kept in localStorage before texts moved to IndexedDB move now,
 /// and whether the reader is to be reminded to export their notes.
-fn keep_things_in_order(notices: RwSignal<Vec<String>>) -> RwSignal<bool> {
+fn keep_things_in_order(notices: Notices) -> RwSignal<bool> {
     let remind_to_export = RwSignal::new(false);
     set_timeout(
         move || {
             spawn_local(async move {
                 if let Err(problem) = text_store::move_old_texts().await {
-                    notices.update(|n| n.push(problem));
+                    notices.tell(About::App, problem);
                 }
                 let kept = Kept::from_answer(text_store::persisted().await);
                 let due_with_notes = |has_notes| {
@@ -198,7 +191,7 @@ fn open_what_the_address_asks(
 fn opening(
     screen: RwSignal<Screen>,
     first_screen: RwSignal<Option<String>>,
-    toasts: Toasts,
+    notices: Notices,
     open_panel: RwSignal<bool>,
 ) -> Opening {
     let before_first_screen = StoredValue::new(None::<Screen>);
@@ -224,7 +217,7 @@ fn opening(
         first_screen.set(None);
         browser::show_query(&Route::query_for(Some(&current.id), None));
         if let Some(message) = message {
-            toasts.show(Toast::Info(message), Duration::from_secs(8));
+            notices.flash(Toast::Info(message), Duration::from_secs(8));
         }
         open_panel.set(false);
         screen.set(Screen::Reading(current));

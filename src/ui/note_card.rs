@@ -49,7 +49,7 @@ pub fn NoteCard(annotation: Annotation, annotator: Annotator) -> impl IntoView {
     let share_what = what.clone();
     let card_id = format!("note-{id}");
     let colour = annotation.colour;
-    let meaning = move || colour.map(|c| annotator.palette.with(|p| p.meaning(c)));
+    let meaning = move || colour.map(|c| annotator.document.palette.with(|p| p.meaning(c)));
     let tags = (!annotation.tags.is_empty()).then(|| {
         view! {
             <ul class="note-tags" aria-label="Tags">
@@ -66,7 +66,7 @@ pub fn NoteCard(annotation: Annotation, annotator: Annotator) -> impl IntoView {
                 {tags}
                 <span class="note-actions">
                     <button type="button" class="text-button" aria-label=format!("Edit note on {what}")
-                        on:click=move |_| annotator.editing.set(Some(Editing::Existing(id.clone())))>"Edit"</button>
+                        on:click=move |_| annotator.session.editing.set(Some(Editing::Existing(id.clone())))>"Edit"</button>
                     {use_context::<ReaderActions>().map(|actions| {
                         let share_id = share_id.clone();
                         view! {
@@ -86,7 +86,7 @@ pub fn NoteCard(annotation: Annotation, annotator: Annotator) -> impl IntoView {
 #[component]
 pub fn SharedPreview(annotator: Annotator) -> impl IntoView {
     move || {
-        annotator.shared.get().map(|shared| {
+        annotator.session.shared.get().map(|shared| {
             let annotation = shared.annotation.clone();
             let colour = annotation.colour;
             view! {
@@ -95,10 +95,10 @@ pub fn SharedPreview(annotator: Annotator) -> impl IntoView {
                     {quote_view(&annotation)}
                     <div class="note-body">{note_text(&annotation.note)}</div>
                     <div class="note-footer">
-                        {colour.map(|c| view! { <span class="chip" data-colour=c.key()>{annotator.palette.with_untracked(|p| p.meaning(c))}</span> })}
+                        {colour.map(|c| view! { <span class="chip" data-colour=c.key()>{annotator.document.palette.with_untracked(|p| p.meaning(c))}</span> })}
                         <span class="note-actions">
                             <button type="button" class="primary-button" on:click=move |_| annotator.accept_shared()>"Add to my notes"</button>
-                            <button type="button" class="text-button" on:click=move |_| annotator.shared.set(None)>"Dismiss"</button>
+                            <button type="button" class="text-button" on:click=move |_| annotator.session.shared.set(None)>"Dismiss"</button>
                         </span>
                     </div>
                 </div>
@@ -115,7 +115,7 @@ fn ColourChoice(
     name: String,
 ) -> impl IntoView {
     let option = move |colour: Option<Colour>| {
-        let label = move || annotator.palette.with(|p| p.name_of(colour));
+        let label = move || annotator.document.palette.with(|p| p.name_of(colour));
         view! {
             <label class="colour-option" data-colour=colour.map(Colour::key)>
                 <input type="radio" name=name.clone() prop:checked=move || chosen.get() == colour
@@ -137,7 +137,10 @@ fn ColourChoice(
 #[component]
 pub fn NoteEditor(editing: Editing, annotator: Annotator) -> impl IntoView {
     let existing = match &editing {
-        Editing::Existing(id) => annotator.annotations.with_untracked(|s| s.get(id).cloned()),
+        Editing::Existing(id) => annotator
+            .document
+            .annotations
+            .with_untracked(|s| s.get(id).cloned()),
         Editing::New { .. } => None,
     };
     let (what, quote, initial_note, initial_colour) = match (&editing, &existing) {
@@ -202,14 +205,14 @@ pub fn NoteEditor(editing: Editing, annotator: Annotator) -> impl IntoView {
                         save();
                     } else if ev.key() == "Escape" {
                         ev.prevent_default();
-                        annotator.editing.set(None);
+                        annotator.session.editing.set(None);
                     }
                 }
             ></textarea>
             <ColourChoice chosen=chosen annotator=annotator name=radio_name />
             <div class="editor-actions">
                 <button type="submit" class="primary-button">"Save note"</button>
-                <button type="button" class="text-button" on:click=move |_| annotator.editing.set(None)>"Cancel"</button>
+                <button type="button" class="text-button" on:click=move |_| annotator.session.editing.set(None)>"Cancel"</button>
             </div>
         </form>
     }

@@ -15,15 +15,15 @@ use crate::report::Report;
 use super::annotator::Annotator;
 use super::exchange_tools::ExchangeTools;
 use super::note_card::note_text;
-use super::vocabulary::{Toasts, NOTES_PANEL_ID};
+use super::vocabulary::{Notices, NOTES_PANEL_ID};
 
 /// One line of the notes panel: where an annotation is placed, and the annotation.
 type PanelItem = (Entry, Annotation);
 
 /// The entries at these places, with their annotations, as the panel shows them.
 fn panel_items(annotator: Annotator, places: &[usize]) -> Vec<PanelItem> {
-    annotator.placements.with_untracked(|placements| {
-        annotator.annotations.with_untracked(|set| {
+    annotator.document.placements.with_untracked(|placements| {
+        annotator.document.annotations.with_untracked(|set| {
             places
                 .iter()
                 .filter_map(|&i| placements.entries.get(i))
@@ -40,7 +40,7 @@ pub fn NotesPanel(
     annotator: Annotator,
     open: RwSignal<bool>,
     report: Arc<Report>,
-    toasts: Toasts,
+    notices: Notices,
 ) -> impl IntoView {
     let hidden_colours = RwSignal::new(Vec::<Option<Colour>>::new());
     // The list, in runs of neighbouring paragraphs: each run is one box that the browser lays out
@@ -84,7 +84,7 @@ pub fn NotesPanel(
         }
     };
     let filter_button = move |colour: Option<Colour>| {
-        let label = move || annotator.palette.with(|p| p.name_of(colour));
+        let label = move || annotator.document.palette.with(|p| p.name_of(colour));
         let shown = move || !hidden_colours.with(|h| h.contains(&colour));
         view! {
             <button type="button" class="filter" data-colour=colour.map(Colour::key)
@@ -101,7 +101,7 @@ pub fn NotesPanel(
                 <span class="swatch" aria-hidden="true"></span>
                 <input type="text" maxlength="40"
                     aria-label=format!("Meaning of {} highlights", colour.key())
-                    prop:value=move || annotator.palette.with(|p| p.meaning(colour))
+                    prop:value=move || annotator.document.palette.with(|p| p.meaning(colour))
                     on:change=move |ev| annotator.rename_colour(colour, &event_target_value(&ev)) />
             </label>
         }
@@ -112,7 +112,7 @@ pub fn NotesPanel(
                 <h2>"Highlights and notes"</h2>
                 <button type="button" class="text-button" aria-label="Close highlights and notes" on:click=move |_| open.set(false)>"Close"</button>
             </div>
-            <ExchangeTools annotator=annotator report=report toasts=toasts />
+            <ExchangeTools annotator=annotator report=report notices=notices />
             <details class="palette">
                 <summary>"Colours and their meanings"</summary>
                 {Colour::ALL.into_iter().map(meaning_field).collect_view()}

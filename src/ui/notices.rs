@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::storage;
-use super::vocabulary::{capitalised, now, Toast, Toasts};
+use super::vocabulary::{capitalised, now, About, Notices, Toast};
 
 /// The reminder to export one's notes, where the browser may clear them and a month has passed
 /// without an export; dismissed, it waits another month.
@@ -27,51 +27,42 @@ pub fn ExportReminder(shown: RwSignal<bool>) -> impl IntoView {
     }
 }
 
-/// Messages above the main area, each dismissable: about the address, and about saved data.
+/// The lasting notices above the main area, each dismissable.
 #[component]
-pub fn NoticeBar(
-    link_notice: RwSignal<Option<String>>,
-    lists: Vec<RwSignal<Vec<String>>>,
-) -> impl IntoView {
-    let link = move || {
-        link_notice.get().map(|message| {
-            view! {
-                <div class="notice" role="alert">
-                    <p>{message}</p>
-                    <button type="button" class="notice-dismiss" aria-label="Dismiss notice" on:click=move |_| link_notice.set(None)>
-                        "Dismiss"
-                    </button>
-                </div>
-            }
-        })
-    };
-    let others = move || {
-        lists
-            .iter()
-            .flat_map(|list| list.get().into_iter().map(move |message| (*list, message)))
-            .map(|(list, message)| {
-                let dismissed = message.clone();
+pub fn NoticeBar(notices: Notices) -> impl IntoView {
+    let shown = move || {
+        notices
+            .lasting()
+            .into_iter()
+            .map(|notice| {
+                // The address's notice is about where the reader is; the others about what is kept.
+                let (class, dismiss) = match notice.about {
+                    About::Address => ("notice", "Dismiss notice"),
+                    About::OpenReport | About::App => {
+                        ("notice storage-notice", "Dismiss storage notice")
+                    }
+                };
+                let text = notice.text.clone();
                 view! {
-                    <div class="notice storage-notice" role="alert">
-                        <p>{message}</p>
-                        <button type="button" class="notice-dismiss" aria-label="Dismiss storage notice"
-                            on:click=move |_| list.update(|p| p.retain(|m| *m != dismissed))>"Dismiss"</button>
+                    <div class=class role="alert">
+                        <p>{text}</p>
+                        <button type="button" class="notice-dismiss" aria-label=dismiss
+                            on:click=move |_| notices.dismiss(&notice)>"Dismiss"</button>
                     </div>
                 }
             })
             .collect_view()
     };
     // Sticky, so a message about saving is seen wherever the reader is in the report.
-    view! { <div class="notices">{others} {link}</div> }
+    view! { <div class="notices">{shown}</div> }
 }
 
 #[component]
-pub fn ToastView(toasts: Toasts) -> impl IntoView {
-    let slot = toasts.0;
+pub fn ToastView(notices: Notices) -> impl IntoView {
     view! {
         <div class="toast-region" role="status" aria-live="polite">
             {move || {
-                slot.get().map(|t| match t {
+                notices.toast().map(|t| match t {
                     Toast::Copied { label, text } => {
                         let shown: String = text.chars().take(160).collect();
                         let more = if text.chars().count() > 160 { "…" } else { "" };
@@ -89,7 +80,7 @@ pub fn ToastView(toasts: Toasts) -> impl IntoView {
                             <p>"Deleted " {what}</p>
                             <button type="button" class="toast-action" on:click=move |_| {
                                 undo.run(());
-                                slot.set(None);
+                                notices.clear_toast();
                             }>"Undo"</button>
                         </div>
                     }

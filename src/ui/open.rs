@@ -14,7 +14,7 @@ use crate::report::pdf::PdfProblem;
 
 use super::browser::{self, Shared};
 use super::library_state::{LibraryState, OpenReport};
-use super::vocabulary::OPEN_PANEL_ID;
+use super::vocabulary::{About, Notices, OPEN_PANEL_ID};
 
 /// What opening is doing, shown in a live region.
 #[derive(Clone, PartialEq)]
@@ -217,11 +217,7 @@ pub fn OpenPanel(open: RwSignal<bool>, shelf: LibraryState, opening: Opening) ->
 /// reader from the system (its file handlers), or shared to it from another app (its share
 /// target, `?shared`). Each opens as a chosen file does.
 #[component]
-pub fn DropOverlay(
-    shelf: LibraryState,
-    notices: RwSignal<Vec<String>>,
-    opening: Opening,
-) -> impl IntoView {
+pub fn DropOverlay(shelf: LibraryState, notices: Notices, opening: Opening) -> impl IntoView {
     let over = RwSignal::new(false);
     let progress = RwSignal::new(Progress::Idle);
     let stop = RwSignal::new(false);
@@ -230,9 +226,9 @@ pub fn DropOverlay(
         spawn_local(async move {
             match browser::take_shared().await {
                 Some(Shared::File(file)) => open_file(file, shelf, progress, stop, opening),
-                Some(Shared::Link(link)) => notices.update(|n| {
-                    n.push(format!("A web address was shared to the reader ({link}). It opens reports from files and text, not from addresses: save the report from that page, then open the file here."))
-                }),
+                Some(Shared::Link(link)) => notices.tell(About::App, format!(
+                    "A web address was shared to the reader ({link}). It opens reports from files and text, not from addresses: save the report from that page, then open the file here."
+                )),
                 None => {}
             }
         });
@@ -261,7 +257,7 @@ pub fn DropOverlay(
     // Problems with a dropped file are told like any other notice.
     Effect::new(move |_| {
         if let Progress::Failed(message) = progress.get() {
-            notices.update(|n| n.push(message));
+            notices.tell(About::App, message);
             progress.set(Progress::Idle);
         }
     });

@@ -149,11 +149,11 @@ pub(super) fn piece_view(piece: &Piece, first_of_its_mark: bool, annotator: Anno
             view! {
                 <mark class="hl" data-colour=mark.colour.map(Colour::key) data-annotation=mark.annotation.clone()
                     tabindex=first_of_its_mark.then_some("0") title="Edit this highlight or its note"
-                    on:click=move |_| annotator.editing.set(Some(Editing::Existing(id.clone())))
+                    on:click=move |_| annotator.session.editing.set(Some(Editing::Existing(id.clone())))
                     on:keydown=move |ev| {
                         if ev.key() == "Enter" || ev.key() == " " {
                             ev.prevent_default();
-                            annotator.editing.set(Some(Editing::Existing(key_id.clone())));
+                            annotator.session.editing.set(Some(Editing::Existing(key_id.clone())));
                         }
                     }>{inner}</mark>
             }

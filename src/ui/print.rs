@@ -18,8 +18,8 @@ pub fn PrintEndnotes(annotator: Annotator) -> impl IntoView {
     browser::on_print(move |now| printing.set(now));
     move || {
         printing.get().then(|| {
-            let notes: Vec<(String, Annotation, bool)> = annotator.placements.with_untracked(|placements| {
-                annotator.annotations.with_untracked(|set| {
+            let notes: Vec<(String, Annotation, bool)> = annotator.document.placements.with_untracked(|placements| {
+                annotator.document.annotations.with_untracked(|set| {
                     placements
                         .entries
                         .iter()

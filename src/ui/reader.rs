@@ -18,13 +18,12 @@ use super::annotator::Annotator;
 use super::browser::{self, copy_and_tell};
 use super::library_state::OpenReport;
 use super::notes_panel::NotesPanel;
-use super::notices::NoticeBar;
 use super::print::PrintEndnotes;
 use super::report_view::ReportView;
 use super::search_bar::SearchBar;
 use super::selection_bar::SelectionAdder;
 use super::shortcuts::{self, HelpOverlay, ShortcutTargets};
-use super::vocabulary::{PageText, ReaderActions, TextSelection, Toast, Toasts, MAIN_ID};
+use super::vocabulary::{About, Notices, PageText, ReaderActions, TextSelection, Toast, MAIN_ID};
 
 /// "Version 2 of 3", with the others to switch to.
 #[component]
@@ -56,16 +55,20 @@ pub fn ReaderView(
     /// The search bar and the shortcuts' help, opened from the app bar or by keys.
     search_open: RwSignal<bool>,
     help_open: RwSignal<bool>,
-    notices: RwSignal<Vec<String>>,
-    toasts: Toasts,
+    notices: Notices,
 ) -> impl IntoView {
     let report = current.report.clone();
     browser::set_title(&report.page_title());
-    let annotator = Annotator::new(&current.id, ParagraphIndex::new(&report));
+    let annotator = Annotator::new(&current.id, ParagraphIndex::new(&report), notices);
     annotator.load();
 
-    let (targets, link_notice) = follow_the_address(report.clone(), &current, annotator);
-    offer_undo(annotator, toasts);
+    let targets = follow_the_address(report.clone(), &current, annotator, notices);
+    // What was told about this report and its address is no longer true once another opens.
+    on_cleanup(move || {
+        notices.withdraw_all(About::Address);
+        notices.withdraw_all(About::OpenReport);
+    });
+    offer_undo(annotator, notices);
     if current.versions > 1 {
         tell_how_notes_fared(annotator, notices);
     }
@@ -76,10 +79,10 @@ pub fn ReaderView(
         move |id: String| {
             let url = permalink(&browser::page_url(), &id);
             let name = report.describe(&id).unwrap_or_else(|| id.clone());
-            copy_and_tell(toasts, format!("link to {name}"), url);
+            copy_and_tell(notices, format!("link to {name}"), url);
         }
     });
-    let actions = reader_actions(report.clone(), &current, annotator, toasts);
+    let actions = reader_actions(report.clone(), &current, annotator, notices);
     provide_context(actions);
     provide_context(PageText(RwSignal::new(0)));
 
@@ -91,19 +94,18 @@ pub fn ReaderView(
         help_open,
         search_open,
         copy_link,
-        toasts,
+        notices,
     });
 
     let range_citation = range_citation(report.clone(), targets);
 
     view! {
-        <NoticeBar link_notice=link_notice lists=vec![annotator.problems, notices] />
         {move || range_citation.get().map(|citation| {
             let text = citation.clone();
             view! {
                 <div class="range-bar" role="region" aria-label="Paragraphs the link points to">
                     <span>{citation}</span>
-                    <button type="button" class="text-button" on:click=move |_| copy_and_tell(toasts, "citation".to_string(), text.clone())>"Copy citation"</button>
+                    <button type="button" class="text-button" on:click=move |_| copy_and_tell(notices, "citation".to_string(), text.clone())>"Copy citation"</button>
                 </div>
             }
         })}
@@ -114,11 +116,11 @@ pub fn ReaderView(
                 <ReportView report=report.clone() targets=targets on_copy_link=copy_link annotator=annotator />
                 <PrintEndnotes annotator=annotator />
             </main>
-            <NotesPanel annotator=annotator open=panel_open report=report.clone() toasts=toasts />
+            <NotesPanel annotator=annotator open=panel_open report=report.clone() notices=notices />
         </div>
         <SelectionAdder annotator=annotator />
         <HelpOverlay open=help_open current=current_paragraph />
-        <p class="visually-hidden" role="status" aria-live="polite">{move || annotator.announcement.get()}</p>
+        <p class="visually-hidden" role="status" aria-live="polite">{move || annotator.session.announcement.get()}</p>
     }
 }
 
@@ -129,7 +131,8 @@ fn follow_the_address(
     report: Arc<Report>,
     current: &OpenReport,
     annotator: Annotator,
-) -> (Memo<Vec<String>>, RwSignal<Option<String>>) {
+    notices: Notices,
+) -> Memo<Vec<String>> {
     let fragment = RwSignal::new(browser::fragment());
     // Link clicks, back and forward, and edits of the address all arrive here.
     let hash_listener =
@@ -168,43 +171,46 @@ fn follow_the_address(
             .get()
             .and_then(Result::ok)
             .filter(|n| n.report == current_id);
-        annotator.shared.set(note);
+        annotator.session.shared.set(note);
         let passage = fragment.with(|f| text_fragment::parse(f)).and_then(|d| {
             let text = annotator.paragraph_text(&d.paragraph)?;
             d.find_in(&text)
                 .map(|(start, end)| (d.paragraph.clone(), start, end))
         });
-        annotator.target_passage.set(passage);
+        annotator.session.target_passage.set(passage);
     });
     let targets = Memo::new(move |_| match resolution.get() {
         Resolution::Found { ids, .. } => ids,
         _ => Vec::new(),
     });
-    let link_notice = RwSignal::new(None::<String>);
     // Runs after the report is in the page, and again on every change of the fragment.
-    Effect::new(move |_| match resolution.get() {
-        Resolution::Top => link_notice.set(None),
-        Resolution::Found { ids, note } => {
-            link_notice.set(note);
-            browser::reveal(&ids[0]);
+    Effect::new(move |_| {
+        notices.withdraw_all(About::Address);
+        match resolution.get() {
+            Resolution::Top => {}
+            Resolution::Found { ids, note } => {
+                if let Some(note) = note {
+                    notices.tell(About::Address, note);
+                }
+                browser::reveal(&ids[0]);
+            }
+            Resolution::NotFound { message } => notices.tell(About::Address, message),
         }
-        Resolution::NotFound { message } => link_notice.set(Some(message)),
     });
-
-    (targets, link_notice)
+    targets
 }
 
 /// A deletion is told, with a way to undo it.
-fn offer_undo(annotator: Annotator, toasts: Toasts) {
+fn offer_undo(annotator: Annotator, notices: Notices) {
     Effect::new(move |_| {
-        if let Some(deleted) = annotator.last_deleted.get() {
+        if let Some(deleted) = annotator.session.last_deleted.get() {
             let what = annotator.describe(&deleted);
             let what = if deleted.has_note() {
                 format!("note on {what}")
             } else {
                 format!("highlight on {what}")
             };
-            toasts.show(
+            notices.flash(
                 Toast::Deleted {
                     what,
                     undo: Callback::new(move |()| annotator.undo_delete()),
@@ -216,10 +222,10 @@ fn offer_undo(annotator: Annotator, toasts: Toasts) {
 }
 
 /// Annotations carried over from another version: the reader is told how they fared.
-fn tell_how_notes_fared(annotator: Annotator, notices: RwSignal<Vec<String>>) {
+fn tell_how_notes_fared(annotator: Annotator, notices: Notices) {
     Effect::new(move |previous: Option<()>| {
         if previous.is_none() {
-            let placements = annotator.placements.get_untracked();
+            let placements = annotator.document.placements.get_untracked();
             let moved = placements
                 .entries
                 .iter()
@@ -227,12 +233,13 @@ fn tell_how_notes_fared(annotator: Annotator, notices: RwSignal<Vec<String>>) {
                 .count();
             let orphans = placements.orphans().count();
             if moved + orphans > 0 {
-                notices.update(|n| {
-                    n.push(format!(
+                notices.tell(
+                    About::OpenReport,
+                    format!(
                         "In this version, {moved} of your highlights and notes moved with their text and {orphans} could \
                          not be placed; the panel lists both."
-                    ))
-                });
+                    ),
+                );
             }
         }
     });
@@ -240,11 +247,16 @@ fn tell_how_notes_fared(annotator: Annotator, notices: RwSignal<Vec<String>>) {
 
 /// A selection made with the mouse or the keyboard is offered for highlighting.
 fn offer_selections(annotator: Annotator) {
-    let offer_selection = move || annotator.selection.set(browser::current_selection());
+    let offer_selection = move || {
+        annotator
+            .session
+            .selection
+            .set(browser::current_selection())
+    };
     let pointer = window_event_listener(ev::pointerup, move |_| offer_selection());
     let keys = window_event_listener(ev::keyup, move |ev| {
         if ev.key() == "Escape" {
-            annotator.selection.set(None);
+            annotator.session.selection.set(None);
         } else if ev.shift_key() || ev.key() == "Shift" {
             offer_selection();
         }
@@ -261,7 +273,7 @@ fn reader_actions(
     report: Arc<Report>,
     current: &OpenReport,
     annotator: Annotator,
-    toasts: Toasts,
+    notices: Notices,
 ) -> ReaderActions {
     ReaderActions {
         copy_citation: Callback::new({
@@ -269,7 +281,7 @@ fn reader_actions(
             move |id: String| {
                 if let Some(paragraph) = report.paragraphs().find(|p| p.id == id) {
                     copy_and_tell(
-                        toasts,
+                        notices,
                         format!("citation of {}", paragraph.name),
                         cite(&report, paragraph),
                     );
@@ -281,6 +293,7 @@ fn reader_actions(
             let report_id = current.id.clone();
             move |id: String| {
                 let Some(annotation) = annotator
+                    .document
                     .annotations
                     .with_untracked(|s| s.get(&id).cloned())
                 else {
@@ -294,7 +307,7 @@ fn reader_actions(
                     annotation,
                 };
                 let url = with_fragment(&browser::page_url(), &share::encode(&note));
-                copy_and_tell(toasts, format!("link to the note on {what}"), url);
+                copy_and_tell(notices, format!("link to the note on {what}"), url);
             }
         }),
         copy_passage_link: Callback::new(move |selection: TextSelection| {
@@ -308,9 +321,9 @@ fn reader_actions(
                 &browser::page_url(),
                 &text_fragment::passage_fragment(&selection.paragraph, &quote),
             );
-            annotator.selection.set(None);
+            annotator.session.selection.set(None);
             copy_and_tell(
-                toasts,
+                notices,
                 format!(
                     "link to the passage in {}",
                     annotator.paragraph_name(&selection.paragraph)

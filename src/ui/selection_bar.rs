@@ -12,7 +12,7 @@ use super::vocabulary::ReaderActions;
 #[component]
 pub fn SelectionAdder(annotator: Annotator) -> impl IntoView {
     move || {
-        annotator.selection.get().map(|selection| {
+        annotator.session.selection.get().map(|selection| {
             // Set through the CSSOM (`style:`), which the Content-Security-Policy allows; a `style`
             // attribute would need 'unsafe-inline'.
             let top = format!("{}px", (selection.top - 8.0).max(8.0));
@@ -21,7 +21,7 @@ pub fn SelectionAdder(annotator: Annotator) -> impl IntoView {
                 let selection = selection.clone();
                 move |colour: Colour| {
                     let selection = selection.clone();
-                    let meaning = move || annotator.palette.with(|p| p.meaning(colour));
+                    let meaning = move || annotator.document.palette.with(|p| p.meaning(colour));
                     view! {
                         <button type="button" class="swatch" data-colour=colour.key()
                             aria-label=move || format!("Highlight selection as {} ({})", meaning(), colour.key())

@@ -11,7 +11,7 @@ use crate::keyboard::{command_for, step, Command, KeyPress, SHORTCUTS};
 
 use super::annotator::Annotator;
 use super::browser;
-use super::vocabulary::{Toast, Toasts, MAIN_ID, SEARCH_FIELD_ID};
+use super::vocabulary::{Notices, Toast, MAIN_ID, SEARCH_FIELD_ID};
 
 /// What the shortcuts act on.
 #[derive(Clone)]
@@ -24,7 +24,7 @@ pub struct ShortcutTargets {
     pub help_open: RwSignal<bool>,
     pub search_open: RwSignal<bool>,
     pub copy_link: Callback<String>,
-    pub toasts: Toasts,
+    pub notices: Notices,
 }
 
 /// Listens for shortcut keys (and for focus, to know the current paragraph) while the reader is
@@ -76,8 +76,8 @@ fn run(targets: &ShortcutTargets, command: Command) {
     let annotator = targets.annotator;
     let tell = |message: String| {
         targets
-            .toasts
-            .show(Toast::Info(message), Duration::from_secs(3))
+            .notices
+            .flash(Toast::Info(message), Duration::from_secs(3))
     };
     match command {
         Command::NextParagraph | Command::PreviousParagraph => {
@@ -97,7 +97,10 @@ fn run(targets: &ShortcutTargets, command: Command) {
         Command::Highlight => match browser::current_selection() {
             Some(selection) => {
                 let name = annotator.paragraph_name(&selection.paragraph);
-                annotator.highlight_selection(&selection, annotator.current_colour.get_untracked());
+                annotator.highlight_selection(
+                    &selection,
+                    annotator.session.current_colour.get_untracked(),
+                );
                 browser::clear_selection();
                 tell(format!("Highlighted the selected text in {name}"));
             }
@@ -142,7 +145,7 @@ fn run(targets: &ShortcutTargets, command: Command) {
             } else if targets.search_open.get_untracked() {
                 targets.search_open.set(false);
             } else {
-                annotator.selection.set(None);
+                annotator.session.selection.set(None);
                 browser::clear_selection();
             }
         }

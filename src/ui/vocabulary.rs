@@ -1,7 +1,8 @@
 //! The UI's shared vocabulary, which every view may use and which uses nothing else of the UI:
-//! the toast slot and what it can say, the actions a reader can take from anywhere in a report,
-//! a text selection, the signal that paragraphs' elements were replaced, the clock, and the ids
-//! and class names that views, the DOM helpers and the tests all name.
+//! notices and toasts (one channel for what the app tells the reader), the actions a reader can
+//! take from anywhere in a report, a text selection, the signal that paragraphs' elements were
+//! replaced, the clock, and the ids and class names that views, the DOM helpers and the tests all
+//! name.
 
 use std::time::Duration;
 
@@ -84,18 +85,86 @@ impl PartialEq for Toast {
     }
 }
 
-/// The toast slot, shared by every view.
-#[derive(Clone, Copy)]
-pub struct Toasts(pub RwSignal<Option<Toast>>);
+/// What a lasting notice is about, which says when it goes: an address's notice when the reader
+/// leaves that address, the open report's when another report opens, the rest when dismissed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum About {
+    /// Where the address led (a paragraph it names that the report lacks).
+    Address,
+    /// The open report's annotations (unreadable, not saved, moved to another version).
+    OpenReport,
+    /// The app as a whole (the library, settings, stored texts, files from outside).
+    App,
+}
 
-impl Toasts {
-    pub fn new() -> Toasts {
-        Toasts(RwSignal::new(None))
+/// A message that stays above the main area until dismissed or no longer true.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub about: About,
+}
+
+/// Everything the app tells the reader outside the report, through one channel shared by every
+/// view: notices stay until dismissed (problems with saved data, an address that leads nowhere);
+/// a toast comes and goes at the page's foot (a copy made, a deletion to undo).
+#[derive(Clone, Copy, PartialEq)]
+pub struct Notices {
+    lasting: RwSignal<Vec<Notice>>,
+    toast: RwSignal<Option<Toast>>,
+}
+
+impl Notices {
+    pub fn new() -> Notices {
+        Notices {
+            lasting: RwSignal::new(Vec::new()),
+            toast: RwSignal::new(None),
+        }
+    }
+
+    /// Tells something until it is dismissed; the same message told twice is shown once.
+    pub fn tell(&self, about: About, text: impl Into<String>) {
+        let notice = Notice {
+            text: text.into(),
+            about,
+        };
+        self.lasting.update(|n| {
+            if !n.contains(&notice) {
+                n.push(notice);
+            }
+        });
+    }
+
+    /// Takes back a message that is no longer true (a save that failed has now succeeded).
+    pub fn withdraw(&self, about: About, text: &str) {
+        let told = |n: &Notice| n.about == about && n.text == text;
+        if self.lasting.with_untracked(|n| n.iter().any(told)) {
+            self.lasting.update(|n| n.retain(|x| !told(x)));
+        }
+    }
+
+    /// Takes back every message about one thing (the reader left the address or the report).
+    pub fn withdraw_all(&self, about: About) {
+        if self
+            .lasting
+            .with_untracked(|n| n.iter().any(|x| x.about == about))
+        {
+            self.lasting.update(|n| n.retain(|x| x.about != about));
+        }
+    }
+
+    /// The lasting messages, oldest first (tracked).
+    pub fn lasting(&self) -> Vec<Notice> {
+        self.lasting.get()
+    }
+
+    /// The reader dismissed a message.
+    pub fn dismiss(&self, notice: &Notice) {
+        self.lasting.update(|n| n.retain(|x| x != notice));
     }
 
     /// Shows a toast for a while (unless another has taken its place meanwhile).
-    pub fn show(&self, toast: Toast, for_how_long: Duration) {
-        let slot = self.0;
+    pub fn flash(&self, toast: Toast, for_how_long: Duration) {
+        let slot = self.toast;
         slot.set(Some(toast.clone()));
         set_timeout(
             move || {
@@ -108,11 +177,21 @@ impl Toasts {
             for_how_long,
         );
     }
+
+    /// The toast shown now (tracked).
+    pub fn toast(&self) -> Option<Toast> {
+        self.toast.get()
+    }
+
+    /// The toast is done with (its action was taken).
+    pub fn clear_toast(&self) {
+        self.toast.set(None);
+    }
 }
 
-impl Default for Toasts {
-    fn default() -> Toasts {
-        Toasts::new()
+impl Default for Notices {
+    fn default() -> Notices {
+        Notices::new()
     }
 }
 

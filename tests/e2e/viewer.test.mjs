@@ -87,6 +87,15 @@ test('a fragment that names no paragraph gives a notice and the report stays', a
     '“#<img src=x onerror=alert(1)>” does not point to a paragraph of this report.',
   );
   assert.equal(await page.locator('.notice img').count(), 0, 'the fragment is shown as text');
+  // The notice is about the address: following a good link takes it away, as leaving the report does.
+  await page.evaluate(() => { location.hash = '#p8'; });
+  await landedOn(page, 'p8');
+  await page.waitForFunction(() => !document.querySelector('.notice'));
+  await page.evaluate(() => { location.hash = '#p99'; });
+  await page.getByRole('alert').waitFor();
+  await page.getByRole('link', { name: 'Library' }).click();
+  await page.locator('.library').waitFor();
+  assert.equal(await page.locator('.notice').count(), 0, 'no notice about the report follows the reader to the library');
   assertNoProblems(page);
 });
 

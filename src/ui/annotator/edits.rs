@@ -7,7 +7,8 @@ use crate::annotations::codec::Settings;
 use crate::annotations::{Annotation, AnnotationSet, Colour, Quote, Target};
 use crate::exchange::import::{self, ImportError, ImportPlan};
 
-use super::{Annotator, Editing, STORAGE_FULL};
+use super::saving::STORAGE_FULL;
+use super::{Annotator, Editing};
 use crate::ui::browser;
 use crate::ui::storage::{self, SaveError};
 use crate::ui::vocabulary::{now, TextSelection};
@@ -22,8 +23,8 @@ fn new_id() -> String {
 
 impl Annotator {
     fn change(&self, edit: impl FnOnce(&mut AnnotationSet)) {
-        self.annotations.update(edit);
-        self.schedule_save();
+        self.document.annotations.update(edit);
+        self.saving.schedule_save();
     }
 
     /// "Highlight paragraph 8": on with the current colour, or off.
@@ -32,7 +33,7 @@ impl Annotator {
         let colour = existing
             .as_ref()
             .is_none_or(|a| a.colour.is_none())
-            .then(|| self.current_colour.get_untracked());
+            .then(|| self.session.current_colour.get_untracked());
         let target = Target::whole(paragraph, self.paragraph_text(paragraph).as_deref());
         let existing = existing.map(|a| a.id);
         self.change(|set| {
@@ -42,7 +43,7 @@ impl Annotator {
 
     pub fn recolour(&self, id: &str, colour: Option<Colour>) {
         if let Some(c) = colour {
-            self.current_colour.set(c);
+            self.session.current_colour.set(c);
         }
         self.change(|set| set.recolour(id, colour, now()));
     }
@@ -52,13 +53,13 @@ impl Annotator {
         let Some(quote) = self.quote_for(selection) else {
             return;
         };
-        self.current_colour.set(colour);
+        self.session.current_colour.set(colour);
         let target = Target::Passage {
             paragraph: selection.paragraph.clone(),
             quote,
         };
         self.change(|set| set.add(Annotation::new(new_id(), target, Some(colour), "", now())));
-        self.selection.set(None);
+        self.session.selection.set(None);
     }
 
     /// Opens the note editor on the selected passage.
@@ -66,12 +67,12 @@ impl Annotator {
         let Some(quote) = self.quote_for(selection) else {
             return;
         };
-        self.editing.set(Some(Editing::New {
+        self.session.editing.set(Some(Editing::New {
             paragraph: selection.paragraph.clone(),
             quote: Some(quote),
-            colour: Some(self.current_colour.get_untracked()),
+            colour: Some(self.session.current_colour.get_untracked()),
         }));
-        self.selection.set(None);
+        self.session.selection.set(None);
     }
 
     fn quote_for(&self, selection: &TextSelection) -> Option<Quote> {
@@ -82,7 +83,7 @@ impl Annotator {
     /// Opens the note editor on a paragraph: its existing note, or a new one.
     pub fn open_paragraph_note(&self, paragraph: &str) {
         let existing = untrack(|| self.whole_on(paragraph)).map(|a| a.id);
-        self.editing.set(Some(match existing {
+        self.session.editing.set(Some(match existing {
             Some(id) => Editing::Existing(id),
             None => Editing::New {
                 paragraph: paragraph.to_string(),
@@ -94,16 +95,17 @@ impl Annotator {
 
     pub fn save_note(&self, editing: &Editing, text: &str, colour: Option<Colour>) {
         if let Some(c) = colour {
-            self.current_colour.set(c);
+            self.session.current_colour.set(c);
         }
         let paragraph = match editing {
             Editing::Existing(id) => self
+                .document
                 .annotations
                 .with_untracked(|set| set.get(id).map(|a| a.target.paragraph().to_string())),
             Editing::New { paragraph, .. } => Some(paragraph.clone()),
         };
         if let Some(paragraph) = paragraph {
-            self.announcement.set(format!(
+            self.session.announcement.set(format!(
                 "Note on {} saved.",
                 self.paragraph_name(&paragraph)
             ));
@@ -114,7 +116,7 @@ impl Annotator {
                 paragraph, quote, ..
             } => {
                 if text.trim().is_empty() && colour.is_none() {
-                    self.editing.set(None);
+                    self.session.editing.set(None);
                     return;
                 }
                 let target = match quote {
@@ -127,35 +129,39 @@ impl Annotator {
                 self.change(|set| set.add(Annotation::new(new_id(), target, colour, text, now())));
             }
         }
-        self.editing.set(None);
+        self.session.editing.set(None);
     }
 
     pub fn delete(&self, id: &str) {
         let mut removed = None;
         self.change(|set| removed = set.delete(id, now()));
         if self
+            .session
             .editing
             .with_untracked(|e| matches!(e, Some(Editing::Existing(x)) if x == id))
         {
-            self.editing.set(None);
+            self.session.editing.set(None);
         }
-        self.last_deleted.set(removed);
+        self.session.last_deleted.set(removed);
     }
 
     pub fn undo_delete(&self) {
-        if let Some(removed) = self.last_deleted.get_untracked() {
+        if let Some(removed) = self.session.last_deleted.get_untracked() {
             self.change(|set| {
                 set.restore(&removed.id, now());
             });
-            self.last_deleted.set(None);
+            self.session.last_deleted.set(None);
         }
     }
 
     /// What importing a file would do; nothing changes until [`Annotator::apply_import`].
     pub fn plan_import(&self, text: &str) -> Result<ImportPlan, ImportError> {
-        let (report, palette) = (self.report_id.get_value(), self.palette.get_untracked());
-        self.index.with_value(|index| {
-            self.annotations.with_untracked(|set| {
+        let (report, palette) = (
+            self.document.report_id.get_value(),
+            self.document.palette.get_untracked(),
+        );
+        self.document.index.with_value(|index| {
+            self.document.annotations.with_untracked(|set| {
                 import::plan_import(text, &report, index, set, &palette, now())
             })
         })
@@ -167,25 +173,26 @@ impl Annotator {
 
     /// Adds the shared note being previewed to the reader's own notes.
     pub fn accept_shared(&self) {
-        let Some(shared) = self.shared.get_untracked() else {
+        let Some(shared) = self.session.shared.get_untracked() else {
             return;
         };
         let plan = self
+            .document
             .annotations
             .with_untracked(|set| import::plan_merge(vec![shared.annotation], set));
         self.apply_import(&plan);
-        self.shared.set(None);
+        self.session.shared.set(None);
     }
 
     pub fn rename_colour(&self, colour: Colour, meaning: &str) {
-        self.palette.update(|p| p.rename(colour, meaning));
-        if self.loaded.get_value() {
+        self.document.palette.update(|p| p.rename(colour, meaning));
+        if self.saving.loaded.get_value() {
             let settings = Settings {
-                palette: self.palette.get_untracked(),
+                palette: self.document.palette.get_untracked(),
                 ..Settings::default()
             };
             if storage::save_settings(&settings) == Err(SaveError::Full) {
-                self.tell(STORAGE_FULL.to_string());
+                self.saving.tell(STORAGE_FULL.to_string());
             }
         }
     }

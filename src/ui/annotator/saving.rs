@@ -1,38 +1,66 @@
 //! Loading and saving the annotations: debounced, flushed when the page is hidden, never before
 //! the first load has finished, merged with what other tabs wrote; problems told in words.
 
+use std::time::Duration;
+
 use leptos::ev;
 use leptos::prelude::*;
 
 use crate::annotations::{AnnotationSet, StoredVersions};
 
-use super::{Annotator, SAVE_DELAY, STORAGE_FULL};
+use super::document::AnnotatedDocument;
+use crate::ui::browser;
 use crate::ui::storage::{self, Load, OtherTabWrote, SaveError, Saved};
-use crate::ui::vocabulary::now;
+use crate::ui::text_store;
+use crate::ui::vocabulary::{now, About, Notices};
 
-impl Annotator {
+/// How long after the last edit the annotations are written.
+const SAVE_DELAY: Duration = Duration::from_millis(400);
+
+pub(super) const STORAGE_FULL: &str = "Your last change could not be saved: this browser’s storage for this site is full. \
+     It is still on screen, so you can copy it; free some space (or remove other sites’ data) and edit again to save.";
+
+/// Where the annotations stand with storage.
+#[derive(Clone, Copy, PartialEq)]
+pub(super) struct Saving {
+    /// Nothing is written before the first load has finished.
+    pub(super) loaded: StoredValue<bool>,
+    /// False when unreadable data could not be kept aside: then nothing is written over it.
+    pub(super) writable: StoredValue<bool>,
+    pub(super) save_timer: StoredValue<Option<TimeoutHandle>>,
+    /// What this tab knows is stored, so that a save writes only what changed.
+    pub(super) stored: StoredValue<StoredVersions>,
+    /// Where problems with saved data are told.
+    notices: Notices,
+    /// What is saved.
+    document: AnnotatedDocument,
+}
+
+impl Saving {
+    pub(super) fn new(document: AnnotatedDocument, notices: Notices) -> Self {
+        Saving {
+            loaded: StoredValue::new(false),
+            writable: StoredValue::new(true),
+            save_timer: StoredValue::new(None),
+            stored: StoredValue::new(StoredVersions::default()),
+            notices,
+            document,
+        }
+    }
+
     pub(super) fn tell(&self, problem: String) {
-        self.problems.update(|p| {
-            if !p.contains(&problem) {
-                p.push(problem);
-            }
-        });
+        self.notices.tell(About::OpenReport, problem);
     }
 
     fn clear_problem(&self, problem: &str) {
-        if self
-            .problems
-            .with_untracked(|p| p.iter().any(|x| x == problem))
-        {
-            self.problems.update(|p| p.retain(|x| x != problem));
-        }
+        self.notices.withdraw(About::OpenReport, problem);
     }
 
     /// Reads the saved annotations and settings, then listens for other tabs and for the page
     /// being hidden (when a pending save is written at once).
     pub fn load(&self) {
-        let report = self.report_id.get_value();
-        let (loaded, journal_problem) = super::browser::timed("annotations:load", || {
+        let report = self.document.report_id.get_value();
+        let (loaded, journal_problem) = browser::timed("annotations:load", || {
             storage::load_annotations(&report, now())
         });
         if let Some(problem) = journal_problem {
@@ -42,7 +70,7 @@ impl Annotator {
             Load::Empty => {}
             Load::Read { value, .. } => {
                 self.stored.set_value(StoredVersions::of(&value));
-                self.annotations.set(value);
+                self.document.annotations.set(value);
             }
             Load::Unreadable { reason, kept_as } => match kept_as {
                 Some(key) => self.tell(format!(
@@ -64,7 +92,7 @@ impl Annotator {
             ),
         }
         match storage::load_settings(now()) {
-            Load::Read { value, .. } => self.palette.set(value.palette),
+            Load::Read { value, .. } => self.document.palette.set(value.palette),
             Load::Unreadable { reason, kept_as } => self.tell(format!(
                 "Your colour names could not be read ({reason}); the defaults are used.{}",
                 kept_as
@@ -78,7 +106,7 @@ impl Annotator {
         let this = *self;
         let storage_listener = window_event_listener(ev::storage, move |event| {
             if let Some(elsewhere) =
-                storage::annotations_changed_elsewhere(&this.report_id.get_value(), &event)
+                storage::annotations_changed_elsewhere(&this.document.report_id.get_value(), &event)
             {
                 let merged = match elsewhere {
                     OtherTabWrote::Whole(theirs) => {
@@ -97,7 +125,7 @@ impl Annotator {
                 }
             }
             if let Some(settings) = storage::settings_changed_elsewhere(&event) {
-                this.palette.set(settings.palette);
+                this.document.palette.set(settings.palette);
             }
         });
         let hide = window_event_listener(ev::pagehide, move |_| this.flush());
@@ -133,10 +161,10 @@ impl Annotator {
         if !self.loaded.get_value() || !self.writable.get_value() {
             return;
         }
-        let report = self.report_id.get_value();
-        let result = self.annotations.with_untracked(|set| {
+        let report = self.document.report_id.get_value();
+        let result = self.document.annotations.with_untracked(|set| {
             self.stored.with_value(|stored| {
-                super::browser::timed("annotations:save", || {
+                browser::timed("annotations:save", || {
                     storage::save_annotations(&report, set, stored, now())
                 })
             })
@@ -145,7 +173,7 @@ impl Annotator {
             Ok(saved) => {
                 self.clear_problem(STORAGE_FULL);
                 if !matches!(saved, Saved::Nothing) {
-                    crate::ui::text_store::ask_to_keep();
+                    text_store::ask_to_keep();
                 }
                 match saved {
                     Saved::Nothing => {}
@@ -154,7 +182,7 @@ impl Annotator {
                     Saved::Whole(whole) => {
                         self.merge_stored(
                             whole,
-                            self.annotations.with_untracked(StoredVersions::of),
+                            self.document.annotations.with_untracked(StoredVersions::of),
                         );
                     }
                     Saved::Recent(recent) => {
@@ -182,9 +210,9 @@ impl Annotator {
     fn merge_stored(&self, stored_now: AnnotationSet, mut known: StoredVersions) -> AnnotationSet {
         known.record(&stored_now);
         self.stored.set_value(known);
-        let mut merged = self.annotations.get_untracked();
+        let mut merged = self.document.annotations.get_untracked();
         if merged.merge(&stored_now) {
-            self.annotations.set(merged.clone());
+            self.document.annotations.set(merged.clone());
         }
         merged
     }

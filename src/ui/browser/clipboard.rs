@@ -5,7 +5,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::page::window;
-use crate::ui::vocabulary::{Toast, Toasts};
+use crate::ui::vocabulary::{Notices, Toast};
 
 /// Puts text on the clipboard. Fails where the page may not write to it (an insecure origin, a
 /// denied permission); the caller then shows the text for the reader to copy.
@@ -52,12 +52,12 @@ const DOWNLOAD_KEPT_MS: i32 = 60_000;
 
 /// Puts text on the clipboard and says so in a toast; shows it for copying by hand if the
 /// browser refuses.
-pub fn copy_and_tell(toasts: Toasts, label: String, text: String) {
+pub fn copy_and_tell(notices: Notices, label: String, text: String) {
     leptos::task::spawn_local(async move {
         let shown = match copy_text(&text).await {
             Ok(()) => Toast::Copied { label, text },
             Err(()) => Toast::CopyBlocked { label, text },
         };
-        toasts.show(shown, std::time::Duration::from_secs(4));
+        notices.flash(shown, std::time::Duration::from_secs(4));
     });
 }
