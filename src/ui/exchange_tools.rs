@@ -192,7 +192,7 @@ fn read_import(
             Ok(text) => text,
             Err(reason) => {
                 busy.set(None);
-                return problem.set(Some(reason));
+                return problem.set(Some(reason.to_string()));
             }
         };
         busy.set(Some(format!(

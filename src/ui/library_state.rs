@@ -16,7 +16,7 @@ use crate::report::html::{first_screen, report_html, FIRST_SCREEN_FROM};
 use crate::report::input::{self, InputError};
 use crate::report::{self, parse, Report, DEFAULT_REPORT, DEFAULT_REPORT_ID};
 
-use super::browser;
+use super::browser::{self, FetchError};
 use super::storage::{self, Load, SaveError};
 use super::text_store;
 use super::vocabulary::{now, About, Notices};
@@ -39,7 +39,7 @@ pub enum Missing {
     /// Known, but its text was not kept (storage was full when it was opened).
     TextNotKept { id: String, title: String },
     /// Published, but its file could not be fetched.
-    Unreachable { id: String, reason: String },
+    Unreachable { id: String, reason: FetchError },
 }
 
 pub const MANIFEST_URL: &str = "reports/manifest.json";
@@ -280,7 +280,7 @@ impl LibraryState {
         id: &str,
         file: &str,
         first_screen: &FirstScreen<impl Fn(Option<String>)>,
-    ) -> Result<String, String> {
+    ) -> Result<String, FetchError> {
         if id == DEFAULT_REPORT_ID {
             return Ok(DEFAULT_REPORT.to_string());
         }

@@ -642,6 +642,27 @@ test('bad files are refused with a clear message and nothing stored changes', as
   assertNoProblems(page);
 });
 
+test('a published report whose file the site no longer has says so in words, and nothing stored changes', async (t) => {
+  const site = await mkdtemp(join(tmpdir(), 'published-gone-'));
+  t.after(() => rm(site, { recursive: true, force: true }));
+  await cp(DIST, site, { recursive: true });
+  const manifest = JSON.parse(await readFile(join(site, 'reports/manifest.json'), 'utf8'));
+  manifest.reports.push({ id: 'gone', file: 'gone.txt', title: 'A Report Taken Down' });
+  await writeFile(join(site, 'reports/manifest.json'), JSON.stringify(manifest));
+  const published = await serve(site, []);
+  t.after(() => published.close());
+  const context = await freshContext(t);
+  const page = await openPage(context, '/?report=gone#p3', published.origin);
+  await page.getByRole('heading', { name: 'This report could not be fetched' }).waitFor();
+  assert.match(
+    await page.textContent('.missing-report'),
+    /The report “gone” is published with this reader, but its file could not be loaded \(the server has no such file \(404\)\)\./,
+  );
+  assert.doesNotMatch(JSON.stringify(await storedState(page)), /gone/, 'nothing of it is stored');
+  // The browser logs the missing file itself; nothing else may go wrong.
+  assert.deepEqual(page.problems.filter((p) => !/404/.test(p)), []);
+});
+
 test('a permalink to a report this browser does not have says so and offers to open the file', async (t) => {
   const context = await freshContext(t);
   const page = await newPage(context);

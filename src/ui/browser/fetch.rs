@@ -6,6 +6,38 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::page::{after_paint, window};
 
+/// Why a file published beside the app could not be fetched, in the reader's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FetchError {
+    /// No answer: offline, or the request was refused.
+    Network,
+    /// The server answered, but not with the file (404, 500, …).
+    Status(u16),
+    /// The answer's body could not be read as text.
+    Unreadable,
+}
+
+impl std::fmt::Display for FetchError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FetchError::Network => write!(f, "the network request failed"),
+            FetchError::Status(404) => write!(f, "the server has no such file (404)"),
+            FetchError::Status(status) => write!(f, "the server answered {status}"),
+            FetchError::Unreadable => write!(f, "what the server sent could not be read"),
+        }
+    }
+}
+
+/// A file the reader chose that the browser could not read (moved, deleted, or unreadable).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileUnreadable;
+
+impl std::fmt::Display for FileUnreadable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the file could not be read")
+    }
+}
+
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
     /// The browser's UTF-8 encoder.
@@ -42,33 +74,35 @@ async fn prefetched(url: &str) -> Option<JsValue> {
 
 /// Requests a file published beside the app (relative to the page), or takes over the request
 /// `web/route.js` started for it.
-async fn response_for(url: &str, prefetched: Option<JsValue>) -> Result<web_sys::Response, String> {
+async fn response_for(
+    url: &str,
+    prefetched: Option<JsValue>,
+) -> Result<web_sys::Response, FetchError> {
     let request = match prefetched {
         Some(request) if !request.is_string() => js_sys::Promise::resolve(&request),
         _ => window().fetch_with_str(url),
     };
     let response = JsFuture::from(request)
         .await
-        .map_err(|_| "the network request failed".to_string())?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| "no response".to_string())?;
+        .map_err(|_| FetchError::Network)?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| FetchError::Network)?;
     if !response.ok() {
-        return Err(format!("the server answered {}", response.status()));
+        return Err(FetchError::Status(response.status()));
     }
     Ok(response)
 }
 
 /// Fetches a file published beside the app (relative to the page), as text.
-pub async fn fetch_text(url: &str) -> Result<String, String> {
+pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
     let fetched = prefetched(url).await;
     if let Some(text) = fetched.as_ref().and_then(JsValue::as_string) {
         return Ok(text);
     }
     let response = response_for(url, fetched).await?;
-    let text = JsFuture::from(response.text().map_err(|_| "no body".to_string())?)
+    let text = JsFuture::from(response.text().map_err(|_| FetchError::Unreadable)?)
         .await
-        .map_err(|_| "the body could not be read".to_string())?;
-    text.as_string()
-        .ok_or_else(|| "the body is not text".to_string())
+        .map_err(|_| FetchError::Unreadable)?;
+    text.as_string().ok_or(FetchError::Unreadable)
 }
 
 /// Fetches a published text file as it arrives. Once `opening_bytes` of it are in, `opening` is
@@ -79,13 +113,13 @@ pub async fn fetch_text_in_steps(
     url: &str,
     opening_bytes: usize,
     opening: impl FnOnce(&str) -> bool,
-) -> Result<String, String> {
+) -> Result<String, FetchError> {
     let response = response_for(url, prefetched(url).await).await?;
     let Some(body) = response.body() else {
         return Ok(String::new());
     };
     let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
-    let unreadable = |_| "the body could not be read".to_string();
+    let unreadable = |_| FetchError::Unreadable;
     // Sized once from the announced length: growing by doubling would leave the wasm memory (which
     // never shrinks) half as large again as the text.
     let announced = response
@@ -127,10 +161,10 @@ pub async fn fetch_text_in_steps(
 }
 
 /// The bytes of a file the reader chose or dropped.
-pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, FileUnreadable> {
     let buffer = JsFuture::from(file.array_buffer())
         .await
-        .map_err(|_| "the file could not be read".to_string())?;
+        .map_err(|_| FileUnreadable)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
