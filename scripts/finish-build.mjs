@@ -1,7 +1,7 @@
 // Trunk's post-build hook (see Trunk.toml). Four jobs on the staged dist/:
-// 1. Strict CSP: Trunk starts the app with an inline module script; it is moved to a file of its
-//    own (named by its hash). Where the page shows a report before the app runs, it starts the app
-//    only once that is painted. The pre-paint script (web/route.js) goes the other way, into the
+// 1. Strict CSP: the loader that starts the app (scripts/build-wasm.mjs built it) is a file of
+//    its own, named by its hash. Where the page shows a report before the app runs, it starts the
+//    app only once that is painted. The pre-paint script (web/route.js) goes the other way, into the
 //    page, allowed by its hash: as a file it was a request the first paint waited for, and the
 //    requests it starts began only once it had arrived. The build fails if any other inline script,
 //    or any inline event handler, is left.
@@ -26,25 +26,29 @@ const hash = (text) => createHash('sha256').update(text).digest('hex').slice(0, 
 const indexPath = join(staging, 'index.html');
 let html = await readFile(indexPath, 'utf8');
 const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)([^>]*)>([\s\S]*?)<\/script>/g)];
-if (inline.length !== 1 || !/type="module"/.test(inline[0][1])) {
-  throw new Error(`expected exactly one inline module script (Trunk's loader), found ${inline.length}`);
-}
-const [tag, , trunkCode] = inline[0];
+if (inline.length !== 0) throw new Error(`expected no inline script before the loader is written, found ${inline.length}`);
+// The app's files, as scripts/build-wasm.mjs named them.
+const app = JSON.parse(await readFile(join(source, 'target', 'wasm-split', process.env.TRUNK_PROFILE === 'release' ? 'release' : 'debug', 'files.json'), 'utf8'));
 // Where the page shows a report before the app runs (its static copy of the default report, or a
 // published report's first screen, which web/route.js may still be fetching: waited for up to
 // half a second), the app is compiled and started after that is painted (at most a tenth of a
 // second later in a tab that paints nothing), so the report is on screen as soon as a static
 // page's would be: once started, the app keeps the page too busy to paint.
-const paintFirst = `await Promise.race([window.reportReaderFirstScreen, new Promise((late) => setTimeout(late, 500))]);
+const code = `import init from './${app.glue}';
+await Promise.race([window.reportReaderFirstScreen, new Promise((late) => setTimeout(late, 500))]);
 if (!document.documentElement.classList.contains('other-address')) {
   await new Promise((painted) => { requestAnimationFrame(() => setTimeout(painted)); setTimeout(painted, 100); });
-}`;
-const imports = trunkCode.match(/^\s*(import [^;]+;\s*)+/);
-if (!imports) throw new Error("Trunk's loader no longer starts with its imports");
-const code = `${imports[0].trim()}\n${paintFirst}\n${trunkCode.slice(imports[0].length)}`;
+}
+await init({ module_or_path: './${app.wasm}' });
+`;
 const loader = `start-${hash(code)}.js`;
-await writeFile(join(staging, loader), code.trim() + '\n');
-html = html.replace(tag, () => `<script type="module" src="./${loader}"></script>`);
+await writeFile(join(staging, loader), code);
+// Fetched at once, while the page paints: the glue, the scripts it imports, and the main module.
+const snippets = (await files(join(staging, 'snippets'))).map((path) => relative(staging, path).split(sep).join('/'));
+const preloads = [app.glue, app.splitLoader, ...snippets].map((name) => `<link rel="modulepreload" href="./${name}" />`)
+  .concat(`<link rel="preload" href="./${app.wasm}" as="fetch" type="application/wasm" crossorigin />`);
+if (!html.includes('</head>')) throw new Error('index.html has no </head> to put the loader in');
+html = html.replace('</head>', () => `${preloads.join('\n')}\n<script type="module" src="./${loader}"></script>\n</head>`);
 const report = (await readFile(join(source, 'web/default-report.html'), 'utf8')).trim();
 const frame = `<div id="prerendered">
 <header class="app-bar"><a class="app-name" href="./">Report reader</a><span class="app-actions placeholder" aria-hidden="true"><select class="bar-select" disabled><option>Like the system</option></select><span class="bar-link">Library</span><span class="bar-button">Open a report</span><span class="bar-button">Search</span><span class="bar-button">Shortcuts</span><span class="panel-toggle">Highlights and notes</span></span></header>

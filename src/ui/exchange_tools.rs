@@ -17,9 +17,16 @@ use super::browser;
 use super::browser::copy_and_tell;
 use super::vocabulary::{now, Notices, Toast};
 
+/// Export and import, in a part of the app of its own (with the formats): fetched the first time
+/// the panel's "Export and import" is opened.
+#[lazy]
+pub fn exchange_tools(annotator: Annotator, report: Arc<Report>, notices: Notices) -> AnyView {
+    view! { <ExchangeTools annotator=annotator report=report notices=notices /> }.into_any()
+}
+
 /// Export and import: W3C Web Annotation JSON-LD or Markdown out; a file in, with a preview.
 #[component]
-pub(super) fn ExchangeTools(
+fn ExchangeTools(
     annotator: Annotator,
     report: Arc<Report>,
     notices: Notices,
@@ -90,8 +97,6 @@ pub(super) fn ExchangeTools(
         })
     };
     view! {
-        <details class="exchange">
-            <summary>"Export and import"</summary>
             <div class="exchange-buttons">
                 <button type="button" class="text-button" on:click=export_json>"Export notes (W3C JSON-LD)"</button>
                 <button type="button" class="text-button" on:click=move |_| {
@@ -120,7 +125,6 @@ pub(super) fn ExchangeTools(
             </p>
             {preview}
             {move || problem.get().map(|p| view! { <p class="import-problem" role="alert">{p}</p> })}
-        </details>
     }
 }
 

@@ -253,8 +253,14 @@ fn export_all_markdown(shelf: LibraryState) {
     });
 }
 
+/// The library screen, in a part of the app of its own: fetched the first time it is shown.
+#[lazy]
+pub fn library_screen(shelf: LibraryState) -> AnyView {
+    view! { <LibraryView shelf=shelf /> }.into_any()
+}
+
 #[component]
-pub fn LibraryView(shelf: LibraryState) -> impl IntoView {
+fn LibraryView(shelf: LibraryState) -> impl IntoView {
     browser::set_title("Library — Report reader");
     let published = move || {
         let known: Vec<String> = shelf

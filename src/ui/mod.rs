@@ -10,6 +10,7 @@ mod library_view;
 mod note_card;
 mod notes_panel;
 mod notices;
+mod on_demand;
 mod open;
 mod paragraph;
 mod print;
@@ -35,7 +36,6 @@ pub use annotator::Annotator;
 use app_bar::AppBar;
 pub use browser::content_hash;
 use library_state::{LibraryState, Missing, OpenReport};
-use library_view::LibraryView;
 use notices::{ExportReminder, NoticeBar, ToastView};
 use open::{DropOverlay, OpenPanel, Opening};
 use reader::ReaderView;
@@ -106,7 +106,7 @@ pub fn App() -> impl IntoView {
                 None => view! { <main id=MAIN_ID tabindex="-1"><p class="loading" role="status">"Opening the report…"</p></main> }.into_any(),
             },
             Screen::Reading(current) => view! { <ReaderView current=current panel_open=panel_open search_open=search_open help_open=help_open notices=notices /> }.into_any(),
-            Screen::Library => view! { <LibraryView shelf=shelf /> }.into_any(),
+            Screen::Library => Suspend::new(library_view::library_screen(shelf)).into_any(),
             Screen::Missing(missing) => view! { <MissingReport missing=missing open_panel=open_panel /> }.into_any(),
         }}
         <ToastView notices=notices />

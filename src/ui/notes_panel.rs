@@ -13,8 +13,9 @@ use crate::annotations::{Annotation, Colour};
 use crate::report::Report;
 
 use super::annotator::Annotator;
-use super::exchange_tools::ExchangeTools;
+use super::exchange_tools::exchange_tools;
 use super::note_card::note_text;
+use super::on_demand::when_first_wanted;
 use super::vocabulary::{Notices, NOTES_PANEL_ID};
 
 /// One line of the notes panel: where an annotation is placed, and the annotation.
@@ -47,6 +48,8 @@ pub fn NotesPanel(
     // only near the screen (with one box per entry it would check every entry's box each frame),
     // and a run is built again only when what it shows changed. Passed on without comparing it with the
     // last one: each run's own memo below does that, by its fingerprint.
+    // Closed at first: what it holds is fetched the first time it is opened.
+    let exchange_opened = RwSignal::new(false);
     let lists = Memo::new_with_compare(
         move |_| hidden_colours.with(|hidden| annotator.panel_lists(hidden)),
         |_, _| true,
@@ -112,7 +115,10 @@ pub fn NotesPanel(
                 <h2>"Highlights and notes"</h2>
                 <button type="button" class="text-button" aria-label="Close highlights and notes" on:click=move |_| open.set(false)>"Close"</button>
             </div>
-            <ExchangeTools annotator=annotator report=report notices=notices />
+            <details class="exchange" on:toggle=move |_| exchange_opened.set(true)>
+                <summary>"Export and import"</summary>
+                {when_first_wanted(move || exchange_opened.get(), move || exchange_tools(annotator, report.clone(), notices))}
+            </details>
             <details class="palette">
                 <summary>"Colours and their meanings"</summary>
                 {Colour::ALL.into_iter().map(meaning_field).collect_view()}

@@ -14,6 +14,7 @@ use crate::report::pdf::PdfProblem;
 
 use super::browser::{self, Shared};
 use super::library_state::{LibraryState, OpenReport};
+use super::on_demand::when_first_wanted;
 use super::vocabulary::{About, Notices, OPEN_PANEL_ID};
 
 /// What opening is doing, shown in a live region.
@@ -71,7 +72,9 @@ async fn pdf_text(
     browser::lay_out_pdf(&json).await
 }
 
-/// Reads a file and opens it, telling the reader how it goes.
+/// Reads a file and opens it, telling the reader how it goes. In a part of the app of its own
+/// (with the readers of every kind of file), fetched the first time a file is opened.
+#[lazy]
 fn open_file(
     file: browser::File,
     shelf: LibraryState,
@@ -158,6 +161,22 @@ fn open_file(
 
 #[component]
 pub fn OpenPanel(open: RwSignal<bool>, shelf: LibraryState, opening: Opening) -> impl IntoView {
+    view! {
+        <section id=OPEN_PANEL_ID class="open-panel" aria-label="Open a report" hidden=move || !open.get()>
+            {when_first_wanted(move || open.get(), move || open_tools(open, shelf, opening))}
+        </section>
+    }
+}
+
+/// What the "Open a report" panel holds, in the part of the app that opens files: fetched the
+/// first time the panel is opened.
+#[lazy]
+fn open_tools(open: RwSignal<bool>, shelf: LibraryState, opening: Opening) -> AnyView {
+    view! { <OpenTools open=open shelf=shelf opening=opening /> }.into_any()
+}
+
+#[component]
+fn OpenTools(open: RwSignal<bool>, shelf: LibraryState, opening: Opening) -> impl IntoView {
     let progress = RwSignal::new(Progress::Idle);
     let stop = RwSignal::new(false);
     let pasted = RwSignal::new(String::new());
@@ -177,14 +196,13 @@ pub fn OpenPanel(open: RwSignal<bool>, shelf: LibraryState, opening: Opening) ->
         });
     };
     view! {
-        <section id=OPEN_PANEL_ID class="open-panel" aria-label="Open a report" hidden=move || !open.get()>
             <div class="open-row">
                 <label class="file-button">
                     <input type="file" class="visually-hidden" accept=".txt,.md,.markdown,.text,.html,.htm,.pdf,.docx,.doc,.docm,text/plain,text/markdown,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
                         aria-label="Choose a report file"
                         on:change=move |ev| {
                             if let Some(file) = browser::chosen_files(&ev).into_iter().next() {
-                                open_file(file, shelf, progress, stop, opening);
+                                spawn_local(open_file(file, shelf, progress, stop, opening));
                             }
                         } />
                     <span aria-hidden="true">"Choose a file…"</span>
@@ -209,7 +227,6 @@ pub fn OpenPanel(open: RwSignal<bool>, shelf: LibraryState, opening: Opening) ->
                     Progress::Failed(message) => Some(view! { <span class="failed">{message}</span> }.into_any()),
                 }}
             </p>
-        </section>
     }
 }
 
@@ -221,11 +238,13 @@ pub fn DropOverlay(shelf: LibraryState, notices: Notices, opening: Opening) -> i
     let over = RwSignal::new(false);
     let progress = RwSignal::new(Progress::Idle);
     let stop = RwSignal::new(false);
-    browser::on_launched_files(move |file| open_file(file, shelf, progress, stop, opening));
+    browser::on_launched_files(move |file| {
+        spawn_local(open_file(file, shelf, progress, stop, opening))
+    });
     if Route::from_query(&browser::query()).shared {
         spawn_local(async move {
             match browser::take_shared().await {
-                Some(Shared::File(file)) => open_file(file, shelf, progress, stop, opening),
+                Some(Shared::File(file)) => open_file(file, shelf, progress, stop, opening).await,
                 Some(Shared::Link(link)) => notices.tell(About::App, format!(
                     "A web address was shared to the reader ({link}). It opens reports from files and text, not from addresses: save the report from that page, then open the file here."
                 )),
@@ -246,7 +265,7 @@ pub fn DropOverlay(shelf: LibraryState, notices: Notices, opening: Opening) -> i
         ev.prevent_default();
         over.set(false);
         if let Some(file) = browser::dropped_files(&ev).into_iter().next() {
-            open_file(file, shelf, progress, stop, opening);
+            spawn_local(open_file(file, shelf, progress, stop, opening));
         }
     });
     on_cleanup(move || {

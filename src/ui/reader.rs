@@ -20,9 +20,10 @@ use super::library_state::OpenReport;
 use super::notes_panel::NotesPanel;
 use super::print::PrintEndnotes;
 use super::report_view::ReportView;
+use super::on_demand::when_first_wanted;
 use super::search_bar::SearchBar;
 use super::selection_bar::SelectionAdder;
-use super::shortcuts::{self, HelpOverlay, ShortcutTargets};
+use super::shortcuts::{self, help_overlay, ShortcutTargets};
 use super::vocabulary::{About, Notices, PageText, ReaderActions, TextSelection, Toast, MAIN_ID};
 
 /// "Version 2 of 3", with the others to switch to.
@@ -119,7 +120,7 @@ pub fn ReaderView(
             <NotesPanel annotator=annotator open=panel_open report=report.clone() notices=notices />
         </div>
         <SelectionAdder annotator=annotator />
-        <HelpOverlay open=help_open current=current_paragraph />
+        {when_first_wanted(move || help_open.get(), move || help_overlay(help_open, current_paragraph))}
         <p class="visually-hidden" role="status" aria-live="polite">{move || annotator.session.announcement.get()}</p>
     }
 }

@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::annotations::ParagraphRange;
 
@@ -19,26 +20,48 @@ const LISTED: usize = 500;
 /// Typing pauses this long before the search runs.
 const TYPING_PAUSE_MS: u64 = 120;
 
+/// A query run over the report (folded for search on the first query: a pass over all of it)
+/// and the reader's notes. In a part of the app of its own, with the folding's tables: fetched
+/// the first time the reader searches. The bar itself is in the first load, so that what is
+/// typed at once is kept.
+#[lazy]
+fn run_search(
+    annotator: Annotator,
+    index: StoredValue<Option<Arc<SearchIndex>>>,
+    query: String,
+) -> Results {
+    let index = index.get_value().unwrap_or_else(|| {
+        let built = Arc::new(browser::timed("search:index", || annotator.search_index()));
+        index.set_value(Some(built.clone()));
+        built
+    });
+    browser::timed("search:query", || annotator.search(&index, &query, LISTED))
+}
+
 #[component]
 pub fn SearchBar(open: RwSignal<bool>, annotator: Annotator) -> impl IntoView {
-    // Folding the report for search costs a pass over all of it: done on the first search only.
     let index: StoredValue<Option<Arc<SearchIndex>>> = StoredValue::new(None);
     let typed = RwSignal::new(String::new());
     let query = RwSignal::new(String::new());
     let at = RwSignal::new(None::<usize>);
     let pending = StoredValue::new(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
 
-    let results = Memo::new(move |_| {
-        let query = query.get();
-        if !open.get() || query.trim().is_empty() {
-            return Results::default();
+    let results = RwSignal::new(Results::default());
+    // Tracks the notes too (`annotator.search` reads them): an edit to a note searches again.
+    Effect::new(move |_| {
+        let asked = query.get();
+        if !open.get() || asked.trim().is_empty() {
+            results.set(Results::default());
+            return;
         }
-        let index = index.get_value().unwrap_or_else(|| {
-            let built = Arc::new(browser::timed("search:index", || annotator.search_index()));
-            index.set_value(Some(built.clone()));
-            built
+        annotator.document.annotations.track();
+        spawn_local(async move {
+            let found = run_search(annotator, index, asked.clone()).await;
+            // A later query may have been answered first.
+            if query.with_untracked(|q| *q == asked) {
+                results.set(found);
+            }
         });
-        browser::timed("search:query", || annotator.search(&index, &query, LISTED))
     });
     mark_matches(results, at);
     let go = move |forward: bool| {
@@ -124,7 +147,7 @@ pub fn SearchBar(open: RwSignal<bool>, annotator: Annotator) -> impl IntoView {
 
 /// Marks the matches in the text, the current one apart, once the page has caught up with any
 /// change to it (a chunk of plain markup set out live).
-fn mark_matches(results: Memo<Results>, at: RwSignal<Option<usize>>) {
+fn mark_matches(results: RwSignal<Results>, at: RwSignal<Option<usize>>) {
     let page_text = use_context::<PageText>();
     Effect::new(move |_| {
         if let Some(PageText(changed)) = page_text {
@@ -154,7 +177,7 @@ fn mark_matches(results: Memo<Results>, at: RwSignal<Option<usize>>) {
 
 /// The list of matches: where each is (the paragraph, or a note on it) and its words in context.
 fn hits_view(
-    results: Memo<Results>,
+    results: RwSignal<Results>,
     at: RwSignal<Option<usize>>,
     annotator: Annotator,
 ) -> impl IntoView {

@@ -153,8 +153,14 @@ fn run(targets: &ShortcutTargets, command: Command) {
 }
 
 /// The list of shortcuts, as a modal dialog; `?` or `Esc` or its button closes it.
+/// The shortcuts' help, in a part of the app of its own: fetched the first time it is opened.
+#[lazy]
+pub fn help_overlay(open: RwSignal<bool>, current: RwSignal<Option<String>>) -> AnyView {
+    view! { <HelpOverlay open=open current=current /> }.into_any()
+}
+
 #[component]
-pub fn HelpOverlay(open: RwSignal<bool>, current: RwSignal<Option<String>>) -> impl IntoView {
+fn HelpOverlay(open: RwSignal<bool>, current: RwSignal<Option<String>>) -> impl IntoView {
     // Focus goes into the dialog when it opens, and back to where the reader was when it closes.
     Effect::new(move |was_open: Option<bool>| {
         let is_open = open.get();

@@ -46,6 +46,30 @@ test('after one visit, the app and its bundled report open with the server stopp
   assertNoProblems(page);
 });
 
+test('after one visit, the parts fetched on first use work with the server stopped: search, export and the library', async (t) => {
+  const server = await serve();
+  const browser = await withBrowser(t);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await newPage(context);
+  await openApp(page, `${server.origin}/`);
+  // The worker keeps every part when it installs: none of them was used on this visit.
+  await offlineReady(page);
+  await server.close();
+
+  await page.reload();
+  await page.waitForSelector('html[data-app] .chunk > .para');
+  await page.keyboard.press('/');
+  await page.keyboard.type('Kashmir');
+  await page.locator('#search-status').getByText(/matches/).waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByText('Export and import').click();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export notes (Markdown)' }).click()]);
+  assert.match(file.suggestedFilename(), /-notes\.md$/);
+  await page.getByRole('link', { name: 'Library' }).click();
+  await page.locator('.library-entry', { hasText: 'Jammu and Kashmir' }).first().waitFor();
+  assertNoProblems(page);
+});
+
 test('the offline worker keeps the page once, whatever its query, and opens every address of it offline', async (t) => {
   const server = await serve();
   const browser = await withBrowser(t);

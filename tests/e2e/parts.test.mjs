@@ -1,0 +1,101 @@
+// The app in parts (scripts/build-wasm.mjs cuts the wasm at its `#[lazy]` functions): the first
+// load is the reader, and each feature only some readers use is fetched the first time it is
+// used, from a fresh profile, and works then.
+import { test } from './support.mjs';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import {
+  ROOT, useAppAndBrowser, freshContext, newPage, openApp, assertNoProblems, chooseFile,
+} from './support.mjs';
+
+const env = useAppAndBrowser();
+const FIXTURES = join(ROOT, 'tests/fixtures');
+/** A part of the app's wasm fetched on first use: `report-reader-<part>-<hash>.wasm`. */
+const PART = /\/report-reader-([a-z_]+)-[0-9a-f]{16}\.wasm$/;
+
+/** A fresh profile on the default report, and the paths it has fetched since `fetched.length = 0`. */
+async function freshReader(t, path = '/') {
+  const context = await freshContext(t, env.browser);
+  const page = await newPage(context);
+  const fetched = [];
+  context.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  await openApp(page, `${env.origin}${path}`);
+  return { page, fetched };
+}
+
+const partsIn = (paths) => [...new Set(paths.map((p) => p.match(PART)?.[1]).filter(Boolean))].sort();
+
+test('the first load is the reader: nothing only a later feature needs is fetched before the first highlight works', async (t) => {
+  const { page, fetched } = await freshReader(t, '/#p3');
+  await page.getByRole('button', { name: 'Highlight paragraph 3', exact: true }).click();
+  await page.waitForSelector('#p3[data-highlight]');
+  const later = fetched.filter((p) => PART.test(p) || /^\/(pdfjs|readers)\/|\/document-reader/.test(p));
+  assert.deepEqual(later, [], `fetched before the first highlight: ${fetched.join(' ')}`);
+  assert.ok(fetched.some((p) => /\/report-reader-[0-9a-f]{16}_bg\.wasm$/.test(p)), 'the reader’s own wasm was fetched');
+  assertNoProblems(page);
+});
+
+// Each feature: what a person does, what shows it works, and the parts its first use fetches.
+const FEATURES = [
+  {
+    name: 'search',
+    parts: ['run_search'],
+    async use(page) {
+      await page.keyboard.press('/');
+      await page.keyboard.type('Kashmir');
+      await page.locator('#search-status').getByText(/matches/).waitFor();
+      assert.ok(await page.locator('.search-hits li').count() > 0, 'matches are listed');
+      await page.waitForFunction(() => CSS.highlights.get('search-hit')?.size > 0);
+    },
+  },
+  {
+    name: 'the shortcuts’ help',
+    parts: ['help_overlay'],
+    async use(page) {
+      await page.keyboard.press('?');
+      await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    },
+  },
+  {
+    name: 'export and import',
+    parts: ['exchange_tools'],
+    async use(page) {
+      await page.getByText('Export and import').click();
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Export notes (Markdown)' }).click(),
+      ]);
+      assert.match(file.suggestedFilename(), /-notes\.md$/);
+    },
+  },
+  {
+    name: 'opening a file',
+    parts: ['open_file', 'open_tools'],
+    async use(page) {
+      await chooseFile(page, join(FIXTURES, 'council-resolution.txt'));
+      await page.getByRole('heading', { level: 1, name: 'Resolution on the Special Rapporteur on Cultural Rights' }).waitFor();
+    },
+  },
+  {
+    name: 'the library',
+    parts: ['library_screen'],
+    async use(page) {
+      await page.getByRole('link', { name: 'Library' }).click();
+      await page.locator('.library').waitFor();
+      await page.locator('.library-entry', { hasText: 'Jammu and Kashmir' }).first().waitFor();
+    },
+  },
+];
+
+for (const feature of FEATURES) {
+  test(`${feature.name}: its part is fetched the first time it is used, and it works`, async (t) => {
+    const { page, fetched } = await freshReader(t);
+    // The reader is idle: none of its parts has been asked for yet.
+    assert.deepEqual(partsIn(fetched).filter((p) => feature.parts.includes(p)), []);
+    fetched.length = 0;
+    await feature.use(page);
+    const got = partsIn(fetched);
+    for (const part of feature.parts) assert.ok(got.includes(part), `${feature.name} fetched its part “${part}” (fetched: ${got.join(', ')})`);
+    assertNoProblems(page);
+  });
+}
