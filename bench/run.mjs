@@ -178,31 +178,104 @@ const server = await serve(site, []);
 const browser = await launch();
 const base = server.origin;
 
-// Transfer: what the first load fetches (the app, and the scripts its wasm imports), apart from
-// what is fetched when first used (pdf.js and the document reader, for PDFs and Word files).
-const ON_FIRST_USE = (f) => f.startsWith('pdfjs/') || f.startsWith('readers/') || f.startsWith('document-reader');
-const files = (await readdir(DIST, { recursive: true })).filter((f) => !f.startsWith('reports/') && !ON_FIRST_USE(f));
+// Transfer. The first load: every file a fresh profile fetches from opening the default report
+// until "Highlight paragraph 3" has taken effect (the report's own text apart), each counted as
+// the build wrote it, raw and gzip -9 (the test server does not compress). Then each feature
+// fetched on first use: the files its first use fetches, and the time from the click to the
+// feature working (served locally).
 const gzipOf = async (names) => {
   let gz = 0;
   for (const f of names) gz += gzipSync(await readFile(join(DIST, f)), { level: 9 }).length;
   return gz;
 };
-let appRaw = 0, appGzip = 0;
-for (const kind of ['wasm', 'js', 'css', 'html']) {
-  const matching = files.filter((f) => f.endsWith(`.${kind}`) && f !== 'sw.js');
-  let raw = 0, gz = 0;
-  for (const f of matching) {
-    const bytes = await readFile(join(DIST, f));
-    raw += bytes.length;
-    gz += gzipSync(bytes, { level: 9 }).length;
-  }
-  appRaw += raw; appGzip += gz;
-  row(`transfer: ${kind} (raw / gzip)`, `${kib(raw)} / ${kib(gz)}`);
+/** A fresh profile on the app, recording the build's files it fetches (their paths in dist/). */
+async function freshRecording(path) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const fetched = [];
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin === base) fetched.push(decodeURIComponent(url.pathname.slice(1)) || 'index.html');
+  });
+  await page.goto(`${base}${path}`);
+  await page.waitForSelector('html[data-app] :is(.report, .library)', { timeout: 60000 });
+  return { context, page, fetched };
 }
-row('transfer: app total, gzip', kib(appGzip), '', '', '≤ 150 KiB');
+const builtFile = (f) => !f.startsWith('reports/') && !f.endsWith('.json');
+await part('first load', async () => {
+  const { context, page, fetched } = await freshRecording('/#p3');
+  await page.getByRole('button', { name: 'Highlight paragraph 3', exact: true }).click();
+  await page.waitForSelector('#p3[data-highlight]');
+  await context.close();
+  const firstLoad = [...new Set(fetched.filter(builtFile))];
+  let total = 0;
+  for (const kind of ['wasm', 'js', 'css', 'html']) {
+    const matching = firstLoad.filter((f) => f.endsWith(`.${kind}`));
+    let raw = 0;
+    for (const f of matching) raw += (await readFile(join(DIST, f))).length;
+    const gz = await gzipOf(matching);
+    total += gz;
+    row(`first load: ${kind} (raw / gzip)`, `${kib(raw)} / ${kib(gz)} in ${matching.length} file(s)`);
+  }
+  row('first load: everything until the first highlight works, gzip', kib(total), '', '', '≤ 250 KiB');
+});
+const FEATURES = [
+  ['search (a query answered)', '/', async (page) => {
+    await page.keyboard.press('/');
+    await page.locator('#search-field').fill('Kashmir');
+    const t0 = Date.now();
+    await page.keyboard.press('Enter');
+    await page.locator('#search-status').getByText(/matches/).waitFor();
+    return Date.now() - t0;
+  }],
+  ['the shortcuts’ help', '/', async (page) => {
+    const t0 = Date.now();
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    return Date.now() - t0;
+  }],
+  ['export and import', '/', async (page) => {
+    const t0 = Date.now();
+    await page.getByText('Export and import').click();
+    await page.getByRole('button', { name: 'Export notes (Markdown)' }).waitFor();
+    return Date.now() - t0;
+  }],
+  ['opening a file or pasted text (the panel)', '/', async (page) => {
+    const t0 = Date.now();
+    await page.getByRole('button', { name: 'Open a report' }).click();
+    await page.getByRole('button', { name: 'Open pasted text' }).waitFor();
+    return Date.now() - t0;
+  }],
+  ['the library (a page of its own: the app starts again)', '/', async (page) => {
+    const t0 = Date.now();
+    await page.getByRole('link', { name: 'Library' }).click();
+    await page.locator('.library-entry').first().waitFor();
+    return Date.now() - t0;
+  }],
+];
+for (const [name, path, use] of FEATURES) await part(name, async () => {
+  const times = [];
+  let files = [];
+  for (let i = 0; i < Math.max(3, RUNS); i++) {
+    const { context, page, fetched } = await freshRecording(path);
+    await page.waitForTimeout(300);
+    fetched.length = 0;
+    times.push(await use(page));
+    files = [...new Set(fetched.filter((f) => /^report-reader-[a-z_]+-[0-9a-f]{16}\.wasm$/.test(f)))];
+    await context.close();
+  }
+  row(`on first use: ${name}: fetched, gzip; click to working`, `${kib(await gzipOf(files))} in ${files.length} file(s); ${ms(median(times))}`, '', '', '≤ 300 ms');
+});
 const reader = [...(await readdir(DIST)).filter((f) => f.startsWith('document-reader')), ...(await readdir(join(DIST, 'readers'))).map((f) => `readers/${f}`)];
-row('fetched on first use: Word (the document reader), gzip', kib(await gzipOf(reader)));
-row('fetched on first use: PDF (pdf.js and the document reader), gzip', kib(await gzipOf([...reader, ...(await readdir(join(DIST, 'pdfjs'))).map((f) => `pdfjs/${f}`)])));
+row('on first use: Word (the document reader), gzip', kib(await gzipOf(reader)));
+row('on first use: PDF (pdf.js and the document reader), gzip', kib(await gzipOf([...reader, ...(await readdir(join(DIST, 'pdfjs'))).map((f) => `pdfjs/${f}`)])));
+const parts = (await readdir(DIST)).filter((f) => /^report-reader-[a-z_]+-[0-9a-f]{16}\.wasm$/.test(f));
+const bySplit = {};
+for (const f of parts) {
+  const name = f.match(/^report-reader-([a-z_]+)-/)[1];
+  bySplit[name] = (bySplit[name] || 0) + gzipSync(await readFile(join(DIST, f)), { level: 9 }).length;
+}
+row('the parts, gzip', Object.entries(bySplit).sort((x, y) => y[1] - x[1]).map(([n, gz]) => `${n} ${kib(gz)}`).join(', '));
 
 // Default report, fully painted, against its static copy
 await part('default report', async () => {

@@ -47,24 +47,10 @@ pub fn SearchBar(open: RwSignal<bool>, annotator: Annotator) -> impl IntoView {
     let pending = StoredValue::new(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
 
     let results = RwSignal::new(Results::default());
-    // Tracks the notes too (`annotator.search` reads them): an edit to a note searches again.
-    Effect::new(move |_| {
-        let asked = query.get();
-        if !open.get() || asked.trim().is_empty() {
-            results.set(Results::default());
-            return;
-        }
-        annotator.document.annotations.track();
-        spawn_local(async move {
-            let found = run_search(annotator, index, asked.clone()).await;
-            // A later query may have been answered first.
-            if query.with_untracked(|q| *q == asked) {
-                results.set(found);
-            }
-        });
-    });
-    mark_matches(results, at);
-    let go = move |forward: bool| {
+    // The query the results answer, and a step through them asked for before they came.
+    let answered = StoredValue::new(String::new());
+    let step_when_answered = StoredValue::new(None::<bool>);
+    let go_to = move |forward: bool| {
         let count = results.with_untracked(|r| r.hits.len());
         if count == 0 {
             return;
@@ -79,6 +65,28 @@ pub fn SearchBar(open: RwSignal<bool>, annotator: Annotator) -> impl IntoView {
             browser::show_centred(&paragraph);
         }
     };
+    // Tracks the notes too (`annotator.search` reads them): an edit to a note searches again.
+    Effect::new(move |_| {
+        let asked = query.get();
+        if !open.get() || asked.trim().is_empty() {
+            results.set(Results::default());
+            answered.set_value(asked);
+            return;
+        }
+        annotator.document.annotations.track();
+        spawn_local(async move {
+            let found = run_search(annotator, index, asked.clone()).await;
+            // A later query may have been answered first.
+            if query.with_untracked(|q| *q == asked) {
+                results.set(found);
+                answered.set_value(asked);
+                if let Some(forward) = step_when_answered.try_update_value(Option::take).flatten() {
+                    go_to(forward);
+                }
+            }
+        });
+    });
+    mark_matches(results, at);
     let on_input = move |ev: leptos::ev::Event| {
         typed.set(event_target_value(&ev));
         at.set(None);
@@ -99,7 +107,11 @@ pub fn SearchBar(open: RwSignal<bool>, annotator: Annotator) -> impl IntoView {
             if query.get_untracked() != typed.get_untracked() {
                 query.set(typed.get_untracked());
             }
-            go(!ev.shift_key());
+            if answered.with_value(|a| *a == query.get_untracked()) {
+                go_to(!ev.shift_key());
+            } else {
+                step_when_answered.set_value(Some(!ev.shift_key()));
+            }
         }
         "Escape" => {
             ev.prevent_default();
@@ -133,8 +145,8 @@ pub fn SearchBar(open: RwSignal<bool>, annotator: Annotator) -> impl IntoView {
                         <input id=SEARCH_FIELD_ID type="search" class="search-field" placeholder="Search the report and your notes"
                             aria-label="Search the report and your notes" aria-describedby="search-status" autocomplete="off"
                             prop:value=move || typed.get() on:input=on_input on:keydown=on_keydown />
-                        <button type="button" class="text-button" aria-label="Previous match" on:click=move |_| go(false)>"Previous"</button>
-                        <button type="button" class="text-button" aria-label="Next match" on:click=move |_| go(true)>"Next"</button>
+                        <button type="button" class="text-button" aria-label="Previous match" on:click=move |_| go_to(false)>"Previous"</button>
+                        <button type="button" class="text-button" aria-label="Next match" on:click=move |_| go_to(true)>"Next"</button>
                         <button type="button" class="text-button" aria-label="Close search" on:click=close>"Close"</button>
                     </div>
                     <p id="search-status" class="search-status" role="status" aria-live="polite">{status}</p>
