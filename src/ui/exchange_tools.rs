@@ -26,11 +26,7 @@ pub fn exchange_tools(annotator: Annotator, report: Arc<Report>, notices: Notice
 
 /// Export and import: W3C Web Annotation JSON-LD or Markdown out; a file in, with a preview.
 #[component]
-fn ExchangeTools(
-    annotator: Annotator,
-    report: Arc<Report>,
-    notices: Notices,
-) -> impl IntoView {
+fn ExchangeTools(annotator: Annotator, report: Arc<Report>, notices: Notices) -> impl IntoView {
     let plan = RwSignal::new(None::<ImportPlan>);
     let problem = RwSignal::new(None::<String>);
     let file_stem = annotator.report_id();

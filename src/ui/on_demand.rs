@@ -16,6 +16,7 @@ pub fn when_first_wanted<Made>(
 where
     Made: Future<Output = AnyView> + Send + 'static,
 {
-    let asked = Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || wanted());
+    let asked =
+        Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || wanted());
     move || asked.get().then(|| Suspend::new(make()))
 }
