@@ -19,8 +19,12 @@ use super::vocabulary::{now, Notices, Toast};
 
 /// Export and import, in a part of the app of its own (with the formats): fetched the first time
 /// the panel's "Export and import" is opened.
-#[lazy]
-pub fn exchange_tools(annotator: Annotator, report: Arc<Report>, notices: Notices) -> AnyView {
+#[cfg_attr(feature = "split", lazy)]
+pub async fn exchange_tools(
+    annotator: Annotator,
+    report: Arc<Report>,
+    notices: Notices,
+) -> AnyView {
     view! { <ExchangeTools annotator=annotator report=report notices=notices /> }.into_any()
 }
 

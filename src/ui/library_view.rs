@@ -254,8 +254,8 @@ fn export_all_markdown(shelf: LibraryState) {
 }
 
 /// The library screen, in a part of the app of its own: fetched the first time it is shown.
-#[lazy]
-pub fn library_screen(shelf: LibraryState) -> AnyView {
+#[cfg_attr(feature = "split", lazy)]
+pub async fn library_screen(shelf: LibraryState) -> AnyView {
     view! { <LibraryView shelf=shelf /> }.into_any()
 }
 

@@ -74,8 +74,8 @@ async fn pdf_text(
 
 /// Reads a file and opens it, telling the reader how it goes. In a part of the app of its own
 /// (with the readers of every kind of file), fetched the first time a file is opened.
-#[lazy]
-fn open_file(
+#[cfg_attr(feature = "split", lazy)]
+async fn open_file(
     file: browser::File,
     shelf: LibraryState,
     progress: RwSignal<Progress>,
@@ -170,8 +170,8 @@ pub fn OpenPanel(open: RwSignal<bool>, shelf: LibraryState, opening: Opening) ->
 
 /// What the "Open a report" panel holds, in the part of the app that opens files: fetched the
 /// first time the panel is opened.
-#[lazy]
-fn open_tools(open: RwSignal<bool>, shelf: LibraryState, opening: Opening) -> AnyView {
+#[cfg_attr(feature = "split", lazy)]
+async fn open_tools(open: RwSignal<bool>, shelf: LibraryState, opening: Opening) -> AnyView {
     view! { <OpenTools open=open shelf=shelf opening=opening /> }.into_any()
 }
 

@@ -24,8 +24,8 @@ const TYPING_PAUSE_MS: u64 = 120;
 /// and the reader's notes. In a part of the app of its own, with the folding's tables: fetched
 /// the first time the reader searches. The bar itself is in the first load, so that what is
 /// typed at once is kept.
-#[lazy]
-fn run_search(
+#[cfg_attr(feature = "split", lazy)]
+async fn run_search(
     annotator: Annotator,
     index: StoredValue<Option<Arc<SearchIndex>>>,
     query: String,

@@ -154,8 +154,8 @@ fn run(targets: &ShortcutTargets, command: Command) {
 
 /// The list of shortcuts, as a modal dialog; `?` or `Esc` or its button closes it.
 /// The shortcuts' help, in a part of the app of its own: fetched the first time it is opened.
-#[lazy]
-pub fn help_overlay(open: RwSignal<bool>, current: RwSignal<Option<String>>) -> AnyView {
+#[cfg_attr(feature = "split", lazy)]
+pub async fn help_overlay(open: RwSignal<bool>, current: RwSignal<Option<String>>) -> AnyView {
     view! { <HelpOverlay open=open current=current /> }.into_any()
 }
 
