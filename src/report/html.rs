@@ -274,10 +274,20 @@ const BREAK_SEARCH: usize = 16 * 1024;
 /// opening alone: the blocks before the last one seen there, which may be cut short or run on
 /// across a page break. `None` for a text short enough to parse whole at once.
 pub fn first_screen(text: &str) -> Option<Report> {
+    first_screen_from(parse(long_opening(text)?))
+}
+
+/// The opening of a long report that its first screen is read from; `None` for a text short
+/// enough to parse whole at once.
+pub fn long_opening(text: &str) -> Option<&str> {
     if text.len() < FIRST_SCREEN_FROM {
         return None;
     }
-    let mut report = parse(opening(text)?);
+    opening(text)
+}
+
+/// The first screen, from the opening ([`long_opening`]) parsed.
+pub fn first_screen_from(mut report: Report) -> Option<Report> {
     report.blocks.pop();
     // Footnotes sit at the end of a report; those seen this early are not all of them.
     report.footnotes.clear();
@@ -307,6 +317,17 @@ mod tests {
             include_str!("../../web/default-report.html").trim_end() == expected,
             "web/default-report.html is out of date: run `cargo run --example prerender > web/default-report.html`"
         );
+    }
+
+    #[test]
+    fn the_default_reports_bundled_model_is_up_to_date() {
+        let parsed = parse(DEFAULT_REPORT);
+        assert!(
+            include_str!("../../web/default-report.json").trim_end()
+                == serde_json::to_string(&parsed).unwrap(),
+            "web/default-report.json is out of date: run `cargo run --example model > web/default-report.json`"
+        );
+        assert_eq!(crate::report::default_report(), parsed);
     }
 
     #[test]

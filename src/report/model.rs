@@ -3,8 +3,10 @@
 
 use std::collections::BTreeMap;
 
+use serde::{Deserialize, Serialize};
+
 /// How a run of text is set. Reports use little more than italics and bold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Style {
     pub emphasis: bool,
     pub strong: bool,
@@ -15,7 +17,7 @@ pub struct Style {
 
 /// Whether a run is a footnote reference, and the first one to its footnote (which the
 /// footnote links back to).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum FootnoteRef {
     #[default]
     No,
@@ -24,7 +26,7 @@ pub enum FootnoteRef {
 }
 
 /// A footnote: its label as written (`1`), its id (`fn-1`) and its text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Footnote {
     pub label: String,
     pub id: String,
@@ -41,7 +43,7 @@ pub fn footnote_ids(label: &str) -> (String, String) {
 }
 
 /// A run of text in one style. `link` is only ever an http(s) or mailto address.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
     pub text: String,
     pub style: Style,
@@ -65,7 +67,7 @@ const KEEP_HYPHEN: [&str; 16] = [
 ];
 
 /// Styled text, as a flat list of runs, so that lines can be split and joined freely.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct RichText(pub Vec<Span>);
 
 impl RichText {
@@ -150,7 +152,7 @@ impl RichText {
 }
 
 /// The title block at the head of a report.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Cover {
     /// The document symbol, e.g. `OIC-CFM-51\2025-CG-J&K\FINAL.REP`.
     pub symbol: Option<String>,
@@ -170,7 +172,7 @@ impl Cover {
 }
 
 /// What a paragraph is, which decides its label and its id.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ParagraphKind {
     /// "8." in the text: id `p8`.
     Numbered(u32),
@@ -180,7 +182,7 @@ pub enum ParagraphKind {
     Unnumbered,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paragraph {
     pub id: String,
     /// How a reader names it: "paragraph 8", "paragraph 8 (a) (i)".
@@ -218,7 +220,7 @@ impl Paragraph {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Heading {
     pub id: String,
     /// 1 is the highest; numbered "I." sections are 2, lettered "A." subsections 3.
@@ -234,7 +236,7 @@ impl Heading {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Block {
     Heading(Heading),
     Paragraph(Paragraph),
@@ -249,7 +251,7 @@ impl Block {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Report {
     pub cover: Cover,
     pub blocks: Vec<Block>,
@@ -347,7 +349,7 @@ impl Report {
 }
 
 /// The first and last page a paragraph is on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PageSpan {
     pub first: u32,
     pub last: u32,

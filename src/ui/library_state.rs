@@ -12,11 +12,12 @@ use leptos::task::spawn_local;
 use crate::annotations::{AnnotationSet, StoredVersions};
 use crate::library::{content_hash, Library, Manifest, Opened, Source};
 use crate::permalink::lands_within;
-use crate::report::html::{first_screen, report_html, FIRST_SCREEN_FROM};
+use crate::report::html::{report_html, FIRST_SCREEN_FROM};
 use crate::report::input::{self, InputError};
 use crate::report::{self, parse, Report, DEFAULT_REPORT, DEFAULT_REPORT_ID};
 
 use super::browser::{self, FetchError};
+use super::on_demand::{first_screen_of, parse_report};
 use super::storage::{self, Load, SaveError};
 use super::text_store;
 use super::vocabulary::{now, About, Notices};
@@ -97,7 +98,7 @@ impl LibraryState {
         });
         // Parsed for its entry only when the library has none yet: opening it parses it anyway.
         if !self.library.with_untracked(|l| l.holds(DEFAULT_REPORT_ID)) {
-            let default = parse(DEFAULT_REPORT);
+            let default = report::default_report();
             self.library.update(|l| {
                 l.ensure_bundled(
                     DEFAULT_REPORT_ID,
@@ -144,8 +145,8 @@ impl LibraryState {
         Some(manifest)
     }
 
-    fn current(&self, id: &str, hash: &str, text: &str) -> OpenReport {
-        self.current_of(id, hash, browser::timed("report:parse", || parse(text)))
+    async fn current(&self, id: &str, hash: &str, text: &str) -> OpenReport {
+        self.current_of(id, hash, parse_report(text.to_string()).await)
     }
 
     fn current_of(&self, id: &str, hash: &str, report: Report) -> OpenReport {
@@ -178,10 +179,10 @@ impl LibraryState {
     pub fn default_current(&self) -> OpenReport {
         self.library.update(|l| l.touch(DEFAULT_REPORT_ID, now()));
         self.save();
-        self.current(
+        self.current_of(
             DEFAULT_REPORT_ID,
             &content_hash(DEFAULT_REPORT),
-            DEFAULT_REPORT,
+            report::default_report(),
         )
     }
 
@@ -192,7 +193,7 @@ impl LibraryState {
             if let Some(text) = text_store::load_text(&hash).await {
                 self.library.update(|l| l.touch(DEFAULT_REPORT_ID, now()));
                 self.save();
-                return self.current(DEFAULT_REPORT_ID, &hash, &text);
+                return self.current(DEFAULT_REPORT_ID, &hash, &text).await;
             }
         }
         self.default_current()
@@ -249,7 +250,7 @@ impl LibraryState {
                 first_screen.before_parsing(&text).await;
                 self.library.update(|l| l.touch(id, now()));
                 self.save();
-                return Ok(self.current(id, &v.hash, &text));
+                return Ok(self.current(id, &v.hash, &text).await);
             }
         }
         let manifest = self.fetch_manifest().await;
@@ -264,7 +265,7 @@ impl LibraryState {
                 reason,
             })?;
         let hash = browser::timed_async("report:hash", browser::content_hash(&text)).await;
-        let report = browser::timed("report:parse", || parse(&text));
+        let report = parse_report(text).await;
         self.library.update(|l| {
             l.ensure_bundled(id, &published.file, &report, &hash, now());
             l.touch(id, now());
@@ -289,7 +290,7 @@ impl LibraryState {
         browser::fetch_text_in_steps(
             &format!("reports/{file}"),
             FIRST_SCREEN_FROM + 4,
-            |opening| first_screen.show_once(opening),
+            |opening| async move { first_screen.show_once(&opening).await },
         )
         .await
     }
@@ -448,15 +449,14 @@ impl<F: Fn(Option<String>)> FirstScreen<F> {
 
     /// Shows the first screen from the text so far, unless it is short or was tried already. True
     /// if something new is to be painted.
-    fn show_once(&self, text: &str) -> bool {
+    async fn show_once(&self, text: &str) -> bool {
         if self.tried.replace(true) {
             return false;
         }
-        let html = browser::timed("report:first-screen", || {
-            first_screen(text)
-                .filter(|part| lands_within(part, &browser::fragment()))
-                .map(|part| report_html(&part))
-        });
+        let html = first_screen_of(text)
+            .await
+            .filter(|part| lands_within(part, &browser::fragment()))
+            .map(|part| browser::timed("report:first-screen", || report_html(&part)));
         let shown = html.is_some();
         // What the page shows is another text's: replaced, or taken away.
         if shown || self.shown_by_page {
@@ -474,7 +474,7 @@ impl<F: Fn(Option<String>)> FirstScreen<F> {
 
     /// Lets the first screen be painted before the whole text is parsed.
     async fn before_parsing(&self, text: &str) {
-        if self.show_once(text) {
+        if self.show_once(text).await {
             browser::after_paint().await;
         }
     }

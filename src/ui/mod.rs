@@ -163,6 +163,13 @@ fn open_what_the_address_asks(
         (false, None) => screen.set(Screen::Reading(shelf.default_current())),
         (false, Some(id)) => {
             let id = id.clone();
+            // Any report but the bundled one is parsed: the parser's part is fetched at once,
+            // beside its text.
+            if id != crate::report::DEFAULT_REPORT_ID || route.version.is_some() {
+                spawn_local(async {
+                    on_demand::parse_report(String::new()).await;
+                });
+            }
             spawn_local(async move {
                 screen.set(
                     match shelf

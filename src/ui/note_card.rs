@@ -5,14 +5,21 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::annotations::{Annotation, Colour};
-use crate::report::note_blocks;
+use crate::report::RichText;
 
 use super::annotator::{Annotator, Editing};
+use super::on_demand::read_note;
 use super::rich_text::rich_text;
 use super::vocabulary::ReaderActions;
 
+/// A note's text, its Markdown read by the parser's part (fetched with the first note shown).
 pub(super) fn note_text(note: &str) -> impl IntoView {
-    note_blocks(note)
+    let note = note.to_string();
+    Suspend::new(async move { note_blocks_view(read_note(note).await) })
+}
+
+fn note_blocks_view(blocks: Vec<Vec<RichText>>) -> impl IntoView {
+    blocks
         .into_iter()
         .map(|lines| {
             let count = lines.len();

@@ -6,6 +6,9 @@ use std::future::Future;
 
 use leptos::prelude::*;
 
+use super::browser;
+use crate::report::{html, note_blocks, parse, Report, RichText};
+
 /// Sets out the view `make` gives the first time `wanted` holds, and keeps it from then on (it
 /// hides itself as it likes): so a part is fetched only by a reader who uses it, and what it
 /// holds (a query typed, a file being read) lives on when it is closed.
@@ -19,4 +22,24 @@ where
     let asked =
         Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || wanted());
     move || asked.get().then(|| Suspend::new(make()))
+}
+
+/// A report's text parsed. In a part of the app of its own, with the parser and the Markdown
+/// reader under it: the default report is bundled parsed ([`crate::report::default_report`]), so
+/// a reader of it fetches this only to open another report or to read a note.
+#[cfg_attr(feature = "split", lazy)]
+pub async fn parse_report(text: String) -> Report {
+    browser::timed("report:parse", || parse(&text))
+}
+
+/// A note's text read as blocks of styled lines (its Markdown), in the parser's part.
+#[cfg_attr(feature = "split", lazy)]
+pub async fn read_note(text: String) -> Vec<Vec<RichText>> {
+    note_blocks(&text)
+}
+
+/// The first screen of a long report, from its opening parsed (see [`html::first_screen`]).
+pub async fn first_screen_of(text: &str) -> Option<Report> {
+    let opening = html::long_opening(text)?.to_string();
+    html::first_screen_from(parse_report(opening).await)
 }

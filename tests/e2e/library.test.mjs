@@ -710,6 +710,8 @@ test('opening a big report shows what is happening until it is set out', async (
   paragraphs[3499] += 'It met again in Zanzibar.';
   const text = `A/BIG/1\n\nA big report\n\n${paragraphs.join('\n')}\n`;
   await page.getByRole('button', { name: 'Open a report' }).click();
+  // The panel's tools arrive with their part, the first time it is opened.
+  await page.locator('.open-progress').waitFor({ state: 'attached' });
   await page.evaluate(() => {
     window.statusSeen = [];
     const el = document.querySelector('.open-progress');

@@ -3,9 +3,11 @@
 // used, from a fresh profile, and works then.
 import { test } from './support.mjs';
 import assert from 'node:assert/strict';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  ROOT, useAppAndBrowser, freshContext, newPage, openApp, assertNoProblems, chooseFile,
+  ROOT, DIST, serve, useAppAndBrowser, freshContext, newPage, openApp, landedOn, assertNoProblems, chooseFile,
 } from './support.mjs';
 
 const env = useAppAndBrowser();
@@ -77,6 +79,16 @@ const FEATURES = [
     },
   },
   {
+    name: 'a note (its Markdown read by the parser)',
+    parts: ['read_note'],
+    async use(page) {
+      await page.getByRole('button', { name: 'Add note to paragraph 3', exact: true }).click();
+      await page.getByRole('textbox', { name: 'Note on paragraph 3', exact: true }).fill('Check the *ceasefire* terms.');
+      await page.locator('#p3').getByRole('button', { name: 'Save note' }).click();
+      await page.locator('#p3 > .para-notes .note-card em', { hasText: 'ceasefire' }).waitFor();
+    },
+  },
+  {
     name: 'the library',
     parts: ['library_screen'],
     async use(page) {
@@ -86,6 +98,27 @@ const FEATURES = [
     },
   },
 ];
+
+test('a published report other than the bundled one fetches the parser’s part as it opens', async (t) => {
+  const site = await mkdtemp(join(tmpdir(), 'published-parts-'));
+  t.after(() => rm(site, { recursive: true, force: true }));
+  await cp(DIST, site, { recursive: true });
+  await cp(join(FIXTURES, 'council-resolution.txt'), join(site, 'reports/hrc-res-58-12.txt'));
+  const manifest = JSON.parse(await readFile(join(site, 'reports/manifest.json'), 'utf8'));
+  manifest.reports.push({ id: 'hrc-res-58-12', file: 'hrc-res-58-12.txt', title: 'Resolution on Cultural Rights' });
+  await writeFile(join(site, 'reports/manifest.json'), JSON.stringify(manifest));
+  const published = await serve(site, []);
+  t.after(() => published.close());
+  const context = await freshContext(t, env.browser);
+  const page = await newPage(context);
+  const fetched = [];
+  context.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  await openApp(page, `${published.origin}/?report=hrc-res-58-12#p3-b`);
+  await landedOn(page, 'p3-b');
+  assert.equal(await page.textContent('h1'), 'Resolution on the Special Rapporteur on Cultural Rights');
+  assert.ok(partsIn(fetched).includes('parse_report'), `fetched: ${partsIn(fetched).join(', ')}`);
+  assertNoProblems(page);
+});
 
 for (const feature of FEATURES) {
   test(`${feature.name}: its part is fetched the first time it is used, and it works`, async (t) => {

@@ -106,13 +106,13 @@ pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
 }
 
 /// Fetches a published text file as it arrives. Once `opening_bytes` of it are in, `opening` is
-/// given the text so far (whole characters only) and, if it showed something, the browser paints
-/// that before the rest is read. Decoded as `Response.text()` decodes: UTF-8 without its
+/// given the text so far (whole characters only) and, if it showed something (its answer), the
+/// browser paints that before the rest is read. Decoded as `Response.text()` decodes: UTF-8 without its
 /// byte-order mark, invalid bytes replaced.
-pub async fn fetch_text_in_steps(
+pub async fn fetch_text_in_steps<Shown: std::future::Future<Output = bool>>(
     url: &str,
     opening_bytes: usize,
-    opening: impl FnOnce(&str) -> bool,
+    opening: impl FnOnce(String) -> Shown,
 ) -> Result<String, FetchError> {
     let response = response_for(url, prefetched(url).await).await?;
     let Some(body) = response.body() else {
@@ -151,7 +151,7 @@ pub async fn fetch_text_in_steps(
                     Ok(text) => text,
                     Err(e) => std::str::from_utf8(&so_far[..e.valid_up_to()]).unwrap_or_default(),
                 };
-                if opening(whole) {
+                if opening(whole.to_string()).await {
                     after_paint().await;
                 }
             }
