@@ -83,7 +83,8 @@ fn not_found(message: String) -> Resolution {
 /// Reads "8", "p8", "para-8", "paragraph8" as one paragraph and "p8-10", "8–10", "p8-p10" as a
 /// range, in either order.
 fn paragraph_numbers(name: &str) -> Option<(u32, u32)> {
-    let lower = name.to_lowercase();
+    // Every prefix read is ASCII.
+    let lower = name.to_ascii_lowercase();
     let strip_prefix = |s: &str| -> String {
         let s = s.trim();
         let s = ["paragraphs", "paragraph", "paras", "para", "§", "p"]

@@ -73,7 +73,8 @@ pub fn language<'a>(texts: impl IntoIterator<Item = &'a str>) -> &'static str {
             }
         }
         for word in text.split(|c: char| !c.is_alphabetic() && c != '’' && c != '\'') {
-            match word.to_lowercase().as_str() {
+            // The words looked for are ASCII: case is folded as ASCII, with no Unicode tables.
+            match word.to_ascii_lowercase().as_str() {
                 "le" | "les" | "des" | "du" | "et" | "est" | "une" | "dans" | "sur" | "pour"
                 | "aux" | "au" | "qui" => french += 1,
                 "el" | "los" | "las" | "del" | "y" | "que" | "con" | "por" | "una" | "para"

@@ -15,8 +15,9 @@ pub fn SelectionAdder(annotator: Annotator) -> impl IntoView {
         annotator.session.selection.get().map(|selection| {
             // Set through the CSSOM (`style:`), which the Content-Security-Policy allows; a `style`
             // attribute would need 'unsafe-inline'.
-            let top = format!("{}px", (selection.top - 8.0).max(8.0));
-            let left = format!("{}px", selection.left.max(8.0));
+            // Whole pixels: the bar needs no finer place, and no float formatting is shipped for it.
+            let top = format!("{}px", (selection.top - 8.0).max(8.0).round() as i32);
+            let left = format!("{}px", selection.left.max(8.0).round() as i32);
             let colour_button = {
                 let selection = selection.clone();
                 move |colour: Colour| {

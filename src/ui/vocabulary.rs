@@ -26,12 +26,17 @@ pub fn now() -> Millis {
     js_sys::Date::now() as Millis
 }
 
-/// "paragraph 8" where it begins a line: "Paragraph 8".
+/// "paragraph 8" where it begins a line: "Paragraph 8". The app's own names of things all begin
+/// with an English word, so the first letter is made a capital as ASCII.
 pub fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     chars
         .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
+        .map(|first| {
+            std::iter::once(first.to_ascii_uppercase())
+                .chain(chars)
+                .collect()
+        })
         .unwrap_or_default()
 }
 

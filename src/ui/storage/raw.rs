@@ -192,5 +192,5 @@ pub(super) fn read_millis(key: &str) -> Option<Millis> {
 /// Whether a browser error (its name and message) says the storage is full: by its name, or in
 /// its words where a browser names it otherwise.
 pub(crate) fn is_quota_exceeded(name: &str, message: &str) -> bool {
-    name == "QuotaExceededError" || message.to_lowercase().contains("quota")
+    name == "QuotaExceededError" || message.to_ascii_lowercase().contains("quota")
 }
