@@ -246,6 +246,14 @@ const FEATURES = [
     await page.getByRole('button', { name: 'Open pasted text' }).waitFor();
     return Date.now() - t0;
   }],
+  ['a note written and shown (its Markdown read by the parser)', '/', async (page) => {
+    await page.getByRole('button', { name: 'Add note to paragraph 3', exact: true }).click();
+    await page.getByRole('textbox', { name: 'Note on paragraph 3', exact: true }).fill('Check the *terms*.');
+    const t0 = Date.now();
+    await page.locator('#p3').getByRole('button', { name: 'Save note' }).click();
+    await page.locator('#p3 .note-card em').waitFor();
+    return Date.now() - t0;
+  }],
   ['the library (a page of its own: the app starts again)', '/', async (page) => {
     const t0 = Date.now();
     await page.getByRole('link', { name: 'Library' }).click();

@@ -52,7 +52,9 @@ if (release) {
   const features = ['--enable-bulk-memory', '--enable-reference-types', '--enable-nontrapping-float-to-int',
     '--enable-sign-ext', '--enable-mutable-globals', '--enable-multivalue'];
   for (const file of [mainWasm, ...parts.map((p) => join(work, 'split', p))]) {
-    run('wasm-opt', ['-Oz', '--strip-debug', '--strip-producers', ...features, file, '-o', file]);
+    // REPORT_READER_KEEP_NAMES=1 keeps the functions' names, for a profile or twiggy.
+    const strip = process.env.REPORT_READER_KEEP_NAMES ? ['-g'] : ['--strip-debug', '--strip-producers'];
+    run('wasm-opt', ['-Oz', ...strip, ...features, file, '-o', file]);
   }
 }
 
