@@ -36,7 +36,7 @@ await rm(work, { recursive: true, force: true });
 await mkdir(join(work, 'split'), { recursive: true });
 run('cargo', [
   'rustc', '--offline', ...(release ? ['--release'] : []), '--target', 'wasm32-unknown-unknown',
-  '--bin', NAME, '--features', 'split', '--', '-C', 'link-arg=--emit-relocs',
+  '--bin', NAME, ...(process.env.REPORT_READER_ONE_WASM ? [] : ['--features', 'split']), '--', '-C', 'link-arg=--emit-relocs',
 ]);
 const built = join(source, 'target', 'wasm32-unknown-unknown', release ? 'release' : 'debug', `${NAME}.wasm`);
 run('wasm-split-cli', ['--out-name', NAME, built, join(work, 'split')]);
