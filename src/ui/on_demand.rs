@@ -1,6 +1,8 @@
-//! Parts of the app fetched when first used. A function marked `#[lazy]` is cut out of the
-//! app's main wasm by the build (scripts/build-wasm.mjs) with all the code only it reaches, and
-//! fetched the first time it is called; a view made by one is set out once it has arrived.
+//! Parts of the app fetched when first used. A function marked
+//! `#[cfg_attr(feature = "split", lazy)]` is cut out of the app's main wasm by the build
+//! (scripts/build-wasm.mjs, with the `split` feature) with all the code only it reaches, and
+//! fetched the first time it is called; without the feature (tests, lints) it is a plain async
+//! function. A view made by one is set out once it has arrived.
 
 use std::future::Future;
 
