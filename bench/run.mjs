@@ -188,9 +188,12 @@ const gzipOf = async (names) => {
   for (const f of names) gz += gzipSync(await readFile(join(DIST, f)), { level: 9 }).length;
   return gz;
 };
-/** A fresh profile on the app, recording the build's files it fetches (their paths in dist/). */
+/**
+ * A fresh profile on the app, recording the build's files it fetches (their paths in dist/);
+ * without the offline worker, whose caching of every part two seconds in is not the page's load.
+ */
 async function freshRecording(path) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   const fetched = [];
   context.on('request', (request) => {
