@@ -65,9 +65,11 @@ pub fn SearchBar(open: RwSignal<bool>, annotator: Annotator) -> impl IntoView {
             browser::show_centred(&paragraph);
         }
     };
+    // The same query set again (the typing pause ending after Enter) is not searched again.
+    let distinct_query = Memo::new(move |_| query.get());
     // Tracks the notes too (`annotator.search` reads them): an edit to a note searches again.
     Effect::new(move |_| {
-        let asked = query.get();
+        let asked = distinct_query.get();
         if !open.get() || asked.trim().is_empty() {
             results.set(Results::default());
             answered.set_value(asked);
