@@ -59,6 +59,46 @@ if (release) {
 }
 
 let splitLoader = await readFile(join(work, 'split', '__wasm_split.js'), 'utf8');
+// A part that cannot be fetched (offline before the offline worker has kept it, or a newer build
+// deployed meanwhile, whose files have other names) would otherwise be told to the wasm as a
+// failure, which it meets with a panic that stops the whole app. Instead the page is told (the
+// app shows a notice and goes on), and the part is tried again when the browser is back online,
+// or every half minute; the feature that asked for it comes when it arrives.
+const FAILS_THE_APP = `function wrapAsyncCb(callee) {
+    return async (callbackIndex, callbackData) => {
+        let success;
+        try {
+            await callee();
+            success = true;
+        } catch (e) {
+            console.error(e);
+            success = false;
+        } finally {
+            const sharedImports = getSharedImports();
+            sharedImports.__wasm_split.__indirect_function_table.get(callbackIndex)(callbackData, success);
+        }
+    }
+}`;
+const WAITS_FOR_THE_PART = `function wrapAsyncCb(callee) {
+    return async (callbackIndex, callbackData) => {
+        for (let failed = false; ; failed = true) {
+            try {
+                await callee();
+                if (failed) dispatchEvent(new CustomEvent('report-reader:part-arrived'));
+                break;
+            } catch (e) {
+                dispatchEvent(new CustomEvent('report-reader:part-unavailable', { detail: String(e) }));
+                await new Promise((again) => {
+                    addEventListener('online', again, { once: true });
+                    setTimeout(again, 30000);
+                });
+            }
+        }
+        getSharedImports().__wasm_split.__indirect_function_table.get(callbackIndex)(callbackData, true);
+    }
+}`;
+if (!splitLoader.includes(FAILS_THE_APP)) throw new Error('build-wasm: the splitter\'s loader no longer reports a failed load as expected (see FAILS_THE_APP)');
+splitLoader = splitLoader.replace(FAILS_THE_APP, WAITS_FOR_THE_PART);
 for (const part of parts) {
   const bytes = await readFile(join(work, 'split', part));
   const named = `${NAME}-${part.replace(/\.wasm$/, '').replace(/^split_/, '').replace(/_[0-9]+$/, '')}-${hash(bytes)}.wasm`;

@@ -43,6 +43,10 @@ pub use report_view::ReportView;
 pub use vocabulary::Notices;
 use vocabulary::{now, About, Toast, MAIN_ID};
 
+const PART_UNAVAILABLE: &str = "A part of the reader could not be fetched: you may be offline, or a newer \
+     version of the reader has been published. It is fetched as soon as the connection returns, and what you \
+     asked for then appears; reloading the page gets the newest version. Nothing you wrote is affected.";
+
 /// What the main area shows.
 #[derive(Clone)]
 enum Screen {
@@ -61,6 +65,13 @@ pub fn App() -> impl IntoView {
         Duration::from_secs(2),
     );
     let notices = Notices::new();
+    browser::on_part_availability(move |arrived| {
+        if arrived {
+            notices.withdraw(About::App, PART_UNAVAILABLE);
+        } else {
+            notices.tell(About::App, PART_UNAVAILABLE);
+        }
+    });
     let shelf = LibraryState::new(notices);
     shelf.load();
     let remind_to_export = keep_things_in_order(notices);

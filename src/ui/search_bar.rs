@@ -48,7 +48,7 @@ pub fn SearchBar(open: RwSignal<bool>, annotator: Annotator) -> impl IntoView {
 
     let results = RwSignal::new(Results::default());
     // The query the results answer, and a step through them asked for before they came.
-    let answered = StoredValue::new(String::new());
+    let answered = RwSignal::new(String::new());
     let step_when_answered = StoredValue::new(None::<bool>);
     let go_to = move |forward: bool| {
         let count = results.with_untracked(|r| r.hits.len());
@@ -70,9 +70,15 @@ pub fn SearchBar(open: RwSignal<bool>, annotator: Annotator) -> impl IntoView {
     // Tracks the notes too (`annotator.search` reads them): an edit to a note searches again.
     Effect::new(move |_| {
         let asked = distinct_query.get();
-        if !open.get() || asked.trim().is_empty() {
+        if asked.trim().is_empty() {
             results.set(Results::default());
-            answered.set_value(asked);
+            answered.set(asked);
+            return;
+        }
+        if !open.get() {
+            // Searched again when the bar opens again.
+            results.set(Results::default());
+            answered.set(String::new());
             return;
         }
         annotator.document.annotations.track();
@@ -81,7 +87,7 @@ pub fn SearchBar(open: RwSignal<bool>, annotator: Annotator) -> impl IntoView {
             // A later query may have been answered first.
             if query.with_untracked(|q| *q == asked) {
                 results.set(found);
-                answered.set_value(asked);
+                answered.set(asked);
                 if let Some(forward) = step_when_answered.try_update_value(Option::take).flatten() {
                     go_to(forward);
                 }
@@ -109,7 +115,7 @@ pub fn SearchBar(open: RwSignal<bool>, annotator: Annotator) -> impl IntoView {
             if query.get_untracked() != typed.get_untracked() {
                 query.set(typed.get_untracked());
             }
-            if answered.with_value(|a| *a == query.get_untracked()) {
+            if answered.with_untracked(|a| *a == query.get_untracked()) {
                 go_to(!ev.shift_key());
             } else {
                 step_when_answered.set_value(Some(!ev.shift_key()));
@@ -121,7 +127,13 @@ pub fn SearchBar(open: RwSignal<bool>, annotator: Annotator) -> impl IntoView {
         }
         _ => {}
     };
-    let status = move || results.with(|r| query.with(|q| status_line(q, r, at.get())));
+    // Until the answer to what was asked has come (the first query fetches search itself).
+    let status = move || {
+        if answered.get() != query.get() {
+            return "Searching…".to_string();
+        }
+        results.with(|r| query.with(|q| status_line(q, r, at.get())))
+    };
     let hits = move || hits_view(results, at, annotator);
     let close = move |_| open.set(false);
     Effect::new(move |was_open: Option<bool>| {

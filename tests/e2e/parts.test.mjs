@@ -7,7 +7,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  ROOT, DIST, serve, useAppAndBrowser, freshContext, newPage, openApp, landedOn, assertNoProblems, chooseFile,
+  ROOT, DIST, serve, useAppAndBrowser, freshContext, newPage, openApp, landedOn, assertNoProblems, chooseFile, screenshot,
 } from './support.mjs';
 
 const env = useAppAndBrowser();
@@ -102,6 +102,27 @@ const FEATURES = [
     },
   },
 ];
+
+test('a part that cannot be fetched is told, the app goes on, and the part comes once it can be fetched', async (t) => {
+  const { page } = await freshReader(t);
+  const PART_OF_SEARCH = /\/report-reader-run_search-[0-9a-f]{16}\.wasm$/;
+  await page.route(PART_OF_SEARCH, (route) => route.abort('internetdisconnected'));
+  await page.keyboard.press('/');
+  await page.keyboard.type('Kashmir');
+  const notice = page.locator('.notice', { hasText: 'A part of the reader could not be fetched' });
+  await notice.waitFor();
+  assert.equal(await page.locator('#search-status').textContent(), 'Searching…', 'no answer is given before search has come');
+  await screenshot(page, 'part-unavailable');
+  // Nothing else stopped: the reader still highlights.
+  await page.getByRole('button', { name: 'Highlight paragraph 3', exact: true }).click();
+  await page.waitForSelector('#p3[data-highlight]');
+  await page.unroute(PART_OF_SEARCH);
+  await page.evaluate(() => dispatchEvent(new Event('online')));
+  await page.locator('#search-status').getByText(/matches/).waitFor();
+  await notice.waitFor({ state: 'detached' });
+  // The browser itself logs the request that failed; nothing else may go wrong.
+  assert.deepEqual(page.problems.filter((p) => !/Failed to load resource/.test(p)), []);
+});
 
 test('a published report other than the bundled one fetches the parser’s part as it opens', async (t) => {
   const site = await mkdtemp(join(tmpdir(), 'published-parts-'));

@@ -1,5 +1,5 @@
 //! Files that come from the system: opened with the installed reader (`launchQueue`), or shared
-//! to it from another app (the share target).
+//! to it from another app (the share target); and whether the app's own parts can be fetched.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -41,4 +41,20 @@ pub async fn take_shared() -> Option<Shared> {
         (None, Some(link)) => link.as_string().map(Shared::Link),
         _ => None,
     }
+}
+
+/// Tells `told(false)` each time a part of the app fetched on first use could not be fetched (its
+/// loader, written by scripts/build-wasm.mjs, tries again when the browser is back online), and
+/// `told(true)` when one has arrived after all.
+pub fn on_part_availability(told: impl Fn(bool) + Clone + 'static) {
+    let arrived = told.clone();
+    // The page's own, for as long as it is open.
+    let _ = leptos::prelude::window_event_listener_untyped(
+        "report-reader:part-unavailable",
+        move |_| told(false),
+    );
+    let _ = leptos::prelude::window_event_listener_untyped(
+        "report-reader:part-arrived",
+        move |_| arrived(true),
+    );
 }
