@@ -53,8 +53,8 @@ pub fn on_part_availability(told: impl Fn(bool) + Clone + 'static) {
         "report-reader:part-unavailable",
         move |_| told(false),
     );
-    let _ = leptos::prelude::window_event_listener_untyped(
-        "report-reader:part-arrived",
-        move |_| arrived(true),
-    );
+    let _ =
+        leptos::prelude::window_event_listener_untyped("report-reader:part-arrived", move |_| {
+            arrived(true)
+        });
 }
