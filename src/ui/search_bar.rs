@@ -38,18 +38,81 @@ async fn run_search(
     browser::timed("search:query", || annotator.search(&index, &query, LISTED))
 }
 
+/// What the search answers: the results, the query they answer, and a step through them asked
+/// for before they came (`Enter` typed right after the query).
+#[derive(Clone, Copy)]
+struct Answers {
+    results: RwSignal<Results>,
+    answered: RwSignal<String>,
+    step_when_answered: StoredValue<Option<bool>>,
+}
+
+impl Answers {
+    fn new() -> Self {
+        Answers {
+            results: RwSignal::new(Results::default()),
+            answered: RwSignal::new(String::new()),
+            step_when_answered: StoredValue::new(None),
+        }
+    }
+
+    /// Answers each query as it is asked (and again when the notes change, which it searches
+    /// too), and takes a step asked for meanwhile once the answer has come.
+    fn follow(
+        self,
+        open: RwSignal<bool>,
+        annotator: Annotator,
+        query: RwSignal<String>,
+        go_to: impl Fn(bool) + Copy + 'static,
+    ) {
+        let Answers {
+            results,
+            answered,
+            step_when_answered,
+        } = self;
+        let index: StoredValue<Option<Arc<SearchIndex>>> = StoredValue::new(None);
+        // The same query set again (the typing pause ending after Enter) is not searched again.
+        let distinct_query = Memo::new(move |_| query.get());
+        Effect::new(move |_| {
+            let asked = distinct_query.get();
+            if asked.trim().is_empty() {
+                results.set(Results::default());
+                answered.set(asked);
+                return;
+            }
+            if !open.get() {
+                // Searched again when the bar opens again.
+                results.set(Results::default());
+                answered.set(String::new());
+                return;
+            }
+            annotator.document.annotations.track();
+            spawn_local(async move {
+                let found = run_search(annotator, index, asked.clone()).await;
+                // A later query may have been answered first.
+                if query.with_untracked(|q| *q == asked) {
+                    results.set(found);
+                    answered.set(asked);
+                    if let Some(forward) =
+                        step_when_answered.try_update_value(Option::take).flatten()
+                    {
+                        go_to(forward);
+                    }
+                }
+            });
+        });
+    }
+}
+
 #[component]
 pub fn SearchBar(open: RwSignal<bool>, annotator: Annotator) -> impl IntoView {
-    let index: StoredValue<Option<Arc<SearchIndex>>> = StoredValue::new(None);
     let typed = RwSignal::new(String::new());
     let query = RwSignal::new(String::new());
     let at = RwSignal::new(None::<usize>);
     let pending = StoredValue::new(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
 
-    let results = RwSignal::new(Results::default());
-    // The query the results answer, and a step through them asked for before they came.
-    let answered = RwSignal::new(String::new());
-    let step_when_answered = StoredValue::new(None::<bool>);
+    let answers = Answers::new();
+    let results = answers.results;
     let go_to = move |forward: bool| {
         let count = results.with_untracked(|r| r.hits.len());
         if count == 0 {
@@ -65,35 +128,7 @@ pub fn SearchBar(open: RwSignal<bool>, annotator: Annotator) -> impl IntoView {
             browser::show_centred(&paragraph);
         }
     };
-    // The same query set again (the typing pause ending after Enter) is not searched again.
-    let distinct_query = Memo::new(move |_| query.get());
-    // Tracks the notes too (`annotator.search` reads them): an edit to a note searches again.
-    Effect::new(move |_| {
-        let asked = distinct_query.get();
-        if asked.trim().is_empty() {
-            results.set(Results::default());
-            answered.set(asked);
-            return;
-        }
-        if !open.get() {
-            // Searched again when the bar opens again.
-            results.set(Results::default());
-            answered.set(String::new());
-            return;
-        }
-        annotator.document.annotations.track();
-        spawn_local(async move {
-            let found = run_search(annotator, index, asked.clone()).await;
-            // A later query may have been answered first.
-            if query.with_untracked(|q| *q == asked) {
-                results.set(found);
-                answered.set(asked);
-                if let Some(forward) = step_when_answered.try_update_value(Option::take).flatten() {
-                    go_to(forward);
-                }
-            }
-        });
-    });
+    answers.follow(open, annotator, query, go_to);
     mark_matches(results, at);
     let on_input = move |ev: leptos::ev::Event| {
         typed.set(event_target_value(&ev));
@@ -115,10 +150,13 @@ pub fn SearchBar(open: RwSignal<bool>, annotator: Annotator) -> impl IntoView {
             if query.get_untracked() != typed.get_untracked() {
                 query.set(typed.get_untracked());
             }
-            if answered.with_untracked(|a| *a == query.get_untracked()) {
+            if answers
+                .answered
+                .with_untracked(|a| *a == query.get_untracked())
+            {
                 go_to(!ev.shift_key());
             } else {
-                step_when_answered.set_value(Some(!ev.shift_key()));
+                answers.step_when_answered.set_value(Some(!ev.shift_key()));
             }
         }
         "Escape" => {
@@ -129,7 +167,7 @@ pub fn SearchBar(open: RwSignal<bool>, annotator: Annotator) -> impl IntoView {
     };
     // Until the answer to what was asked has come (the first query fetches search itself).
     let status = move || {
-        if answered.get() != query.get() {
+        if answers.answered.get() != query.get() {
             return "Searching…".to_string();
         }
         results.with(|r| query.with(|q| status_line(q, r, at.get())))
