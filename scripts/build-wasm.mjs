@@ -12,6 +12,8 @@
 //    split loader import each other, so those two (and the main module) share one hash, of all
 //    three; each part's name has its own.
 // Then scripts/finish-build.mjs (the post-build hook) writes the loader that starts the app.
+// REPORT_READER_ONE_WASM=1 builds the same code as one wasm (no parts), to compare;
+// REPORT_READER_KEEP_NAMES=1 keeps the functions' names, for `twiggy` or a profile.
 import { createHash } from 'node:crypto';
 import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -52,7 +54,6 @@ if (release) {
   const features = ['--enable-bulk-memory', '--enable-reference-types', '--enable-nontrapping-float-to-int',
     '--enable-sign-ext', '--enable-mutable-globals', '--enable-multivalue'];
   for (const file of [mainWasm, ...parts.map((p) => join(work, 'split', p))]) {
-    // REPORT_READER_KEEP_NAMES=1 keeps the functions' names, for a profile or twiggy.
     const strip = process.env.REPORT_READER_KEEP_NAMES ? ['-g'] : ['--strip-debug', '--strip-producers'];
     run('wasm-opt', ['-Oz', ...strip, ...features, file, '-o', file]);
   }
