@@ -3,6 +3,7 @@
 
 use leptos::html;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::annotations::{Annotation, Colour};
 use crate::report::RichText;
@@ -13,9 +14,35 @@ use super::rich_text::rich_text;
 use super::vocabulary::ReaderActions;
 
 /// A note's text, its Markdown read by the parser's part (fetched with the first note shown).
+/// Until that has come, the text as written: never a card without its words.
 pub(super) fn note_text(note: &str) -> impl IntoView {
+    let blocks = RwSignal::new(None::<Vec<Vec<RichText>>>);
+    let written = note.to_string();
+    spawn_local(async move { blocks.set(Some(read_note(written).await)) });
     let note = note.to_string();
-    Suspend::new(async move { note_blocks_view(read_note(note).await) })
+    move || match blocks.get() {
+        Some(blocks) => note_blocks_view(blocks).into_any(),
+        None => as_written(&note).into_any(),
+    }
+}
+
+/// A note's text as written: its paragraphs (apart where a line is blank) and lines.
+fn as_written(note: &str) -> impl IntoView {
+    note.split("\n\n")
+        .filter(|paragraph| !paragraph.trim().is_empty())
+        .map(|paragraph| {
+            let lines: Vec<AnyView> = paragraph
+                .trim()
+                .lines()
+                .enumerate()
+                .map(|(i, line)| {
+                    let gap = (i > 0).then(|| view! { <br /> });
+                    view! { {gap} {line.to_string()} }.into_any()
+                })
+                .collect();
+            view! { <p>{lines}</p> }
+        })
+        .collect_view()
 }
 
 fn note_blocks_view(blocks: Vec<Vec<RichText>>) -> impl IntoView {
