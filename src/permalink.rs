@@ -3,7 +3,7 @@
 
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTROLS};
 
-use crate::report::Report;
+use crate::report::{Paragraph, Report};
 
 /// What a fragment points at, once read against a report.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,11 +45,28 @@ pub fn resolve(report: &Report, fragment: &str) -> Resolution {
         }
     };
     let (from, to) = range;
-    let ids: Vec<String> = numbered
+    let mut ids: Vec<String> = numbered
         .iter()
         .filter(|(n, _)| (from..=to).contains(n))
         .map(|(_, id)| id.clone())
         .collect();
+    // A number the body does not have may be an annex's own ("#p3" of a letter whose text is
+    // all in its annex): the first part that has it.
+    let mut in_part = None;
+    if ids.is_empty() {
+        for part in report.parts() {
+            let found: Vec<&Paragraph> = report
+                .numbered_in(&part)
+                .filter(|(n, _)| (from..=to).contains(n))
+                .map(|(_, p)| p)
+                .collect();
+            if let Some(first) = found.first() {
+                in_part = first.name.split(", paragraph").next().map(str::to_string);
+                ids = found.iter().map(|p| p.id.clone()).collect();
+                break;
+            }
+        }
+    }
     let span = |a: u32, b: u32| {
         if a == b {
             format!("paragraph {a}")
@@ -67,12 +84,18 @@ pub fn resolve(report: &Report, fragment: &str) -> Resolution {
         return not_found(format!("This report has no {}: {extent}.", span(from, to)));
     }
     let missing = (to - from + 1) as usize != ids.len();
-    let note = missing.then(|| {
-        format!(
-            "Not all of {} are in this report: {extent}.",
+    let note = match &in_part {
+        Some(part) => Some(format!(
+            "The body of this report has no {}: this is {part}’s.",
             span(from, to)
-        )
-    });
+        )),
+        None => missing.then(|| {
+            format!(
+                "Not all of {} are in this report: {extent}.",
+                span(from, to)
+            )
+        }),
+    };
     Resolution::Found { ids, note }
 }
 

@@ -152,6 +152,25 @@ fn every_report_in_both_forms_has_the_outline_its_source_gives() {
                     "{stem} ({form}): ids\n    got  {got_ids:?}\n    want {want_ids:?}"
                 ));
             }
+            // A contents table is read as the headings its entries lead to.
+            let entries: Vec<String> = report
+                .contents
+                .as_ref()
+                .map(|c| c.entries.clone())
+                .unwrap_or_default();
+            let want_entries: Vec<String> = expected["contents"]
+                .as_array()
+                .map(|list| {
+                    list.iter()
+                        .map(|e| e["target"].as_str().unwrap().to_string())
+                        .collect()
+                })
+                .unwrap_or_default();
+            if entries != want_entries {
+                failures.push(format!(
+                    "{stem} ({form}): contents\n    got  {entries:?}\n    want {want_entries:?}"
+                ));
+            }
             let notes: Vec<(String, String)> = report
                 .footnotes
                 .iter()

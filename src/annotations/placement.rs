@@ -20,6 +20,8 @@ pub struct ParagraphIndex {
     ids: Vec<String>,
     texts: Vec<String>,
     names: Vec<String>,
+    /// The ids paragraphs had before the reader read the report's parts, and theirs now.
+    formerly: HashMap<String, String>,
 }
 
 impl ParagraphIndex {
@@ -31,6 +33,7 @@ impl ParagraphIndex {
             index.texts.push(p.text.plain());
             index.names.push(p.name.clone());
         }
+        index.formerly = crate::report::former_ids(report);
         index
     }
 
@@ -230,7 +233,12 @@ fn search(
 
 /// (how it sits, where in the text it starts, the paragraph it is in, the one it moved from)
 fn place_one(index: &ParagraphIndex, a: &Annotation) -> (Place, usize, String, Option<String>) {
-    let own = a.target.paragraph().to_string();
+    // A note made on an id the paragraph had before (`p1_2`, now `annex-p1`) is on it still.
+    let stored = a.target.paragraph();
+    let own = match index.position.contains_key(stored) {
+        true => stored.to_string(),
+        false => index.formerly.get(stored).cloned().unwrap_or(stored.to_string()),
+    };
     let own_position = index.position.get(&own).copied();
     let (quote, at_start) = match &a.target {
         Target::Paragraph { excerpt: None, .. } => {

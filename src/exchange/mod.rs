@@ -23,15 +23,19 @@ pub fn cited_name(report: &Report) -> String {
         .unwrap_or_else(|| "Untitled report".to_string())
 }
 
-/// "para. 8", "para. 8 (a) (i)", "unnumbered paragraph 1 after para. 8".
+/// "para. 8", "para. 8 (a) (i)", "annex II, para. 3", "resolution 36/1, para. 4", "unnumbered
+/// paragraph 1 after para. 8".
 pub fn paragraph_citation(paragraph: &Paragraph) -> String {
     match paragraph.kind {
         ParagraphKind::Numbered(_) | ParagraphKind::Sub(_)
-            if paragraph.name.starts_with("paragraph ") =>
+            if paragraph.name.starts_with("paragraph ") || paragraph.name.contains(", paragraph ") =>
         {
             paragraph.name.replacen("paragraph ", "para. ", 1)
         }
-        _ => paragraph.name.replace("after paragraph ", "after para. "),
+        _ => paragraph
+            .name
+            .replace("after paragraph ", "after para. ")
+            .replace(", paragraph ", ", para. "),
     }
 }
 

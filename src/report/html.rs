@@ -218,12 +218,57 @@ fn footnote_html(footnote: &Footnote, out: &mut String) {
     out.push_str("\">↩</a></li>");
 }
 
-/// Headings and paragraphs as the app sets them out (what a chunk holds), without buttons.
-pub fn blocks_html(blocks: &[Block], pages: &BTreeMap<String, PageSpan>) -> String {
+/// A report's contents table as links to its headings, set under the heading it stood under:
+/// that heading's id, and the `<nav>`.
+pub fn contents_html(report: &Report) -> Option<(String, String)> {
+    let contents = report.contents.as_ref().filter(|c| !c.entries.is_empty())?;
+    let mut out = String::new();
+    out.push_str("<nav class=\"report-contents\" aria-labelledby=\"");
+    escape(&contents.heading, &mut out);
+    out.push_str("\"><ol>");
+    for id in &contents.entries {
+        let Some(heading) = report.blocks.iter().find_map(|b| match b {
+            Block::Heading(h) if &h.id == id => Some(h),
+            _ => None,
+        }) else {
+            continue;
+        };
+        out.push_str(&format!(
+            "<li class=\"contents-level-{}\"><a href=\"#",
+            heading.level
+        ));
+        escape(id, &mut out);
+        out.push_str("\">");
+        if let Some(label) = &heading.label {
+            out.push_str("<span class=\"heading-label\">");
+            escape(label, &mut out);
+            out.push_str(" </span>");
+        }
+        escape(&heading.text.plain(), &mut out);
+        out.push_str("</a></li>");
+    }
+    out.push_str("</ol></nav>");
+    Some((contents.heading.clone(), out))
+}
+
+/// Headings and paragraphs as the app sets them out (what a chunk holds), without buttons; the
+/// report's contents (see [`contents_html`]) under their heading.
+pub fn blocks_html(
+    blocks: &[Block],
+    pages: &BTreeMap<String, PageSpan>,
+    contents: Option<&(String, String)>,
+) -> String {
     let mut out = String::new();
     for block in blocks {
         match block {
-            Block::Heading(heading) => heading_html(heading, &mut out),
+            Block::Heading(heading) => {
+                heading_html(heading, &mut out);
+                if let Some((_, nav)) = contents.filter(|(at, _)| *at == heading.id) {
+                    out.push_str("<div class=\"contents-box\">");
+                    out.push_str(nav);
+                    out.push_str("</div>");
+                }
+            }
             Block::Paragraph(paragraph) => paragraph_html(paragraph, pages, None, &mut out),
         }
     }
@@ -245,9 +290,10 @@ pub fn report_html(report: &Report) -> String {
     ));
     cover_html(&report.cover, &mut out);
     out.push_str("<div class=\"report-body\">");
+    let contents = contents_html(report);
     for chunk in report.blocks.chunks(CHUNK_BLOCKS) {
         out.push_str("<div class=\"chunk\">");
-        out.push_str(&blocks_html(chunk, &report.pages));
+        out.push_str(&blocks_html(chunk, &report.pages, contents.as_ref()));
         out.push_str("</div>");
     }
     out.push_str("</div>");

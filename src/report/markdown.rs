@@ -85,6 +85,19 @@ impl Flattener {
         }
     }
 
+    /// A list item with nothing after its number ("2026." alone at a wrapped line's start, "17."
+    /// with its text on the next page) is kept as a block without lines, for the structure pass
+    /// to read.
+    fn keep_empty_item(&mut self) {
+        if let Some(n) = self.pending_item.take() {
+            self.blocks.push(SourceBlock {
+                kind: SourceKind::Paragraph,
+                item_number: Some(n),
+                lines: Vec::new(),
+            });
+        }
+    }
+
     fn close_block(&mut self) {
         self.end_line();
         if let Some(block) = self.open.take() {
@@ -176,6 +189,7 @@ impl Flattener {
             }
             Tag::Item => {
                 self.close_block();
+                self.keep_empty_item();
                 let number = item_number(source);
                 if self.list_depth == 1 {
                     self.pending_item = number;
@@ -205,6 +219,7 @@ impl Flattener {
             }
             TagEnd::List(_) => {
                 self.close_block();
+                self.keep_empty_item();
                 self.list_depth = self.list_depth.saturating_sub(1);
             }
             TagEnd::FootnoteDefinition => {

@@ -6,6 +6,7 @@
 //! recognises the title block, headings and numbered paragraphs on top.
 
 mod cover;
+mod former;
 pub mod html;
 pub mod input;
 pub mod language;
@@ -17,9 +18,10 @@ pub mod pdf;
 mod structure;
 
 pub use model::{
-    footnote_ids, Block, Cover, Footnote, FootnoteRef, Heading, PageSpan, Paragraph, ParagraphKind,
+    footnote_ids, Block, Contents, Cover, Footnote, FootnoteRef, Heading, PageSpan, Paragraph, ParagraphKind,
     Report, RichText, Span, Style,
 };
+pub use former::former_ids;
 pub use structure::parse;
 
 /// The passes of [`parse`], one at a time, for a caller that lets the page breathe between
@@ -56,5 +58,6 @@ pub fn note_blocks(text: &str) -> Vec<Vec<RichText>> {
     markdown::source_blocks(text)
         .into_iter()
         .map(|block| block.lines)
+        .filter(|lines| !lines.is_empty())
         .collect()
 }

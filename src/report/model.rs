@@ -66,6 +66,23 @@ const KEEP_HYPHEN: [&str; 16] = [
     "low", "full", "all", "so",
 ];
 
+/// Endings that are never words of their own, in the languages of the United Nations: what
+/// follows a hyphen that broke a word at a line's end ("conser-vation", "desarro-llo" aside).
+const WORD_ENDINGS: [&str; 34] = [
+    "tion", "tions", "sion", "sions", "ment", "ments", "ness", "ity", "ities", "ance", "ances",
+    "ence", "ences", "ible", "ous", "ism", "isms", "ize", "ized", "izes", "ise", "ised", "ary",
+    "ory", "ive", "ives", "ción", "ciones", "sión", "siones", "dad", "dades", "mente", "ité",
+];
+
+/// Whether the word after a line-end hyphen is only the end of a word ("vation", "mentation",
+/// "nalization"): in small letters, and ending as words do that are no word alone.
+fn is_word_ending(rest: &str) -> bool {
+    let lower = rest.to_lowercase();
+    rest.starts_with(char::is_lowercase)
+        && lower.chars().count() <= 12
+        && WORD_ENDINGS.iter().any(|e| lower.ends_with(e))
+}
+
 /// Styled text, as a flat list of runs, so that lines can be split and joined freely.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct RichText(pub Vec<Span>);
@@ -98,9 +115,11 @@ impl RichText {
         self.0.push(span);
     }
 
-    /// Joins `other` after this text with a single space, as a wrapped line is read. A word
-    /// hyphenated at the line end is rejoined ("imple-" + "mentation"), except after prefixes
-    /// that keep their hyphen ("self-" + "determination").
+    /// Joins `other` after this text with a single space, as a wrapped line is read. A line
+    /// that ends on a hyphen goes on without a space: the hyphen goes where it only broke a word
+    /// ("conser-" + "vation", "imple-" + "mentation": the rest is an ending, never a word), and
+    /// stays where it joins two words ("awareness-" + "raising", "follow-" + "up",
+    /// "soixante-" + "quatrième", "Vice-" + "President", "self-" + "determination").
     pub fn join_line(&mut self, other: &RichText) {
         if self.is_blank() {
             *self = other.clone();
@@ -112,8 +131,15 @@ impl RichText {
                     .rsplit(|c: char| !c.is_alphabetic())
                     .next()
                     .unwrap_or_default();
-                if !word.is_empty() && first.text.starts_with(char::is_lowercase) {
-                    if !KEEP_HYPHEN.contains(&word.to_lowercase().as_str()) {
+                if !word.is_empty() && first.text.starts_with(char::is_alphabetic) {
+                    let rest: String = first
+                        .text
+                        .chars()
+                        .take_while(|c| c.is_alphabetic())
+                        .collect();
+                    if !KEEP_HYPHEN.contains(&word.to_lowercase().as_str())
+                        && is_word_ending(&rest)
+                    {
                         last.text.pop();
                     }
                     for span in &other.0 {
@@ -121,6 +147,15 @@ impl RichText {
                     }
                     return;
                 }
+            }
+        }
+        // A range broken after its dash ("2028–" / "2037") is one word again.
+        if let (Some(last), Some(first)) = (self.0.last(), other.0.first()) {
+            if last.text.ends_with('–') && first.text.starts_with(|c: char| c.is_ascii_digit()) {
+                for span in &other.0 {
+                    self.push(span.clone());
+                }
+                return;
             }
         }
         let style = match (self.0.last(), other.0.first()) {
@@ -258,6 +293,17 @@ pub struct Report {
     pub footnotes: Vec<Footnote>,
     /// The pages each paragraph came from, by id, where the text had pages.
     pub pages: BTreeMap<String, PageSpan>,
+    /// The report's own contents table, where it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contents: Option<Contents>,
+}
+
+/// A contents table as the report gives it, read as links: the heading it stands under
+/// ("Contents"), and the headings its entries lead to, in its order.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Contents {
+    pub heading: String,
+    pub entries: Vec<String>,
 }
 
 impl Report {
@@ -294,15 +340,57 @@ impl Report {
         )
     }
 
-    /// The top-level numbered paragraphs, in order.
+    /// The body's top-level numbered paragraphs, in order: not those of an annex or a
+    /// reproduced resolution, which number their own (`annex-p3`), nor a list's items.
     pub fn numbered(&self) -> impl Iterator<Item = (u32, &Paragraph)> {
-        self.blocks.iter().filter_map(|b| match b {
+        self.numbered_in("")
+    }
+
+    /// The top-level numbered paragraphs of one part of the report (`annex-ii`; `""` is the body).
+    pub fn numbered_in<'a>(
+        &'a self,
+        part: &'a str,
+    ) -> impl Iterator<Item = (u32, &'a Paragraph)> + 'a {
+        let prefix = if part.is_empty() {
+            "p".to_string()
+        } else {
+            format!("{part}-p")
+        };
+        self.blocks.iter().filter_map(move |b| match b {
+            Block::Paragraph(p) => match p.kind {
+                ParagraphKind::Numbered(n)
+                    if p.id.strip_prefix(&prefix).is_some_and(|rest| {
+                        rest.split('_').next() == Some(n.to_string().as_str())
+                    }) =>
+                {
+                    Some((n, p))
+                }
+                _ => None,
+            },
+            _ => None,
+        })
+    }
+
+    /// The parts that number their paragraphs again (annexes, appendices, reproduced
+    /// resolutions), by the id their paragraphs' ids begin with, in reading order.
+    pub fn parts(&self) -> Vec<String> {
+        let mut parts: Vec<String> = Vec::new();
+        for (n, p) in self.blocks.iter().filter_map(|b| match b {
             Block::Paragraph(p) => match p.kind {
                 ParagraphKind::Numbered(n) => Some((n, p)),
                 _ => None,
             },
             _ => None,
-        })
+        }) {
+            let own = format!("-p{n}");
+            let Some(at) = p.id.rfind(&own) else { continue };
+            let part = &p.id[..at];
+            let rest = &p.id[at + own.len()..];
+            if (rest.is_empty() || rest.starts_with('_')) && !parts.iter().any(|x| x == part) {
+                parts.push(part.to_string());
+            }
+        }
+        parts
     }
 
     /// The page's title for this report: "<title> — <symbol>", or whichever of them it has.

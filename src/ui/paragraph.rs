@@ -29,6 +29,8 @@ pub(super) struct ReportContext {
     pub(super) annotator: Annotator,
     /// The pages each paragraph came from, where the report has pages.
     pub(super) pages: StoredValue<BTreeMap<String, PageSpan>>,
+    /// The report's contents as links, and the heading they stand under (`html::contents_html`).
+    pub(super) contents: StoredValue<Option<(String, String)>>,
 }
 
 /// The ¶ link and the copy button that every addressable element carries in its margin.

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::report::html::{blocks_html, CHUNK_BLOCKS};
+use crate::report::html::{blocks_html, contents_html, CHUNK_BLOCKS};
 use crate::report::language::{direction, Direction};
 use crate::report::{footnote_ids, Block, Cover, Footnote, Heading, Paragraph, Report};
 
@@ -64,6 +64,7 @@ pub fn ReportView(
         on_copy_link,
         annotator,
         pages: StoredValue::new(report.pages.clone()),
+        contents: StoredValue::new(contents_html(&report)),
     };
     Effect::new(move |previous: Option<Vec<String>>| {
         let now = targets.get();
@@ -167,7 +168,18 @@ fn cover_view(cover: &Cover) -> impl IntoView {
 
 fn block_view(block: &Block, wiring: ReportContext, awake: Signal<bool>) -> AnyView {
     match block {
-        Block::Heading(heading) => heading_view(heading, wiring, awake),
+        Block::Heading(heading) => {
+            let nav = wiring.contents.with_value(|contents| {
+                contents
+                    .as_ref()
+                    .filter(|(at, _)| *at == heading.id)
+                    .map(|(_, nav)| nav.clone())
+            });
+            match nav {
+                Some(nav) => view! { {heading_view(heading, wiring, awake)}<div class="contents-box" inner_html=nav></div> }.into_any(),
+                None => heading_view(heading, wiring, awake),
+            }
+        }
         Block::Paragraph(paragraph) => paragraph_view(paragraph, None, wiring, awake),
     }
 }
@@ -243,7 +255,7 @@ fn chunk_view(
         let blocks = &report.blocks[range.clone()];
         if !live.get() {
             was_markup.set_value(true);
-            return view! { <div class="chunk-markup" inner_html=wiring.pages.with_value(|pages| blocks_html(blocks, pages))></div> }.into_any();
+            return view! { <div class="chunk-markup" inner_html=wiring.pages.with_value(|pages| wiring.contents.with_value(|contents| blocks_html(blocks, pages, contents.as_ref())))></div> }.into_any();
         }
         if was_markup.get_value() {
             // The markup it replaces may hold the keyboard focus, and the search's

@@ -178,7 +178,13 @@ pub(super) fn is_session_line(lower: &str) -> bool {
     let words = lower.split_whitespace().count();
     let session = ["session", "período de sesiones", "periodo de sesiones", "сессия", "الدورة", "届会"].iter().any(|w| lower.contains(w))
         // "1250th meeting", as the AU numbers its Peace and Security Council's.
-        || (words <= 4 && lower.contains("meeting") && lower.chars().any(|c| c.is_ascii_digit()));
+        || (words <= 4 && lower.contains("meeting") && lower.chars().any(|c| c.is_ascii_digit()))
+        // The Security Council counts years, not sessions: "Eightieth year", "Octogésimo primer
+        // año", "Quatre-vingt-unième année", "Восемьдесят первый год", "السنة الحادية والثمانون".
+        || (words <= 4
+            && ([" year", " année", " año", " год"].iter().any(|w| lower.ends_with(w))
+                || lower.starts_with("السنة ")
+                || (lower.starts_with('第') && lower.ends_with('年'))));
     let item = [
         "agenda item",
         "item ",

@@ -13,6 +13,11 @@ use dates::*;
 use lines::*;
 
 pub(crate) use lines::names_only;
+
+/// Whether a line holds a date, with or without its place ("Jeddah, 14-17 December 2025").
+pub(crate) fn is_dated(line: &str) -> bool {
+    dates::split_date(line.trim()).is_some()
+}
 pub(crate) use symbols::looks_like_symbol;
 
 impl Cover {
@@ -87,15 +92,38 @@ fn classify(line: &RichText) -> LineClass {
     {
         return LineClass::Meta;
     }
+    // "Chair: …", "Vice-President and Rapporteur: …": a field of the head, not the title, whose
+    // label is a few words in capitals ("Situation of human rights in Yemen: report" is a title).
+    let field_label = |label: &str| {
+        const JOINING: [&str; 9] = ["and", "of", "the", "et", "de", "du", "y", "del", "la"];
+        label.chars().count() <= 40
+            && label.split_whitespace().count() <= 5
+            && label.split_whitespace().all(|w| {
+                w.starts_with(char::is_uppercase) || JOINING.contains(&w)
+            })
+    };
     match plain.split_once(": ") {
-        Some((label, _))
-            if label.chars().count() <= 20 && label.starts_with(char::is_uppercase) =>
-        {
+        Some((label, _)) if label.chars().count() <= 20 && label.starts_with(char::is_uppercase) => {
             LineClass::Meta
         }
+        Some((label, _)) if field_label(label) => LineClass::Meta,
         _ => LineClass::Plain,
     }
 }
+
+/// "Sixty-first session", "Soixante-quatrième session": a session line proper, not how a text
+/// was adopted.
+fn is_session_number(lower: &str) -> bool {
+    ["session", "sesiones", "сессия", "الدورة", "届会"]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+/// Words a line of a title does not end on unless the title goes on below it.
+const TITLE_JOINING_WORDS: [&str; 18] = [
+    "of", "the", "for", "on", "to", "in", "and", "de", "des", "du", "la", "le", "et", "del", "y",
+    "en", "по", "о",
+];
 
 /// Builds the cover from the leading blocks of a report, one block at a time.
 #[derive(Debug, Default)]
@@ -109,6 +137,10 @@ pub(crate) struct CoverBuilder {
 }
 
 impl CoverBuilder {
+    pub fn title(&self) -> Option<&RichText> {
+        self.cover.title.as_ref()
+    }
+
     pub fn has_title(&self) -> bool {
         self.cover.title.is_some()
     }
@@ -165,6 +197,17 @@ impl CoverBuilder {
                 classes[i] = classes[i - 1].clone();
             }
         }
+        // The body a session belongs to, on the line above it ("Commission du développement
+        // social" over "Soixante-quatrième session"), is a line of the same kind.
+        if classes.len() > 1
+            && classes[0] == LineClass::Plain
+            && classes[1] == LineClass::Session
+            && is_session_number(&lines[1].plain().to_lowercase())
+            && lines[0].plain().split_whitespace().count() <= 10
+            && !lines[0].plain().trim_end().ends_with(['.', ',', ';', ':'])
+        {
+            classes[0] = LineClass::Session;
+        }
         if let Some(first) = classes.iter().position(|c| *c == LineClass::Session) {
             // From its first session line on, a block gives the organ, session and agenda item
             // the document belongs to (the agenda item's title under it): kept as written, never
@@ -193,7 +236,16 @@ impl CoverBuilder {
                 classes[i] = LineClass::Meta;
             }
         }
-        let mut title_open = self.cover.title.is_none();
+        // A title wrapped after a joining word ("… session of the" / "Human Rights Council") goes
+        // on whatever its next line looks like alone.
+        let left_open = |title: &Option<RichText>| {
+            title.as_ref().is_some_and(|t| {
+                let plain = t.plain();
+                let last = plain.split_whitespace().last().unwrap_or_default().to_lowercase();
+                TITLE_JOINING_WORDS.contains(&last.as_str())
+            })
+        };
+        let mut title_open = self.cover.title.is_none() || left_open(&self.cover.title);
         let mut previous_was_subtitle = false;
         for (i, (line, class)) in lines.iter().zip(&classes).enumerate() {
             let mut is_subtitle = false;
@@ -210,6 +262,13 @@ impl CoverBuilder {
                 )
                 && names_only(&line.plain());
             match class {
+                LineClass::Session | LineClass::Letterhead | LineClass::Plain
+                    if title_open && left_open(&self.cover.title) =>
+                {
+                    if let Some(title) = self.cover.title.as_mut() {
+                        title.join_line(line);
+                    }
+                }
                 LineClass::Session => self.cover.other_lines.push(line.clone()),
                 _ if is_place => {
                     self.cover.place = Some(line.plain().trim().to_string());

@@ -15,6 +15,10 @@ pub(crate) fn looks_like_symbol(text: &str) -> bool {
         }
         _ => text,
     };
+    // A document of two organs carries both their symbols: "A/80/812–S/2026/233".
+    if let Some((first, second)) = text.split_once('–') {
+        return looks_like_slash_symbol(first.trim()) && looks_like_slash_symbol(second.trim());
+    }
     looks_like_slash_symbol(text) || looks_like_eu_symbol(text)
 }
 

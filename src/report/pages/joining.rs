@@ -2,6 +2,7 @@
 //! a page break), and paragraphs parted where an export without the layout ran them together.
 
 use super::lines::*;
+use crate::report::structure::text::is_signature;
 
 /// Takes away the blank lines an export leaves inside a paragraph (around a raised footnote
 /// number, or where furniture stood): after a line of the text's full width that does not end
@@ -88,6 +89,12 @@ pub(super) fn part_paragraphs<'a>(lines: &[&'a str]) -> Vec<&'a str> {
     for run in lines.split(|l| l.is_empty()) {
         let width = run.iter().map(|l| l.chars().count()).max().unwrap_or(0);
         for (i, line) in run.iter().enumerate() {
+            // A signature and the signatory's title under it are lines of their own.
+            if i > 0 && (is_signature(line) || is_signature(run[i - 1])) {
+                out.push("");
+                out.push(line);
+                continue;
+            }
             // Lines of a page's full width only: a title block's short lines keep together.
             if i > 0 && run.len() >= 3 && width >= 70 {
                 let previous = run[i - 1];

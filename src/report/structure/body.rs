@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use crate::report::model::{Block, Heading, Paragraph, ParagraphKind, RichText};
 
 use super::numerals::*;
+use super::parts::{PartHeading, PartWord};
 use super::segments::*;
 use super::text::*;
 
@@ -14,6 +15,10 @@ use super::text::*;
 pub(super) struct Ids(HashSet<String>);
 
 impl Ids {
+    pub(super) fn release(&mut self, id: &str) {
+        self.0.remove(id);
+    }
+
     pub(super) fn claim(&mut self, wanted: String) -> String {
         let mut id = wanted.clone();
         let mut n = 2;
@@ -55,34 +60,61 @@ pub(super) struct Body {
     pub(super) open: Option<usize>,
     /// Whether the open paragraph's first-level sub-paragraphs are numbered (i), (ii) rather than lettered.
     pub(super) first_level_roman: bool,
+    /// The parts the text is in, outermost first (an annex, an appendix inside it).
+    pub(super) parts: Vec<OpenPart>,
 }
+
+/// A part of the report its paragraphs are numbered in (see [`super::parts`]).
+pub(super) struct OpenPart {
+    pub(super) id: String,
+    /// "annex II", "annex, appendix", "resolution 36/1".
+    pub(super) name: String,
+    pub(super) word: PartWord,
+    /// Whether its own title ("Report of the Panel of Experts") may still come.
+    pub(super) title_may_follow: bool,
+}
+
+/// The longest a list item runs: agenda items, names and document titles are short.
+const LIST_ITEM_CHARS: usize = 200;
+
+/// Words of headings over lists that are not the body's paragraphs, in the six languages.
+const LIST_HEADINGS: [&str; 12] = [
+    "agenda",
+    "ordre du jour",
+    "programa",
+    "повестк",
+    "جدول الأعمال",
+    "议程",
+    "participants",
+    "list of",
+    "liste des",
+    "lista de",
+    "participantes",
+    "список",
+];
 
 impl Body {
     pub(super) fn add(&mut self, segment: &Segment) {
         let text = joined(&segment.lines);
         match &segment.marker {
+            Marker::Part { part, label } => self.open_part(part, label.clone(), text),
             Marker::Heading { level, label } => {
-                let words = format!("{} {}", label.as_deref().unwrap_or(""), text.plain());
-                let wanted = match slug(&words) {
-                    s if s.is_empty() => format!("h{}", self.blocks.len() + 1),
-                    s => format!("h-{s}"),
-                };
-                let id = self.ids.claim(wanted);
-                self.anchor = Some(id.clone());
-                self.unnumbered_since_anchor = 0;
-                self.open = None;
-                self.blocks.push(Block::Heading(Heading {
-                    id,
-                    level: *level,
-                    label: label.clone(),
-                    text,
-                }));
+                // A report's own numbered section after a resolution it reproduces is the
+                // report again.
+                if label.as_deref().is_some_and(is_section_label) {
+                    self.parts
+                        .retain(|p| !matches!(p.word, PartWord::Resolution | PartWord::Decision));
+                }
+                self.push_heading(*level, label.clone(), text);
             }
             Marker::Number(n) => {
-                let id = self.ids.claim(format!("p{n}"));
+                if *n == 1 {
+                    self.numbering_starts_again();
+                }
+                let id = self.ids.claim(format!("{}p{n}", self.prefix()));
                 self.anchor = Some(id.clone());
                 self.unnumbered_since_anchor = 0;
-                let name = format!("paragraph {n}");
+                let name = self.named(format!("paragraph {n}"));
                 let written = segment.written.clone();
                 self.push_top(Paragraph {
                     id,
@@ -94,9 +126,13 @@ impl Body {
                 });
             }
             Marker::Sub(marker) => self.add_sub(marker, segment.written.clone(), text),
+            Marker::None if self.is_part_title(&text) => {
+                self.push_heading(3, None, text);
+            }
             Marker::None => {
                 if let Some(last) = self.deepest_open() {
-                    if continues(&last.text.plain(), &text.plain()) {
+                    // A number left alone on its line has its text after it.
+                    if last.text.is_blank() || continues(&last.text.plain(), &text.plain()) {
                         last.text.join_line(&text);
                         return;
                     }
@@ -108,7 +144,10 @@ impl Body {
                         format!("{anchor}-u{k}"),
                         format!("unnumbered paragraph {k} after {}", self.anchor_name()),
                     ),
-                    None => (format!("u{k}"), format!("unnumbered paragraph {k}")),
+                    None => (
+                        format!("{}u{k}", self.prefix()),
+                        self.named(format!("unnumbered paragraph {k}")),
+                    ),
                 };
                 let id = self.ids.claim(wanted);
                 self.push_top(Paragraph {
@@ -120,6 +159,173 @@ impl Body {
                     children: Vec::new(),
                 });
             }
+        }
+    }
+
+    /// What every id inside the innermost open part starts with (`annex-ii-`), or nothing.
+    pub(super) fn prefix(&self) -> String {
+        self.parts
+            .last()
+            .map(|p| format!("{}-", p.id))
+            .unwrap_or_default()
+    }
+
+    /// A paragraph's name within its part: "annex II, paragraph 3".
+    fn named(&self, name: String) -> String {
+        match self.parts.last() {
+            Some(part) => format!("{}, {name}", part.name),
+            None => name,
+        }
+    }
+
+    fn push_heading(&mut self, level: u8, label: Option<String>, text: RichText) {
+        let words = format!("{} {}", label.as_deref().unwrap_or(""), text.plain());
+        let wanted = match slug(&words) {
+            s if s.is_empty() => format!("{}h{}", self.prefix(), self.blocks.len() + 1),
+            s => format!("{}h-{s}", self.prefix()),
+        };
+        let id = self.ids.claim(wanted);
+        self.push_heading_with_id(id, level, label, text);
+    }
+
+    fn push_heading_with_id(&mut self, id: String, level: u8, label: Option<String>, text: RichText) {
+        for part in &mut self.parts {
+            part.title_may_follow = false;
+        }
+        self.anchor = Some(id.clone());
+        self.unnumbered_since_anchor = 0;
+        self.open = None;
+        self.blocks.push(Block::Heading(Heading {
+            id,
+            level,
+            label,
+            text,
+        }));
+    }
+
+    /// A heading that opens a part: an annex leaves whatever part was open, an appendix or a
+    /// reproduced resolution sits inside the annex (or the appendix's, the resolution's) before it.
+    fn open_part(&mut self, part: &PartHeading, label: Option<String>, text: RichText) {
+        match part.word {
+            PartWord::Annex => self
+                .parts
+                .retain(|p| matches!(p.word, PartWord::Resolution | PartWord::Decision)),
+            PartWord::Appendix(_) => self.parts.retain(|p| !matches!(p.word, PartWord::Appendix(_))),
+            PartWord::Resolution | PartWord::Decision => self.parts.retain(|p| {
+                !matches!(p.word, PartWord::Resolution | PartWord::Decision)
+            }),
+        }
+        // An annex of a resolution is the resolution's; a later one after the report's own text
+        // went on (a roman section) is the report's.
+        if part.word == PartWord::Annex
+            && !self.parts.is_empty()
+            && self.blocks.last().is_some_and(|b| matches!(b, Block::Heading(_)))
+        {
+            self.parts.clear();
+        }
+        let id = self.ids.claim(format!("{}{}", self.prefix(), part.id()));
+        let name = match self.parts.last() {
+            Some(outer) => format!("{}, {}", outer.name, part.name),
+            None => part.name.clone(),
+        };
+        let level = if matches!(part.word, PartWord::Annex) { 2 } else { 3 };
+        self.push_heading_with_id(id.clone(), level, label, text);
+        self.parts.push(OpenPart {
+            id,
+            name,
+            word: part.word,
+            title_may_follow: matches!(part.word, PartWord::Annex | PartWord::Appendix(_)),
+        });
+    }
+
+    /// Whether a line right under an annex's heading is the annex's own title: short, and no
+    /// sentence ("Report of the Panel of Experts on Yemen").
+    fn is_part_title(&self, text: &RichText) -> bool {
+        let plain = text.plain();
+        let plain = plain.trim();
+        self.parts.last().is_some_and(|p| p.title_may_follow)
+            && self.blocks.last().is_some_and(|b| matches!(b, Block::Heading(_)))
+            && plain.chars().count() <= LIST_ITEM_CHARS
+            && !ends_sentence(plain)
+            && !plain.ends_with([',', '،', '-'])
+            && plain.starts_with(|c: char| !c.is_lowercase())
+    }
+
+    /// A paragraph 1 in a part that already has one: the paragraphs from that first paragraph
+    /// 1 on were a list (an agenda, participants) if their items are short and no sentences, or
+    /// the heading over them says they are one. A list's items keep their numbers but not the
+    /// body's ids: `h-agenda-item-3`, and what hangs from them follows (`h-agenda-item-3-a`).
+    fn numbering_starts_again(&mut self) {
+        let prefix = self.prefix();
+        let first = format!("{prefix}p1");
+        let Some(start) = self.blocks.iter().rposition(|b| b.id() == first) else {
+            return;
+        };
+        let Some(Block::Heading(heading)) = start.checked_sub(1).map(|i| &self.blocks[i]) else {
+            return;
+        };
+        let heading_id = heading.id.clone();
+        let heading_text = heading.text.plain();
+        let items: Vec<(String, u32)> = self.blocks[start..]
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(p) => match p.kind {
+                    ParagraphKind::Numbered(n) if p.id == format!("{prefix}p{n}") => {
+                        Some((p.id.clone(), n))
+                    }
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect();
+        let paragraphs = || {
+            self.blocks[start..].iter().filter_map(|b| match b {
+                Block::Paragraph(p) if matches!(p.kind, ParagraphKind::Numbered(_)) => Some(p),
+                _ => None,
+            })
+        };
+        let short = |p: &Paragraph| {
+            p.text.plain().chars().count() <= LIST_ITEM_CHARS
+                && p.children
+                    .iter()
+                    .all(|c| c.text.plain().chars().count() <= LIST_ITEM_CHARS)
+        };
+        let unpunctuated = paragraphs()
+            .filter(|p| {
+                !p.text
+                    .plain()
+                    .trim_end()
+                    .ends_with(['.', '!', '?', '。', '؟'])
+            })
+            .count();
+        let lower = heading_text.to_lowercase();
+        let named_a_list = LIST_HEADINGS.iter().any(|w| lower.contains(w));
+        let is_list = items.len() >= 2
+            && paragraphs().all(short)
+            && (3 * unpunctuated >= 2 * items.len() || named_a_list);
+        if !is_list {
+            return;
+        }
+        for block in &mut self.blocks[start..] {
+            let Block::Paragraph(p) = block else { continue };
+            let Some((old, n)) = items.iter().find(|(old, _)| within(&p.id, old)) else {
+                continue;
+            };
+            let new = format!("{heading_id}-item-{n}");
+            rename(p, old, &new, &mut self.ids);
+            if matches!(p.kind, ParagraphKind::Numbered(_)) {
+                p.name = format!("item {n} under “{heading_text}”");
+            }
+        }
+        if let Some((old, n)) = self
+            .anchor
+            .as_deref()
+            .and_then(|a| items.iter().find(|(old, _)| within(a, old)))
+        {
+            self.anchor = self
+                .anchor
+                .as_deref()
+                .map(|a| a.replacen(old.as_str(), &format!("{heading_id}-item-{n}"), 1));
         }
     }
 
@@ -137,6 +343,9 @@ impl Body {
     }
 
     pub(super) fn push_top(&mut self, paragraph: Paragraph) {
+        for part in &mut self.parts {
+            part.title_may_follow = false;
+        }
         self.open = Some(self.blocks.len());
         self.first_level_roman = false;
         self.blocks.push(Block::Paragraph(paragraph));
@@ -205,4 +414,30 @@ impl Body {
             children: Vec::new(),
         });
     }
+}
+
+/// "I.", "XII." or "B.": the label of a report's own section or subsection.
+fn is_section_label(label: &str) -> bool {
+    let bare = label.trim_end_matches('.');
+    !bare.is_empty()
+        && (bare.chars().all(|c| "IVXLC".contains(c))
+            || (bare.len() == 1 && bare.chars().all(|c| c.is_ascii_uppercase())))
+}
+
+/// Gives a paragraph and what hangs from it (its sub-paragraphs) the id `new` in place of `old`.
+fn rename(p: &mut Paragraph, old: &str, new: &str, ids: &mut Ids) {
+    if let Some(rest) = p.id.strip_prefix(old).filter(|_| within(&p.id, old)) {
+        let renamed = format!("{new}{rest}");
+        ids.release(&p.id);
+        p.id = ids.claim(renamed);
+    }
+    for child in &mut p.children {
+        rename(child, old, new, ids);
+    }
+}
+
+/// Whether `id` is `of` or an id made from it (`p3-a`, `p3-u1` of `p3`; not `p30`).
+fn within(id: &str, of: &str) -> bool {
+    id.strip_prefix(of)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('-'))
 }

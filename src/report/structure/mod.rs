@@ -7,12 +7,14 @@ use std::collections::HashSet;
 
 use super::cover::{names_only, CoverBuilder};
 use super::markdown::{source_blocks, SourceBlock, SourceKind};
-use super::model::{footnote_ids, Footnote, Report};
+use super::model::{footnote_ids, Block, Contents, Footnote, Report};
 
 mod body;
+mod contents;
 mod numerals;
+mod parts;
 mod segments;
-mod text;
+pub(in crate::report) mod text;
 
 use body::*;
 use segments::*;
@@ -27,7 +29,7 @@ pub fn parse(source: &str) -> Report {
 
 /// The structure of a text its pages have been taken from ([`super::pages::clean`]).
 pub(super) fn parse_clean(text: &str) -> Report {
-    let (notes, blocks): (Vec<SourceBlock>, Vec<SourceBlock>) = source_blocks(text)
+    let (notes, mut blocks): (Vec<SourceBlock>, Vec<SourceBlock>) = source_blocks(text)
         .into_iter()
         .partition(|b| matches!(b.kind, SourceKind::Footnote(_)));
     let footnotes = notes
@@ -41,7 +43,9 @@ pub(super) fn parse_clean(text: &str) -> Report {
             _ => None,
         })
         .collect();
+    let contents = contents::take_contents(&mut blocks);
     let segments = segments(&blocks);
+    if std::env::var("DEBUG_SEGMENTS").is_ok() { for s in &segments { eprintln!("{:?} {:?}", s.marker, s.lines.iter().map(|l| l.plain()).collect::<Vec<_>>()); } }
     let repeated = repeated_lines(&segments);
     let mut cover = CoverBuilder::default();
     let mut rest = segments.as_slice();
@@ -50,9 +54,21 @@ pub(super) fn parse_clean(text: &str) -> Report {
             matches!(segment.marker, Marker::Heading { label: None, .. }) && !cover.has_title();
         if title_heading {
             cover.set_title(joined(&segment.lines));
+        } else if let (Marker::Part { label, part }, false) = (&segment.marker, cover.has_title())
+        {
+            if !part.is_resolution() {
+                break;
+            }
+            // A resolution's own number and title are its title, not a part of it.
+            let text = joined(&segment.lines);
+            cover.set_title(match label {
+                Some(label) => prefixed(&text, &format!("{label} ")),
+                None => text,
+            });
         } else if segment.marker != Marker::None
             || is_prose(&segment.lines)
             || (cover.has_title() && opens_body(&segment.lines))
+            || (cover.has_title() && heads_paragraph_1(segment, tail.first()))
         {
             break;
         } else if !cover.is_repeat(&segment.lines) {
@@ -60,6 +76,12 @@ pub(super) fn parse_clean(text: &str) -> Report {
         }
         rest = tail;
     }
+    let mut rest = rest.to_vec();
+    if let Some(title) = cover.title() {
+        complete_letter_annex_headings(&mut rest, &title.plain());
+    }
+    numbered_headings(&mut rest);
+    let rest = rest.as_slice();
     let mut body = Body::default();
     for (i, segment) in rest.iter().enumerate() {
         // Only unmarked segments can be debris; a repeated line is one line long (see
@@ -80,7 +102,7 @@ pub(super) fn parse_clean(text: &str) -> Report {
             .is_some_and(|next| matches!(next.marker, Marker::Number(_)));
         if next_numbered && segment.marker == Marker::None && segment.lines.len() == 1 {
             let plain = segment.lines[0].plain();
-            if names_only(&plain)
+            if (names_only(&plain) || is_sentence_case_heading(&plain))
                 && !ends_sentence(&plain)
                 && !plain.trim_end().ends_with([',', '،'])
             {
@@ -90,11 +112,98 @@ pub(super) fn parse_clean(text: &str) -> Report {
         }
         body.add(segment);
     }
+    let contents = contents.and_then(|entries| {
+        let heading = body.blocks.iter().find_map(|b| match b {
+            Block::Heading(h) if contents::is_contents_heading(&h.text.plain()) => {
+                Some(h.id.clone())
+            }
+            _ => None,
+        })?;
+        Some(Contents {
+            heading,
+            entries: contents::targets(&entries, &body.blocks),
+        })
+    });
     Report {
         cover: cover.finish(),
         blocks: body.blocks,
         footnotes,
         pages: Default::default(),
+        contents,
+    }
+}
+
+/// A line alone right above paragraph 1 that reads as a heading ("Introduction"): the body's
+/// first heading, not a line of the title page.
+fn heads_paragraph_1(segment: &Segment, next: Option<&Segment>) -> bool {
+    let [line] = segment.lines.as_slice() else {
+        return false;
+    };
+    let plain = line.plain();
+    next.is_some_and(|n| n.marker == Marker::Number(1))
+        && !ends_sentence(&plain)
+        && (names_only(&plain) || is_sentence_case_heading(&plain))
+        && !cover_line(&plain)
+}
+
+/// A line of a title page's kind, which may stand above paragraph 1 (a place and date).
+fn cover_line(plain: &str) -> bool {
+    super::cover::looks_like_symbol(plain.trim()) || super::cover::is_dated(plain)
+}
+
+/// "Annex to the letter dated … from … addressed to …" repeats the letter's title, which the text
+/// may wrap onto lines of their own: the lines that go on with the title go on with the heading
+/// (and the annex's own title under it stays apart).
+fn complete_letter_annex_headings(segments: &mut Vec<Segment>, title: &str) {
+    fn words(text: &str) -> Vec<String> {
+        text.split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect()
+    }
+    let title = words(title);
+    let Some(first) = title.first() else { return };
+    let mut i = 0;
+    while i + 1 < segments.len() {
+        let Marker::Part { .. } = segments[i].marker else {
+            i += 1;
+            continue;
+        };
+        let heading = words(&joined(&segments[i].lines).plain());
+        let Some(from) = heading.iter().position(|w| w == first) else {
+            i += 1;
+            continue;
+        };
+        let mut matched = heading.len() - from;
+        if title.get(..matched) != heading.get(from..) {
+            i += 1;
+            continue;
+        }
+        while matched < title.len() && segments[i + 1].marker == Marker::None {
+            let Some(line) = segments[i + 1].lines.first().cloned() else {
+                break;
+            };
+            let more = words(&line.plain());
+            if more.is_empty() || title.get(matched..matched + more.len()) != Some(more.as_slice())
+            {
+                break;
+            }
+            matched += more.len();
+            let mut text = joined(&segments[i].lines);
+            text.join_line(&line);
+            segments[i].lines = vec![text];
+            segments[i + 1].lines.remove(0);
+            if segments[i + 1].lines.is_empty() {
+                segments.remove(i + 1);
+                if i + 1 >= segments.len() {
+                    break;
+                }
+            }
+        }
+        i += 1;
     }
 }
 
@@ -107,7 +216,9 @@ fn repeated_lines(segments: &[Segment]) -> HashSet<String> {
         .filter(|s| s.marker == Marker::None && s.lines.len() == 1)
     {
         let key = line_key(&segment.lines);
-        if !key.is_empty() && key.chars().count() <= 100 {
+        // A clause that repeats ("The Human Rights Council," atop each resolution) is text.
+        let clause = key.ends_with([',', '،', ';', ':']);
+        if !key.is_empty() && key.chars().count() <= 100 && !clause {
             *counts.entry(key).or_default() += 1;
         }
     }

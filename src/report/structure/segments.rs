@@ -5,7 +5,9 @@ use crate::report::markdown::{SourceBlock, SourceKind};
 use crate::report::model::{RichText, Span};
 
 use super::numerals::*;
+use super::parts::{part_heading, resolution_heading, PartHeading};
 use super::text::*;
+use crate::report::cover::names_only;
 
 /// What opens a segment of text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +18,11 @@ pub(super) enum Marker {
     Sub(String),
     Heading {
         level: u8,
+        label: Option<String>,
+    },
+    /// A heading that opens a part numbered on its own: an annex, a reproduced resolution.
+    Part {
+        part: PartHeading,
         label: Option<String>,
     },
 }
@@ -45,10 +52,35 @@ impl Segment {
 pub(super) fn segments(blocks: &[SourceBlock]) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::new();
     let mut last_number: Option<u32> = None;
-    for block in blocks {
+    for (b, block) in blocks.iter().enumerate() {
+        // Markdown reads a year alone at the start of a wrapped line ("February" / "2026.") as an
+        // empty list item: it is text.
+        let year_alone;
+        let block = match (block.item_number, block.lines.is_empty()) {
+            (Some(n), true) => {
+                year_alone = SourceBlock {
+                    kind: block.kind.clone(),
+                    item_number: Some(n),
+                    lines: vec![RichText::default()],
+                };
+                &year_alone
+            }
+            (None, true) => continue,
+            _ => block,
+        };
+        // The block after this one opens with a paragraph number (Markdown took it for a list).
+        let next_block_numbered = blocks
+            .get(b + 1)
+            .is_some_and(|next| next.item_number.is_some_and(|n| plausible_next(n, last_number)));
         if let SourceKind::Heading(level) = block.kind {
             let (label, text) = split_heading_label(&joined(&block.lines));
             out.push(Segment::heading(level, label, text));
+            continue;
+        }
+        if let Some(part) = part_block(block) {
+            out.push(part);
+            // A part numbers its paragraphs from 1 again.
+            last_number = None;
             continue;
         }
         if block.item_number.is_none() && block.lines.len() == 1 {
@@ -57,22 +89,77 @@ pub(super) fn segments(blocks: &[SourceBlock]) -> Vec<Segment> {
                 continue;
             }
         }
+        // Lines a heading found inside the block has taken (a title wrapped onto them).
+        let mut taken_until = 0;
         for (i, line) in block.lines.iter().enumerate() {
+            if i < taken_until {
+                continue;
+            }
+            // A resolution's number and title atop its text ("61/1. Rights of older persons",
+            // then "The Human Rights Council,"), its title going on in small letters.
+            let after_sentence = i == 0
+                || ends_sentence(&block.lines[i - 1].plain())
+                || matches!(
+                    out.last().map(|s| &s.marker),
+                    Some(Marker::Heading { .. } | Marker::Part { .. })
+                )
+                || block.lines.get(i + 1).is_some_and(is_subject);
+            if after_sentence && block.item_number.is_none() {
+                if let Some((part, label, shown)) = resolution_heading(&line.plain()) {
+                    let mut text = match &label {
+                        Some(label) => strip_written_label(line, label)
+                            .unwrap_or_else(|| RichText(vec![Span::plain(shown)])),
+                        None => line.clone(),
+                    };
+                    taken_until = i + 1;
+                    // Its title goes on in small letters, or up to its subject a line or two
+                    // below ("… for the 2030" / "Agenda for Sustainable Development" / "The
+                    // Economic and Social Council,").
+                    let subject_at = (i + 1..(i + 4).min(block.lines.len()))
+                        .find(|&j| is_subject(&block.lines[j]));
+                    while let Some(next) = block.lines.get(taken_until).filter(|l| {
+                        l.plain().trim_start().starts_with(char::is_lowercase)
+                            || subject_at.is_some_and(|j| taken_until < j)
+                    }) {
+                        text.join_line(next);
+                        taken_until += 1;
+                    }
+                    out.push(Segment {
+                        marker: Marker::Part { part, label },
+                        lines: vec![text],
+                        written: None,
+                    });
+                    last_number = None;
+                    continue;
+                }
+            }
             // A section heading on a line of its own inside a block, as text exports leave it:
             // "Summary" above its text, or "II. Activities" right above paragraph 3.
             // Headings are short: longer lines are not looked at for one.
             let short = line.spans().iter().map(|s| s.text.len()).sum::<usize>() <= 160;
             if short && (block.item_number.is_none() || i > 0) {
+                if let Some(part) = part_heading(&line.plain()) {
+                    out.push(Segment {
+                        marker: Marker::Part { part, label: None },
+                        lines: vec![line.clone().trim()],
+                        written: None,
+                    });
+                    last_number = None;
+                    continue;
+                }
                 if let Some(word) = section_word(line) {
                     out.push(Segment::heading(2, None, word));
                     continue;
                 }
-                let numbered_next = block.lines.get(i + 1).is_some_and(|next| {
-                    matches!(
-                        line_marker(next, true, last_number),
-                        Some((Marker::Number(_), _, _))
-                    )
-                });
+                let numbered_next = match block.lines.get(i + 1) {
+                    Some(next) => {
+                        matches!(
+                            line_marker(next, true, last_number),
+                            Some((Marker::Number(_), _, _))
+                        ) || resolution_heading(&next.plain()).is_some()
+                    }
+                    None => next_block_numbered,
+                };
                 // A section numbered in roman figures between two sentences of running text.
                 let roman_between = (i > 0 || block.lines.len() > 1)
                     && (i == 0
@@ -90,18 +177,69 @@ pub(super) fn segments(blocks: &[SourceBlock]) -> Vec<Segment> {
                         continue;
                     }
                 }
+                // A section heading wrapped onto a second, short line, right above a paragraph:
+                // "I. Matters calling for action by … of the General" / "Assembly".
+                let wrapped_above_numbered = block.lines.get(i + 1).is_some_and(|next| {
+                    let plain = next.plain();
+                    plain.chars().count() <= 60
+                        && !ends_sentence(&plain)
+                        && line_marker(next, true, last_number).is_none()
+                }) && match block.lines.get(i + 2) {
+                    Some(after) => matches!(
+                        line_marker(after, true, last_number),
+                        Some((Marker::Number(_), _, _))
+                    ),
+                    None => next_block_numbered,
+                };
+                if wrapped_above_numbered {
+                    let mut whole = line.clone();
+                    whole.join_line(&block.lines[i + 1]);
+                    if let Some((level, label, text)) = heading_line(&whole) {
+                        out.push(Segment::heading(level, Some(label), text));
+                        taken_until = i + 2;
+                        continue;
+                    }
+                }
+                // A heading without a label right above paragraph 1, in the same block as what
+                // came before it (the place and date of a title page): "Introduction".
+                let opens_numbering = block.lines.get(i + 1).is_some_and(|next| {
+                    matches!(line_marker(next, true, None), Some((Marker::Number(1), _, _)))
+                });
+                if opens_numbering
+                    && i > 0
+                    && last_number.is_none()
+                    && (names_only(&line.plain()) || is_sentence_case_heading(&line.plain()))
+                    && !ends_on_joining_word(&block.lines[i - 1].plain())
+                {
+                    out.push(Segment::heading(2, None, line.clone()));
+                    continue;
+                }
             }
+            // Under a heading, a block may number its paragraphs from 1 again (the body after an
+            // agenda, a report's part two).
+            let after_heading = matches!(
+                out.last().map(|s| &s.marker),
+                Some(Marker::Heading { .. } | Marker::Part { .. })
+            );
+            let opens_with_one = block.item_number == Some(1)
+                || (block.item_number.is_none()
+                    && matches!(line_marker(line, true, None), Some((Marker::Number(1), _, _))));
+            let last_number_here = if i == 0 && after_heading && opens_with_one {
+                None
+            } else {
+                last_number
+            };
             let item = block
                 .item_number
-                .filter(|&n| i == 0 && plausible_next(n, last_number));
+                .filter(|&n| i == 0 && plausible_next(n, last_number_here));
             let line = &match block.item_number {
                 // Markdown took a year at the start of a wrapped line ("2025. It") for a list item.
-                Some(n) if i == 0 && item.is_none() => prefixed(line, &format!("{n}. ")),
+                Some(n) if i == 0 && item.is_none() => prefixed(line, &format!("{n}. ")).trim(),
                 _ => line.clone(),
             };
             let opening = item.map(|n| (Marker::Number(n), line.clone(), None));
             let opening = opening.or_else(|| {
-                line_marker(line, i == 0, last_number)
+                line_marker(line, i == 0, last_number_here)
                     .map(|(m, rest, written)| (m, rest, Some(written)))
             });
             match (opening, out.last_mut()) {
@@ -117,7 +255,10 @@ pub(super) fn segments(blocks: &[SourceBlock]) -> Vec<Segment> {
                 }
                 (None, Some(segment))
                     if (i > 0 || block.item_number.is_some())
-                        && !matches!(segment.marker, Marker::Heading { .. })
+                        && !is_signature(&line.plain())
+                        && !(i > 0 && is_signature(&block.lines[i - 1].plain()))
+                        && !is_meeting_line(&line.plain())
+                        && !matches!(segment.marker, Marker::Heading { .. } | Marker::Part { .. })
                         && !starts_clause(
                             block.lines.get(i.wrapping_sub(1)),
                             line,
@@ -135,6 +276,139 @@ pub(super) fn segments(blocks: &[SourceBlock]) -> Vec<Segment> {
         }
     }
     out
+}
+
+/// The numbered headings of annotations to an agenda ("1. Organizational and procedural
+/// matters", "2. Annual report …") repeat an agenda item's number among paragraphs that number on
+/// through the document: a short line with no final stop whose number follows neither the number
+/// before it nor leads to the one after is a heading, labelled with its number.
+pub(super) fn numbered_headings(segments: &mut Vec<Segment>) {
+    // The number of the last paragraph kept as one, since the last part began.
+    let mut before: Option<u32> = None;
+    let mut i = 0;
+    while i < segments.len() {
+        let n = match segments[i].marker {
+            Marker::Number(n) => n,
+            Marker::Part { .. } => {
+                before = None;
+                i += 1;
+                continue;
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let after = segments[i + 1..]
+            .iter()
+            .take_while(|s| !matches!(s.marker, Marker::Part { .. }))
+            .find_map(|s| match s.marker {
+                Marker::Number(m) => Some(m),
+                _ => None,
+            });
+        let follows = match before {
+            Some(m) => n == m + 1,
+            None => n == 1,
+        };
+        let leads = after.is_none_or(|m| m == n + 1);
+        let goes_back = before.is_some_and(|m| n <= m);
+        // The heading is its first line and those its words go on to ("… and" / "reports of").
+        let lines = &segments[i].lines;
+        let mut heading_lines = 1;
+        while heading_lines < lines.len() && {
+            let previous = lines[heading_lines - 1].plain();
+            let next = lines[heading_lines].plain();
+            ends_on_joining_word(&previous) || next.trim_start().starts_with(char::is_lowercase)
+        } {
+            heading_lines += 1;
+        }
+        let text = joined(&lines[..heading_lines]).plain();
+        let text = text.trim();
+        // A heading with text under it in the same segment is short: not a paragraph's first line.
+        let short_lines = heading_lines == lines.len()
+            || lines[..heading_lines]
+                .iter()
+                .all(|l| l.plain().chars().count() <= 85);
+        let heading_like = short_lines
+            && text.chars().count() <= 200
+            && !text.ends_with(['.', ';', ':', ',', '،', '؛'])
+            && !ends_on_joining_word(text)
+            && text.starts_with(|c: char| c.is_uppercase());
+        if !follows && (!leads || goes_back) && heading_like {
+            let label = segments[i].written.clone().unwrap_or(format!("{n}."));
+            let rest: Vec<RichText> = segments[i].lines.split_off(heading_lines);
+            segments[i].marker = Marker::Heading {
+                level: 3,
+                label: Some(label),
+            };
+            if !rest.is_empty() {
+                segments.insert(
+                    i + 1,
+                    Segment {
+                        marker: Marker::None,
+                        lines: rest,
+                        written: None,
+                    },
+                );
+            }
+        } else {
+            before = Some(n);
+        }
+        i += 1;
+    }
+}
+
+/// Words a line does not end on unless what it says goes on below it.
+const JOINING_WORDS: [&str; 22] = [
+    "of", "and", "the", "for", "on", "to", "in", "with", "a", "an", "de", "des", "du", "la", "le",
+    "et", "y", "del", "en", "los", "las", "и",
+];
+
+pub(super) fn ends_on_joining_word(text: &str) -> bool {
+    text.split_whitespace()
+        .last()
+        .is_some_and(|w| JOINING_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// A block that is a part's heading as a whole: "Annex II", an annex's title over two lines
+/// ("Annex to the letter dated … addressed to the Secretary-General"), a resolution's number and
+/// title ("36/1. Freedom of opinion and expression").
+fn part_block(block: &SourceBlock) -> Option<Segment> {
+    if block.item_number.is_some() || block.lines.len() > 4 {
+        return None;
+    }
+    let text = joined(&block.lines);
+    let plain = text.plain();
+    if plain.chars().count() > 400 {
+        return None;
+    }
+    let (marker, text) = match part_heading(&plain) {
+        Some(part) => (Marker::Part { part, label: None }, text),
+        None => {
+            let (part, label, shown) = resolution_heading(&plain)?;
+            let text = match &label {
+                // The label is the number as written; the heading's text is what follows it.
+                Some(label) => strip_written_label(&text, label)
+                    .unwrap_or_else(|| RichText(vec![Span::plain(shown)])),
+                None => text,
+            };
+            (Marker::Part { part, label }, text)
+        }
+    };
+    Some(Segment {
+        marker,
+        lines: vec![text.trim()],
+        written: None,
+    })
+}
+
+/// The text after a label written at its start ("36/1." of "36/1. Freedom of …"), styles kept.
+fn strip_written_label(text: &RichText, label: &str) -> Option<RichText> {
+    let first = text.spans().first()?;
+    let rest = first.text.trim_start().strip_prefix(label)?;
+    let mut out = text.clone();
+    out.0[0].text = rest.to_string();
+    Some(out.trim())
 }
 
 /// A paragraph number or sub-paragraph marker at the start of a line, and the line without it.
@@ -279,6 +553,17 @@ pub(super) fn split_heading_label(line: &RichText) -> (Option<String>, RichText)
     (Some(format!("{label}.")), text.trim())
 }
 
+/// The subject of a resolution, on a line of its own: "The Economic and Social Council,",
+/// "Le Conseil des droits de l’homme,".
+fn is_subject(line: &RichText) -> bool {
+    let text = line.plain();
+    let text = text.trim();
+    text.split_whitespace().count() <= 8
+        && !text.chars().any(|c| c.is_ascii_digit())
+        && text.starts_with(char::is_uppercase)
+        && text.ends_with([',', '،'])
+}
+
 /// Whether a line inside a block starts a paragraph of a resolution's preamble, which text
 /// exports run together without a blank line: the subject ("The General Assembly,") before its
 /// first clause, or a clause opening with its participle ("Recalling", "Rappelant",
@@ -288,13 +573,16 @@ pub(super) fn starts_clause(
     line: &RichText,
     next: Option<&RichText>,
 ) -> bool {
+    // A footnote's reference after the clause's comma ("… Rights,2") leaves it ended.
     let ended = |l: &RichText| {
-        l.plain()
+        without_references(l)
             .trim_end()
             .ends_with([',', ';', ':', '.', '،', '؛'])
     };
     let text = line.plain();
+    // A subject names a body, with no number in it ("June 2025," ends a wrapped date).
     let subject = text.split_whitespace().count() <= 8
+        && !text.chars().any(|c| c.is_ascii_digit())
         && (text.starts_with(char::is_uppercase) || text.starts_with("إن "))
         && text.trim_end().ends_with([',', '،'])
         && !previous.is_some_and(ended)
@@ -317,16 +605,18 @@ pub(crate) fn opens_preamble(text: &str) -> bool {
     if !first.starts_with(char::is_uppercase) || first.chars().count() < 5 {
         return false;
     }
+    let lower = first.to_lowercase();
     // A clause goes on in small letters ("Recalling its", "Deeply concerned"); a name does not
-    // ("Assistant Secretary-General").
+    // ("Assistant Secretary-General"), unless an English participle names what it recalls
+    // ("Recalling General Assembly resolution 64/292").
     if words
         .next()
         .is_some_and(|second| second.starts_with(char::is_uppercase))
+        && !(lower.ends_with("ing") && first.is_ascii())
     {
         return false;
     }
-    let lower = first.to_lowercase();
-    const ADJECTIVES: [&str; 14] = [
+    const ADJECTIVES: [&str; 30] = [
         "concerned",
         "convinced",
         "mindful",
@@ -341,6 +631,22 @@ pub(crate) fn opens_preamble(text: &str) -> bool {
         "profondément",
         "convaincu",
         "préoccupé",
+        "conscient",
+        "résolu",
+        "déterminé",
+        "gravement",
+        "alarmé",
+        "inquiet",
+        "vivement",
+        "consciente",
+        "convencid",
+        "preocupad",
+        "profundamente",
+        "decidid",
+        "alarmad",
+        "будучи",
+        "глубоко",
+        "sachant",
     ];
     let participle = (lower.ends_with("ing")
         && !["during", "nothing", "something", "king"].contains(&lower.as_str()))
@@ -361,7 +667,25 @@ pub(super) fn continues(previous: &str, next: &str) -> bool {
         return false;
     };
     let last_word = previous.split_whitespace().last().unwrap_or_default();
+    // A clause that ended on its comma, then a capital: the next clause ("…societies," /
+    // "Solemnly proclaims the present Declaration:").
+    let clause_ended = last_word.ends_with([',', ';', '،', '؛']);
     first.is_lowercase()
-        || last_word.ends_with([',', '-'])
-        || last_word.starts_with(char::is_lowercase)
+        || last_word.ends_with('-')
+        || (last_word.starts_with(char::is_lowercase) && !clause_ended)
 }
+
+/// A heading written as a sentence's opening ("Date and venue of the session", "Selection and
+/// appointment of mandate holders"): a few words, a capital first, no stop, no clause.
+pub(super) fn is_sentence_case_heading(text: &str) -> bool {
+    let text = text.trim();
+    let words = text.split_whitespace().count();
+    (1..=12).contains(&words)
+        && text.chars().count() <= 90
+        && text.starts_with(char::is_uppercase)
+        && !text.ends_with(['.', ',', ';', ':', '،', '؛', ')', ']'])
+        && !ends_on_joining_word(text)
+        && !text.contains(". ")
+        && !is_signature(text)
+}
+
