@@ -237,7 +237,11 @@ fn place_one(index: &ParagraphIndex, a: &Annotation) -> (Place, usize, String, O
     let stored = a.target.paragraph();
     let own = match index.position.contains_key(stored) {
         true => stored.to_string(),
-        false => index.formerly.get(stored).cloned().unwrap_or(stored.to_string()),
+        false => index
+            .formerly
+            .get(stored)
+            .cloned()
+            .unwrap_or(stored.to_string()),
     };
     let own_position = index.position.get(&own).copied();
     let (quote, at_start) = match &a.target {

@@ -28,7 +28,8 @@ pub fn cited_name(report: &Report) -> String {
 pub fn paragraph_citation(paragraph: &Paragraph) -> String {
     match paragraph.kind {
         ParagraphKind::Numbered(_) | ParagraphKind::Sub(_)
-            if paragraph.name.starts_with("paragraph ") || paragraph.name.contains(", paragraph ") =>
+            if paragraph.name.starts_with("paragraph ")
+                || paragraph.name.contains(", paragraph ") =>
         {
             paragraph.name.replacen("paragraph ", "para. ", 1)
         }

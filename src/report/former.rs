@@ -42,11 +42,11 @@ pub fn former_ids(report: &Report) -> HashMap<String, String> {
                         Some((p.id.clone(), former))
                     }
                     // `annex-p3-u1` was `p3_2-u1`: named after its anchor as it was then.
-                    _ => p
-                        .id
-                        .rsplit_once('-')
-                        .and_then(|(anchor, _)| anchors.get_key_value(anchor))
-                        .map(|(now, former)| (now.clone(), former.clone())),
+                    _ => {
+                        p.id.rsplit_once('-')
+                            .and_then(|(anchor, _)| anchors.get_key_value(anchor))
+                            .map(|(now, former)| (now.clone(), former.clone()))
+                    }
                 };
                 if let Some((now, former)) = former_top {
                     rename_all(p, &now, &former, &mut out);

@@ -5,6 +5,7 @@
 //! [`markdown`] lets pulldown-cmark find blocks and styling and keeps the lines; [`structure`]
 //! recognises the title block, headings and numbered paragraphs on top.
 
+pub(crate) mod clauses;
 mod cover;
 mod former;
 pub mod html;
@@ -17,11 +18,11 @@ mod pages;
 pub mod pdf;
 mod structure;
 
-pub use model::{
-    footnote_ids, Block, Contents, Cover, Footnote, FootnoteRef, Heading, PageSpan, Paragraph, ParagraphKind,
-    Report, RichText, Span, Style,
-};
 pub use former::former_ids;
+pub use model::{
+    footnote_ids, Block, Contents, Cover, Footnote, FootnoteRef, Heading, PageSpan, Paragraph,
+    ParagraphKind, Report, RichText, Span, Style,
+};
 pub use structure::parse;
 
 /// The passes of [`parse`], one at a time, for a caller that lets the page breathe between

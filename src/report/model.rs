@@ -35,10 +35,14 @@ pub struct Footnote {
 
 /// The id of a footnote with this label, and of the first reference to it.
 pub fn footnote_ids(label: &str) -> (String, String) {
-    let slug: String = label
+    let mut slug: String = label
         .chars()
         .filter(|c| c.is_alphanumeric() || *c == '-')
         .collect();
+    // The UN's asterisk notes ("*", "**") are named by their stars.
+    if slug.is_empty() {
+        slug = format!("star{}", label.chars().filter(|c| *c == '*').count());
+    }
     (format!("fn-{slug}"), format!("fnref-{slug}"))
 }
 
@@ -137,8 +141,7 @@ impl RichText {
                         .chars()
                         .take_while(|c| c.is_alphabetic())
                         .collect();
-                    if !KEEP_HYPHEN.contains(&word.to_lowercase().as_str())
-                        && is_word_ending(&rest)
+                    if !KEEP_HYPHEN.contains(&word.to_lowercase().as_str()) && is_word_ending(&rest)
                     {
                         last.text.pop();
                     }

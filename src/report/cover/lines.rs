@@ -171,8 +171,16 @@ pub(super) fn is_session_line(lower: &str) -> bool {
         "اتخذ",
         "通过的决议",
     ];
-    if adopted.iter().any(|w| lower.contains(w)) || (lower.starts_with('[') && lower.ends_with(']'))
-    {
+    // The formula opens its line ("Adopted by …"); a title may say "adopted by" further on
+    // ("Resolutions on Political Affairs adopted by the 51st Session").
+    let opens = |w: &&str| {
+        if w.is_ascii() || w.starts_with('r') {
+            lower.starts_with(*w)
+        } else {
+            lower.contains(*w)
+        }
+    };
+    if adopted.iter().any(opens) || (lower.starts_with('[') && lower.ends_with(']')) {
         return true;
     }
     let words = lower.split_whitespace().count();

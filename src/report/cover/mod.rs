@@ -98,12 +98,14 @@ fn classify(line: &RichText) -> LineClass {
         const JOINING: [&str; 9] = ["and", "of", "the", "et", "de", "du", "y", "del", "la"];
         label.chars().count() <= 40
             && label.split_whitespace().count() <= 5
-            && label.split_whitespace().all(|w| {
-                w.starts_with(char::is_uppercase) || JOINING.contains(&w)
-            })
+            && label
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase) || JOINING.contains(&w))
     };
     match plain.split_once(": ") {
-        Some((label, _)) if label.chars().count() <= 20 && label.starts_with(char::is_uppercase) => {
+        Some((label, _))
+            if label.chars().count() <= 20 && label.starts_with(char::is_uppercase) =>
+        {
             LineClass::Meta
         }
         Some((label, _)) if field_label(label) => LineClass::Meta,
@@ -241,7 +243,11 @@ impl CoverBuilder {
         let left_open = |title: &Option<RichText>| {
             title.as_ref().is_some_and(|t| {
                 let plain = t.plain();
-                let last = plain.split_whitespace().last().unwrap_or_default().to_lowercase();
+                let last = plain
+                    .split_whitespace()
+                    .last()
+                    .unwrap_or_default()
+                    .to_lowercase();
                 TITLE_JOINING_WORDS.contains(&last.as_str())
             })
         };

@@ -54,6 +54,7 @@ pub(super) fn take_footnotes(lines: &mut [Line]) -> Vec<(String, String)> {
     let starts = page_starts(lines);
     for (n, &start) in starts.iter().enumerate() {
         let end = starts.get(n + 1).copied().unwrap_or(lines.len());
+        take_star_notes(lines, start, end, &mut notes);
         // The first line of the page that starts footnote `next` with a reference to it above.
         let first = (start..end).find(|&i| {
             matches!(lines[i].kind, Kind::Text | Kind::MaybePageNumber)
@@ -120,6 +121,63 @@ pub(super) fn take_footnotes(lines: &mut [Line]) -> Vec<(String, String)> {
     notes
 }
 
+/// The asterisk notes at the foot of a page ("* A/81/50.", "** Reissued for technical
+/// reasons"), outside the footnotes' numbering, each called by its stars glued to a word above
+/// it ("preliminary list*"). A star with no call above is text.
+fn take_star_notes(
+    lines: &mut [Line],
+    start: usize,
+    end: usize,
+    notes: &mut Vec<(String, String)>,
+) {
+    let mut i = start;
+    while i < end {
+        let stars = star_label(&lines[i].text);
+        let Some((label, text)) = stars.filter(|_| lines[i].kind == Kind::Text) else {
+            i += 1;
+            continue;
+        };
+        let Some((at_line, at)) = find_reference(&lines[start..i], &label) else {
+            i += 1;
+            continue;
+        };
+        let (label, mut text) = (label, text.to_string());
+        lines[i].kind = Kind::Footnote;
+        // Its text may go on below, up to the next note or the foot of the page.
+        let mut j = i + 1;
+        while j < end && text.is_empty() && lines[j].kind == Kind::Blank {
+            j += 1;
+        }
+        while j < end
+            && lines[j].kind == Kind::Text
+            && star_label(&lines[j].text).is_none()
+            && footnote_start(&lines[j].text).is_none()
+            && !starts_block(&lines[j].text)
+        {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(&lines[j].text);
+            lines[j].kind = Kind::Footnote;
+            j += 1;
+        }
+        let line = &mut lines[start + at_line].text;
+        line.replace_range(at..at + label.len(), &format!("[^{label}]"));
+        notes.push((label, text));
+        i = j;
+    }
+}
+
+/// "* A/81/50." or "** Reissued …": the stars and the note's text.
+fn star_label(text: &str) -> Option<(String, &str)> {
+    let stars = text.chars().take_while(|c| *c == '*').count();
+    let rest = &text[stars..];
+    // The stars may stand alone, their text on the line below (as exports set a raised mark).
+    ((1..=3).contains(&stars)
+        && (rest.is_empty() || (rest.starts_with(' ') && rest.trim().len() > 1)))
+        .then(|| ("*".repeat(stars), rest.trim()))
+}
+
 /// A line that opens a paragraph, a sub-paragraph or a section, which a footnote never does.
 pub(super) fn starts_block(text: &str) -> bool {
     starts_numbered(text)
@@ -147,6 +205,11 @@ pub(super) fn find_reference(lines: &[Line], label: &str) -> Option<(usize, usiz
         })
 }
 
+/// Abbreviations a number follows after their point, in symbols and references.
+const ABBREVIATIONS: [&str; 12] = [
+    "add", "rev", "corr", "amend", "suppl", "no", "para", "paras", "vol", "art", "chap", "sect",
+];
+
 /// Whether a number at `at` in `text` is glued to the word before it as a footnote reference:
 /// after a letter, or after punctuation that follows a letter (`records.3`, `States,2`,
 /// `“text”4`), and not part of a larger number, a symbol (`56/7`) or a decimal.
@@ -158,6 +221,19 @@ pub(super) fn glued_reference(text: &str, at: usize, label: &str) -> bool {
     // the line ends next: "paragraph 5.2 above" is a number.
     let ends_here = rest.trim_start().is_empty()
         || (rest.starts_with(' ') && rest.trim_start().starts_with(char::is_uppercase));
+    // "Add.1", "Rev.2", "No. 12": a symbol's or a number's own, after its abbreviation.
+    let word_before: String = text[..at]
+        .trim_end_matches('.')
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if text[..at].ends_with('.') && ABBREVIATIONS.contains(&word_before.to_lowercase().as_str()) {
+        return false;
+    }
     let glued = match before.as_slice() {
         [c, ..] if c.is_alphabetic() => true,
         [p, c, ..] if ".,;:)”’\"]".contains(*p) && (c.is_alphabetic() || ")”’\"".contains(*c)) => {

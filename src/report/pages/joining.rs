@@ -2,7 +2,7 @@
 //! a page break), and paragraphs parted where an export without the layout ran them together.
 
 use super::lines::*;
-use crate::report::structure::text::is_signature;
+use crate::report::clauses::{is_signature, opens_operative, opens_preamble};
 
 /// Takes away the blank lines an export leaves inside a paragraph (around a raised footnote
 /// number, or where furniture stood): after a line of the text's full width that does not end
@@ -80,9 +80,13 @@ pub(super) fn part_paragraphs<'a>(lines: &[&'a str]) -> Vec<&'a str> {
     let numbered: Vec<usize> = (1..lines.len())
         .filter(|&i| starts_numbered(lines[i]))
         .collect();
+    // Parted by a blank line, or by the heading right above it ("I. Introduction").
     let parted = numbered
         .iter()
-        .filter(|&&i| lines[i - 1].is_empty())
+        .filter(|&&i| {
+            let above = lines[i - 1];
+            above.is_empty() || (above.chars().count() <= 60 && !ends_sentence(above))
+        })
         .count();
     let already_parted = numbered.len() >= 3 && parted * 10 >= numbered.len() * 9;
     let mut out: Vec<&'a str> = Vec::with_capacity(lines.len());
@@ -108,8 +112,11 @@ pub(super) fn part_paragraphs<'a>(lines: &[&'a str]) -> Vec<&'a str> {
                     c.is_uppercase() || c.is_ascii_digit() || "(“«\"".contains(c)
                 });
                 // The next word would have fitted on the line (with a margin for letters of other widths).
+                // A clause of a resolution ends on its comma or semicolon, short of the margin.
+                let clause_ends = previous.trim_end().ends_with([',', ';', ':', '،', '؛'])
+                    && (opens_preamble(line) || opens_operative(line));
                 let short_ending = !already_parted
-                    && ends
+                    && (ends || clause_ends)
                     && opens
                     && (before + 1 + first_word) * 100 <= width * 95;
                 let full = line.chars().count() * 100 >= width * 85;

@@ -7,6 +7,7 @@ use crate::report::model::{Block, Heading, Paragraph, ParagraphKind, RichText};
 
 use super::numerals::*;
 use super::parts::{PartHeading, PartWord};
+use super::segment::*;
 use super::segments::*;
 use super::text::*;
 
@@ -49,6 +50,9 @@ pub(super) fn slug(text: &str) -> String {
     slug.trim_end_matches('-').to_string()
 }
 
+/// The longest an annex's own title runs.
+const PART_TITLE_CHARS: usize = 200;
+
 #[derive(Default)]
 pub(super) struct Body {
     pub(super) blocks: Vec<Block>,
@@ -73,25 +77,6 @@ pub(super) struct OpenPart {
     /// Whether its own title ("Report of the Panel of Experts") may still come.
     pub(super) title_may_follow: bool,
 }
-
-/// The longest a list item runs: agenda items, names and document titles are short.
-const LIST_ITEM_CHARS: usize = 200;
-
-/// Words of headings over lists that are not the body's paragraphs, in the six languages.
-const LIST_HEADINGS: [&str; 12] = [
-    "agenda",
-    "ordre du jour",
-    "programa",
-    "повестк",
-    "جدول الأعمال",
-    "议程",
-    "participants",
-    "list of",
-    "liste des",
-    "lista de",
-    "participantes",
-    "список",
-];
 
 impl Body {
     pub(super) fn add(&mut self, segment: &Segment) {
@@ -188,7 +173,13 @@ impl Body {
         self.push_heading_with_id(id, level, label, text);
     }
 
-    fn push_heading_with_id(&mut self, id: String, level: u8, label: Option<String>, text: RichText) {
+    fn push_heading_with_id(
+        &mut self,
+        id: String,
+        level: u8,
+        label: Option<String>,
+        text: RichText,
+    ) {
         for part in &mut self.parts {
             part.title_may_follow = false;
         }
@@ -210,16 +201,21 @@ impl Body {
             PartWord::Annex => self
                 .parts
                 .retain(|p| matches!(p.word, PartWord::Resolution | PartWord::Decision)),
-            PartWord::Appendix(_) => self.parts.retain(|p| !matches!(p.word, PartWord::Appendix(_))),
-            PartWord::Resolution | PartWord::Decision => self.parts.retain(|p| {
-                !matches!(p.word, PartWord::Resolution | PartWord::Decision)
-            }),
+            PartWord::Appendix(_) => self
+                .parts
+                .retain(|p| !matches!(p.word, PartWord::Appendix(_))),
+            PartWord::Resolution | PartWord::Decision => self
+                .parts
+                .retain(|p| !matches!(p.word, PartWord::Resolution | PartWord::Decision)),
         }
         // An annex of a resolution is the resolution's; a later one after the report's own text
         // went on (a roman section) is the report's.
         if part.word == PartWord::Annex
             && !self.parts.is_empty()
-            && self.blocks.last().is_some_and(|b| matches!(b, Block::Heading(_)))
+            && self
+                .blocks
+                .last()
+                .is_some_and(|b| matches!(b, Block::Heading(_)))
         {
             self.parts.clear();
         }
@@ -228,13 +224,21 @@ impl Body {
             Some(outer) => format!("{}, {}", outer.name, part.name),
             None => part.name.clone(),
         };
-        let level = if matches!(part.word, PartWord::Annex) { 2 } else { 3 };
+        let level = if matches!(part.word, PartWord::Annex) {
+            2
+        } else {
+            3
+        };
+        let titled = label.is_some();
         self.push_heading_with_id(id.clone(), level, label, text);
         self.parts.push(OpenPart {
             id,
             name,
             word: part.word,
-            title_may_follow: matches!(part.word, PartWord::Annex | PartWord::Appendix(_)),
+            // An annex's title is the line under its heading; so is a resolution's, where its
+            // heading is its number alone ("Resolution No. 1/51-POL" / "On the Cause of Palestine").
+            title_may_follow: matches!(part.word, PartWord::Annex | PartWord::Appendix(_))
+                || !titled,
         });
     }
 
@@ -244,89 +248,14 @@ impl Body {
         let plain = text.plain();
         let plain = plain.trim();
         self.parts.last().is_some_and(|p| p.title_may_follow)
-            && self.blocks.last().is_some_and(|b| matches!(b, Block::Heading(_)))
-            && plain.chars().count() <= LIST_ITEM_CHARS
+            && self
+                .blocks
+                .last()
+                .is_some_and(|b| matches!(b, Block::Heading(_)))
+            && plain.chars().count() <= PART_TITLE_CHARS
             && !ends_sentence(plain)
             && !plain.ends_with([',', '،', '-'])
             && plain.starts_with(|c: char| !c.is_lowercase())
-    }
-
-    /// A paragraph 1 in a part that already has one: the paragraphs from that first paragraph
-    /// 1 on were a list (an agenda, participants) if their items are short and no sentences, or
-    /// the heading over them says they are one. A list's items keep their numbers but not the
-    /// body's ids: `h-agenda-item-3`, and what hangs from them follows (`h-agenda-item-3-a`).
-    fn numbering_starts_again(&mut self) {
-        let prefix = self.prefix();
-        let first = format!("{prefix}p1");
-        let Some(start) = self.blocks.iter().rposition(|b| b.id() == first) else {
-            return;
-        };
-        let Some(Block::Heading(heading)) = start.checked_sub(1).map(|i| &self.blocks[i]) else {
-            return;
-        };
-        let heading_id = heading.id.clone();
-        let heading_text = heading.text.plain();
-        let items: Vec<(String, u32)> = self.blocks[start..]
-            .iter()
-            .filter_map(|b| match b {
-                Block::Paragraph(p) => match p.kind {
-                    ParagraphKind::Numbered(n) if p.id == format!("{prefix}p{n}") => {
-                        Some((p.id.clone(), n))
-                    }
-                    _ => None,
-                },
-                _ => None,
-            })
-            .collect();
-        let paragraphs = || {
-            self.blocks[start..].iter().filter_map(|b| match b {
-                Block::Paragraph(p) if matches!(p.kind, ParagraphKind::Numbered(_)) => Some(p),
-                _ => None,
-            })
-        };
-        let short = |p: &Paragraph| {
-            p.text.plain().chars().count() <= LIST_ITEM_CHARS
-                && p.children
-                    .iter()
-                    .all(|c| c.text.plain().chars().count() <= LIST_ITEM_CHARS)
-        };
-        let unpunctuated = paragraphs()
-            .filter(|p| {
-                !p.text
-                    .plain()
-                    .trim_end()
-                    .ends_with(['.', '!', '?', '。', '؟'])
-            })
-            .count();
-        let lower = heading_text.to_lowercase();
-        let named_a_list = LIST_HEADINGS.iter().any(|w| lower.contains(w));
-        let is_list = items.len() >= 2
-            && paragraphs().all(short)
-            && (3 * unpunctuated >= 2 * items.len() || named_a_list);
-        if !is_list {
-            return;
-        }
-        for block in &mut self.blocks[start..] {
-            let Block::Paragraph(p) = block else { continue };
-            let Some((old, n)) = items.iter().find(|(old, _)| within(&p.id, old)) else {
-                continue;
-            };
-            let new = format!("{heading_id}-item-{n}");
-            rename(p, old, &new, &mut self.ids);
-            if matches!(p.kind, ParagraphKind::Numbered(_)) {
-                p.name = format!("item {n} under “{heading_text}”");
-            }
-        }
-        if let Some((old, n)) = self
-            .anchor
-            .as_deref()
-            .and_then(|a| items.iter().find(|(old, _)| within(a, old)))
-        {
-            self.anchor = self
-                .anchor
-                .as_deref()
-                .map(|a| a.replacen(old.as_str(), &format!("{heading_id}-item-{n}"), 1));
-        }
     }
 
     pub(super) fn anchor_name(&self) -> String {
@@ -422,22 +351,4 @@ fn is_section_label(label: &str) -> bool {
     !bare.is_empty()
         && (bare.chars().all(|c| "IVXLC".contains(c))
             || (bare.len() == 1 && bare.chars().all(|c| c.is_ascii_uppercase())))
-}
-
-/// Gives a paragraph and what hangs from it (its sub-paragraphs) the id `new` in place of `old`.
-fn rename(p: &mut Paragraph, old: &str, new: &str, ids: &mut Ids) {
-    if let Some(rest) = p.id.strip_prefix(old).filter(|_| within(&p.id, old)) {
-        let renamed = format!("{new}{rest}");
-        ids.release(&p.id);
-        p.id = ids.claim(renamed);
-    }
-    for child in &mut p.children {
-        rename(child, old, new, ids);
-    }
-}
-
-/// Whether `id` is `of` or an id made from it (`p3-a`, `p3-u1` of `p3`; not `p30`).
-fn within(id: &str, of: &str) -> bool {
-    id.strip_prefix(of)
-        .is_some_and(|rest| rest.is_empty() || rest.starts_with('-'))
 }

@@ -12,8 +12,9 @@ use crate::report::markdown::SourceBlock;
 use crate::report::model::{Block, Heading};
 
 /// The headings of contents tables in the six languages of the United Nations.
-const CONTENTS_HEADINGS: [&str; 9] = [
+const CONTENTS_HEADINGS: [&str; 10] = [
     "contents",
+    "index",
     "table of contents",
     "table des matières",
     "índice",
@@ -66,15 +67,23 @@ fn has_leaders(line: &str) -> bool {
 /// The words an entry or a heading is known by: lower case, without punctuation, without the
 /// leaders and the numbers after them, without a section label before them ("I.", "A.", "1.").
 pub(super) fn entry_words(line: &str) -> Vec<String> {
-    let text = match line.find(['…', '·']).into_iter().chain(line.find(". .")).min() {
+    let text = match line
+        .find(['…', '·'])
+        .into_iter()
+        .chain(line.find(". ."))
+        .min()
+    {
         Some(at) => &line[..at],
         None => line,
     };
     let text = text.split("....").next().unwrap_or(text);
     let mut words: Vec<String> = text
         .split_whitespace()
+        // Without their hyphens: an export may drop one at a line's end ("soixante-" +
+        // "quatrième" comes out "soixantequatrième").
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
+                .replace(['-', '‐'], "")
                 .to_lowercase()
         })
         .filter(|w| !w.is_empty())
@@ -103,7 +112,10 @@ pub(super) fn entry_words(line: &str) -> Vec<String> {
 fn is_column_names(line: &str) -> bool {
     let words: Vec<String> = line
         .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
         .filter(|w| !w.is_empty())
         .collect();
     !words.is_empty() && words.iter().all(|w| COLUMN_WORDS.contains(&w.as_str()))
@@ -124,9 +136,17 @@ pub(super) fn take_contents(blocks: &mut Vec<SourceBlock>) -> Option<Vec<Vec<Str
     for (i, at) in lines.iter().enumerate().skip(start).take(MOST_LINES) {
         let line = text(at);
         let words = entry_words(&line);
+        // The body's heading, as an entry named it: the entry's words, or the first of them
+        // where the entry adds to the heading ("Resolution No. 1/51-POL on the Cause of …").
         let repeats = !has_leaders(&line)
             && !words.is_empty()
-            && entries.iter().any(|e| !e.is_empty() && words.starts_with(e));
+            && entries.iter().any(|e| {
+                !e.is_empty()
+                    && (words.starts_with(e)
+                        || (words.len() >= 2
+                            && line.chars().count() <= 100
+                            && e.starts_with(&words)))
+            });
         let prose = line.chars().count() > 200;
         if repeats || prose {
             end = Some(i);
@@ -142,8 +162,8 @@ pub(super) fn take_contents(blocks: &mut Vec<SourceBlock>) -> Option<Vec<Vec<Str
                 .last()
                 .and_then(|e| e.last())
                 .is_some_and(|w| JOINING_WORDS.contains(&w.as_str()));
-        let goes_on = !entries.is_empty()
-            && (line.trim_start().starts_with(char::is_lowercase) || left_open);
+        let goes_on =
+            !entries.is_empty() && (line.trim_start().starts_with(char::is_lowercase) || left_open);
         match entries.last_mut() {
             Some(last) if goes_on => last.extend(words),
             _ => entries.push(words),
@@ -157,7 +177,7 @@ pub(super) fn take_contents(blocks: &mut Vec<SourceBlock>) -> Option<Vec<Vec<Str
     // Lines go from the last one of the table back, so that earlier places stay where they are.
     let mut emptied = vec![false; blocks.len()];
     // Labels alone on their lines ("I.", "1.") are blocks without lines of their own.
-    let (first_block, last_block) = (lines[start].0, lines[end].0);
+    let (first_block, last_block) = (lines[start - 1].0, lines[end].0);
     for (b, block) in blocks.iter().enumerate() {
         if (first_block..last_block).contains(&b) && block.lines.is_empty() {
             emptied[b] = true;
@@ -218,7 +238,15 @@ mod tests {
         );
         assert_eq!(
             entry_words("Annex I   Information received from Member States ......  12"),
-            ["annex", "i", "information", "received", "from", "member", "states"]
+            [
+                "annex",
+                "i",
+                "information",
+                "received",
+                "from",
+                "member",
+                "states"
+            ]
         );
         assert_eq!(entry_words("A. Background"), ["background"]);
         assert_eq!(entry_words("1–17"), Vec::<String>::new());

@@ -11,12 +11,17 @@ use super::model::{footnote_ids, Block, Contents, Footnote, Report};
 
 mod body;
 mod contents;
+mod headings;
+mod lists;
 mod numerals;
 mod parts;
+mod segment;
 mod segments;
-pub(in crate::report) mod text;
+mod text;
 
 use body::*;
+use headings::*;
+use segment::*;
 use segments::*;
 use text::*;
 
@@ -45,7 +50,6 @@ pub(super) fn parse_clean(text: &str) -> Report {
         .collect();
     let contents = contents::take_contents(&mut blocks);
     let segments = segments(&blocks);
-    if std::env::var("DEBUG_SEGMENTS").is_ok() { for s in &segments { eprintln!("{:?} {:?}", s.marker, s.lines.iter().map(|l| l.plain()).collect::<Vec<_>>()); } }
     let repeated = repeated_lines(&segments);
     let mut cover = CoverBuilder::default();
     let mut rest = segments.as_slice();
@@ -54,8 +58,7 @@ pub(super) fn parse_clean(text: &str) -> Report {
             matches!(segment.marker, Marker::Heading { label: None, .. }) && !cover.has_title();
         if title_heading {
             cover.set_title(joined(&segment.lines));
-        } else if let (Marker::Part { label, part }, false) = (&segment.marker, cover.has_title())
-        {
+        } else if let (Marker::Part { label, part }, false) = (&segment.marker, cover.has_title()) {
             if !part.is_resolution() {
                 break;
             }

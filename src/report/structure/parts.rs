@@ -78,7 +78,16 @@ const OF_A_LETTER: [&str; 12] = [
 
 /// What an annex may belong to, in the six languages: a letter or a note.
 const LETTERS: [&str; 10] = [
-    "letter", "note", "lettre", "carta", "nota", "письм", "ноте", "رسالة", "مذكرة", "信",
+    "letter",
+    "note",
+    "lettre",
+    "carta",
+    "nota",
+    "письм",
+    "ноте",
+    "رسالة",
+    "مذكرة",
+    "信",
 ];
 
 /// The part a heading's text opens, if it is one: a part word alone with its number ("Annex",
@@ -194,16 +203,26 @@ pub(super) fn resolution_heading(text: &str) -> Option<(PartHeading, Option<Stri
             .then(|| (*kind, text[w.len()..].trim_start()))
     })
     .unwrap_or((PartWord::Resolution, text));
+    // "Resolution No. 1/51-POL", as the OIC numbers its resolutions: the number and its series.
+    let numbered = ["no. ", "n° ", "núm. ", "№ "]
+        .iter()
+        .find_map(|n| rest.to_lowercase().starts_with(n).then(|| &rest[n.len()..]));
+    let rest = numbered.unwrap_or(rest);
     let number_end = rest
-        .find(|c: char| !(c.is_ascii_digit() || c == '/'))
+        .find(|c: char| {
+            !(c.is_ascii_digit()
+                || c == '/'
+                || (numbered.is_some() && (c == '-' || c.is_ascii_uppercase())))
+        })
         .unwrap_or(rest.len());
-    let number = &rest[..number_end];
+    let number = rest[..number_end].trim_end_matches('-');
     let (session, item) = number.split_once('/')?;
-    let sound = |s: &str| (1..=4).contains(&s.len());
-    if !sound(session) || !sound(item) {
+    let sound = |s: &str| (1..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    let item_number = item.split('-').next().unwrap_or(item);
+    if !sound(session) || !sound(item_number) {
         return None;
     }
-    let after = &rest[number_end..];
+    let after = &rest[number.len()..];
     let title = after
         .strip_prefix(['.', ':'])
         .map(str::trim)
@@ -218,7 +237,7 @@ pub(super) fn resolution_heading(text: &str) -> Option<(PartHeading, Option<Stri
     }
     let part = PartHeading {
         word,
-        number: Some(format!("{session}-{item}")),
+        number: Some(format!("{session}-{item}").to_lowercase()),
         name: format!(
             "{} {number}",
             if word == PartWord::Decision {
@@ -300,6 +319,13 @@ mod tests {
         assert_eq!(
             resolution_heading("Resolution 61/4").unwrap().0.id(),
             "res-61-4"
+        );
+        assert_eq!(
+            resolution_heading("Resolution No. 1/51-POL")
+                .unwrap()
+                .0
+                .id(),
+            "res-1-51-pol"
         );
         for text in [
             "36/1. The Council adopted the text.",

@@ -4,48 +4,13 @@
 use crate::report::markdown::{SourceBlock, SourceKind};
 use crate::report::model::{RichText, Span};
 
+use super::headings::*;
 use super::numerals::*;
-use super::parts::{part_heading, resolution_heading, PartHeading};
+use super::parts::{part_heading, resolution_heading};
+use super::segment::*;
 use super::text::*;
+use crate::report::clauses::{is_meeting_line, is_signature, opens_operative, opens_preamble};
 use crate::report::cover::names_only;
-
-/// What opens a segment of text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Marker {
-    None,
-    Number(u32),
-    /// "(a)", "(ii)": the marker without its brackets, in lower case.
-    Sub(String),
-    Heading {
-        level: u8,
-        label: Option<String>,
-    },
-    /// A heading that opens a part numbered on its own: an annex, a reproduced resolution.
-    Part {
-        part: PartHeading,
-        label: Option<String>,
-    },
-}
-
-/// A run of lines that forms one heading or paragraph.
-#[derive(Debug, Clone)]
-pub(super) struct Segment {
-    pub(super) marker: Marker,
-    pub(super) lines: Vec<RichText>,
-    /// The paragraph's number or letter as the text writes it ("١.", "(أ)", "a)").
-    pub(super) written: Option<String>,
-}
-
-impl Segment {
-    /// A heading of this level, with its label ("I.", "A.") if it has one, and its text.
-    pub(super) fn heading(level: u8, label: Option<String>, text: RichText) -> Segment {
-        Segment {
-            marker: Marker::Heading { level, label },
-            lines: vec![text],
-            written: None,
-        }
-    }
-}
 
 /// Splits source blocks where a line opens a new paragraph: a Markdown list item, or a line that
 /// starts with a paragraph number or sub-paragraph marker (wrapped text puts those mid-block).
@@ -69,9 +34,10 @@ pub(super) fn segments(blocks: &[SourceBlock]) -> Vec<Segment> {
             _ => block,
         };
         // The block after this one opens with a paragraph number (Markdown took it for a list).
-        let next_block_numbered = blocks
-            .get(b + 1)
-            .is_some_and(|next| next.item_number.is_some_and(|n| plausible_next(n, last_number)));
+        let next_block_numbered = blocks.get(b + 1).is_some_and(|next| {
+            next.item_number
+                .is_some_and(|n| plausible_next(n, last_number))
+        });
         if let SourceKind::Heading(level) = block.kind {
             let (label, text) = split_heading_label(&joined(&block.lines));
             out.push(Segment::heading(level, label, text));
@@ -203,7 +169,10 @@ pub(super) fn segments(blocks: &[SourceBlock]) -> Vec<Segment> {
                 // A heading without a label right above paragraph 1, in the same block as what
                 // came before it (the place and date of a title page): "Introduction".
                 let opens_numbering = block.lines.get(i + 1).is_some_and(|next| {
-                    matches!(line_marker(next, true, None), Some((Marker::Number(1), _, _)))
+                    matches!(
+                        line_marker(next, true, None),
+                        Some((Marker::Number(1), _, _))
+                    )
                 });
                 if opens_numbering
                     && i > 0
@@ -223,7 +192,10 @@ pub(super) fn segments(blocks: &[SourceBlock]) -> Vec<Segment> {
             );
             let opens_with_one = block.item_number == Some(1)
                 || (block.item_number.is_none()
-                    && matches!(line_marker(line, true, None), Some((Marker::Number(1), _, _))));
+                    && matches!(
+                        line_marker(line, true, None),
+                        Some((Marker::Number(1), _, _))
+                    ));
             let last_number_here = if i == 0 && after_heading && opens_with_one {
                 None
             } else {
@@ -258,7 +230,10 @@ pub(super) fn segments(blocks: &[SourceBlock]) -> Vec<Segment> {
                         && !is_signature(&line.plain())
                         && !(i > 0 && is_signature(&block.lines[i - 1].plain()))
                         && !is_meeting_line(&line.plain())
-                        && !matches!(segment.marker, Marker::Heading { .. } | Marker::Part { .. })
+                        && !matches!(
+                            segment.marker,
+                            Marker::Heading { .. } | Marker::Part { .. }
+                        )
                         && !starts_clause(
                             block.lines.get(i.wrapping_sub(1)),
                             line,
@@ -276,139 +251,6 @@ pub(super) fn segments(blocks: &[SourceBlock]) -> Vec<Segment> {
         }
     }
     out
-}
-
-/// The numbered headings of annotations to an agenda ("1. Organizational and procedural
-/// matters", "2. Annual report …") repeat an agenda item's number among paragraphs that number on
-/// through the document: a short line with no final stop whose number follows neither the number
-/// before it nor leads to the one after is a heading, labelled with its number.
-pub(super) fn numbered_headings(segments: &mut Vec<Segment>) {
-    // The number of the last paragraph kept as one, since the last part began.
-    let mut before: Option<u32> = None;
-    let mut i = 0;
-    while i < segments.len() {
-        let n = match segments[i].marker {
-            Marker::Number(n) => n,
-            Marker::Part { .. } => {
-                before = None;
-                i += 1;
-                continue;
-            }
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
-        let after = segments[i + 1..]
-            .iter()
-            .take_while(|s| !matches!(s.marker, Marker::Part { .. }))
-            .find_map(|s| match s.marker {
-                Marker::Number(m) => Some(m),
-                _ => None,
-            });
-        let follows = match before {
-            Some(m) => n == m + 1,
-            None => n == 1,
-        };
-        let leads = after.is_none_or(|m| m == n + 1);
-        let goes_back = before.is_some_and(|m| n <= m);
-        // The heading is its first line and those its words go on to ("… and" / "reports of").
-        let lines = &segments[i].lines;
-        let mut heading_lines = 1;
-        while heading_lines < lines.len() && {
-            let previous = lines[heading_lines - 1].plain();
-            let next = lines[heading_lines].plain();
-            ends_on_joining_word(&previous) || next.trim_start().starts_with(char::is_lowercase)
-        } {
-            heading_lines += 1;
-        }
-        let text = joined(&lines[..heading_lines]).plain();
-        let text = text.trim();
-        // A heading with text under it in the same segment is short: not a paragraph's first line.
-        let short_lines = heading_lines == lines.len()
-            || lines[..heading_lines]
-                .iter()
-                .all(|l| l.plain().chars().count() <= 85);
-        let heading_like = short_lines
-            && text.chars().count() <= 200
-            && !text.ends_with(['.', ';', ':', ',', '،', '؛'])
-            && !ends_on_joining_word(text)
-            && text.starts_with(|c: char| c.is_uppercase());
-        if !follows && (!leads || goes_back) && heading_like {
-            let label = segments[i].written.clone().unwrap_or(format!("{n}."));
-            let rest: Vec<RichText> = segments[i].lines.split_off(heading_lines);
-            segments[i].marker = Marker::Heading {
-                level: 3,
-                label: Some(label),
-            };
-            if !rest.is_empty() {
-                segments.insert(
-                    i + 1,
-                    Segment {
-                        marker: Marker::None,
-                        lines: rest,
-                        written: None,
-                    },
-                );
-            }
-        } else {
-            before = Some(n);
-        }
-        i += 1;
-    }
-}
-
-/// Words a line does not end on unless what it says goes on below it.
-const JOINING_WORDS: [&str; 22] = [
-    "of", "and", "the", "for", "on", "to", "in", "with", "a", "an", "de", "des", "du", "la", "le",
-    "et", "y", "del", "en", "los", "las", "и",
-];
-
-pub(super) fn ends_on_joining_word(text: &str) -> bool {
-    text.split_whitespace()
-        .last()
-        .is_some_and(|w| JOINING_WORDS.contains(&w.to_lowercase().as_str()))
-}
-
-/// A block that is a part's heading as a whole: "Annex II", an annex's title over two lines
-/// ("Annex to the letter dated … addressed to the Secretary-General"), a resolution's number and
-/// title ("36/1. Freedom of opinion and expression").
-fn part_block(block: &SourceBlock) -> Option<Segment> {
-    if block.item_number.is_some() || block.lines.len() > 4 {
-        return None;
-    }
-    let text = joined(&block.lines);
-    let plain = text.plain();
-    if plain.chars().count() > 400 {
-        return None;
-    }
-    let (marker, text) = match part_heading(&plain) {
-        Some(part) => (Marker::Part { part, label: None }, text),
-        None => {
-            let (part, label, shown) = resolution_heading(&plain)?;
-            let text = match &label {
-                // The label is the number as written; the heading's text is what follows it.
-                Some(label) => strip_written_label(&text, label)
-                    .unwrap_or_else(|| RichText(vec![Span::plain(shown)])),
-                None => text,
-            };
-            (Marker::Part { part, label }, text)
-        }
-    };
-    Some(Segment {
-        marker,
-        lines: vec![text.trim()],
-        written: None,
-    })
-}
-
-/// The text after a label written at its start ("36/1." of "36/1. Freedom of …"), styles kept.
-fn strip_written_label(text: &RichText, label: &str) -> Option<RichText> {
-    let first = text.spans().first()?;
-    let rest = first.text.trim_start().strip_prefix(label)?;
-    let mut out = text.clone();
-    out.0[0].text = rest.to_string();
-    Some(out.trim())
 }
 
 /// A paragraph number or sub-paragraph marker at the start of a line, and the line without it.
@@ -474,85 +316,6 @@ pub(super) fn line_marker(
     Some((marker, rest.trim(), text[..consumed].trim().to_string()))
 }
 
-/// The parts of a document that carry no number but a name of their own, in the six languages
-/// of the United Nations: a line that is one of these (an annex with its number) is a heading.
-pub(super) const SECTION_WORDS: [&str; 18] = [
-    "summary",
-    "contents",
-    "annex",
-    "résumé",
-    "table des matières",
-    "annexe",
-    "resumen",
-    "índice",
-    "anexo",
-    "резюме",
-    "содержание",
-    "приложение",
-    "موجز",
-    "المحتويات",
-    "المرفق",
-    "摘要",
-    "目录",
-    "附件",
-];
-
-pub(super) fn section_word(line: &RichText) -> Option<RichText> {
-    let plain = line.plain();
-    let text = plain.trim().trim_end_matches([':', '.']);
-    let lower = text.to_lowercase();
-    let (word, rest) = SECTION_WORDS
-        .iter()
-        .find_map(|w| lower.strip_prefix(w).map(|rest| (*w, rest.trim())))?;
-    let numbered = rest.is_empty()
-        || (rest.len() <= 5 && rest.chars().all(|c| c.is_ascii_alphanumeric()) && word.len() > 4);
-    numbered.then(|| RichText(vec![Span::plain(text)]))
-}
-
-/// "I. Introduction" or "A. Background" standing alone on a line is a section heading.
-pub(super) fn heading_line(line: &RichText) -> Option<(u8, String, RichText)> {
-    let plain = line.plain();
-    if let Some((label, text)) = other_script_section(&plain) {
-        return (text.chars().count() <= 100 && !text.ends_with(['.', ';', ',', ':', '،', '؛']))
-            .then(|| (2, label, RichText(vec![Span::plain(text)])));
-    }
-    let (label, rest) = plain.split_once(". ")?;
-    let rest = rest.trim();
-    let level = if !label.is_empty() && label.chars().all(|c| "IVXLC".contains(c)) {
-        2
-    } else if label.len() == 1 && label.chars().all(|c| c.is_ascii_uppercase()) {
-        3
-    } else {
-        return None;
-    };
-    let heading_like = rest.chars().count() <= 100
-        && rest.starts_with(|c: char| c.is_uppercase())
-        && !rest.ends_with(['.', ';', ',', ':']);
-    let (_, text) = split_heading_label(line);
-    heading_like.then(|| (level, format!("{label}."), text))
-}
-
-/// Splits "I. Introduction" into its label and text; headings without a label keep all their text.
-pub(super) fn split_heading_label(line: &RichText) -> (Option<String>, RichText) {
-    let plain = line.plain();
-    let Some((label, _)) = plain.split_once(". ") else {
-        return (None, line.clone());
-    };
-    let is_label = !label.is_empty()
-        && (label.chars().all(|c| "IVXLC".contains(c))
-            || (label.len() == 1 && label.chars().all(|c| c.is_ascii_uppercase())));
-    let Some(first) = line
-        .spans()
-        .first()
-        .filter(|s| is_label && s.text.starts_with(label))
-    else {
-        return (None, line.clone());
-    };
-    let mut text = line.clone();
-    text.0[0].text = first.text[label.len() + 1..].to_string();
-    (Some(format!("{label}.")), text.trim())
-}
-
 /// The subject of a resolution, on a line of its own: "The Economic and Social Council,",
 /// "Le Conseil des droits de l’homme,".
 fn is_subject(line: &RichText) -> bool {
@@ -587,74 +350,7 @@ pub(super) fn starts_clause(
         && text.trim_end().ends_with([',', '،'])
         && !previous.is_some_and(ended)
         && next.is_none_or(|n| opens_preamble(&n.plain()));
-    subject || (previous.is_some_and(ended) && opens_preamble(&text))
-}
-
-/// The opening of a preambular paragraph: a participle or an adjective of concern, in the
-/// languages resolutions are adopted in ("Recalling", "Deeply concerned", "Rappelant",
-/// "Convaincue", "Reconociendo", "Ссылаясь", "وإذ تؤكد").
-pub(crate) fn opens_preamble(text: &str) -> bool {
-    let mut words = text.split_whitespace();
-    let Some(first) = words.next() else {
-        return false;
-    };
-    let first = first.trim_end_matches([',', '،']);
-    if ["إذ", "وإذ"].contains(&first) {
-        return true;
-    }
-    if !first.starts_with(char::is_uppercase) || first.chars().count() < 5 {
-        return false;
-    }
-    let lower = first.to_lowercase();
-    // A clause goes on in small letters ("Recalling its", "Deeply concerned"); a name does not
-    // ("Assistant Secretary-General"), unless an English participle names what it recalls
-    // ("Recalling General Assembly resolution 64/292").
-    if words
-        .next()
-        .is_some_and(|second| second.starts_with(char::is_uppercase))
-        && !(lower.ends_with("ing") && first.is_ascii())
-    {
-        return false;
-    }
-    const ADJECTIVES: [&str; 30] = [
-        "concerned",
-        "convinced",
-        "mindful",
-        "aware",
-        "deeply",
-        "gravely",
-        "alarmed",
-        "conscious",
-        "determined",
-        "guided",
-        "bearing",
-        "profondément",
-        "convaincu",
-        "préoccupé",
-        "conscient",
-        "résolu",
-        "déterminé",
-        "gravement",
-        "alarmé",
-        "inquiet",
-        "vivement",
-        "consciente",
-        "convencid",
-        "preocupad",
-        "profundamente",
-        "decidid",
-        "alarmad",
-        "будучи",
-        "глубоко",
-        "sachant",
-    ];
-    let participle = (lower.ends_with("ing")
-        && !["during", "nothing", "something", "king"].contains(&lower.as_str()))
-        || ["ant", "ando", "iendo", "ая", "яя", "ясь"]
-            .iter()
-            .any(|e| lower.ends_with(e))
-        || (lower.ends_with('я') && first.chars().all(|c| c.is_alphabetic() && !c.is_ascii()));
-    participle || ADJECTIVES.iter().any(|a| lower.starts_with(a))
+    subject || (previous.is_some_and(ended) && (opens_preamble(&text) || opens_operative(&text)))
 }
 
 /// Whether `next` carries on the sentence that `previous` left unfinished, as the two halves of a
@@ -674,18 +370,3 @@ pub(super) fn continues(previous: &str, next: &str) -> bool {
         || last_word.ends_with('-')
         || (last_word.starts_with(char::is_lowercase) && !clause_ended)
 }
-
-/// A heading written as a sentence's opening ("Date and venue of the session", "Selection and
-/// appointment of mandate holders"): a few words, a capital first, no stop, no clause.
-pub(super) fn is_sentence_case_heading(text: &str) -> bool {
-    let text = text.trim();
-    let words = text.split_whitespace().count();
-    (1..=12).contains(&words)
-        && text.chars().count() <= 90
-        && text.starts_with(char::is_uppercase)
-        && !text.ends_with(['.', ',', ';', ':', '،', '؛', ')', ']'])
-        && !ends_on_joining_word(text)
-        && !text.contains(". ")
-        && !is_signature(text)
-}
-

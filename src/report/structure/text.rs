@@ -85,39 +85,3 @@ pub(super) fn is_page_number(lines: &[RichText]) -> bool {
     let number = text.split(" of ").next().unwrap_or(text).trim();
     !number.is_empty() && number.len() <= 4 && number.bytes().all(|b| b.is_ascii_digit())
 }
-
-/// How the six languages mark a signature in a published letter: "(Signed) Name", "(Signé)",
-/// "(Firmado)", "(Подпись)", "(توقيع)", "（签名）".
-const SIGNATURE_MARKS: [&str; 8] = [
-    "(signed)",
-    "(sgd.)",
-    "(signé)",
-    "(signée)",
-    "(firmado)",
-    "(подпись)",
-    "(توقيع)",
-    "（签名）",
-];
-
-/// Whether a line opens with a signature mark: it, and the signatory's title under it, stand
-/// apart from the letter's text and from each other.
-pub(crate) fn is_signature(line: &str) -> bool {
-    let lower = line.trim_start().to_lowercase();
-    SIGNATURE_MARKS.iter().any(|m| lower.starts_with(m))
-}
-
-/// The line that closes a resolution: its meeting and date ("57th plenary meeting 17 December
-/// 2025", "46th meeting", "57e séance plénière", "57ª sesión plenaria", "57-е пленарное
-/// заседание", "الجلسة العامة 57").
-pub(crate) fn is_meeting_line(line: &str) -> bool {
-    let lower = line.trim().to_lowercase();
-    let digits = lower.chars().take_while(char::is_ascii_digit).count();
-    let rest = &lower[digits..];
-    let ordinal = digits > 0
-        && ["st ", "nd ", "rd ", "th ", "e ", "ª ", "a ", "-е ", "-я "]
-            .iter()
-            .any(|o| rest.starts_with(o));
-    let words = ["meeting", "séance", "sesión", "заседание"];
-    (ordinal && words.iter().any(|w| rest.contains(w)) && lower.chars().count() <= 80)
-        || lower.starts_with("الجلسة العامة")
-}
