@@ -54,8 +54,13 @@ pub(super) fn parse_clean(text: &str) -> Report {
     let mut cover = CoverBuilder::default();
     let mut rest = segments.as_slice();
     while let Some((segment, tail)) = rest.split_first() {
-        let title_heading =
-            matches!(segment.marker, Marker::Heading { label: None, .. }) && !cover.has_title();
+        // A named part of a document ("Summary", "Contents") is never its title.
+        let title_heading = matches!(segment.marker, Marker::Heading { label: None, .. })
+            && !cover.has_title()
+            && segment
+                .lines
+                .first()
+                .is_none_or(|line| section_word(line).is_none());
         if title_heading {
             cover.set_title(joined(&segment.lines));
         } else if let (Marker::Part { label, part }, false) = (&segment.marker, cover.has_title()) {
