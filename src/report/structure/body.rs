@@ -112,7 +112,13 @@ impl Body {
             }
             Marker::Sub(marker) => self.add_sub(marker, segment.written.clone(), text),
             Marker::None if self.is_part_title(&text) => {
-                self.push_heading(3, None, text);
+                // A level under its part's heading: an annex's title under "Annex II", an
+                // appendix's under "Appendix".
+                let level = match self.parts.last().map(|p| p.word) {
+                    Some(PartWord::Annex) => 3,
+                    _ => 4,
+                };
+                self.push_heading(level, None, text);
             }
             Marker::None => {
                 if let Some(last) = self.deepest_open() {

@@ -227,9 +227,7 @@ pub(super) fn segments(blocks: &[SourceBlock]) -> Vec<Segment> {
                 }
                 (None, Some(segment))
                     if (i > 0 || block.item_number.is_some())
-                        && !is_signature(&line.plain())
-                        && !(i > 0 && is_signature(&block.lines[i - 1].plain()))
-                        && !is_meeting_line(&line.plain())
+                        && !stands_apart(block, i)
                         && !matches!(
                             segment.marker,
                             Marker::Heading { .. } | Marker::Part { .. }
@@ -251,6 +249,16 @@ pub(super) fn segments(blocks: &[SourceBlock]) -> Vec<Segment> {
         }
     }
     out
+}
+
+/// Whether line `i` of a block is a paragraph of its own whatever comes before it: a letter's
+/// signature, the signatory's title under it, a resolution's closing meeting line.
+fn stands_apart(block: &SourceBlock, i: usize) -> bool {
+    let line = block.lines[i].plain();
+    let after_signature = i
+        .checked_sub(1)
+        .is_some_and(|above| is_signature(&block.lines[above].plain()));
+    is_signature(&line) || is_meeting_line(&line) || after_signature
 }
 
 /// A paragraph number or sub-paragraph marker at the start of a line, and the line without it.
