@@ -1,13 +1,14 @@
 //! The corpus of reports as people have them (`tests/fixtures/corpus/`, made by its `make.mjs`:
 //! UN, OIC, EU and AU documents printed to PDF as published and exported to text with the layout
-//! kept and without). For every report, in both forms: the outline its source gives (title,
-//! symbol, date, language, every id in order, the footnotes), and every word of its body, in
-//! order, with nothing of the page's furniture among them.
+//! kept and without; some also in Word, made by its `make-docx.py`). For every report, in every
+//! form: the outline its source gives (title, symbol, date, language, every id in order, the
+//! footnotes), and every word of its body, in order, with nothing of the page's furniture among
+//! them.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
 
-use document_reader::layout;
+use document_reader::{docx, layout};
 use report_reader::report::language::language;
 use report_reader::report::{parse, Block, FootnoteRef, Paragraph, Report, RichText};
 use serde_json::Value;
@@ -33,8 +34,10 @@ fn corpus() -> Vec<(String, Value)> {
     reports
 }
 
-/// A report's texts as readers have them: exported with the layout kept, without, and read
-/// from its PDF by pdf.js (its positioned runs, laid out by `report::layout`).
+/// A report's texts as readers have them: exported with the layout kept, without, read from
+/// its PDF by pdf.js (its positioned runs, laid out by `report::layout`), and, where the report
+/// has a Word form (`<name>.docx`), read from it as the app reads a Word file (the document
+/// reader's `docx::text_of_docx`, the text its worker gives the parser).
 fn forms(stem: &str) -> Vec<(String, &'static str)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus");
     let read = |name: String| std::fs::read_to_string(dir.join(name));
@@ -45,6 +48,11 @@ fn forms(stem: &str) -> Vec<(String, &'static str)> {
     if let Ok(runs) = read(format!("{stem}.runs.json")) {
         let pdf: PdfRuns = serde_json::from_str(&runs).unwrap();
         forms.push((layout::text_of_pages(&pdf.pages), "PDF"));
+    }
+    if let Ok(bytes) = std::fs::read(dir.join(format!("{stem}.docx"))) {
+        let text = docx::text_of_docx(&bytes)
+            .unwrap_or_else(|problem| panic!("{stem}.docx cannot be read: {problem}"));
+        forms.push((text, "Word"));
     }
     forms
 }

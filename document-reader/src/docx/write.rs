@@ -36,8 +36,14 @@ pub fn report_text(
             blocks.push(escaped_start(&escape(&symbol)));
         }
     }
-    for paragraph in body {
-        let text = runs_text(&paragraph.runs, &labels);
+    // Above the title, a tab parts the columns of the head ("United Nations", a tab, the symbol),
+    // as a layout-keeping export sets them side by side: each its own line.
+    let title_at = body
+        .iter()
+        .position(|p| styles.role(p.style.as_deref(), p.outline) == Role::Title);
+    for (at, paragraph) in body.iter().enumerate() {
+        let in_head = title_at.is_some_and(|title| at < title);
+        let text = runs_text(&paragraph.runs, &labels, in_head);
         let own_numbering = paragraph
             .numbering
             .clone()
@@ -77,7 +83,7 @@ pub fn report_text(
         let text: Vec<String> = note
             .paragraphs
             .iter()
-            .map(|p| runs_text(&p.runs, &HashMap::new()).trim().to_string())
+            .map(|p| runs_text(&p.runs, &HashMap::new(), false).trim().to_string())
             .filter(|t| !t.is_empty())
             .collect();
         blocks.push(format!("[^{}]: {}", labels[id], one_line(&text.join(" "))));
@@ -113,8 +119,8 @@ fn header_symbol(headers: &[String]) -> Option<String> {
 }
 
 /// Runs as Markdown: bold and italic marked (with spaces kept outside the marks, where
-/// Markdown wants them), footnote marks as `[^N]`, tabs as spaces.
-fn runs_text(runs: &[Run], labels: &HashMap<String, usize>) -> String {
+/// Markdown wants them), footnote marks as `[^N]`, tabs as spaces (in the head, line breaks).
+fn runs_text(runs: &[Run], labels: &HashMap<String, usize>, in_head: bool) -> String {
     let mut out = String::new();
     let mut i = 0;
     while i < runs.len() {
@@ -135,7 +141,7 @@ fn runs_text(runs: &[Run], labels: &HashMap<String, usize>) -> String {
             text.push_str(&next.text);
             i += 1;
         }
-        let text = text.replace('\t', " ");
+        let text = text.replace('\t', if in_head { "\n" } else { " " });
         let marks = match (run.bold, run.italic) {
             (true, true) => "***",
             (true, false) => "**",

@@ -147,6 +147,15 @@ impl CoverBuilder {
         self.cover.title.is_some()
     }
 
+    /// A title the document marks as such, in place of one guessed from its lines: the guess
+    /// goes back among the head's lines.
+    pub fn replace_title(&mut self, title: RichText) {
+        if let Some(guess) = self.cover.title.take() {
+            self.cover.other_lines.push(guess);
+        }
+        self.set_title(title);
+    }
+
     pub fn set_title(&mut self, title: RichText) {
         self.remember(&title.plain());
         self.cover.title = Some(title);

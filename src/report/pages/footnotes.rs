@@ -234,14 +234,20 @@ pub(super) fn glued_reference(text: &str, at: usize, label: &str) -> bool {
     if text[..at].ends_with('.') && ABBREVIATIONS.contains(&word_before.to_lowercase().as_str()) {
         return false;
     }
-    let glued = match before.as_slice() {
-        [c, ..] if c.is_alphabetic() => true,
-        [p, c, ..] if ".,;:)”’\"]".contains(*p) && (c.is_alphabetic() || ")”’\"".contains(*c)) => {
-            true
-        }
-        ['.', c, ..] if c.is_ascii_digit() => ends_here,
-        _ => false,
-    };
+    // French sets a space before ";", ":", "?" and "!": "du trafic ;2".
+    let spaced: Vec<char> = text[..at].chars().rev().take(3).collect();
+    let french = matches!(spaced.as_slice(), [p, ' ' | '\u{a0}' | '\u{202f}', c] if ";:?!".contains(*p) && c.is_alphabetic());
+    let glued = french
+        || match before.as_slice() {
+            [c, ..] if c.is_alphabetic() => true,
+            [p, c, ..]
+                if ".,;:)”’\"]".contains(*p) && (c.is_alphabetic() || ")”’\"".contains(*c)) =>
+            {
+                true
+            }
+            ['.', c, ..] if c.is_ascii_digit() => ends_here,
+            _ => false,
+        };
     glued
         && after.is_none_or(|c| {
             c.is_whitespace()

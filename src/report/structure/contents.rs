@@ -59,9 +59,22 @@ pub(super) fn is_contents_heading(text: &str) -> bool {
     CONTENTS_HEADINGS.contains(&lower.as_str())
 }
 
-/// Whether a line carries dot leaders ("Introduction . . . . . 1–3  2").
+/// Whether a line carries dot leaders ("Introduction . . . . . 1–3  2"), or ends on its
+/// paragraphs and page as an entry does where the leader is a tab stop's (Word's contents).
 fn has_leaders(line: &str) -> bool {
-    line.contains(". . .") || line.contains("....") || line.contains('…') || line.contains("···")
+    let mut words = line.split_whitespace().rev();
+    let page = words
+        .next()
+        .is_some_and(|w| (1..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()));
+    let before = words.next().is_some_and(|w| {
+        w.chars()
+            .all(|c| c.is_ascii_digit() || c == '–' || c == '-')
+    });
+    line.contains(". . .")
+        || line.contains("....")
+        || line.contains('…')
+        || line.contains("···")
+        || (page && before)
 }
 
 /// The words an entry or a heading is known by: lower case, without punctuation, without the
@@ -131,7 +144,6 @@ pub(super) fn take_contents(blocks: &mut Vec<SourceBlock>) -> Option<Vec<Vec<Str
     let text = |&(b, l): &(usize, usize)| blocks[b].lines[l].plain();
     let start = lines.iter().position(|at| is_contents_heading(&text(at)))? + 1;
     let mut entries: Vec<Vec<String>> = Vec::new();
-    let mut last_had_leaders = false;
     let mut end = None;
     for (i, at) in lines.iter().enumerate().skip(start).take(MOST_LINES) {
         let line = text(at);
@@ -156,9 +168,8 @@ pub(super) fn take_contents(blocks: &mut Vec<SourceBlock>) -> Option<Vec<Vec<Str
             continue;
         }
         // A wrapped entry goes on in small letters, or after a line left on a joining word
-        // ("… Programme of" / "Action"), where that line had no leaders to end it.
-        let left_open = !last_had_leaders
-            && entries
+        // ("… Programme of" / "Action"): no entry ends on one.
+        let left_open = entries
                 .last()
                 .and_then(|e| e.last())
                 .is_some_and(|w| JOINING_WORDS.contains(&w.as_str()));
@@ -168,7 +179,6 @@ pub(super) fn take_contents(blocks: &mut Vec<SourceBlock>) -> Option<Vec<Vec<Str
             Some(last) if goes_on => last.extend(words),
             _ => entries.push(words),
         }
-        last_had_leaders = has_leaders(&line);
     }
     let end = end?;
     if entries.is_empty() {

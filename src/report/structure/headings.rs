@@ -114,7 +114,8 @@ pub(super) fn part_block(block: &SourceBlock) -> Option<Segment> {
     }
     // A part's word on the block's first line has its heading there; the lines under it are
     // read line by line (an annex's own title, or the rest of a letter's, matched to it later).
-    if block.lines.len() > 1 && part_heading(&block.lines[0].plain()).is_some() {
+    let is_heading = matches!(block.kind, crate::report::markdown::SourceKind::Heading(_));
+    if !is_heading && block.lines.len() > 1 && part_heading(&block.lines[0].plain()).is_some() {
         return None;
     }
     let text = joined(&block.lines);
@@ -239,7 +240,7 @@ pub(super) fn is_sentence_case_heading(text: &str) -> bool {
     (1..=12).contains(&words)
         && text.chars().count() <= 90
         && text.starts_with(char::is_uppercase)
-        && !text.ends_with(['.', ',', ';', ':', '،', '؛', ')', ']'])
+        && !text.ends_with(['.', ',', ';', ':', '،', '؛', ']'])
         && !ends_on_joining_word(text)
         && !text.contains(". ")
         && !is_signature(text)

@@ -38,6 +38,14 @@ pub(super) fn segments(blocks: &[SourceBlock]) -> Vec<Segment> {
             next.item_number
                 .is_some_and(|n| plausible_next(n, last_number))
         });
+        // A heading as such (Markdown's, or Word's heading styles) may open a part: "Annex II",
+        // "61/1. Rights of older persons".
+        let heading = matches!(block.kind, SourceKind::Heading(_));
+        if let Some(part) = part_block(block).filter(|_| heading) {
+            out.push(part);
+            last_number = None;
+            continue;
+        }
         if let SourceKind::Heading(level) = block.kind {
             let (label, text) = split_heading_label(&joined(&block.lines));
             out.push(Segment::heading(level, label, text));
@@ -63,8 +71,11 @@ pub(super) fn segments(blocks: &[SourceBlock]) -> Vec<Segment> {
             }
             // A resolution's number and title atop its text ("61/1. Rights of older persons",
             // then "The Human Rights Council,"), its title going on in small letters.
+            // After a line that ends a sentence, or a bracketed one ("[on the recommendation of
+            // the Commission (E/2026/30)]"), or a heading, or just above its subject.
             let after_sentence = i == 0
                 || ends_sentence(&block.lines[i - 1].plain())
+                || block.lines[i - 1].plain().trim_end().ends_with(']')
                 || matches!(
                     out.last().map(|s| &s.marker),
                     Some(Marker::Heading { .. } | Marker::Part { .. })
