@@ -121,3 +121,15 @@ pub(crate) fn is_meeting_line(line: &str) -> bool {
     (ordinal && words.iter().any(|w| rest.contains(w)) && lower.chars().count() <= 80)
         || lower.starts_with("الجلسة العامة")
 }
+
+/// Words a line does not end on unless what it says goes on below it.
+const JOINING_WORDS: [&str; 22] = [
+    "of", "and", "the", "for", "on", "to", "in", "with", "a", "an", "de", "des", "du", "la", "le",
+    "et", "y", "del", "en", "los", "las", "и",
+];
+
+pub(crate) fn ends_on_joining_word(text: &str) -> bool {
+    text.split_whitespace()
+        .last()
+        .is_some_and(|w| JOINING_WORDS.contains(&w.to_lowercase().as_str()))
+}

@@ -83,7 +83,11 @@ pub fn report_text(
         let text: Vec<String> = note
             .paragraphs
             .iter()
-            .map(|p| runs_text(&p.runs, &HashMap::new(), false).trim().to_string())
+            .map(|p| {
+                runs_text(&p.runs, &HashMap::new(), false)
+                    .trim()
+                    .to_string()
+            })
             .filter(|t| !t.is_empty())
             .collect();
         blocks.push(format!("[^{}]: {}", labels[id], one_line(&text.join(" "))));
@@ -212,7 +216,7 @@ mod tests {
             run(" *all* [1] A_B", false, false),
         ];
         assert_eq!(
-            runs_text(&runs, &HashMap::new()),
+            runs_text(&runs, &HashMap::new(), false),
             "The **Council** *recalled* \\*all\\* \\[1\\] A&#95;B"
         );
         assert_eq!(escaped_start("- not a list"), "\\- not a list");

@@ -151,7 +151,18 @@ pub(super) fn is_byline(lower: &str) -> bool {
         "秘书处的说明",
         "note by the secretary-general",
     ];
-    lower.split_whitespace().count() <= 6 && BYLINES.iter().any(|b| lower.starts_with(b))
+    // A Main Committee's report on an item: "Report of the Third Committee", "Rapport de la
+    // Troisième Commission", "Informe de la Tercera Comisión", "Доклад Третьего комитета".
+    let committee = [
+        ("report of the", "committee"),
+        ("rapport de la", "commission"),
+        ("informe de la", "comisión"),
+        ("доклад", "комитета"),
+    ]
+    .iter()
+    .any(|(start, end)| lower.starts_with(start) && lower.trim_end().ends_with(end));
+    lower.split_whitespace().count() <= 6
+        && (committee || BYLINES.iter().any(|b| lower.starts_with(b)))
 }
 
 /// "Fifty-ninth session", "Agenda item 3", "Point 3 de l’ordre du jour", "Tema 3 del programa",

@@ -268,9 +268,10 @@ pub(super) fn mark_running_lines(lines: &mut [Line]) {
     let needed = if starts.len() <= 4 { 2 } else { 3 };
     for i in edges {
         let text = &lines[i].text;
-        // A running line is short; a sentence of the report that happens to recur is not one.
-        let short = text.chars().count() <= 100
-            && text.split_whitespace().count() <= 12
+        // A running line is short (a title repeated as a header runs to a dozen words or so); a
+        // sentence of the report that happens to recur is not one.
+        let short = text.chars().count() <= 120
+            && text.split_whitespace().count() <= 16
             && !text.ends_with(['.', ';', ',']);
         if short && counts.get(&running_key(text)).is_some_and(|&n| n >= needed) {
             lines[i].kind = Kind::Furniture;

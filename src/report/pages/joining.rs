@@ -2,7 +2,7 @@
 //! a page break), and paragraphs parted where an export without the layout ran them together.
 
 use super::lines::*;
-use crate::report::clauses::{is_signature, opens_operative, opens_preamble};
+use crate::report::clauses::{ends_on_joining_word, is_signature, opens_operative, opens_preamble};
 
 /// Takes away the blank lines an export leaves inside a paragraph (around a raised footnote
 /// number, or where furniture stood): after a line of the text's full width that does not end
@@ -77,16 +77,18 @@ pub(super) fn opens_block(line: &str, full: usize) -> bool {
 /// that ends a sentence short is left alone: counting characters misjudges a line's width in a
 /// proportional font, and ragged-right text has short lines inside its paragraphs.
 pub(super) fn part_paragraphs<'a>(lines: &[&'a str]) -> Vec<&'a str> {
+    // Paragraphs right under a heading ("I. Introduction") say nothing of how the text parts
+    // the others: only those after text count.
+    let under_heading = |i: usize| {
+        let above = lines[i - 1];
+        !above.is_empty() && above.chars().count() <= 60 && !ends_sentence(above)
+    };
     let numbered: Vec<usize> = (1..lines.len())
-        .filter(|&i| starts_numbered(lines[i]))
+        .filter(|&i| starts_numbered(lines[i]) && !under_heading(i))
         .collect();
-    // Parted by a blank line, or by the heading right above it ("I. Introduction").
     let parted = numbered
         .iter()
-        .filter(|&&i| {
-            let above = lines[i - 1];
-            above.is_empty() || (above.chars().count() <= 60 && !ends_sentence(above))
-        })
+        .filter(|&&i| lines[i - 1].is_empty())
         .count();
     let already_parted = numbered.len() >= 3 && parted * 10 >= numbered.len() * 9;
     let mut out: Vec<&'a str> = Vec::with_capacity(lines.len());
@@ -120,7 +122,10 @@ pub(super) fn part_paragraphs<'a>(lines: &[&'a str]) -> Vec<&'a str> {
                     && opens
                     && (before + 1 + first_word) * 100 <= width * 95;
                 let full = line.chars().count() * 100 >= width * 85;
-                let short_before_full = full && before * 100 < width * 60;
+                // A short line before a full one ends its paragraph (a title over two lines
+                // before the text, a paragraph's last line), unless it stops on a joining word.
+                let short_before_full =
+                    full && before * 100 < width * 70 && !ends_on_joining_word(previous);
                 if short_ending || short_before_full {
                     out.push("");
                 }

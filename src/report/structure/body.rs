@@ -10,6 +10,7 @@ use super::parts::{PartHeading, PartWord};
 use super::segment::*;
 use super::segments::*;
 use super::text::*;
+use crate::report::clauses::ends_on_joining_word;
 
 /// Gives out ids, so that two paragraphs written with the same number still get distinct ones.
 #[derive(Default)]
@@ -111,6 +112,30 @@ impl Body {
                 });
             }
             Marker::Sub(marker) => self.add_sub(marker, segment.written.clone(), text),
+            // An annex's title with its opening run on under it in the export ("Dushanbe
+            // Declaration on …" / "We, the experts of …,"): the title, then the paragraph.
+            Marker::None
+                if segment.lines.len() > 1
+                    && segment.lines[1].plain().starts_with(char::is_uppercase)
+                    && !ends_on_joining_word(&segment.lines[0].plain())
+                    && joined(&segment.lines[1..])
+                        .plain()
+                        .trim_end()
+                        .ends_with(['.', ',', ';', ':', '،', '؛'])
+                    && self.is_part_title(&segment.lines[0]) =>
+            {
+                let (title, rest) = segment.lines.split_at(1);
+                self.add(&Segment {
+                    marker: Marker::None,
+                    lines: title.to_vec(),
+                    written: None,
+                });
+                self.add(&Segment {
+                    marker: Marker::None,
+                    lines: rest.to_vec(),
+                    written: None,
+                });
+            }
             Marker::None if self.is_part_title(&text) => {
                 // A level under its part's heading: an annex's title under "Annex II", an
                 // appendix's under "Appendix".

@@ -170,9 +170,9 @@ pub(super) fn take_contents(blocks: &mut Vec<SourceBlock>) -> Option<Vec<Vec<Str
         // A wrapped entry goes on in small letters, or after a line left on a joining word
         // ("… Programme of" / "Action"): no entry ends on one.
         let left_open = entries
-                .last()
-                .and_then(|e| e.last())
-                .is_some_and(|w| JOINING_WORDS.contains(&w.as_str()));
+            .last()
+            .and_then(|e| e.last())
+            .is_some_and(|w| JOINING_WORDS.contains(&w.as_str()));
         let goes_on =
             !entries.is_empty() && (line.trim_start().starts_with(char::is_lowercase) || left_open);
         match entries.last_mut() {

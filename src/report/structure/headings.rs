@@ -11,7 +11,7 @@ use super::numerals::other_script_section;
 use super::parts::{part_heading, resolution_heading};
 use super::segment::{Marker, Segment};
 use super::text::*;
-use crate::report::clauses::is_signature;
+use crate::report::clauses::{ends_on_joining_word, is_signature};
 
 /// The numbered headings of annotations to an agenda ("1. Organizational and procedural
 /// matters", "2. Annual report …") repeat an agenda item's number among paragraphs that number on
@@ -91,18 +91,6 @@ pub(super) fn numbered_headings(segments: &mut Vec<Segment>) {
         }
         i += 1;
     }
-}
-
-/// Words a line does not end on unless what it says goes on below it.
-const JOINING_WORDS: [&str; 22] = [
-    "of", "and", "the", "for", "on", "to", "in", "with", "a", "an", "de", "des", "du", "la", "le",
-    "et", "y", "del", "en", "los", "las", "и",
-];
-
-pub(super) fn ends_on_joining_word(text: &str) -> bool {
-    text.split_whitespace()
-        .last()
-        .is_some_and(|w| JOINING_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// A block that is a part's heading as a whole: "Annex II", an annex's title over two lines

@@ -63,8 +63,13 @@ pub(super) fn parse_clean(text: &str) -> Report {
                 .is_none_or(|line| section_word(line).is_none());
         // The document's title as its file marks it (Word's Title style, Markdown's "#") is the
         // title, whatever the lines above it looked like.
-        let marked_title = matches!(segment.marker, Marker::Heading { level: 1, label: None })
-            && cover.has_title();
+        let marked_title = matches!(
+            segment.marker,
+            Marker::Heading {
+                level: 1,
+                label: None
+            }
+        ) && cover.has_title();
         if title_heading {
             cover.set_title(joined(&segment.lines));
         } else if marked_title {

@@ -9,7 +9,9 @@ use super::numerals::*;
 use super::parts::{part_heading, resolution_heading};
 use super::segment::*;
 use super::text::*;
-use crate::report::clauses::{is_meeting_line, is_signature, opens_operative, opens_preamble};
+use crate::report::clauses::{
+    ends_on_joining_word, is_meeting_line, is_signature, opens_operative, opens_preamble,
+};
 use crate::report::cover::names_only;
 
 /// Splits source blocks where a line opens a new paragraph: a Markdown list item, or a line that
@@ -179,17 +181,21 @@ pub(super) fn segments(blocks: &[SourceBlock]) -> Vec<Segment> {
                 }
                 // A heading without a label right above paragraph 1, in the same block as what
                 // came before it (the place and date of a title page): "Introduction".
-                let opens_numbering = block.lines.get(i + 1).is_some_and(|next| {
-                    matches!(
+                let opens_numbering = match block.lines.get(i + 1) {
+                    Some(next) => matches!(
                         line_marker(next, true, None),
                         Some((Marker::Number(1), _, _))
-                    )
-                });
+                    ),
+                    None => blocks.get(b + 1).is_some_and(|n| n.item_number == Some(1)),
+                };
                 if opens_numbering
-                    && i > 0
-                    && last_number.is_none()
+                    && (i > 0 || last_number.is_some())
+                    && !line
+                        .plain()
+                        .trim_end()
+                        .ends_with([',', ';', ':', '.', '،', '؛'])
                     && (names_only(&line.plain()) || is_sentence_case_heading(&line.plain()))
-                    && !ends_on_joining_word(&block.lines[i - 1].plain())
+                    && !(i > 0 && ends_on_joining_word(&block.lines[i - 1].plain()))
                 {
                     out.push(Segment::heading(2, None, line.clone()));
                     continue;
@@ -197,17 +203,24 @@ pub(super) fn segments(blocks: &[SourceBlock]) -> Vec<Segment> {
             }
             // Under a heading, a block may number its paragraphs from 1 again (the body after an
             // agenda, a report's part two).
-            let after_heading = matches!(
-                out.last().map(|s| &s.marker),
-                Some(Marker::Heading { .. } | Marker::Part { .. })
-            );
-            let opens_with_one = block.item_number == Some(1)
-                || (block.item_number.is_none()
-                    && matches!(
-                        line_marker(line, true, None),
-                        Some((Marker::Number(1), _, _))
-                    ));
-            let last_number_here = if i == 0 && after_heading && opens_with_one {
+            let after_heading = out.last().is_some_and(|last| match last.marker {
+                Marker::Heading { .. } | Marker::Part { .. } => true,
+                // A line alone that reads as a heading ("Signature events of the presidency").
+                Marker::None => {
+                    i == 0
+                        && last.lines.len() == 1
+                        && is_sentence_case_heading(&last.lines[0].plain())
+                }
+                _ => false,
+            });
+            let opens_with_one = match (i, block.item_number) {
+                (0, Some(n)) => n == 1,
+                _ => matches!(
+                    line_marker(line, true, None),
+                    Some((Marker::Number(1), _, _))
+                ),
+            };
+            let last_number_here = if after_heading && opens_with_one {
                 None
             } else {
                 last_number
@@ -263,13 +276,19 @@ pub(super) fn segments(blocks: &[SourceBlock]) -> Vec<Segment> {
 }
 
 /// Whether line `i` of a block is a paragraph of its own whatever comes before it: a letter's
-/// signature, the signatory's title under it, a resolution's closing meeting line.
+/// signature, the signatory's title under it, a resolution's closing meeting line, a note in
+/// brackets.
 fn stands_apart(block: &SourceBlock, i: usize) -> bool {
     let line = block.lines[i].plain();
     let after_signature = i
         .checked_sub(1)
         .is_some_and(|above| is_signature(&block.lines[above].plain()));
-    is_signature(&line) || is_meeting_line(&line) || after_signature
+    // An editorial note in brackets after a sentence: "(The Declaration is attached as Annex.)".
+    let bracketed = line.starts_with('(')
+        && line.trim_end().ends_with(')')
+        && i.checked_sub(1)
+            .is_some_and(|above| ends_sentence(&block.lines[above].plain()));
+    is_signature(&line) || is_meeting_line(&line) || after_signature || bracketed
 }
 
 /// A paragraph number or sub-paragraph marker at the start of a line, and the line without it.
