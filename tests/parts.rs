@@ -269,3 +269,57 @@ fn notes_made_on_the_ids_an_annex_had_before_follow_it() {
     assert_eq!(entry.place, Place::Paragraph);
     assert_eq!(entry.moved_from, None);
 }
+
+#[test]
+fn arabic_paragraph_numbers_with_a_dash_and_a_symbol_before_the_arabic_comma_are_read() {
+    let report = parse(
+        "S/2026/410، 12 أيار/مايو 2026\n\nتقرير الأمين العام\n\nأولاً - مقدمة\n\n\
+         1 - يقدم هذا التقرير عملاً بقرار مجلس الأمن.\n\n\
+         ٢ - ويتناول التقرير ما يلي:\n(أ) الحالة الأمنية؛\n(ب) الحالة الإنسانية.\n",
+    );
+    assert_eq!(report.cover.symbol.as_deref(), Some("S/2026/410"));
+    assert!(report.cover.date.is_some(), "{:?}", report.cover);
+    let all = ids(&report);
+    for id in ["h-أولا-مقدمة", "p1", "p2", "p2-a", "p2-b"] {
+        assert!(all.contains(&id.to_string()), "{id} in {all:?}");
+    }
+    assert_eq!(paragraph(&report, "p1").label().as_deref(), Some("1 -"));
+    assert!(paragraph(&report, "p1").text.plain().starts_with("يقدم"));
+}
+
+#[test]
+fn footnotes_under_a_rule_are_found_by_a_spaced_call_and_stay_out_of_the_body() {
+    let report = parse(
+        "A/80/200\n\nReport of the Secretary-General\n\n\
+         1. The Fund received contributions from 40 States and from intergovernmental and \
+         non-governmental organizations 1.\n\n\
+         2. Its expenditure is set out in the annex to paragraph 1.\n\n\
+         __________________\n\
+         * A/80/100.\n\
+         1 The contributions received after 31 March are not included.\n\
+         \x0c3. The Fund will report again in 2027.\n",
+    );
+    let notes: Vec<(String, String)> = report
+        .footnotes
+        .iter()
+        .map(|n| (n.label.clone(), n.text.plain()))
+        .collect();
+    assert!(
+        notes.contains(&(
+            "1".into(),
+            "The contributions received after 31 March are not included.".into()
+        )),
+        "{notes:?}"
+    );
+    assert!(paragraph(&report, "p1")
+        .text
+        .plain()
+        .ends_with("organizations 1."));
+    assert!(paragraph(&report, "p2")
+        .text
+        .plain()
+        .ends_with("paragraph 1."));
+    assert!(report
+        .paragraphs()
+        .all(|p| !p.text.plain().contains("contributions received after")));
+}

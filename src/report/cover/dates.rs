@@ -169,7 +169,8 @@ pub(crate) fn split_date(line: &str) -> Option<(Option<String>, String)> {
             let t = t.trim_end_matches([',', '،']);
             !t.is_empty()
                 && (DATE_WORDS.contains(&t)
-                    || t.split(['-', '–'])
+                    // Arabic names a month twice, "أيار/مايو".
+                    || t.split(['-', '–', '/'])
                         .all(|p| p.is_empty() || is_day(p) || is_month(p)))
         };
         let mut start = (0..last)
@@ -182,7 +183,7 @@ pub(crate) fn split_date(line: &str) -> Option<(Option<String>, String)> {
         }
         if !tokens[start..last]
             .iter()
-            .any(|t| t.split(['-', '–']).any(is_month))
+            .any(|t| t.split(['-', '–', '/']).any(is_month))
         {
             return None;
         }

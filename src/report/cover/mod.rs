@@ -63,7 +63,8 @@ enum LineClass {
 fn classify(line: &RichText) -> LineClass {
     let plain = line.plain();
     let plain = plain.trim();
-    if looks_like_symbol(plain) {
+    let before_arabic_comma = plain.split('،').next().unwrap_or(plain).trim();
+    if looks_like_symbol(plain) || looks_like_symbol(before_arabic_comma) {
         return LineClass::Symbol;
     }
     if let Some((place, date)) = split_date(plain) {
@@ -290,7 +291,16 @@ impl CoverBuilder {
                     title_open = false;
                 }
                 LineClass::Symbol if self.cover.symbol.is_none() => {
-                    self.cover.symbol = Some(line.plain().trim().to_string());
+                    // "S/22558، 2 أيار/مايو 1991": the symbol, the Arabic comma, the date.
+                    let plain = line.plain();
+                    let (symbol, date) = match plain.split_once('،') {
+                        Some((symbol, rest)) => (symbol, split_date(rest.trim()).map(|(_, d)| d)),
+                        None => (plain.as_str(), None),
+                    };
+                    self.cover.symbol = Some(symbol.trim().to_string());
+                    if self.cover.date.is_none() {
+                        self.cover.date = date;
+                    }
                 }
                 LineClass::Subtitle if self.cover.subtitle.is_none() || previous_was_subtitle => {
                     title_open = false;

@@ -189,20 +189,76 @@ pub(super) fn starts_block(text: &str) -> bool {
 
 /// The last number glued to a word in these lines as a reference to footnote `label`: the
 /// line's index and where the number starts in it.
+/// Where the page sets its footnotes under a rule, a reference may also be written spaced, as
+/// a text export leaves a raised number ("organizations 1.").
 pub(super) fn find_reference(lines: &[Line], label: &str) -> Option<(usize, usize)> {
-    lines
-        .iter()
-        .enumerate()
-        .rev()
-        .filter(|(_, l)| l.kind == Kind::Text)
-        .find_map(|(i, line)| {
-            line.text
-                .match_indices(label)
-                .map(|(at, _)| at)
-                .filter(|&at| glued_reference(&line.text, at, label))
-                .last()
-                .map(|at| (i, at))
-        })
+    let ruled = lines.iter().any(|l| l.kind == Kind::FootnoteRule);
+    let find = |accept: &dyn Fn(&str, usize) -> bool| {
+        lines
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(_, l)| l.kind == Kind::Text)
+            .find_map(|(i, line)| {
+                line.text
+                    .match_indices(label)
+                    .map(|(at, _)| at)
+                    .filter(|&at| accept(&line.text, at))
+                    .last()
+                    .map(|at| (i, at))
+            })
+    };
+    find(&|text, at| glued_reference(text, at, label)).or_else(|| {
+        ruled
+            .then(|| find(&|text, at| spaced_reference(text, at, label)))
+            .flatten()
+    })
+}
+
+/// Words a number follows as its own, not as a footnote's call: "paragraph 1.", "item 3,".
+const NUMBERED_WORDS: [&str; 24] = [
+    "paragraph",
+    "paragraphs",
+    "para",
+    "paras",
+    "resolution",
+    "resolutions",
+    "decision",
+    "item",
+    "items",
+    "annex",
+    "chapter",
+    "article",
+    "articles",
+    "no",
+    "page",
+    "pages",
+    "section",
+    "rule",
+    "part",
+    "goal",
+    "target",
+    "session",
+    "table",
+    "figure",
+];
+
+/// A number set apart from the word before it, then a stop or a comma: "organizations 1.".
+fn spaced_reference(text: &str, at: usize, label: &str) -> bool {
+    let before = &text[..at];
+    let Some(word) = before
+        .strip_suffix(' ')
+        .and_then(|b| b.split_whitespace().last())
+    else {
+        return false;
+    };
+    let rest = &text[at + label.len()..];
+    let closes = rest.is_empty()
+        || (rest.starts_with(['.', ',', ';', ':'])
+            && rest[1..].chars().next().is_none_or(char::is_whitespace));
+    word.chars().all(char::is_alphabetic)
+        && !NUMBERED_WORDS.contains(&word.to_lowercase().as_str())
+        && closes
 }
 
 /// Abbreviations a number follows after their point, in symbols and references.

@@ -329,7 +329,19 @@ pub(super) fn line_marker(
             .take_while(|c| digit_value(*c).is_some())
             .collect();
         let rest = &text[digits.len()..];
-        if digits.is_empty() || digits.chars().count() > 4 || !rest.starts_with('.') {
+        // Arabic texts write a dash after the number, spaced: "1 - يرحب", "١ - ".
+        let arabic_dash = [" - ", " – ", "- ", "– "]
+            .iter()
+            .find(|d| {
+                rest.strip_prefix(**d).is_some_and(|after| {
+                    after.starts_with(|c: char| ('\u{0600}'..='\u{06FF}').contains(&c))
+                })
+            })
+            .map(|d| d.trim_end().len());
+        if digits.is_empty()
+            || digits.chars().count() > 4
+            || !(rest.starts_with('.') || arabic_dash.is_some())
+        {
             return None;
         }
         let n: u32 = digits
@@ -343,7 +355,7 @@ pub(super) fn line_marker(
         if !plausible {
             return None;
         }
-        (Marker::Number(n), digits + 1)
+        (Marker::Number(n), digits + arabic_dash.unwrap_or(1))
     };
     let after = text.get(consumed..)?;
     if !after.starts_with(char::is_whitespace) {
