@@ -323,3 +323,19 @@ fn footnotes_under_a_rule_are_found_by_a_spaced_call_and_stay_out_of_the_body() 
         .paragraphs()
         .all(|p| !p.text.plain().contains("contributions received after")));
 }
+
+#[test]
+fn chinese_lines_join_without_a_space_and_its_contents_labels_are_set_off_by_a_comma() {
+    let report = parse(
+        "A/81/300\n\n农业技术促进可持续发展\n\n目录\n\n段次 页次\n\
+         一、导言 . . . . . . . . . 1-2 2\n二、建议 . . . . . . . . . 3 3\n\n\
+         一、导言\n\n1. 本报告是根据大会决议提交的，介绍了\n农业技术的最新趋势。\n\n\
+         2. 报告还介绍了联合国系统的支助。\n\n二、建议\n\n3. 大会不妨鼓励会员国。\n",
+    );
+    assert_eq!(
+        paragraph(&report, "p1").text.plain(),
+        "本报告是根据大会决议提交的，介绍了农业技术的最新趋势。"
+    );
+    let contents = report.contents.as_ref().expect("a contents table");
+    assert_eq!(contents.entries, ["h-一-导言", "h-二-建议"]);
+}

@@ -70,6 +70,13 @@ const KEEP_HYPHEN: [&str; 16] = [
     "low", "full", "all", "so",
 ];
 
+/// A character of a script written without spaces between words (Chinese, Japanese), or its
+/// full-width punctuation.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303F}' | '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}')
+}
+
 /// Endings that are never words of their own, in the languages of the United Nations: what
 /// follows a hyphen that broke a word at a line's end ("conser-vation", "desarro-llo" aside).
 const WORD_ENDINGS: [&str; 34] = [
@@ -150,6 +157,18 @@ impl RichText {
                     }
                     return;
                 }
+            }
+        }
+        // Chinese and Japanese set no space between words: a line goes on at once.
+        if let (Some(last), Some(first)) = (
+            self.0.last().and_then(|s| s.text.chars().last()),
+            other.0.first().and_then(|s| s.text.chars().next()),
+        ) {
+            if is_cjk(last) || is_cjk(first) {
+                for span in &other.0 {
+                    self.push(span.clone());
+                }
+                return;
             }
         }
         // A range broken after its dash ("2028–" / "2037") is one word again.

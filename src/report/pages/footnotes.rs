@@ -304,9 +304,11 @@ pub(super) fn glued_reference(text: &str, at: usize, label: &str) -> bool {
             ['.', c, ..] if c.is_ascii_digit() => ends_here,
             _ => false,
         };
+    // Chinese goes on at once after the call: "资料1，", "清单*项目".
     glued
         && after.is_none_or(|c| {
             c.is_whitespace()
+                || crate::report::model::is_cjk(c)
                 || ".,;:)".contains(c)
                     && !text[at + label.len() + 1..].starts_with(|d: char| d.is_ascii_digit())
         })

@@ -209,6 +209,8 @@ pub(super) fn head_symbol(lines: &[Line]) -> Option<String> {
                 .rev()
                 .take(1)
                 .chain(std::iter::once(l.text.as_str()))
+                // "S/2026/410، 12 أيار/مايو 2026": the symbol before the Arabic comma.
+                .chain(l.text.split('،').next().map(str::trim))
         })
         .find(|t| looks_like_symbol(t))
         .map(str::to_string)

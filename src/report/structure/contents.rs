@@ -80,6 +80,9 @@ fn has_leaders(line: &str) -> bool {
 /// The words an entry or a heading is known by: lower case, without punctuation, without the
 /// leaders and the numbers after them, without a section label before them ("I.", "A.", "1.").
 pub(super) fn entry_words(line: &str) -> Vec<String> {
+    // "一、导言": a Chinese label is set off by its comma, not a space.
+    let spaced = line.replacen('、', "、 ", 1);
+    let line = spaced.as_str();
     let text = match line
         .find(['…', '·'])
         .into_iter()
@@ -102,10 +105,11 @@ pub(super) fn entry_words(line: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .collect();
     let is_label = |w: &str, original: &str| {
-        original.ends_with('.')
-            && (w.chars().all(|c| "ivxlc".contains(c))
-                || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic))
-                || w.chars().all(|c| c.is_ascii_digit()))
+        (original.ends_with('、') && w.chars().all(|c| "一二三四五六七八九十".contains(c)))
+            || original.ends_with('.')
+                && (w.chars().all(|c| "ivxlc".contains(c))
+                    || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic))
+                    || w.chars().all(|c| c.is_ascii_digit()))
     };
     if let Some(first) = text.split_whitespace().next() {
         if words.first().is_some_and(|w| is_label(w, first)) {
