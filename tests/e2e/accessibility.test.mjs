@@ -1,7 +1,7 @@
 // Every view checked with axe-core (the npm package, injected into the page): the reader in
 // light and dark, with notes, the editor, search, the shortcuts' help, the open panel, a notice,
-// an Arabic report, a phone-sized window, the library (with the reminder to export notes) and a
-// missing report. Zero violations.
+// an Arabic report, an agenda with its contents table, a letter with its annex, a phone-sized
+// window, the library (with the reminder to export notes) and a missing report. Zero violations.
 import { test } from './support.mjs';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -92,6 +92,19 @@ test('an Arabic report, the library and a missing report', async (t) => {
   await openApp(page, `${env.origin}/?report=not-here`);
   await assertAccessible(page, 'a missing report');
   assertNoProblems(page);
+});
+
+test('annotations to an agenda with its contents table, and a letter with its annex, in light and dark', async (t) => {
+  for (const colorScheme of ['light', 'dark']) {
+    const page = await fresh(t, { colorScheme });
+    await chooseFile(page, join(ROOT, 'tests/fixtures/corpus/un-hrc-agenda-annotations-en.layout.txt'));
+    await page.getByRole('navigation', { name: 'Contents' }).waitFor();
+    await assertAccessible(page, `an agenda with its contents (${colorScheme})`);
+    await chooseFile(page, join(ROOT, 'tests/fixtures/corpus/un-sc-letter-annex-en.layout.txt'));
+    await page.locator('#annex-appendix').waitFor();
+    await assertAccessible(page, `a letter with its annex (${colorScheme})`);
+    assertNoProblems(page);
+  }
 });
 
 test('the page has its landmarks and a live region for announcements', async (t) => {
