@@ -88,8 +88,9 @@ test('a note stored on the id an annex’s paragraph had before (p1_2) is on tha
   assert.equal(doc?.annotations?.length, 1, 'the note is saved');
 
   // As the reader stored it before it knew annexes: on `p1_2`, the second paragraph numbered 1
-  // after the body's own, with no words to find it by.
-  doc.annotations[0].target = { kind: 'paragraph', paragraph: 'p1_2' };
+  // after the body's own (its opening words kept with it, as they were).
+  assert.equal(doc.annotations[0].target.paragraph, 'annex-i-p1');
+  doc.annotations[0].target.paragraph = 'p1_2';
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, JSON.stringify(doc)]);
   await page.reload();
   await page.locator('#annex-i-p1 .note-card').waitFor();
