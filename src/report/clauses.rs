@@ -133,3 +133,25 @@ pub(crate) fn ends_on_joining_word(text: &str) -> bool {
         .last()
         .is_some_and(|w| JOINING_WORDS.contains(&w.to_lowercase().as_str()))
 }
+
+/// A part's word heading its page ("ANNEX", "Annex II", "Anexo"): the EU's documents repeat it as
+/// the running header of every page of the annex, the first of them its heading.
+pub(crate) fn is_part_word(line: &str) -> bool {
+    const WORDS: [&str; 10] = [
+        "annex",
+        "annexe",
+        "anexo",
+        "appendix",
+        "appendice",
+        "apéndice",
+        "enclosure",
+        "приложение",
+        "المرفق",
+        "附件",
+    ];
+    let lower = line.trim().to_lowercase();
+    let mut words = lower.split_whitespace();
+    words.next().is_some_and(|w| WORDS.contains(&w))
+        && words.next().is_none_or(|n| n.chars().count() <= 4)
+        && words.next().is_none()
+}

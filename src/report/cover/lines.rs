@@ -4,7 +4,7 @@
 
 /// Letterheads and organs, in the six languages of the United Nations, and other bodies whose
 /// documents open the same way.
-pub(super) const LETTERHEADS: [&str; 42] = [
+pub(super) const LETTERHEADS: [&str; 47] = [
     "united nations",
     "nations unies",
     "naciones unidas",
@@ -42,6 +42,12 @@ pub(super) const LETTERHEADS: [&str; 42] = [
     "الاتحاد الأفريقي",
     "european commission",
     "commission européenne",
+    // The Council's letterhead, set over two lines as it is ("Council of the" / "European Union").
+    "council of the european union",
+    "council of the",
+    "european union",
+    "conseil de l'union européenne",
+    "conseil de l’union européenne",
     "peace and security council",
     "conseil de paix et de sécurité",
     "organisation of islamic cooperation",
@@ -121,7 +127,11 @@ pub(super) fn is_address(lower: &str) -> bool {
 /// The kind of an EU document, set in capitals above its title ("COMMUNICATION FROM THE
 /// COMMISSION TO …"); in small letters, it is the title itself.
 pub(super) fn is_document_kind(plain: &str) -> bool {
-    const KINDS: [&str; 7] = [
+    const KINDS: [&str; 11] = [
+        "outcome of proceedings",
+        "cover note",
+        "information note",
+        "note",
         "communication from the commission",
         "report from the commission",
         "proposal for a",

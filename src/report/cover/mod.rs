@@ -6,12 +6,14 @@ use std::collections::HashSet;
 use super::model::{Cover, RichText};
 
 mod dates;
+mod fields;
 mod lines;
 mod symbols;
 
 use dates::*;
 use lines::*;
 
+pub(crate) use fields::is_field;
 pub(crate) use lines::names_only;
 
 /// Whether a line holds a date, with or without its place ("Jeddah, 14-17 December 2025").
@@ -86,6 +88,14 @@ fn classify(line: &RichText) -> LineClass {
     if is_session_line(&lower) {
         return LineClass::Session;
     }
+    // The Council of the EU's original language ("(OR. en)") and file codes ("COHAFA 112").
+    let tokens: Vec<&str> = plain.split_whitespace().collect();
+    let file_code = matches!(tokens.as_slice(), [code, number]
+        if code.len() >= 3 && code.chars().all(|c| c.is_ascii_uppercase())
+            && (1..=4).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit()));
+    if lower.starts_with("(or.") || file_code {
+        return LineClass::Meta;
+    }
     if is_byline(&lower) || is_address(&lower) || is_document_kind(plain) {
         return LineClass::Meta;
     }
@@ -137,6 +147,8 @@ pub(crate) struct CoverBuilder {
     in_un_head: bool,
     /// Every line the cover is made of, normalised, to recognise running headers.
     seen: HashSet<String>,
+    /// A cover note's table of fields ("From:", "Subject:"), where it has one.
+    fields: fields::Fields,
 }
 
 impl CoverBuilder {
@@ -264,6 +276,10 @@ impl CoverBuilder {
         let mut title_open = self.cover.title.is_none() || left_open(&self.cover.title);
         let mut previous_was_subtitle = false;
         for (i, (line, class)) in lines.iter().zip(&classes).enumerate() {
+            if self.fields.read(line) {
+                self.remember(&line.plain());
+                continue;
+            }
             let mut is_subtitle = false;
             let date_follows = matches!(
                 classes.get(i + 1),
@@ -375,7 +391,14 @@ impl CoverBuilder {
         before.is_some_and(|l| is_distribution(&l.plain()))
     }
 
-    pub fn finish(self) -> Cover {
+    pub fn finish(mut self) -> Cover {
+        // A cover note's subject is its title, whatever its head guessed.
+        if let Some(subject) = self.fields.subject().cloned() {
+            if let Some(guess) = self.cover.title.replace(subject) {
+                self.cover.other_lines.insert(0, guess);
+            }
+        }
+        self.cover.other_lines.extend(self.fields.lines());
         self.cover
     }
 }

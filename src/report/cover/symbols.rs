@@ -19,7 +19,27 @@ pub(crate) fn looks_like_symbol(text: &str) -> bool {
     if let Some((first, second)) = text.split_once('–') {
         return looks_like_slash_symbol(first.trim()) && looks_like_slash_symbol(second.trim());
     }
-    looks_like_slash_symbol(text) || looks_like_eu_symbol(text)
+    looks_like_slash_symbol(text) || looks_like_eu_symbol(text) || looks_like_council_symbol(text)
+}
+
+/// The Council of the European Union's: a number and the year, "15234/25", with what a revision
+/// or an addendum adds ("15234/25 ADD 1", "15234/1/25 REV 1").
+pub(super) fn looks_like_council_symbol(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let Some(number) = words.next() else {
+        return false;
+    };
+    let parts: Vec<&str> = number.split('/').collect();
+    let digits = |p: &&str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    let numbered = (2..=3).contains(&parts.len())
+        && parts.iter().all(digits)
+        && (4..=5).contains(&parts[0].len())
+        && parts.last().is_some_and(|y| y.len() == 2);
+    let rest: Vec<&str> = words.collect();
+    numbered
+        && rest.chunks(2).all(
+            |pair| matches!(pair, [kind, n] if ["ADD", "REV", "COR"].contains(kind) && digits(n)),
+        )
 }
 
 /// The European Commission's style: `COM(2024) 123 final`, `SWD(2023) 45`.

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use super::lines::*;
+use crate::report::clauses::is_part_word;
 
 /// A job number (`GE.25-11482(E)`, `25-11482 (E) 090725 100725`), with what may follow it. A
 /// right-to-left export may turn its brackets round (`)GE.25-06634(A`).
@@ -55,6 +56,41 @@ pub(super) fn eu_footer(text: &str) -> bool {
     }
 }
 
+/// The Council of the EU's footer: its symbol, the drafter's initials, the directorate, the page
+/// and the language ("15234/25 JT/ms RELEX.2 1 EN"), on one line or, as a plain export leaves
+/// it, each part on its own: the initials ("JT/ms") and the directorate ("RELEX.2", "GIP.1.B").
+pub(super) fn council_footer(text: &str) -> bool {
+    let initials = |t: &str| {
+        t.split_once('/').is_some_and(|(a, b)| {
+            (1..=4).contains(&a.len())
+                && (1..=4).contains(&b.len())
+                && a.bytes().all(|c| c.is_ascii_uppercase())
+                && b.bytes().all(|c| c.is_ascii_lowercase())
+        })
+    };
+    let directorate = |t: &str| {
+        let mut parts = t.split('.');
+        let (Some(name), Some(number)) = (parts.next(), parts.next()) else {
+            return false;
+        };
+        (2..=8).contains(&name.len())
+            && name.bytes().all(|c| c.is_ascii_uppercase())
+            && !number.is_empty()
+            && number.bytes().all(|c| c.is_ascii_digit())
+            && parts.all(|p| p.len() == 1 && p.bytes().all(|c| c.is_ascii_uppercase()))
+    };
+    let words: Vec<&str> = text.split_whitespace().collect();
+    match words.as_slice() {
+        [one] => initials(one) || directorate(one),
+        [.., language] => {
+            EU_LANGUAGES.contains(language)
+                && words.iter().any(|w| initials(w))
+                && words.iter().any(|w| directorate(w))
+        }
+        [] => false,
+    }
+}
+
 pub(super) fn barcode(text: &str) -> bool {
     text.len() >= 8
         && text.starts_with('*')
@@ -89,7 +125,7 @@ pub(super) fn furniture(text: &str) -> bool {
     if text.len() > FURNITURE_BYTES {
         return false;
     }
-    if job_number(text) || barcode(text) || eu_footer(text) {
+    if job_number(text) || barcode(text) || eu_footer(text) || council_footer(text) {
         return true;
     }
     let lower = text.trim_matches(['♲', ' ']).to_lowercase();
@@ -266,7 +302,12 @@ pub(super) fn mark_running_lines(lines: &mut [Line]) {
     }
     // On page after page: on most of them in a short document, three times or more in a long one.
     let needed = if starts.len() <= 4 { 2 } else { 3 };
+    // A part's word repeated atop its pages ("ANNEX") heads the part the first time.
+    let mut headed: std::collections::HashSet<String> = std::collections::HashSet::new();
     for i in edges {
+        if is_part_word(&lines[i].text) && headed.insert(running_key(&lines[i].text)) {
+            continue;
+        }
         let text = &lines[i].text;
         // A running line is short (a title repeated as a header runs to a dozen words or so); a
         // sentence of the report that happens to recur is not one.

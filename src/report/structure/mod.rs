@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use super::cover::{names_only, CoverBuilder};
+use super::cover::{is_field, names_only, CoverBuilder};
 use super::markdown::{source_blocks, SourceBlock, SourceKind};
 use super::model::{footnote_ids, Block, Contents, Footnote, Report};
 
@@ -85,7 +85,7 @@ pub(super) fn parse_clean(text: &str) -> Report {
                 None => text,
             });
         } else if segment.marker != Marker::None
-            || is_prose(&segment.lines)
+            || (is_prose(&segment.lines) && !segment.lines.iter().any(|l| is_field(&l.plain())))
             || (cover.has_title() && opens_body(&segment.lines))
             || (cover.has_title() && heads_paragraph_1(segment, tail.first()))
         {
