@@ -62,9 +62,36 @@ enum LineClass {
     Plain,
 }
 
+/// A line that opens a document's title, not an organ's name under the letterhead ("Report of
+/// the Committee against Torture", as an Official Records cover sets it under "United Nations").
+fn opens_a_title(plain: &str) -> bool {
+    let lower = plain.trim().to_lowercase();
+    [
+        "report of ",
+        "rapport du ",
+        "rapport de ",
+        "informe del ",
+        "informe de ",
+        "доклад ",
+    ]
+    .iter()
+    .any(|w| lower.starts_with(w))
+}
+
 fn classify(line: &RichText) -> LineClass {
     let plain = line.plain();
     let plain = plain.trim();
+    // An Official Records imprint, "United Nations • New York, 2026": its place and year.
+    if let Some((_, imprint)) = plain.split_once(" • ") {
+        if let Some((place, year)) = imprint.rsplit_once(", ") {
+            if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) {
+                return LineClass::Date {
+                    place: Some(place.trim().to_string()),
+                    date: year.to_string(),
+                };
+            }
+        }
+    }
     let before_arabic_comma = plain.split('،').next().unwrap_or(plain).trim();
     if looks_like_symbol(plain) || looks_like_symbol(before_arabic_comma) {
         return LineClass::Symbol;
@@ -206,7 +233,7 @@ impl CoverBuilder {
                 self.in_un_head = true;
             } else if is_distribution(&plain) {
                 self.in_un_head = false;
-            } else if self.in_un_head && classes[i] == LineClass::Plain {
+            } else if self.in_un_head && classes[i] == LineClass::Plain && !opens_a_title(&plain) {
                 classes[i] = LineClass::Letterhead;
             }
             // A line that starts in small letters goes on with the line above it.
@@ -228,6 +255,7 @@ impl CoverBuilder {
             && classes[1] == LineClass::Session
             && is_session_number(&lines[1].plain().to_lowercase())
             && lines[0].plain().split_whitespace().count() <= 10
+            && !opens_a_title(&lines[0].plain())
             && !lines[0].plain().trim_end().ends_with(['.', ',', ';', ':'])
         {
             classes[0] = LineClass::Session;
