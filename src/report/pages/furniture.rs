@@ -170,6 +170,10 @@ pub(super) fn classify(lines: &mut [Line], symbol: Option<&str>) {
             seen_symbol = true;
             kind
         } else {
+            // The title block's symbol may carry its date after the Arabic comma.
+            if symbol.is_some_and(|s| text.split('،').next().is_some_and(|t| t.trim() == s)) {
+                seen_symbol = true;
+            }
             Kind::Text
         };
     }
