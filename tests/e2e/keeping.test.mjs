@@ -225,12 +225,16 @@ test('a report opened in one tab is in the other tab’s library without a reloa
 
 test('thirty long reports opened are all in the library after the browser restarts, each opening without its file, and a new note saves', async (t) => {
   const profile = await mkdtemp(join(tmpdir(), 'reader-profile-'));
-  t.after(() => rm(profile, { recursive: true, force: true }));
   const launch = () => chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, timeout: STEP_TIMEOUT, viewport: { width: 1280, height: 800 },
   });
   let context = await launch();
-  t.after(() => context.close());
+  // The browser first, then its profile: a browser still writing its cache would leave the
+  // folder not empty under the removal.
+  t.after(async () => {
+    await context.close();
+    await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  });
   context.setDefaultTimeout(STEP_TIMEOUT);
   let page = await newPage(context);
   await openApp(page, `${env.origin}/`);
@@ -272,7 +276,7 @@ async function profileContext(t) {
   context.setDefaultTimeout(STEP_TIMEOUT);
   t.after(async () => {
     await context.close();
-    await rm(profile, { recursive: true, force: true });
+    await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   });
   return context;
 }
