@@ -10,7 +10,7 @@ use std::path::Path;
 
 use document_reader::{docx, layout};
 use report_reader::report::language::language;
-use report_reader::report::{parse, Block, FootnoteRef, Paragraph, Report, RichText};
+use report_reader::report::{is_cjk, parse, Block, FootnoteRef, Paragraph, Report, RichText};
 use serde_json::Value;
 
 fn corpus() -> Vec<(String, Value)> {
@@ -91,8 +91,23 @@ fn words_of(text: &RichText, out: &mut Vec<String>) {
 /// Words, without the dashes that stand alone between them ("أولاً - مقدمة"), and without the
 /// hyphens inside them: pdftotext takes the hyphen out of a compound it finds at a line's end
 /// ("high-" + "level" comes out "highlevel"), which no reader of the text can put back.
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split_whitespace()
+fn words(text: &str) -> impl Iterator<Item = String> {
+    // Chinese sets no space between words: each of its characters counts as one.
+    let spaced: String = text
+        .chars()
+        .flat_map(|c| {
+            if is_cjk(c) {
+                vec![' ', c, ' ']
+            } else {
+                vec![c]
+            }
+        })
+        .collect();
+    spaced
+        .split_whitespace()
+        .map(str::to_string)
+        .collect::<Vec<_>>()
+        .into_iter()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .map(|w| w.replace(['-', '‐'], ""))
 }

@@ -20,8 +20,8 @@ mod structure;
 
 pub use former::former_ids;
 pub use model::{
-    footnote_ids, Block, Contents, Cover, Footnote, FootnoteRef, Heading, PageSpan, Paragraph,
-    ParagraphKind, Report, RichText, Span, Style,
+    footnote_ids, is_cjk, Block, Contents, Cover, Footnote, FootnoteRef, Heading, PageSpan,
+    Paragraph, ParagraphKind, Report, RichText, Span, Style,
 };
 pub use structure::parse;
 

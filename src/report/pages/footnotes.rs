@@ -304,11 +304,16 @@ pub(super) fn glued_reference(text: &str, at: usize, label: &str) -> bool {
             ['.', c, ..] if c.is_ascii_digit() => ends_here,
             _ => false,
         };
-    // Chinese goes on at once after the call: "资料1，", "清单*项目".
+    // Chinese goes on at once after the call, with its punctuation ("资料1，", "技术2。"), or
+    // after a star with its text ("清单*项目"); a number before a character is the text's own
+    // ("目标2的": goal 2).
+    let cjk = |c: char| {
+        crate::report::model::is_cjk(c) && (!c.is_alphanumeric() || label.starts_with('*'))
+    };
     glued
         && after.is_none_or(|c| {
             c.is_whitespace()
-                || crate::report::model::is_cjk(c)
+                || cjk(c)
                 || ".,;:)".contains(c)
                     && !text[at + label.len() + 1..].starts_with(|d: char| d.is_ascii_digit())
         })
