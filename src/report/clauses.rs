@@ -122,10 +122,11 @@ pub(crate) fn is_meeting_line(line: &str) -> bool {
         || lower.starts_with("الجلسة العامة")
 }
 
-/// Words a line does not end on unless what it says goes on below it.
-const JOINING_WORDS: [&str; 22] = [
+/// Words a line does not end on unless what it says goes on below it: a title's, a heading's,
+/// a contents entry's.
+const JOINING_WORDS: [&str; 24] = [
     "of", "and", "the", "for", "on", "to", "in", "with", "a", "an", "de", "des", "du", "la", "le",
-    "et", "y", "del", "en", "los", "las", "и",
+    "et", "y", "del", "en", "los", "las", "и", "по", "о",
 ];
 
 pub(crate) fn ends_on_joining_word(text: &str) -> bool {

@@ -62,7 +62,7 @@ fn unbalanced(text: &str) -> bool {
     text.matches('(').count() > text.matches(')').count()
 }
 
-fn is_subject(label: &str) -> bool {
+fn names_the_subject(label: &str) -> bool {
     SUBJECTS.contains(&label.to_lowercase().as_str())
 }
 
@@ -71,7 +71,7 @@ impl Fields {
     pub(super) fn subject(&self) -> Option<&RichText> {
         self.pairs
             .iter()
-            .find(|(label, _)| is_subject(label))
+            .find(|(label, _)| names_the_subject(label))
             .map(|(_, value)| value)
     }
 
@@ -79,7 +79,7 @@ impl Fields {
     pub(super) fn lines(&self) -> impl Iterator<Item = RichText> + '_ {
         self.pairs
             .iter()
-            .filter(|(label, _)| !is_subject(label))
+            .filter(|(label, _)| !names_the_subject(label))
             .map(|(label, value)| {
                 let mut line = RichText(vec![crate::report::model::Span::plain(format!(
                     "{label}: "

@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use super::clauses::ends_on_joining_word;
 use super::model::{Cover, RichText};
 
 mod dates;
@@ -159,12 +160,6 @@ fn is_session_number(lower: &str) -> bool {
         .any(|w| lower.contains(w))
 }
 
-/// Words a line of a title does not end on unless the title goes on below it.
-const TITLE_JOINING_WORDS: [&str; 18] = [
-    "of", "the", "for", "on", "to", "in", "and", "de", "des", "du", "la", "le", "et", "del", "y",
-    "en", "по", "о",
-];
-
 /// Builds the cover from the leading blocks of a report, one block at a time.
 #[derive(Debug, Default)]
 pub(crate) struct CoverBuilder {
@@ -291,15 +286,9 @@ impl CoverBuilder {
         // A title wrapped after a joining word ("… session of the" / "Human Rights Council") goes
         // on whatever its next line looks like alone.
         let left_open = |title: &Option<RichText>| {
-            title.as_ref().is_some_and(|t| {
-                let plain = t.plain();
-                let last = plain
-                    .split_whitespace()
-                    .last()
-                    .unwrap_or_default()
-                    .to_lowercase();
-                TITLE_JOINING_WORDS.contains(&last.as_str())
-            })
+            title
+                .as_ref()
+                .is_some_and(|t| ends_on_joining_word(&t.plain()))
         };
         let mut title_open = self.cover.title.is_none() || left_open(&self.cover.title);
         let mut previous_was_subtitle = false;

@@ -8,6 +8,7 @@
 //! line; or every label first, then every text, then the numbers), and this reading needs none of
 //! them to be kept in order but the entries' texts.
 
+use crate::report::clauses::ends_on_joining_word;
 use crate::report::markdown::SourceBlock;
 use crate::report::model::{Block, Heading};
 
@@ -43,12 +44,6 @@ const COLUMN_WORDS: [&str; 16] = [
     "段次",
     "页次",
     "paras",
-];
-
-/// Words a line of an entry does not end on unless the entry goes on below.
-const JOINING_WORDS: [&str; 20] = [
-    "of", "and", "the", "for", "on", "to", "in", "with", "de", "des", "du", "la", "le", "et", "y",
-    "del", "en", "los", "las", "и",
 ];
 
 /// The most lines a contents table can run to before the body must have begun.
@@ -176,7 +171,7 @@ pub(super) fn take_contents(blocks: &mut Vec<SourceBlock>) -> Option<Vec<Vec<Str
         let left_open = entries
             .last()
             .and_then(|e| e.last())
-            .is_some_and(|w| JOINING_WORDS.contains(&w.as_str()));
+            .is_some_and(|w| ends_on_joining_word(w));
         let goes_on =
             !entries.is_empty() && (line.trim_start().starts_with(char::is_lowercase) || left_open);
         match entries.last_mut() {
