@@ -147,25 +147,117 @@ fn mirrored(text: &str) -> String {
         .collect()
 }
 
+/// A run's direction as the bidirectional algorithm sees it: Latin letters (strong left to
+/// right), digits (which follow the strong letter before them), right-to-left letters, or
+/// neither (spaces and punctuation).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Direction {
+    Latin,
+    Digits,
+    RightToLeft,
+    Neutral,
+}
+
+fn direction(text: &str) -> Direction {
+    // The Arabic comma and other punctuation of those scripts are neutral, as spaces are.
+    if text
+        .chars()
+        .any(|c| is_right_to_left(c) && c.is_alphanumeric())
+    {
+        Direction::RightToLeft
+    } else if text.chars().any(|c| c.is_alphabetic()) {
+        Direction::Latin
+    } else if text.chars().any(|c| c.is_numeric()) {
+        Direction::Digits
+    } else {
+        Direction::Neutral
+    }
+}
+
+/// A right-to-left line's runs in reading order, each group drawn left to right kept whole:
+/// Latin text and the digits and punctuation after it before the next right-to-left letter
+/// ("S/2026/410، 12" in "S/2026/410، 12 أيار/مايو": the day follows the symbol's letters, so
+/// the bidirectional algorithm sets it to the symbol's right, on the same left-to-right path).
+/// Each group's runs are from left to right; the groups from right to left.
+fn reading_groups<'a>(runs: &[&'a Run]) -> Vec<Vec<&'a Run>> {
+    let is_mark = |run: &Run| run.text.trim().chars().all(is_combining_mark);
+    let (marks, mut visual): (Vec<&Run>, Vec<&Run>) =
+        runs.iter().copied().partition(|run| is_mark(run));
+    visual.sort_by(|a, b| (a.x + a.w).total_cmp(&(b.x + b.w)));
+    // A mark goes on the letter whose left edge is nearest its place: the pen stands there once
+    // that letter is drawn, and the font shifts the mark over it.
+    for mark in marks {
+        let base = visual
+            .iter()
+            .enumerate()
+            .min_by(|(_, a), (_, b)| (a.x - mark.x).abs().total_cmp(&(b.x - mark.x).abs()))
+            .map_or(0, |(i, _)| i);
+        visual.insert(base, mark);
+    }
+    let mut groups: Vec<Vec<&Run>> = Vec::new();
+    let mut i = 0;
+    while i < visual.len() {
+        let mut end = i + 1;
+        if direction(&visual[i].text) == Direction::Latin {
+            // Through what is not right to left, up to the last letter or digit of it.
+            let mut last = i;
+            while end < visual.len() && direction(&visual[end].text) != Direction::RightToLeft {
+                if direction(&visual[end].text) != Direction::Neutral {
+                    last = end;
+                }
+                end += 1;
+            }
+            end = last + 1;
+        }
+        groups.push(visual[i..end].to_vec());
+        i = end;
+    }
+    groups.reverse();
+    groups
+}
+
 /// A right-to-left line's text: its runs from right to left (PDFs of such scripts place their
 /// glyphs, often one a run, in visual order; the engine gives each run's own text in reading
-/// order), a space where there is a gap but none before a mark set on the letter before it,
-/// brackets turned the way the reading order has them (outside runs of left-to-right text,
-/// which keep theirs), and a paragraph number that the visual order wrote ".1" put back as
-/// "1.". Not indented: such lines are aligned on the right.
+/// order) but for the groups of Latin text set left to right inside it, a space where there is
+/// a gap but none before a mark set on the letter before it, brackets turned the way the
+/// reading order has them (outside runs of left-to-right text, which keep theirs), and a
+/// paragraph number that the visual order wrote ".1" put back as "1.". Not indented: such
+/// lines are aligned on the right.
 fn right_to_left_text(line: &Line) -> String {
-    let mut runs = line.runs.clone();
-    runs.sort_by(|a, b| (b.x + b.w).total_cmp(&(a.x + a.w)));
     let mut text = String::new();
+    // The left edge of the group read before, which the next one's gap is measured from.
     let mut start: Option<f32> = None;
-    for run in runs {
-        if let Some(start) = start {
-            let gap = start - (run.x + run.w);
-            if gap > line.size * 2.5 {
-                text.push_str(&" ".repeat(((gap / (line.size * 0.5)).round() as usize).max(4)));
-            } else if gap > line.size * 0.12 && !text.ends_with(' ') {
-                text.push(' ');
+    let space_for = |text: &mut String, gap: f32| {
+        if gap > line.size * 2.5 {
+            text.push_str(&" ".repeat(((gap / (line.size * 0.5)).round() as usize).max(4)));
+        } else if gap > line.size * 0.12 && !text.ends_with(' ') {
+            text.push(' ');
+        }
+    };
+    for group in reading_groups(&line.runs) {
+        if let [first, .., last] = group.as_slice() {
+            // Left to right inside the group, as drawn.
+            if let Some(start) = start {
+                space_for(&mut text, start - (last.x + last.w));
             }
+            let mut end: Option<f32> = None;
+            for run in &group {
+                if let Some(end) = end {
+                    space_for(&mut text, run.x - end);
+                }
+                text.push_str(if text.is_empty() {
+                    run.text.trim_start()
+                } else {
+                    &run.text
+                });
+                end = Some(run.x + run.w);
+            }
+            start = Some(first.x);
+            continue;
+        }
+        let run = group[0];
+        if let Some(start) = start {
+            space_for(&mut text, start - (run.x + run.w));
         }
         let left_to_right = run.text.chars().any(|c| c.is_ascii_alphanumeric());
         let mut own = if left_to_right {
@@ -180,20 +272,18 @@ fn right_to_left_text(line: &Line) -> String {
             own = own.trim_start().to_string();
             text.truncate(text.trim_end().len());
         }
-        match own
-            .strip_prefix('.')
+        // A number and the stop after it, drawn as one run in visual order: ".1" at a
+        // paragraph's start, ".2023" at a sentence's end, are "1." and "2023.".
+        let turned = own
+            .strip_prefix(['.', ',', ':', ';', '،', '؛'])
             .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_numeric()))
-        {
-            Some(number) if text.is_empty() => {
-                text.push_str(number);
-                text.push('.');
-            }
-            _ => text.push_str(if start.is_none() {
-                own.trim_start()
-            } else {
-                &own
-            }),
-        }
+            .map(|number| format!("{number}{}", &own[..own.len() - number.len()]));
+        let own = turned.unwrap_or(own);
+        text.push_str(if start.is_none() {
+            own.trim_start()
+        } else {
+            &own
+        });
         if !mark || start.is_none() {
             start = Some(run.x);
         }
@@ -333,6 +423,38 @@ mod tests {
             ],
         };
         assert_eq!(text_of_pages(&[page]), "1. (أ) عملاً بلا\n");
+    }
+
+    #[test]
+    fn inside_a_right_to_left_line_latin_text_and_the_number_after_it_read_left_to_right() {
+        // "S/2026/410، 12 أيار 2026." as drawn: the symbol, its comma and the day after it go
+        // left to right (the day follows the symbol's letters); the month and year from the
+        // right, the year's stop drawn before it in one run; the damma of "عُ" a glyph of its
+        // own, just left of its letter.
+        let glyph = |text: &str, x: f32, w: f32| Run {
+            text: text.into(),
+            x,
+            y: 700.0,
+            w,
+            size: 11.0,
+        };
+        let page = Page {
+            runs: vec![
+                glyph(".2026", 100.0, 25.0),
+                glyph("ر", 130.0, 4.0),
+                glyph("ا", 134.0, 3.0),
+                glyph("ي", 137.0, 3.0),
+                glyph("أ", 140.0, 3.0),
+                glyph("S/2026/410", 150.0, 50.0),
+                glyph("،", 200.0, 3.0),
+                glyph("12", 206.0, 11.0),
+                glyph("د", 230.0, 5.0),
+                glyph("ق", 235.0, 5.0),
+                glyph("ُ", 239.7, 0.0),
+                glyph("ع", 240.0, 6.0),
+            ],
+        };
+        assert_eq!(text_of_pages(&[page]), "عُقد S/2026/410، 12 أيار 2026.\n");
     }
 
     #[test]

@@ -12,7 +12,9 @@ pub(super) fn footnote_start(text: &str) -> Option<(String, &str)> {
         .take_while(|c| c.is_ascii_digit() || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(*c))
         .collect();
     let rest = &text[digits.len()..];
-    if !(rest.is_empty() || rest.starts_with(' ')) {
+    // "1 - " numbers an Arabic text's paragraph, never a note.
+    let paragraph_number = rest.starts_with(" - ") || rest.starts_with(" – ");
+    if !(rest.is_empty() || rest.starts_with(' ')) || paragraph_number {
         return None;
     }
     let label: String = digits
@@ -172,9 +174,12 @@ fn take_star_notes(
 fn star_label(text: &str) -> Option<(String, &str)> {
     let stars = text.chars().take_while(|c| *c == '*').count();
     let rest = &text[stars..];
-    // The stars may stand alone, their text on the line below (as exports set a raised mark).
-    ((1..=3).contains(&stars)
-        && (rest.is_empty() || (rest.starts_with(' ') && rest.trim().len() > 1)))
+    // The stars may stand alone, their text on the line below (as exports set a raised mark),
+    // or be glued to their text, as a PDF's raised star comes out ("*A/81/50。"); never with a
+    // star at the end too, as a barcode's digits or emphasis are set.
+    let spaced = rest.starts_with(' ') && rest.trim().len() > 1;
+    let glued = rest.chars().count() > 1 && !rest.ends_with('*');
+    ((1..=3).contains(&stars) && (rest.is_empty() || spaced || glued))
         .then(|| ("*".repeat(stars), rest.trim()))
 }
 

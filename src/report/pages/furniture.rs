@@ -128,8 +128,15 @@ pub(super) fn furniture(text: &str) -> bool {
     if job_number(text) || barcode(text) || eu_footer(text) || council_footer(text) {
         return true;
     }
-    let lower = text.trim_matches(['♲', ' ']).to_lowercase();
-    RECYCLE.iter().any(|r| lower == *r) || page_of(&lower).is_some_and(|(_, of)| of.is_some())
+    let trimmed = text.trim_matches(['♲', ' ']);
+    let lower = trimmed.to_lowercase();
+    // "Please recycle" alone, or after the job number or the barcode on the first page's foot.
+    let recycle = RECYCLE.iter().find_map(|r| {
+        let before = lower.strip_suffix(r)?.len();
+        let rest = trimmed.get(..before)?.trim_end_matches(['♲', ' ']);
+        Some(rest.is_empty() || job_number(rest) || barcode(rest))
+    });
+    recycle == Some(true) || page_of(&lower).is_some_and(|(_, of)| of.is_some())
 }
 
 /// "3", "- 3 -", "Page 3", "page 3 of 12", "3/12": the page's number, and the count if given.

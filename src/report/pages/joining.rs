@@ -3,6 +3,7 @@
 
 use super::lines::*;
 use crate::report::clauses::{ends_on_joining_word, is_signature, opens_operative, opens_preamble};
+use crate::report::model::is_cjk;
 
 /// Takes away the blank lines an export leaves inside a paragraph (around a raised footnote
 /// number, or where furniture stood): after a line of the text's full width that does not end
@@ -14,7 +15,7 @@ pub(super) fn close_gaps<'a>(lines: Vec<&'a str>, after_page_break: &[bool]) -> 
     let numbered = lines.iter().filter(|l| starts_numbered(l)).count() >= 5;
     let mut widths: Vec<usize> = lines
         .iter()
-        .map(|l| l.chars().count())
+        .map(|l| columns(l))
         .filter(|&n| n > 0)
         .collect();
     widths.sort_unstable();
@@ -30,7 +31,7 @@ pub(super) fn close_gaps<'a>(lines: Vec<&'a str>, after_page_break: &[bool]) -> 
     while i < lines.len() {
         let line = lines[i];
         out.push(line);
-        let is_full = line.chars().count() * 100 >= full * 85;
+        let is_full = columns(line) * 100 >= full * 85;
         let next = (i + 1..lines.len())
             .find(|&j| !lines[j].is_empty())
             .filter(|&j| j > i + 1);
@@ -64,7 +65,7 @@ pub(super) fn opens_block(line: &str, full: usize) -> bool {
         let number = !m.is_empty() && m.chars().all(|c| c.is_numeric());
         roman || letter || number
     });
-    is_marker || line.chars().count() * 100 < full * 60
+    is_marker || columns(line) * 100 < full * 60
 }
 
 /// Puts a blank line where a paragraph ends inside a run of lines, as an export without the
@@ -81,7 +82,7 @@ pub(super) fn part_paragraphs<'a>(lines: &[&'a str]) -> Vec<&'a str> {
     // the others: only those after text count.
     let under_heading = |i: usize| {
         let above = lines[i - 1];
-        !above.is_empty() && above.chars().count() <= 60 && !ends_sentence(above)
+        !above.is_empty() && columns(above) <= 60 && !ends_sentence(above)
     };
     let numbered: Vec<usize> = (1..lines.len())
         .filter(|&i| starts_numbered(lines[i]) && !under_heading(i))
@@ -93,7 +94,7 @@ pub(super) fn part_paragraphs<'a>(lines: &[&'a str]) -> Vec<&'a str> {
     let already_parted = numbered.len() >= 3 && parted * 10 >= numbered.len() * 9;
     let mut out: Vec<&'a str> = Vec::with_capacity(lines.len());
     for run in lines.split(|l| l.is_empty()) {
-        let width = run.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+        let width = run.iter().map(|l| columns(l)).max().unwrap_or(0);
         for (i, line) in run.iter().enumerate() {
             // A signature and the signatory's title under it are lines of their own.
             if i > 0 && (is_signature(line) || is_signature(run[i - 1])) {
@@ -104,14 +105,19 @@ pub(super) fn part_paragraphs<'a>(lines: &[&'a str]) -> Vec<&'a str> {
             // Lines of a page's full width only: a title block's short lines keep together.
             if i > 0 && run.len() >= 3 && width >= 70 {
                 let previous = run[i - 1];
-                let before = previous.chars().count();
-                let first_word = line
-                    .split_whitespace()
-                    .next()
-                    .map_or(0, |w| w.chars().count());
+                let before = columns(previous);
+                // Chinese breaks a line between any two characters: its next word is one.
+                let first_word = match line.chars().next() {
+                    Some(c) if is_cjk(c) => 2,
+                    _ => line.split_whitespace().next().map_or(0, columns),
+                };
                 let ends = ends_sentence(previous);
+                // A script without capitals opens a sentence with any of its letters.
                 let opens = line.starts_with(|c: char| {
-                    c.is_uppercase() || c.is_ascii_digit() || "(“«\"".contains(c)
+                    c.is_uppercase()
+                        || c.is_ascii_digit()
+                        || "(“«\"".contains(c)
+                        || (c.is_alphabetic() && !c.is_lowercase())
                 });
                 // The next word would have fitted on the line (with a margin for letters of other widths).
                 // A clause of a resolution ends on its comma or semicolon, short of the margin.
@@ -121,7 +127,7 @@ pub(super) fn part_paragraphs<'a>(lines: &[&'a str]) -> Vec<&'a str> {
                     && (ends || clause_ends)
                     && opens
                     && (before + 1 + first_word) * 100 <= width * 95;
-                let full = line.chars().count() * 100 >= width * 85;
+                let full = columns(line) * 100 >= width * 85;
                 // A short line before a full one ends its paragraph (a title over two lines
                 // before the text, a paragraph's last line), unless it stops on a joining word.
                 let short_before_full =
@@ -139,8 +145,17 @@ pub(super) fn part_paragraphs<'a>(lines: &[&'a str]) -> Vec<&'a str> {
 }
 
 /// A paragraph number or a sub-paragraph marker alone on its line ("1.", "(a)") belongs to
-/// the text that follows it.
+/// the text that follows it, or, where an export set it after its paragraph's first line (as
+/// pdftotext may, when the number's baseline and the line's differ a little), to that line.
 pub(super) fn rejoin_markers(lines: &mut [Line]) {
+    let mut widths: Vec<usize> = lines
+        .iter()
+        .filter(|l| l.kind == Kind::Text)
+        .map(|l| columns(&l.text))
+        .collect();
+    widths.sort_unstable();
+    // The width of a full line: most lines of running text are full.
+    let full = widths.get(widths.len() * 3 / 4).copied().unwrap_or(0);
     for i in 0..lines.len() {
         let text = &lines[i].text;
         // A right-to-left export may put the period first: ".١" is "١.".
@@ -161,6 +176,13 @@ pub(super) fn rejoin_markers(lines: &mut [Line]) {
         if !alone {
             continue;
         }
+        if let Some(first) = first_line_before(lines, i, full) {
+            // Put back before the line it followed: `first` becomes the marker's line.
+            let marker = std::mem::take(&mut lines[i].text);
+            lines[i].text = format!("{marker} {}", lines[first].text);
+            lines[first].kind = Kind::Blank;
+            continue;
+        }
         if let Some(next) = (i + 1..lines.len()).find(|&j| lines[j].kind == Kind::Text) {
             let marker = std::mem::take(&mut lines[i].text);
             let marker = match marker.strip_prefix('.') {
@@ -171,4 +193,23 @@ pub(super) fn rejoin_markers(lines: &mut [Line]) {
             lines[next].text = format!("{marker} {}", lines[next].text);
         }
     }
+}
+
+/// The paragraph's first line that an export set before the marker alone at `marker`: a full
+/// line just above it that does not end a sentence (so that its paragraph goes on below the
+/// marker), right after a line that ends one (so that it starts a paragraph). A heading's line
+/// is short, and a paragraph's last line ends its sentence: neither is taken for one.
+fn first_line_before(lines: &[Line], marker: usize, full: usize) -> Option<usize> {
+    let text_at =
+        |i: usize| Some(i).filter(|&i| lines.get(i).is_some_and(|l| l.kind == Kind::Text));
+    let first = text_at(marker.checked_sub(1)?)?;
+    let before = text_at(first.checked_sub(1)?)?;
+    // The paragraph goes on right under the marker, with no marker of its own.
+    let goes_on = text_at(marker + 1).is_some_and(|next| !opens_block(&lines[next].text, 0));
+    (full >= 60
+        && columns(&lines[first].text) * 100 >= full * 85
+        && !ends_sentence(&lines[first].text)
+        && ends_sentence(&lines[before].text)
+        && goes_on)
+        .then_some(first)
 }

@@ -43,3 +43,17 @@ pub(super) fn ends_sentence(line: &str) -> bool {
     line.trim_end_matches(['”', '’', '"', ')'])
         .ends_with(['.', ':', ';', '!', '?', '؟', '。'])
 }
+
+/// A line's width in columns, as the page sets it: a Chinese or Japanese character (and the
+/// full-width punctuation among them) takes two, as wide as two Latin letters.
+pub(super) fn columns(line: &str) -> usize {
+    line.chars()
+        .map(|c| {
+            if crate::report::model::is_cjk(c) {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
+}

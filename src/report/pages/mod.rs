@@ -44,7 +44,7 @@ pub fn clean(text: &str) -> Cow<'_, str> {
         || text.lines().map(str::trim).any(|l| {
             l.len() <= FURNITURE_BYTES && (furniture(l) || page_of(&l.to_lowercase()).is_some())
         });
-    if !paginated {
+    if !paginated && !ends_with_footnotes(text) {
         // Nothing paginated about it (a Markdown file, a pasted note): leave it as it is.
         return Cow::Borrowed(text);
     }
@@ -85,6 +85,28 @@ pub fn clean(text: &str) -> Cow<'_, str> {
     Cow::Owned(text)
 }
 
+/// Whether a text ends with its footnotes, as a word processor's "save as text" gathers them:
+/// its last paragraphs each start with a note's number, counting up from 1 to the last.
+fn ends_with_footnotes(text: &str) -> bool {
+    let mut expected = None;
+    for paragraph in text.trim_end().rsplit("\n\n").map(str::trim) {
+        let Some((label, rest)) = footnotes::footnote_start(paragraph) else {
+            return false;
+        };
+        let Ok(n) = label.parse::<u32>() else {
+            return false;
+        };
+        if rest.is_empty() || expected.is_some_and(|e| e != n) {
+            return false;
+        }
+        if n == 1 {
+            return true;
+        }
+        expected = Some(n - 1);
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::footnotes::*;
@@ -98,6 +120,8 @@ mod tests {
             "25-11482 (E) 090725 100725",
             "*2511482*",
             "GE.25-11482(E) *2511482*",
+            "26-12034 (C) 050826 060826 *2612034* 请回收",
+            "GE.25-11482(E) *2511482* ♲ Please recycle",
             "Please recycle",
             "♲ Please recycle",
             "Page 3 of 12",
@@ -209,6 +233,44 @@ mod tests {
         let unreferenced =
             "1. The Council met in 2024.\n\n______\n2 Something else.\n\u{c}2. Next.\n";
         assert!(clean(unreferenced).contains("2 Something else."));
+    }
+
+    #[test]
+    fn footnotes_gathered_at_the_end_of_a_text_without_pages_are_found_there() {
+        // As a word processor saves a document as text: no page breaks, no rule, the notes at
+        // the end; an Arabic paragraph number ("1 - ") is never a note.
+        let text = "1 - عُقد الاجتماع في عمّان بحضور المجتمع المدني1.\n\n2 - وأشار القرار 2365 (2017) إلى ذلك2.\n\n1 يمكن الحصول على القائمة.\n\n2 انظر القرار.\n";
+        let cleaned = clean(text);
+        assert!(cleaned.contains("المدني[^1]."), "{cleaned}");
+        assert!(cleaned.contains("ذلك[^2]."), "{cleaned}");
+        assert!(
+            cleaned.ends_with("[^1]: يمكن الحصول على القائمة.\n\n[^2]: انظر القرار.\n"),
+            "{cleaned}"
+        );
+        // Numbered paragraphs at a text's end are no notes: they do not count up from 1.
+        let plain = "Text.\n\n2 Two.\n\n3 Three.\n";
+        assert_eq!(clean(plain), plain);
+    }
+
+    #[test]
+    fn a_star_glued_to_its_note_and_a_job_number_with_please_recycle_are_read() {
+        let text = "A/81/207\n\n初步清单*项目25\n\n摘要\n\n本报告介绍了最新趋势。\n\n*A/81/50。\n\n26-12034 (C) 050826 060826 *2612034* 请回收\n\u{c}A/81/207\n\n一、导言\n";
+        let cleaned = clean(text);
+        assert!(cleaned.contains("清单[^*]项目25"), "{cleaned}");
+        assert!(cleaned.ends_with("[^*]: A/81/50。\n"), "{cleaned}");
+        assert!(!cleaned.contains("请回收"), "{cleaned}");
+    }
+
+    #[test]
+    fn a_paragraph_number_set_after_its_first_line_goes_back_before_it() {
+        // pdftotext may set "2." below its paragraph's first line, a full one that goes on.
+        let line = "本报告借鉴了会员国和联合国系统各实体提供的资料，以及粮食及农业组织和国际农业发展基金的数";
+        let text = format!("A/81/207\n\n1.\n{line}\n报告即是应这一要求提交的。\n{line}\n2.\n据，并且作了一些分析。\n\x0cA/81/207\n");
+        let cleaned = clean(&text);
+        assert!(
+            cleaned.contains(&format!("要求提交的。\n\n2. {line}\n据，")),
+            "{cleaned}"
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! line; or every label first, then every text, then the numbers), and this reading needs none of
 //! them to be kept in order but the entries' texts.
 
-use crate::report::clauses::ends_on_joining_word;
+use crate::report::clauses::{ends_on_joining_word, is_part_word};
 use crate::report::markdown::SourceBlock;
 use crate::report::model::{Block, Heading};
 
@@ -163,7 +163,9 @@ pub(super) fn take_contents(blocks: &mut Vec<SourceBlock>) -> Option<Vec<Vec<Str
             end = Some(i);
             break;
         }
-        if is_column_names(&line) || words.is_empty() {
+        // A part's label alone ("Annex II", "附件"), as an export that sets the labels apart
+        // from the texts leaves it: its entry is the title that follows.
+        if is_column_names(&line) || words.is_empty() || is_part_word(&line) {
             continue;
         }
         // A wrapped entry goes on in small letters, or after a line left on a joining word
@@ -228,7 +230,15 @@ pub(super) fn targets(entries: &[Vec<String>], blocks: &[Block]) -> Vec<String> 
                 && (words.starts_with(entry) || entry.starts_with(words))
         });
         if let Some(at) = found {
-            out.push(headings[from + at].0.id.clone());
+            let (heading, _) = headings[from + at];
+            // An entry that names a part by its title alone leads to the part: its heading is
+            // the one just before, whose id the title's id is scoped by ("annex", "annex-h-…").
+            let part = (from + at)
+                .checked_sub(1)
+                .filter(|&before| before >= from)
+                .map(|before| headings[before].0)
+                .filter(|part| heading.id.starts_with(&format!("{}-h-", part.id)));
+            out.push(part.unwrap_or(heading).id.clone());
             from += at + 1;
         }
     }

@@ -5,7 +5,7 @@
 //! repeat an agenda item's number among the paragraphs.
 
 use crate::report::markdown::SourceBlock;
-use crate::report::model::{RichText, Span};
+use crate::report::model::{is_cjk, RichText, Span};
 
 use super::numerals::other_script_section;
 use super::parts::{part_heading, resolution_heading};
@@ -192,8 +192,9 @@ pub(super) fn heading_line(line: &RichText) -> Option<(u8, String, RichText)> {
     } else {
         return None;
     };
+    // Chinese has no capitals: any of its characters may open a heading ("A. 数字农业").
     let heading_like = rest.chars().count() <= 100
-        && rest.starts_with(|c: char| c.is_uppercase())
+        && rest.starts_with(|c: char| c.is_uppercase() || is_cjk(c) && c.is_alphabetic())
         && !rest.ends_with(['.', ';', ',', ':']);
     let (_, text) = split_heading_label(line);
     heading_like.then(|| (level, format!("{label}."), text))

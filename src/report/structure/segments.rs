@@ -145,11 +145,12 @@ pub(super) fn segments(blocks: &[SourceBlock]) -> Vec<Segment> {
                         || block.lines.get(i - 1).is_some_and(|p| {
                             ends_sentence(&p.plain()) || p.plain().chars().count() < 60
                         }))
-                    && line.plain().split_once(". ").is_some_and(|(label, rest)| {
+                    && (line.plain().split_once(". ").is_some_and(|(label, rest)| {
                         !label.is_empty()
                             && label.chars().all(|c| "IVXLC".contains(c))
                             && rest.chars().count() <= 60
-                    });
+                    }) || other_script_section(&line.plain())
+                        .is_some_and(|(_, rest)| rest.chars().count() <= 60));
                 if numbered_next || roman_between {
                     if let Some((level, label, text)) = heading_line(line) {
                         out.push(Segment::heading(level, Some(label), text));
@@ -163,6 +164,7 @@ pub(super) fn segments(blocks: &[SourceBlock]) -> Vec<Segment> {
                     plain.chars().count() <= 60
                         && !ends_sentence(&plain)
                         && line_marker(next, true, last_number).is_none()
+                        && heading_line(next).is_none()
                 }) && match block.lines.get(i + 2) {
                     Some(after) => matches!(
                         line_marker(after, true, last_number),
