@@ -522,3 +522,74 @@ fn tokens(html: &str) -> Vec<report_reader::report::input::HtmlToken> {
         })
         .collect()
 }
+
+/// Annotations to an agenda in Arabic, as a layout-keeping export with pages gives them: the
+/// agenda's last item at the foot of page 1, the annotation headings ("9 - …", a script without
+/// capitals) each right above its paragraph, and a month's two names broken after their slash.
+#[test]
+fn numbered_headings_in_a_script_without_capitals_and_items_at_a_pages_foot_are_read() {
+    // Lines as wide as wrapped text fills them.
+    let line = "وتنظر اللجنة في التقارير المعروضة عليها وتتخذ ما تراه مناسباً من قرارات بشأنها";
+    let text = format!(
+        "E/ESCWA/34/1\n\nأولاً - جدول الأعمال المؤقت\n\n1 - افتتاح الدورة\n\n2 - انتخاب أعضاء المكتب\n\n\
+         3 - اعتماد التقرير\n\nGE.26-06215\n\u{c}E/ESCWA/34/1\n\nثانياً - الشروح\n\n1 - افتتاح الدورة\n\
+         1 - {line} في الجلسة الأولى يوم 15 حزيران/\nيونيه 2026 في بيروت.\n\n\
+         2 - انتخاب أعضاء المكتب\n\
+         2 - {line} في الجلسة الثانية\nمن الدورة.\n\n3 - {line} في الجلسة الثالثة\nمن الدورة.\n\n\
+         3 - اعتماد التقرير\n\nGE.26-06215\n\u{c}E/ESCWA/34/1\n\n4 - {line} في الجلسة الختامية\nمن الدورة.\n"
+    );
+    let report = parse(&text);
+    let all = ids(&report);
+    for id in [
+        "h-أولا-جدول-الأعمال-المؤقت-item-3",
+        "h-1-افتتاح-الدورة",
+        "h-2-انتخاب-أعضاء-المكتب",
+        "h-3-اعتماد-التقرير",
+        "p1",
+        "p4",
+    ] {
+        assert!(all.contains(&id.to_string()), "{id} in {all:?}");
+    }
+    assert!(!all.iter().any(|id| id.contains("_2")), "{all:?}");
+    assert!(paragraph_text(&report, "p1").contains("حزيران/يونيه 2026"));
+}
+
+/// A title wrapped onto a line that says "período de sesiones" keeps it; the session line of
+/// the head, with its number, stays a session line.
+#[test]
+fn a_title_wrapped_onto_words_of_a_session_line_keeps_them() {
+    let report = parse(
+        "A/HRC/60/2\n\nConsejo de Derechos Humanos\n60º período de sesiones\n\n\
+         Informe del Consejo de Derechos Humanos sobre su 60º\nperíodo de sesiones\n\n\
+         1. El Consejo celebró su período de sesiones.\n",
+    );
+    assert_eq!(
+        report.cover.title.as_ref().map(|t| t.plain()).as_deref(),
+        Some("Informe del Consejo de Derechos Humanos sobre su 60º período de sesiones")
+    );
+}
+
+/// A contents entry labelled with a resolution's number leads to the resolution reproduced in
+/// the report.
+#[test]
+fn a_contents_entry_naming_a_resolution_leads_to_it() {
+    let report = parse(
+        "A/HRC/60/2\n\nInforme del Consejo\n\nÍndice\n\nPárrafos Página\n\
+         I. Resoluciones . . . . . . . . . . . . 2\n\
+         60/1. Derecho a una vivienda adecuada . . . . . . 2\n\
+         II. Cuestiones de organización . . . . . . . 1–2 3\n\n\
+         I. Resoluciones\n\n60/1. Derecho a una vivienda adecuada\n\n\
+         El Consejo de Derechos Humanos,\n\n1. Decide seguir ocupándose de la cuestión.\n\n\
+         II. Cuestiones de organización\n\n1. El Consejo celebró su período de sesiones.\n\n\
+         2. Aprobó el informe.\n",
+    );
+    let contents = report.contents.as_ref().expect("a contents table");
+    assert_eq!(
+        contents.entries,
+        [
+            "h-i-resoluciones",
+            "res-60-1",
+            "h-ii-cuestiones-de-organización"
+        ]
+    );
+}

@@ -156,3 +156,9 @@ pub(crate) fn is_part_word(line: &str) -> bool {
         && words.next().is_none_or(|n| n.chars().count() <= 4)
         && words.next().is_none()
 }
+
+/// A letter that may open a sentence or a heading: a capital, or a letter of a script without
+/// capitals (Arabic, Chinese, Hebrew), where any letter opens one.
+pub(crate) fn opens_like_a_capital(c: char) -> bool {
+    c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase())
+}

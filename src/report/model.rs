@@ -171,9 +171,15 @@ impl RichText {
                 return;
             }
         }
-        // A range broken after its dash ("2028–" / "2037") is one word again.
+        // A range broken after its dash ("2028–" / "2037"), or two names of a month broken
+        // after their slash ("حزيران/" / "يونيه", "2024/" / "2025"), is one word again.
         if let (Some(last), Some(first)) = (self.0.last(), other.0.first()) {
-            if last.text.ends_with('–') && first.text.starts_with(|c: char| c.is_ascii_digit()) {
+            let range =
+                last.text.ends_with('–') && first.text.starts_with(|c: char| c.is_ascii_digit());
+            let slashed = last.text.ends_with('/')
+                && !last.text.ends_with(" /")
+                && first.text.starts_with(char::is_alphanumeric);
+            if range || slashed {
                 for span in &other.0 {
                     self.push(span.clone());
                 }

@@ -31,6 +31,9 @@ const SEARCH_WINDOW: usize = 20_000;
 /// A text's letters and digits, lower-cased, with the page each stands on.
 struct Letters {
     chars: Vec<char>,
+    /// Whether each letter starts a word: a paragraph opens with a word, not inside one ("El
+    /// Consejo" is not the end of "del Consejo").
+    word_starts: Vec<bool>,
     /// Where each page after the first starts, in `chars`.
     page_starts: Vec<usize>,
 }
@@ -38,27 +41,40 @@ struct Letters {
 impl Letters {
     fn of(text: &str) -> Letters {
         let mut chars = Vec::with_capacity(text.len());
+        let mut word_starts = Vec::with_capacity(text.len());
         let mut page_starts = Vec::new();
+        let mut in_word = false;
         for c in text.chars() {
             if c == '\u{c}' {
                 page_starts.push(chars.len());
             } else {
+                let before = chars.len();
                 push_letter(c, &mut chars);
+                word_starts.extend((before..chars.len()).map(|i| i == before && !in_word));
             }
+            in_word = c.is_alphanumeric();
         }
-        Letters { chars, page_starts }
+        Letters {
+            chars,
+            word_starts,
+            page_starts,
+        }
     }
 
     fn page_at(&self, at: usize) -> u32 {
         self.page_starts.partition_point(|start| *start <= at) as u32 + 1
     }
 
-    /// Where `key` next occurs at or after `from`, within `window` letters.
-    fn find(&self, key: &[char], from: usize, window: usize) -> Option<usize> {
+    /// Where `key` next occurs at or after `from`, within `window` letters; at a word's start
+    /// only, if `word` says so.
+    fn find(&self, key: &[char], from: usize, window: usize, word: bool) -> Option<usize> {
         let end = (from + window + key.len()).min(self.chars.len());
         let first = *key.first()?;
-        (from..end.saturating_sub(key.len() - 1))
-            .find(|&i| self.chars[i] == first && self.chars[i..i + key.len()] == *key)
+        (from..end.saturating_sub(key.len() - 1)).find(|&i| {
+            self.chars[i] == first
+                && (!word || self.word_starts[i])
+                && self.chars[i..i + key.len()] == *key
+        })
     }
 }
 
@@ -91,7 +107,7 @@ pub fn page_spans(source: &str, report: &Report) -> BTreeMap<String, PageSpan> {
             continue;
         }
         let key = &own[..own.len().min(KEY_CHARS)];
-        let Some(start) = text.find(key, cursor, SEARCH_WINDOW) else {
+        let Some(start) = text.find(key, cursor, SEARCH_WINDOW, true) else {
             continue;
         };
         let close = &own[own.len().saturating_sub(KEY_CHARS)..];
@@ -100,7 +116,7 @@ pub fn page_spans(source: &str, report: &Report) -> BTreeMap<String, PageSpan> {
         // letters than the paragraph, say where an export dropped a character).
         let from = start + (own.len() - close.len()) * 3 / 4;
         let end = text
-            .find(close, from, own.len() + SEARCH_WINDOW)
+            .find(close, from, own.len() + SEARCH_WINDOW, false)
             .map(|at| at + close.len() - 1);
         let last = end.unwrap_or(start);
         spans.insert(

@@ -113,7 +113,10 @@ fn classify(line: &RichText) -> LineClass {
     {
         return LineClass::Subtitle;
     }
-    if is_session_line(&lower) {
+    // A session line opens with its number or a capital ("60º período de sesiones", "Sixty-first
+    // session"); one in small letters goes on from the line above ("Informe … sobre su 60º" /
+    // "período de sesiones", a title wrapped).
+    if is_session_line(&lower) && !plain.starts_with(char::is_lowercase) {
         return LineClass::Session;
     }
     // The Council of the EU's original language ("(OR. en)") and file codes ("COHAFA 112").

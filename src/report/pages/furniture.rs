@@ -325,8 +325,25 @@ pub(super) fn mark_running_lines(lines: &mut [Line]) {
         let short = text.chars().count() <= 120
             && text.split_whitespace().count() <= 16
             && !text.ends_with(['.', ';', ',']);
-        if short && counts.get(&running_key(text)).is_some_and(|&n| n >= needed) {
+        // An agenda's item and the annotation's heading that repeats it ("9 - Adoption of
+        // the report") may both fall at a page's foot: a numbered line seen only twice is the
+        // document's own.
+        let seen = counts.get(&running_key(text)).copied().unwrap_or(0);
+        let numbered_twice = seen < 3 && opens_numbered_item(text);
+        if short && seen >= needed && !numbered_twice {
             lines[i].kind = Kind::Furniture;
         }
     }
+}
+
+/// A line that opens like an item of a numbered list or a paragraph: "9. ", "9 - " (as Arabic
+/// documents number), "(a) ".
+fn opens_numbered_item(text: &str) -> bool {
+    let digits = text.chars().take_while(|c| c.is_numeric()).count();
+    let rest = text.chars().skip(digits).collect::<String>();
+    (digits > 0 && (rest.starts_with(". ") || rest.starts_with(" - ") || rest.starts_with(" – ")))
+        || text.starts_with('(')
+            && text[1..]
+                .split_once(") ")
+                .is_some_and(|(m, _)| m.chars().count() <= 4)
 }

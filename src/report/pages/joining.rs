@@ -2,7 +2,9 @@
 //! a page break), and paragraphs parted where an export without the layout ran them together.
 
 use super::lines::*;
-use crate::report::clauses::{ends_on_joining_word, is_signature, opens_operative, opens_preamble};
+use crate::report::clauses::{
+    ends_on_joining_word, is_signature, opens_like_a_capital, opens_operative, opens_preamble,
+};
 use crate::report::model::is_cjk;
 
 /// Takes away the blank lines an export leaves inside a paragraph (around a raised footnote
@@ -23,7 +25,9 @@ pub(super) fn close_gaps<'a>(lines: Vec<&'a str>, after_page_break: &[bool]) -> 
     let Some(&full) = widths.get(widths.len() * 3 / 4) else {
         return lines;
     };
-    if full < 60 {
+    // Lines no page is wide enough for are paragraphs a word processor saved whole, one a line:
+    // nothing was wrapped, so no gap is inside a paragraph.
+    if !(60..=200).contains(&full) {
         return lines;
     }
     let mut out: Vec<&str> = Vec::with_capacity(lines.len());
@@ -39,7 +43,9 @@ pub(super) fn close_gaps<'a>(lines: Vec<&'a str>, after_page_break: &[bool]) -> 
             let page_broke = after_page_break
                 .get(i + 1..=j)
                 .is_some_and(|b| b.contains(&true));
-            !ends_sentence(line) || (numbered && page_broke && !opens_block(lines[j], full))
+            // A paragraph's number after the gap opens a paragraph, whatever the line before.
+            (!ends_sentence(line) && !opens_block(lines[j], 0))
+                || (numbered && page_broke && !opens_block(lines[j], full))
         });
         if let (true, true, Some(j)) = (is_full, goes_on, next) {
             i = j;
@@ -54,11 +60,18 @@ pub(super) fn close_gaps<'a>(lines: Vec<&'a str>, after_page_break: &[bool]) -> 
 /// ("(a)", "a)"), a section's ("IV.", "B."), or a short line (a heading, a title).
 pub(super) fn opens_block(line: &str, full: usize) -> bool {
     let first = line.split_whitespace().next().unwrap_or("");
+    // "8 - " numbers an Arabic text's paragraph.
+    let dashed = line
+        .split_once(" - ")
+        .or_else(|| line.split_once(" – "))
+        .filter(|(number, _)| !number.is_empty() && number.chars().all(char::is_numeric))
+        .map(|(number, _)| number);
     let marker = first
         .strip_prefix('(')
         .and_then(|f| f.strip_suffix(')'))
         .or_else(|| first.strip_suffix(')'))
-        .or_else(|| first.strip_suffix('.'));
+        .or_else(|| first.strip_suffix('.'))
+        .or(dashed);
     let is_marker = marker.is_some_and(|m| {
         let roman = !m.is_empty() && m.chars().all(|c| "IVXLCivxlc".contains(c));
         let letter = m.chars().count() == 1 && m.chars().all(char::is_alphabetic);
@@ -96,8 +109,15 @@ pub(super) fn part_paragraphs<'a>(lines: &[&'a str]) -> Vec<&'a str> {
     for run in lines.split(|l| l.is_empty()) {
         let width = run.iter().map(|l| columns(l)).max().unwrap_or(0);
         for (i, line) in run.iter().enumerate() {
+            // A numbered heading right above its paragraph ("4 - The report of the Executive
+            // Secretary" over "6 - The secretariat presents …"): a paragraph's line ends no
+            // sentence, and the next opens with a number of its own.
+            let numbered_heading_above = i > 0
+                && numbered_marker(run[i - 1])
+                && !ends_sentence(run[i - 1])
+                && numbered_marker(line);
             // A signature and the signatory's title under it are lines of their own.
-            if i > 0 && (is_signature(line) || is_signature(run[i - 1])) {
+            if i > 0 && (is_signature(line) || is_signature(run[i - 1]) || numbered_heading_above) {
                 out.push("");
                 out.push(line);
                 continue;
@@ -114,10 +134,7 @@ pub(super) fn part_paragraphs<'a>(lines: &[&'a str]) -> Vec<&'a str> {
                 let ends = ends_sentence(previous);
                 // A script without capitals opens a sentence with any of its letters.
                 let opens = line.starts_with(|c: char| {
-                    c.is_uppercase()
-                        || c.is_ascii_digit()
-                        || "(“«\"".contains(c)
-                        || (c.is_alphabetic() && !c.is_lowercase())
+                    opens_like_a_capital(c) || c.is_ascii_digit() || "(“«\"".contains(c)
                 });
                 // The next word would have fitted on the line (with a margin for letters of other widths).
                 // A clause of a resolution ends on its comma or semicolon, short of the margin.
@@ -212,4 +229,11 @@ fn first_line_before(lines: &[Line], marker: usize, full: usize) -> Option<usize
         && ends_sentence(&lines[before].text)
         && goes_on)
         .then_some(first)
+}
+
+/// A line that opens with a paragraph's number: "6. ", "6 - " (as Arabic texts number).
+fn numbered_marker(line: &str) -> bool {
+    let digits = line.chars().take_while(|c| c.is_numeric()).count();
+    let rest: String = line.chars().skip(digits).take(3).collect();
+    (1..=3).contains(&digits) && (rest.starts_with(". ") || rest == " - " || rest == " – ")
 }

@@ -104,7 +104,8 @@ pub(super) fn entry_words(line: &str) -> Vec<String> {
             || original.ends_with('.')
                 && (w.chars().all(|c| "ivxlc".contains(c))
                     || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic))
-                    || w.chars().all(|c| c.is_ascii_digit()))
+                    // "1.", and a resolution's number, "60/1."
+                    || w.chars().all(|c| c.is_ascii_digit() || c == '/'))
     };
     if let Some(first) = text.split_whitespace().next() {
         if words.first().is_some_and(|w| is_label(w, first)) {

@@ -5,13 +5,13 @@
 //! repeat an agenda item's number among the paragraphs.
 
 use crate::report::markdown::SourceBlock;
-use crate::report::model::{is_cjk, RichText, Span};
+use crate::report::model::{RichText, Span};
 
 use super::numerals::other_script_section;
 use super::parts::{part_heading, resolution_heading};
 use super::segment::{Marker, Segment};
 use super::text::*;
-use crate::report::clauses::{ends_on_joining_word, is_signature};
+use crate::report::clauses::{ends_on_joining_word, is_signature, opens_like_a_capital};
 
 /// The numbered headings of annotations to an agenda ("1. Organizational and procedural
 /// matters", "2. Annual report …") repeat an agenda item's number among paragraphs that number on
@@ -68,8 +68,11 @@ pub(super) fn numbered_headings(segments: &mut Vec<Segment>) {
             && text.chars().count() <= 200
             && !text.ends_with(['.', ';', ':', ',', '،', '؛'])
             && !ends_on_joining_word(text)
-            && text.starts_with(|c: char| c.is_uppercase());
-        if !follows && (!leads || goes_back) && heading_like {
+            && text.starts_with(opens_like_a_capital);
+        // The paragraph under it taking the same number ("2 - Election of officers", then
+        // "2 - The Commission elects …") tells the heading even where its number follows.
+        let same_number_next = after == Some(n) && heading_lines == lines.len();
+        if ((!follows && (!leads || goes_back)) || same_number_next) && heading_like {
             let label = segments[i].written.clone().unwrap_or(format!("{n}."));
             let rest: Vec<RichText> = segments[i].lines.split_off(heading_lines);
             segments[i].marker = Marker::Heading {
@@ -194,7 +197,7 @@ pub(super) fn heading_line(line: &RichText) -> Option<(u8, String, RichText)> {
     };
     // Chinese has no capitals: any of its characters may open a heading ("A. 数字农业").
     let heading_like = rest.chars().count() <= 100
-        && rest.starts_with(|c: char| c.is_uppercase() || is_cjk(c) && c.is_alphabetic())
+        && rest.starts_with(opens_like_a_capital)
         && !rest.ends_with(['.', ';', ',', ':']);
     let (_, text) = split_heading_label(line);
     heading_like.then(|| (level, format!("{label}."), text))
