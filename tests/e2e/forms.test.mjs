@@ -99,3 +99,32 @@ test('a note stored on the id an annex’s paragraph had before (p1_2) is on tha
   assert.equal(await page.locator('.entry-flag').count(), 0, 'neither orphaned nor flagged as moved');
   assertNoProblems(page);
 });
+
+test('an Arabic letter from its PDF and a Chinese report: the symbol and its date, the annex’s "1 - " paragraphs, the contents as links', async (t) => {
+  const context = await freshContext(t);
+  // The symbol is Latin inside a right-to-left line ("S/2026/410، 12 أيار/مايو 2026").
+  const letter = await openFile(context, 'un-sc-letter-annex-ar.pdf', /^رسالة مؤرخة 8 أيار\/مايو 2026/);
+  assert.equal(await letter.locator('.cover .symbol').textContent(), 'S/2026/410');
+  assert.match(await letter.locator('.cover').textContent(), /12 أيار\/مايو 2026/);
+  const url = new URL(letter.url());
+  await openApp(letter, `${env.origin}/${url.search}#p3`);
+  await landedOn(letter, 'annex-p3');
+  assert.match(await letter.locator('#annex-p3 > .para-text').textContent(), /^لاحظ المشاركون/);
+  assert.equal(await letter.locator('#annex-p3').getAttribute('dir'), 'rtl');
+  await letter.locator('#fn-2').waitFor({ state: 'attached' });
+  await screenshot(letter, 'letter-annex-ar');
+  assertNoProblems(letter);
+
+  // A Chinese report as a text exported without its layout: its contents table leads to the
+  // annex, its paragraph 2 whole although the export set its number after its first line.
+  const report = await openFile(context, 'un-ga-report-annex-zh.txt', '农业技术促进可持续发展');
+  const contents = report.getByRole('navigation', { name: '目录' });
+  assert.equal(await contents.getByRole('link').count(), 7);
+  assert.match(await report.locator('#p2 > .para-text').textContent(), /^本报告借鉴了29个会员国.*的最新数据。$/);
+  const last = contents.getByRole('link').last();
+  assert.match(await last.textContent(), /附件/);
+  await last.click();
+  await landedOn(report, 'annex');
+  await screenshot(report, 'report-contents-zh');
+  assertNoProblems(report);
+});
