@@ -370,6 +370,17 @@ pub fn text_of_pages(pages: &[Page]) -> String {
 mod tests {
     use super::*;
 
+    /// One glyph of a right-to-left line as a PDF places it, on the baseline at 700.
+    fn glyph(text: &str, x: f32, w: f32) -> Run {
+        Run {
+            text: text.into(),
+            x,
+            y: 700.0,
+            w,
+            size: 11.0,
+        }
+    }
+
     fn run(text: &str, x: f32, y: f32, size: f32) -> Run {
         Run {
             text: text.into(),
@@ -400,13 +411,6 @@ mod tests {
         // presentation forms already letters again: web/readers/read-pdf.js), brackets drawn
         // mirrored, the tanween a glyph of its own on its letter, and the number with its period
         // before it.
-        let glyph = |text: &str, x: f32, w: f32| Run {
-            text: text.into(),
-            x,
-            y: 700.0,
-            w,
-            size: 11.0,
-        };
         let page = Page {
             runs: vec![
                 glyph("لا", 100.0, 6.0),
@@ -431,13 +435,6 @@ mod tests {
         // left to right (the day follows the symbol's letters); the month and year from the
         // right, the year's stop drawn before it in one run; the damma of "عُ" a glyph of its
         // own, just left of its letter.
-        let glyph = |text: &str, x: f32, w: f32| Run {
-            text: text.into(),
-            x,
-            y: 700.0,
-            w,
-            size: 11.0,
-        };
         let page = Page {
             runs: vec![
                 glyph(".2026", 100.0, 25.0),

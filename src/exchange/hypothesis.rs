@@ -9,7 +9,7 @@
 
 use serde_json::Value;
 
-use super::import::{date_field, ImportError, Incoming, NotPlaced, Unplaceable};
+use super::incoming::{date_field, ImportError, Incoming, NotPlaced, Unplaceable};
 use crate::annotations::Millis;
 
 const ID_PREFIX: &str = "hypothesis:";

@@ -5,6 +5,7 @@
 
 pub mod hypothesis;
 pub mod import;
+pub mod incoming;
 pub mod share;
 pub mod text_fragment;
 pub mod w3c;

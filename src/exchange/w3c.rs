@@ -16,7 +16,7 @@
 use serde_json::{json, Value};
 use time::OffsetDateTime;
 
-use super::import::{date_field, ImportError, Incoming};
+use super::incoming::{date_field, ImportError, Incoming};
 use crate::annotations::{Annotation, AnnotationSet, Millis, Palette};
 
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";

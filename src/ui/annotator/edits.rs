@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use crate::annotations::codec::Settings;
 use crate::annotations::{Annotation, AnnotationSet, Colour, Quote, Target};
-use crate::exchange::import::{self, ImportError, ImportPlan};
+use crate::exchange::import::{self, ImportPlan};
+use crate::exchange::incoming::ImportError;
 
 use super::saving::STORAGE_FULL;
 use super::{Annotator, Editing};
