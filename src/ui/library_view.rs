@@ -283,7 +283,8 @@ fn LibraryView(shelf: LibraryState) -> impl IntoView {
         let used = text_store::usage()
             .await
             .map(|(used, quota)| usage_in_words(used, quota));
-        let kept = Kept::from_answer(text_store::persisted().await).in_words();
+        let kept = browser::storage_eviction()
+            .kept_in_words(Kept::from_answer(text_store::persisted().await));
         storage_said.set(Some(match used {
             Some(used) => format!("Storage: {used}. {kept}"),
             None => kept.to_string(),

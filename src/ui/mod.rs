@@ -135,10 +135,12 @@ fn keep_things_in_order(notices: Notices) -> RwSignal<bool> {
                     notices.tell(About::App, problem);
                 }
                 let kept = Kept::from_answer(text_store::persisted().await);
+                let eviction = browser::storage_eviction();
                 let due_with_notes = |has_notes| {
                     export_reminder_due(
                         now(),
                         kept,
+                        eviction,
                         has_notes,
                         storage::first_kept(),
                         storage::last_export(),

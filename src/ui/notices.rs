@@ -8,13 +8,14 @@ use super::storage;
 use super::vocabulary::{capitalised, now, About, Notices, Toast};
 
 /// The reminder to export one's notes, where the browser may clear them and a month has passed
-/// without an export; dismissed, it waits another month.
+/// without an export (five days where it deletes unvisited sites' storage); dismissed, it waits
+/// as long again.
 #[component]
 pub fn ExportReminder(shown: RwSignal<bool>) -> impl IntoView {
     view! {
         <div class="notice export-reminder" role="status">
             <p>
-                "Your notes are kept only in this browser, which may clear them when space runs short, and you have not exported them for a month. "
+                {browser::storage_eviction().export_reminder()}
                 <a href="?library">"Export them from your library"</a>
                 "."
             </p>

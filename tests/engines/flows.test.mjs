@@ -259,6 +259,37 @@ const FLOWS = {
     await tab.waitFor(() => document.getElementById('p4').dataset.highlight === 'yellow', 'a highlight made offline');
   },
 
+  async 'the reader is told what this browser keeps: Safari’s seven-day rule in WebKit, once'(tab, origin, driver) {
+    await tab.open(`${origin}/`);
+    const noticeShown = () => [...document.querySelectorAll('.notice, [role="alert"], [role="status"]')]
+      .some((e) => e.textContent.includes('Safari deletes what this site keeps after seven days without a visit'));
+    await press(tab, 'Add note to paragraph 9');
+    await tab.type('textarea[aria-label="Note on paragraph 9"]', 'Kept for how long?');
+    await press(tab, 'Save note', '#p9');
+    await tab.waitFor(() => Object.keys(localStorage).some((k) => k.startsWith('report-reader:annotations:') && localStorage.getItem(k).includes('Kept for how long')), 'the note stored');
+    const library = () => document.querySelector('.library-storage')?.textContent ?? '';
+    if (driver.engine === 'webkit') {
+      await tab.waitFor(noticeShown, 'the seven-day rule told');
+      assert.match(await tab.run(() => document.body.textContent), /Add to Dock/);
+      await tab.open(`${origin}/?library`);
+      await tab.waitFor((re) => new RegExp(re).test(document.querySelector('.library-storage')?.textContent ?? ''), 'the library saying so', 'seven days without a visit');
+      // Told once: not again on the next note.
+      await tab.open(`${origin}/`);
+      await press(tab, 'Add note to paragraph 10');
+      await tab.type('textarea[aria-label="Note on paragraph 10"]', 'Again.');
+      await press(tab, 'Save note', '#p10');
+      await tab.waitFor(() => !!document.querySelector('#p10 .note-card'), 'the second note');
+      await new Promise((ok) => setTimeout(ok, 1500));
+      assert.equal(await tab.run(noticeShown), false, 'told once');
+    } else {
+      await new Promise((ok) => setTimeout(ok, 1500));
+      assert.equal(await tab.run(noticeShown), false, 'no seven-day rule outside WebKit');
+      await tab.open(`${origin}/?library`);
+      await tab.waitFor(() => (document.querySelector('.library-storage')?.textContent ?? '').length > 0, 'the library’s storage line');
+      assert.doesNotMatch(await tab.run(library), /seven days/);
+    }
+  },
+
   async 'the library lists the reports opened, and opens them'(tab, origin) {
     await tab.open(`${origin}/?library`);
     await tab.waitFor(() => /Report of the Meeting of the OIC Contact Group/.test(document.querySelector('.library')?.textContent ?? ''), 'the default report in the library');

@@ -7,6 +7,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::annotations::{AnnotationSet, StoredVersions};
+use crate::keeping::{seven_day_rule_to_tell, Eviction, Kept, SEVEN_DAY_RULE};
 
 use super::document::AnnotatedDocument;
 use crate::ui::browser;
@@ -156,6 +157,30 @@ impl Saving {
         }
     }
 
+    /// The first time something is saved in a browser that deletes the storage of sites not
+    /// visited for seven days (Safari) and has not promised to keep this one's, the reader is
+    /// told, once, what to do about it.
+    fn tell_seven_day_rule(&self) {
+        thread_local! {
+            static CHECKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+        }
+        if CHECKED.with(|checked| checked.replace(true)) || storage::seven_day_rule_told() {
+            return;
+        }
+        let eviction = browser::storage_eviction();
+        if eviction != Eviction::AfterSevenDaysWithoutAVisit {
+            return;
+        }
+        let notices = self.notices;
+        leptos::task::spawn_local(async move {
+            let kept = Kept::from_answer(text_store::persist().await);
+            if seven_day_rule_to_tell(eviction, kept, storage::seven_day_rule_told()) {
+                storage::remember_seven_day_rule_told(now());
+                notices.tell(About::App, SEVEN_DAY_RULE.to_string());
+            }
+        });
+    }
+
     fn save_now(&self) {
         self.save_timer.set_value(None);
         if !self.loaded.get_value() || !self.writable.get_value() {
@@ -174,6 +199,7 @@ impl Saving {
                 self.clear_problem(STORAGE_FULL);
                 if !matches!(saved, Saved::Nothing) {
                     text_store::ask_to_keep();
+                    self.tell_seven_day_rule();
                 }
                 match saved {
                     Saved::Nothing => {}

@@ -58,3 +58,25 @@ pub fn on_part_availability(told: impl Fn(bool) + Clone + 'static) {
             arrived(true)
         });
 }
+
+/// When this browser may delete what the site keeps, by its engine and whether the reader runs
+/// as an app of its own (added to the Dock or the Home Screen: `display-mode: standalone`, or
+/// Safari's `navigator.standalone`).
+pub fn storage_eviction() -> crate::keeping::Eviction {
+    let window = web_sys::window().expect("a window");
+    let user_agent = window.navigator().user_agent().unwrap_or_default();
+    let standalone = ["(display-mode: standalone)", "(display-mode: fullscreen)"]
+        .iter()
+        .any(|query| {
+            window
+                .match_media(query)
+                .ok()
+                .flatten()
+                .is_some_and(|q| q.matches())
+        });
+    let ios_standalone = js_sys::Reflect::get(&window.navigator(), &"standalone".into())
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
+    crate::keeping::Eviction::of(&user_agent, standalone || ios_standalone)
+}

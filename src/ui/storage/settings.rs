@@ -102,3 +102,17 @@ pub fn remember_first_kept(now: Millis) {
 pub fn first_kept() -> Option<Millis> {
     read_millis(FIRST_KEPT_KEY)
 }
+
+pub(super) const SEVEN_DAY_RULE_TOLD_KEY: &str = "report-reader:seven-day-rule-told";
+
+/// Remembers that the reader has been told of Safari's seven-day rule.
+pub fn remember_seven_day_rule_told(now: Millis) {
+    if available() {
+        let _ = LocalStorage::raw().set_item(SEVEN_DAY_RULE_TOLD_KEY, &now.to_string());
+    }
+}
+
+/// Whether the reader has been told of Safari's seven-day rule.
+pub fn seven_day_rule_told() -> bool {
+    read_millis(SEVEN_DAY_RULE_TOLD_KEY).is_some()
+}
