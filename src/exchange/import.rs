@@ -305,7 +305,9 @@ fn second_note(older: &Annotation) -> Annotation {
 }
 
 fn same_content(a: &Annotation, b: &Annotation) -> bool {
-    a.note == b.note
+    // A deletion is a change of its own: one file's tombstone is not the other's live note.
+    a.deleted == b.deleted
+        && a.note == b.note
         && a.colour == b.colour
         && a.tags == b.tags
         && a.target.paragraph() == b.target.paragraph()

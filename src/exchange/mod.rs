@@ -3,6 +3,7 @@
 //! either side, one note shared in a link's
 //! fragment, citations ("…, para. 8"), and passage links in Text Fragments syntax. Pure Rust.
 
+pub mod backup;
 pub mod hypothesis;
 pub mod import;
 pub mod incoming;

@@ -360,6 +360,12 @@ impl LibraryState {
         Ok((self.current_of(opened.id(), &hash, report), opened, warning))
     }
 
+    /// Another copy of the library (a backup's) merged into this one, as another tab's is.
+    pub fn merge_library(&self, other: &Library) {
+        self.library.update(|l| _ = l.merge(other));
+        self.save();
+    }
+
     pub fn rename(&self, id: &str, name: &str) {
         self.library.update(|l| l.rename(id, name, now()));
         self.save();

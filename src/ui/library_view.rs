@@ -5,6 +5,8 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::backup_tools::BackupTools;
+
 use crate::annotations::codec;
 use crate::annotations::placement::{place, ParagraphIndex};
 use crate::annotations::{AnnotationSet, Palette};
@@ -317,6 +319,7 @@ fn LibraryView(shelf: LibraryState) -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
+            <BackupTools shelf=shelf />
         </main>
     }
 }

@@ -3,6 +3,7 @@
 
 mod annotator;
 mod app_bar;
+mod backup_tools;
 mod browser;
 mod exchange_tools;
 mod library_state;

@@ -290,6 +290,88 @@ const FLOWS = {
     }
   },
 
+  async 'a backup written in one profile merges into another: notes, edits and deletions, nothing lost'(tab, origin, driver) {
+    /** Adds a note to paragraph `n` of the default report. */
+    const addNote = async (on, n, text) => {
+      await press(on, `Add note to paragraph ${n}`);
+      await on.type(`textarea[aria-label="Note on paragraph ${n}"]`, text);
+      await press(on, 'Save note', `#p${n}`);
+      await on.waitFor((n, text) => Object.keys(localStorage).some((k) => k.startsWith('report-reader:annotations:') && localStorage.getItem(k).includes(text)), 'the note stored', n, text);
+    };
+    /** Downloads a backup from the library: the file's text, as the app made it. */
+    const backupOf = async (on) => {
+      await on.open(`${origin}/?library`);
+      await on.run(() => {
+        window.made = [];
+        const make = URL.createObjectURL;
+        URL.createObjectURL = (blob) => {
+          window.made.push(blob);
+          return make.call(URL, blob);
+        };
+      });
+      await press(on, 'Download a backup');
+      await on.waitFor(() => window.made.length > 0, 'the backup file');
+      return on.run(() => window.made[0].text());
+    };
+    const restore = async (on, text) => {
+      const path = join(await mkdtemp(join(tmpdir(), 'report-reader-backup-')), 'backup.json');
+      await writeFile(path, text);
+      await on.open(`${origin}/?library`);
+      await on.choose('input[aria-label="Restore from a backup file"]', path);
+    };
+    const notes = (on) => on.run(() => [...document.querySelectorAll('.para-notes .note-card .note-body')].map((n) => n.textContent.trim()));
+
+    // Profile A: two notes; its backup.
+    await tab.open(`${origin}/`);
+    await addNote(tab, 3, 'Written on A.');
+    await addNote(tab, 4, 'To be deleted on A.');
+    const first = await backupOf(tab);
+    assert.equal(JSON.parse(first).format, 'report-reader.backup');
+
+    // Profile B, a device of its own: a note, then A's backup merged in after its preview.
+    const other = await launch(driver.engine);
+    try {
+      const b = await other.tab();
+      await b.open(`${origin}/`);
+      await addNote(b, 5, 'Written on B.');
+      await restore(b, first);
+      await b.waitFor(() => /2 new, 0 updated/.test(document.querySelector('.library-backup [role="region"]')?.textContent ?? ''), 'the preview');
+      await press(b, 'Restore these notes');
+      await b.waitFor(() => /^Restored from the backup/.test(document.querySelector('.backup-status')?.textContent ?? ''), 'the restore done');
+      await b.open(`${origin}/`);
+      await b.waitFor(() => document.querySelectorAll('.para-notes .note-card').length === 3, 'three notes on B');
+
+      // A deletes a note; its new backup deletes it on B too, and the same backup again changes nothing.
+      await tab.open(`${origin}/`);
+      await press(tab, 'Delete note on paragraph 4', '#p4 .note-card');
+      await tab.waitFor(() => !document.querySelector('#p4 .note-card'), 'the note gone on A');
+      await tab.waitFor(() => Object.keys(localStorage).some((k) => k.startsWith('report-reader:annotations:') && /"deleted":\s*true/.test(localStorage.getItem(k))), 'the deletion stored');
+      const second = await backupOf(tab);
+      await restore(b, second);
+      await b.waitFor(() => /1 deleted on the other device/.test(document.querySelector('.library-backup [role="region"]')?.textContent ?? ''), 'the preview of the deletion');
+      await press(b, 'Restore these notes');
+      await b.waitFor(() => /^Restored/.test(document.querySelector('.backup-status')?.textContent ?? ''), 'the second restore done');
+      await b.open(`${origin}/`);
+      await b.waitFor(() => document.querySelectorAll('.para-notes .note-card').length === 2, 'two notes on B');
+      assert.deepEqual((await notes(b)).sort(), ['Written on A.', 'Written on B.']);
+      // The first backup, older, does not bring the deleted note back.
+      await restore(b, first);
+      await b.waitFor(() => /nothing this browser does not have already/.test(document.querySelector('.backup-status')?.textContent ?? ''), 'nothing to restore');
+
+      // A damaged file and a foreign one are refused in words, and nothing stored changes.
+      const stored = () => Object.keys(localStorage).filter((k) => k.startsWith('report-reader:')).sort().map((k) => `${k}=${localStorage.getItem(k)}`).join('\n');
+      const before = await b.run(stored);
+      await restore(b, second.slice(0, second.length / 2));
+      await b.waitFor(() => /not valid JSON.*Nothing was changed/.test(document.querySelector('.backup-problem')?.textContent ?? ''), 'the damaged file refused');
+      await restore(b, JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection' }));
+      await b.waitFor(() => /not a backup of this reader/.test(document.querySelector('.backup-problem')?.textContent ?? ''), 'the foreign file refused');
+      assert.equal(await b.run(stored), before, 'nothing stored changed');
+      assert.deepEqual(b.problems, []);
+    } finally {
+      await other.close();
+    }
+  },
+
   async 'the library lists the reports opened, and opens them'(tab, origin) {
     await tab.open(`${origin}/?library`);
     await tab.waitFor(() => /Report of the Meeting of the OIC Contact Group/.test(document.querySelector('.library')?.textContent ?? ''), 'the default report in the library');
