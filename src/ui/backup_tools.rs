@@ -3,80 +3,25 @@
 //! (`exchange::backup`); "Restore from a backup…" reads such a file, from this browser or another
 //! device, shows what merging it would do, and merges it on the reader's word, by the rules of
 //! an import. A file that is not a backup, or a damaged one, is refused in words, nothing changed.
+//! Where the browser can keep a file (`backup_file`): "Keep a backup file…", the file kept, its
+//! preview on demand ("Review the backup file"), permission asked again, or stop keeping it.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::backup_file;
 use super::browser;
 use super::library_state::LibraryState;
-use super::storage::{self, Load};
+use super::storage;
 use super::vocabulary::now;
-use crate::annotations::codec::{self, Settings};
-use crate::annotations::{AnnotationSet, StoredVersions};
 use crate::exchange::backup::{self, Backup, RestorePlan};
 
-/// Every report's annotations as stored here, tombstones included: a report whose notes were
-/// all deleted still carries its deletions to the other device.
-fn stored_sets(shelf: LibraryState) -> Vec<(String, AnnotationSet)> {
-    shelf.library.with_untracked(|l| {
-        l.all()
-            .filter_map(|e| {
-                let set = storage::raw_annotations(&e.id)
-                    .and_then(|t| codec::decode(&t).ok())?
-                    .annotations;
-                (set.stored_count() > 0).then(|| (e.id.clone(), set))
-            })
-            .collect()
-    })
-}
-
-fn settings() -> Settings {
-    match storage::load_settings(now()) {
-        Load::Read { value, .. } => value,
-        _ => Settings::default(),
-    }
-}
-
 fn download_backup(shelf: LibraryState) {
-    let sets = stored_sets(shelf);
-    let text = shelf.library.with_untracked(|library| {
-        backup::write(
-            sets.iter().map(|(id, set)| (id.as_str(), set)),
-            library,
-            &settings(),
-            now(),
-        )
-    });
+    let text = shelf
+        .library
+        .with_untracked(|library| backup_file::current_backup(library, now()));
     browser::download("report-reader-backup.json", "application/json", &text);
     storage::remember_export(now());
-}
-
-/// Merges the backup as planned: each report's notes, then the library, then the colours'
-/// meanings where this browser still has the defaults. Returns what it did, in words.
-fn restore(shelf: LibraryState, backup: &Backup, plan: &RestorePlan) -> Result<String, String> {
-    let now = now();
-    for (id, report_plan) in &plan.reports {
-        let mut set = local_set(id);
-        report_plan.apply(&mut set);
-        storage::save_annotations(id, &set, &StoredVersions::default(), now).map_err(|_| {
-            "The notes of one report could not be saved (this browser’s storage for this site may be full). \
-             Reports restored before it are kept."
-                .to_string()
-        })?;
-    }
-    shelf.merge_library(&backup.library);
-    let mine = settings();
-    if mine.palette == Settings::default().palette && backup.settings.palette != mine.palette {
-        let _ = storage::save_settings(&backup.settings);
-    }
-    Ok(format!("Restored from the backup: {}", plan.summary()))
-}
-
-fn local_set(id: &str) -> AnnotationSet {
-    storage::raw_annotations(id)
-        .and_then(|t| codec::decode(&t).ok())
-        .map(|d| d.annotations)
-        .unwrap_or_default()
 }
 
 #[component]
@@ -84,6 +29,24 @@ pub fn BackupTools(shelf: LibraryState) -> impl IntoView {
     let pending = RwSignal::new(None::<(Backup, RestorePlan)>);
     let said = RwSignal::new(None::<String>);
     let problem = RwSignal::new(None::<String>);
+    // A backup's text, from a chosen file or the kept one: its preview, or why it is refused.
+    let consider = move |text: String| match backup::read(&text) {
+        Ok(backup) => {
+            let plan = shelf
+                .library
+                .with_untracked(|library| backup_file::plan(&backup, library));
+            if plan.is_empty() {
+                said.set(Some(format!(
+                    "This backup holds nothing this browser does not have already ({} report{} the same). Nothing was changed.",
+                    plan.unchanged,
+                    if plan.unchanged == 1 { "" } else { "s" }
+                )));
+            } else {
+                pending.set(Some((backup, plan)));
+            }
+        }
+        Err(refused) => problem.set(Some(refused.to_string())),
+    };
     let read_backup = move |ev: leptos::ev::Event| {
         let Some(file) = browser::chosen_files(&ev).into_iter().next() else {
             return;
@@ -92,33 +55,16 @@ pub fn BackupTools(shelf: LibraryState) -> impl IntoView {
         problem.set(None);
         pending.set(None);
         spawn_local(async move {
-            let text = match browser::read_file(&file).await {
-                Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-                Err(reason) => return problem.set(Some(reason.to_string())),
-            };
-            match backup::read(&text) {
-                Ok(backup) => {
-                    let plan = shelf.library.with_untracked(|library| {
-                        backup::plan_restore(&backup, library, local_set)
-                    });
-                    if plan.is_empty() {
-                        said.set(Some(format!(
-                            "This backup holds nothing this browser does not have already ({} report{} the same). Nothing was changed.",
-                            plan.unchanged,
-                            if plan.unchanged == 1 { "" } else { "s" }
-                        )));
-                    } else {
-                        pending.set(Some((backup, plan)));
-                    }
-                }
-                Err(refused) => problem.set(Some(refused.to_string())),
+            match browser::read_file(&file).await {
+                Ok(bytes) => consider(String::from_utf8_lossy(&bytes).into_owned()),
+                Err(reason) => problem.set(Some(reason.to_string())),
             }
         });
     };
     let confirm = move |_| {
         if let Some((backup, plan)) = pending.get_untracked() {
             pending.set(None);
-            match restore(shelf, &backup, &plan) {
+            match backup_file::restore(&backup, &plan, |theirs| shelf.merge_library(theirs)) {
                 Ok(done) => said.set(Some(done)),
                 Err(failed) => problem.set(Some(failed)),
             }
@@ -136,6 +82,9 @@ pub fn BackupTools(shelf: LibraryState) -> impl IntoView {
                         aria-label="Restore from a backup file" on:change=read_backup />
                 </label>
             </p>
+            {backup_file::can_keep_a_file().then(|| view! {
+                <KeptFileTools said=said problem=problem consider=Callback::new(consider) />
+            })}
             {move || pending.get().map(|(_, plan)| view! {
                 <div class="import-preview" role="region" aria-label="Backup preview">
                     <p>{format!("Restoring this backup would bring in: {}", plan.summary())}</p>
@@ -146,5 +95,80 @@ pub fn BackupTools(shelf: LibraryState) -> impl IntoView {
             <p class="backup-status" role="status">{move || said.get()}</p>
             {move || problem.get().map(|p| view! { <p class="import-problem backup-problem" role="alert">{p}</p> })}
         </section>
+    }
+}
+
+/// The file the backup is kept in, where the browser can keep one: choose it, review what it
+/// holds, let the browser write it again, or stop keeping it.
+#[component]
+fn KeptFileTools(
+    said: RwSignal<Option<String>>,
+    problem: RwSignal<Option<String>>,
+    consider: Callback<String>,
+) -> impl IntoView {
+    let review_kept = move |_| {
+        said.set(None);
+        problem.set(None);
+        spawn_local(async move {
+            match backup_file::read_kept().await {
+                Some(text) => consider.run(text),
+                None => problem.set(Some(
+                    "The backup file could not be read: choose “Keep writing the backup file” to let the browser open it again."
+                        .to_string(),
+                )),
+            }
+        });
+    };
+    // Where the browser can keep a file (the File System Access API): which one, if any.
+    let kept = RwSignal::new(None::<String>);
+    spawn_local(async move { kept.set(backup_file::kept_name().await) });
+    let keep_file = move |_| {
+        spawn_local(async move {
+            if let Some(name) = backup_file::choose().await {
+                kept.set(Some(name.clone()));
+                let done = match backup_file::write_now().await.as_str() {
+                    "written" => {
+                        format!("The backup is kept in “{name}”, written again after each change.")
+                    }
+                    _ => format!("“{name}” could not be written. Nothing else was changed."),
+                };
+                said.set(Some(done));
+            }
+        });
+    };
+    let write_again = move |_| {
+        spawn_local(async move {
+            if backup_file::ask_again().await && backup_file::write_now().await == "written" {
+                said.set(Some("The backup file is written again.".to_string()));
+            }
+        });
+    };
+    let stop_keeping = move |_| {
+        spawn_local(async move {
+            backup_file::stop_keeping().await;
+            kept.set(None);
+            said.set(Some(
+                "The backup file is no longer written; it stays where it is.".to_string(),
+            ));
+        });
+    };
+    move || {
+        match kept.get() {
+            None => view! {
+                <p class="library-export">
+                    <button type="button" class="text-button" on:click=keep_file>"Keep a backup file…"</button>
+                </p>
+            }
+            .into_any(),
+            Some(name) => view! {
+                <p class="library-export">
+                    <span class="backup-kept">{format!("Backup kept in “{name}”, written after each change and read when the reader opens.")}</span>
+                    <button type="button" class="text-button" on:click=review_kept>"Review the backup file"</button>
+                    <button type="button" class="text-button" on:click=write_again>"Keep writing the backup file"</button>
+                    <button type="button" class="text-button" on:click=stop_keeping>"Stop keeping it"</button>
+                </p>
+            }
+            .into_any(),
+    }
     }
 }

@@ -118,6 +118,7 @@ impl LibraryState {
         self.unsaved.set_value(result.is_err());
         match result {
             Ok(stored) => {
+                super::backup_file::changed(self.notices);
                 if self.library.with_untracked(|l| *l != stored) {
                     self.library.set(stored);
                 }

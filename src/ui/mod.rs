@@ -3,6 +3,7 @@
 
 mod annotator;
 mod app_bar;
+mod backup_file;
 mod backup_tools;
 mod browser;
 mod exchange_tools;
@@ -75,6 +76,11 @@ pub fn App() -> impl IntoView {
     });
     let shelf = LibraryState::new(notices);
     shelf.load();
+    backup_file::keep_in_step(
+        move || shelf.library.get_untracked(),
+        move |theirs| shelf.merge_library(theirs),
+        notices,
+    );
     let remind_to_export = keep_things_in_order(notices);
     let route = Route::from_query(&browser::query());
     let screen = RwSignal::new(Screen::Loading);

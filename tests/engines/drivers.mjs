@@ -27,7 +27,7 @@ export const ENGINES = ['chromium', 'firefox', 'webkit'];
 const APP_READY = 'html[data-app] :is(.report, .empty-state, .library, .missing-report)';
 
 /** Polls `check` (an async function returning a value) until it is truthy, or fails saying `what`. */
-async function until(check, what, timeout = STEP_TIMEOUT) {
+export async function until(check, what, timeout = STEP_TIMEOUT) {
   const deadline = Date.now() + timeout;
   let last;
   for (;;) {

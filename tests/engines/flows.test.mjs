@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ENGINES, launch } from './drivers.mjs';
+import { ENGINES, launch, until } from './drivers.mjs';
 import { ROOT, serve } from '../e2e/support.mjs';
 
 const FIXTURES = join(ROOT, 'tests/fixtures');
@@ -366,6 +366,85 @@ const FLOWS = {
       await restore(b, JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection' }));
       await b.waitFor(() => /not a backup of this reader/.test(document.querySelector('.backup-problem')?.textContent ?? ''), 'the foreign file refused');
       assert.equal(await b.run(stored), before, 'nothing stored changed');
+      assert.deepEqual(b.problems, []);
+    } finally {
+      await other.close();
+    }
+  },
+
+  async 'a backup file kept where the browser can (File System Access), synced to another profile: notes and deletions merged'(tab, origin, driver) {
+    await tab.open(`${origin}/?library`);
+    const canKeep = await tab.run(() => typeof window.showSaveFilePicker === 'function');
+    if (!canKeep) {
+      // Firefox and Safari have no save picker: the backup is downloaded and restored instead.
+      await buttonShown(tab, 'Download a backup');
+      assert.equal(await tab.run(() => [...document.querySelectorAll('button')].some((b) => b.textContent.includes('Keep a backup file'))), false);
+      return;
+    }
+    // The file the reader would choose with the picker: one of the Origin Private File System,
+    // the same FileSystemFileHandle, kept where the app keeps the chosen one.
+    const keepFile = (on) => on.run(async () => {
+      const root = await navigator.storage.getDirectory();
+      const handle = await root.getFileHandle('synced-backup.json', { create: true });
+      await new Promise((ok, fail) => {
+        const request = indexedDB.open('report-reader-backup', 1);
+        request.onupgradeneeded = () => request.result.createObjectStore('handles');
+        request.onerror = () => fail(request.error);
+        request.onsuccess = () => {
+          const transaction = request.result.transaction('handles', 'readwrite');
+          transaction.objectStore('handles').put(handle, 'file');
+          transaction.oncomplete = () => { request.result.close(); ok(); };
+          transaction.onerror = () => fail(transaction.error);
+        };
+      });
+    });
+    const fileText = (on) => on.run(async () => {
+      const root = await navigator.storage.getDirectory();
+      return (await (await root.getFileHandle('synced-backup.json')).getFile()).text();
+    });
+    const putFile = (on, text) => on.run(async (text) => {
+      const root = await navigator.storage.getDirectory();
+      const writable = await (await root.getFileHandle('synced-backup.json', { create: true })).createWritable();
+      await writable.write(text);
+      await writable.close();
+    }, text);
+    const addNote = async (on, n, text) => {
+      await press(on, `Add note to paragraph ${n}`);
+      await on.type(`textarea[aria-label="Note on paragraph ${n}"]`, text);
+      await press(on, 'Save note', `#p${n}`);
+    };
+    const fileHolds = (on, words, what) => until(async () => (await fileText(on)).includes(words), what);
+
+    await keepFile(tab);
+    await tab.open(`${origin}/?library`);
+    await tab.waitFor(() => /Backup kept in “synced-backup.json”/.test(document.querySelector('.library-backup')?.textContent ?? ''), 'the kept file named');
+    await tab.open(`${origin}/`);
+    await addNote(tab, 3, 'Written on A, synced.');
+    await fileHolds(tab, 'Written on A, synced.', 'A’s note written to its file');
+
+    const other = await launch(driver.engine);
+    try {
+      const b = await other.tab();
+      await b.open(`${origin}/`);
+      await keepFile(b);
+      await addNote(b, 5, 'Written on B.');
+      await fileHolds(b, 'Written on B.', 'B’s note written to its file');
+      // The sync brings A's file to B; B reads it when it opens.
+      await putFile(b, await fileText(tab));
+      await b.reload();
+      await b.waitFor(() => !!document.querySelector('#p3 .note-card') && !!document.querySelector('#p5 .note-card'), 'A’s note merged on B, B’s kept');
+      await fileHolds(b, 'Written on A, synced.', 'B’s file holding both');
+      // A deletes its note; its file, synced to B, deletes it there too.
+      await press(tab, 'Delete note on paragraph 3', '#p3 .note-card');
+      await until(async () => /"deleted": true/.test(await fileText(tab)), 'the deletion written to A’s file');
+      await putFile(b, await fileText(tab));
+      await b.reload();
+      await b.waitFor(() => !document.querySelector('#p3 .note-card') && !!document.querySelector('#p5 .note-card'), 'the deletion merged on B');
+      // A damaged file is told, and nothing here changes.
+      await putFile(b, '{"format": "report-reader.backup", "vers');
+      await b.reload();
+      await b.waitFor(() => /backup file you keep could not be read/.test(document.body.textContent), 'the damaged file told');
+      assert.ok(await b.run(() => !!document.querySelector('#p5 .note-card')));
       assert.deepEqual(b.problems, []);
     } finally {
       await other.close();

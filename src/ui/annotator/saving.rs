@@ -10,6 +10,7 @@ use crate::annotations::{AnnotationSet, StoredVersions};
 use crate::keeping::{seven_day_rule_to_tell, Eviction, Kept, SEVEN_DAY_RULE};
 
 use super::document::AnnotatedDocument;
+use crate::ui::backup_file;
 use crate::ui::browser;
 use crate::ui::storage::{self, Load, OtherTabWrote, SaveError, Saved};
 use crate::ui::text_store;
@@ -200,6 +201,7 @@ impl Saving {
                 if !matches!(saved, Saved::Nothing) {
                     text_store::ask_to_keep();
                     self.tell_seven_day_rule();
+                    backup_file::changed(self.notices);
                 }
                 match saved {
                     Saved::Nothing => {}

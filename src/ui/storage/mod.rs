@@ -16,6 +16,6 @@ mod settings;
 
 pub use annotations::*;
 pub use library::*;
-pub use raw::{annotations_key, Load, SaveError, LIBRARY_KEY, SETTINGS_KEY};
+pub use raw::{annotations_key, announce_written, Load, SaveError, LIBRARY_KEY, SETTINGS_KEY};
 pub(crate) use raw::{is_quota_exceeded, js_error_words};
 pub use settings::*;

@@ -194,3 +194,22 @@ pub(super) fn read_millis(key: &str) -> Option<Millis> {
 pub(crate) fn is_quota_exceeded(name: &str, message: &str) -> bool {
     name == "QuotaExceededError" || message.to_ascii_lowercase().contains("quota")
 }
+
+/// Tells this tab's listeners that `key` was written, as a `storage` event tells them of another
+/// tab's writes: what was merged from outside (a backup file) reaches the open report and the
+/// library by the way other tabs' edits do.
+pub fn announce_written(key: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(local) = window.local_storage().ok().flatten() else {
+        return;
+    };
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some(key));
+    init.set_new_value(local.get_item(key).ok().flatten().as_deref());
+    init.set_storage_area(Some(&local));
+    if let Ok(event) = web_sys::StorageEvent::new_with_event_init_dict("storage", &init) {
+        let _ = window.dispatch_event(&event);
+    }
+}
