@@ -153,8 +153,10 @@ fn stored_library() -> Library {
     }
 }
 
-/// Writes the kept file now (if there is one): "written", "none" or "permission".
-pub async fn write_now() -> String {
+/// Writes the kept file now (if there is one): "written", "none" or "permission". In a part of
+/// the app of its own, with the backup's format: fetched only where a file is kept.
+#[cfg_attr(feature = "split", lazy)]
+pub async fn write_kept_file() -> String {
     let written = now();
     let text = current_backup(&stored_library(), written);
     let answer = write_js(&text)
@@ -178,7 +180,7 @@ pub fn changed(notices: Notices) {
         let handle = set_timeout_with_handle(
             move || {
                 spawn_local(async move {
-                    if write_now().await == "permission" {
+                    if kept_name().await.is_some() && write_kept_file().await == "permission" {
                         notices.tell(About::App, PERMISSION.to_string());
                     }
                 });
@@ -204,12 +206,10 @@ pub async fn read_kept() -> Option<String> {
 }
 
 /// Reads the kept file and merges what another device wrote to it since: at once where nothing
-/// conflicts (told in a toast), else the reader is sent to the library's preview.
-pub async fn merge_from_file(
-    library: Library,
-    merge_library: impl FnOnce(&Library),
-    notices: Notices,
-) {
+/// conflicts (told in a toast), else the reader is sent to the library's preview. In the part of
+/// the app that writes the file.
+#[cfg_attr(feature = "split", lazy)]
+pub async fn merge_kept_file(library: Library, merge_library: Callback<Library>, notices: Notices) {
     let Some(text) = read_kept().await else {
         return;
     };
@@ -238,7 +238,7 @@ pub async fn merge_from_file(
             ),
         );
     } else {
-        match restore(&backup, &plan, merge_library) {
+        match restore(&backup, &plan, |theirs| merge_library.run(theirs.clone())) {
             Ok(_) => notices.flash(
                 Toast::Info(format!(
                     "Merged the notes another device wrote to your backup file: {}",
@@ -254,11 +254,18 @@ pub async fn merge_from_file(
 /// Keeps this browser and the kept file in step: what another device wrote to it is merged when
 /// the app starts and each time its tab is shown again.
 pub fn keep_in_step(
-    library: impl Fn() -> Library + Copy + 'static,
-    merge_library: impl Fn(&Library) + Copy + 'static,
+    library: impl Fn() -> Library + Copy + Send + Sync + 'static,
+    merge_library: impl Fn(&Library) + Copy + Send + Sync + 'static,
     notices: Notices,
 ) {
-    let merge = move || spawn_local(merge_from_file(library(), merge_library, notices));
+    let merge = move || {
+        spawn_local(async move {
+            if kept_name().await.is_some() {
+                let merge_library = Callback::new(move |theirs: Library| merge_library(&theirs));
+                merge_kept_file(library(), merge_library, notices).await;
+            }
+        })
+    };
     set_timeout(merge, Duration::from_secs(1));
     let shown = window_event_listener(leptos::ev::visibilitychange, move |_| {
         let visible = web_sys::window()

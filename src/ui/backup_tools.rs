@@ -126,7 +126,7 @@ fn KeptFileTools(
         spawn_local(async move {
             if let Some(name) = backup_file::choose().await {
                 kept.set(Some(name.clone()));
-                let done = match backup_file::write_now().await.as_str() {
+                let done = match backup_file::write_kept_file().await.as_str() {
                     "written" => {
                         format!("The backup is kept in “{name}”, written again after each change.")
                     }
@@ -138,7 +138,7 @@ fn KeptFileTools(
     };
     let write_again = move |_| {
         spawn_local(async move {
-            if backup_file::ask_again().await && backup_file::write_now().await == "written" {
+            if backup_file::ask_again().await && backup_file::write_kept_file().await == "written" {
                 said.set(Some("The backup file is written again.".to_string()));
             }
         });

@@ -93,6 +93,41 @@ const FEATURES = [
     },
   },
   {
+    name: 'a backup file kept (its writer, and its reader when the app opens)',
+    parts: ['write_kept_file', 'merge_kept_file'],
+    async use(page) {
+      // The file a reader would choose with the save picker: one of the Origin Private File
+      // System, kept where the app keeps the chosen one.
+      await page.evaluate(async () => {
+        const root = await navigator.storage.getDirectory();
+        const handle = await root.getFileHandle('kept-backup.json', { create: true });
+        await new Promise((ok, fail) => {
+          const request = indexedDB.open('report-reader-backup', 1);
+          request.onupgradeneeded = () => request.result.createObjectStore('handles');
+          request.onerror = () => fail(request.error);
+          request.onsuccess = () => {
+            const transaction = request.result.transaction('handles', 'readwrite');
+            transaction.objectStore('handles').put(handle, 'file');
+            transaction.oncomplete = () => { request.result.close(); ok(); };
+          };
+        });
+      });
+      await page.getByRole('button', { name: 'Highlight paragraph 3', exact: true }).click();
+      const written = () => page.evaluate(async () => {
+        const root = await navigator.storage.getDirectory();
+        return (await (await root.getFileHandle('kept-backup.json')).getFile()).text();
+      });
+      const deadline = Date.now() + 10000;
+      while (!(await written()).includes('"p3"')) {
+        assert.ok(Date.now() < deadline, 'the kept file written after the change');
+        await page.waitForTimeout(200);
+      }
+      // The tab shown again: the file is read for what another device wrote.
+      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+      await page.waitForTimeout(500);
+    },
+  },
+  {
     name: 'the library',
     parts: ['library_screen'],
     async use(page) {
