@@ -47,6 +47,9 @@ pub(super) fn ends_sentence(line: &str) -> bool {
 /// A line's width in columns, as the page sets it: a Chinese or Japanese character (and the
 /// full-width punctuation among them) takes two, as wide as two Latin letters.
 pub(super) fn columns(line: &str) -> usize {
+    if line.is_ascii() {
+        return line.len();
+    }
     line.chars()
         .map(|c| {
             if crate::report::model::is_cjk(c) {
