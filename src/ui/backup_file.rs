@@ -173,6 +173,10 @@ pub async fn write_kept_file() -> String {
 
 /// Something kept here changed: the kept file is written again a little later.
 pub fn changed(notices: Notices) {
+    // Without the File System Access API no file can be kept: nothing to write, nor to open.
+    if !can_keep_a_file() {
+        return;
+    }
     PENDING_WRITE.with(|pending| {
         if let Some(handle) = pending.borrow_mut().take() {
             handle.clear();
@@ -258,6 +262,9 @@ pub fn keep_in_step(
     merge_library: impl Fn(&Library) + Copy + Send + Sync + 'static,
     notices: Notices,
 ) {
+    if !can_keep_a_file() {
+        return;
+    }
     let merge = move || {
         spawn_local(async move {
             if kept_name().await.is_some() {

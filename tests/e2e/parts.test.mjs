@@ -7,7 +7,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  ROOT, DIST, serve, useAppAndBrowser, freshContext, newPage, openApp, landedOn, assertNoProblems, chooseFile, screenshot,
+  ROOT, DIST, serve, useAppAndBrowser, freshContext, newPage, openApp, landedOn, assertNoProblems, chooseFile, screenshot, keepPrivateFileAsBackup,
 } from './support.mjs';
 
 const env = useAppAndBrowser();
@@ -96,22 +96,7 @@ const FEATURES = [
     name: 'a backup file kept (its writer, and its reader when the app opens)',
     parts: ['write_kept_file', 'merge_kept_file'],
     async use(page) {
-      // The file a reader would choose with the save picker: one of the Origin Private File
-      // System, kept where the app keeps the chosen one.
-      await page.evaluate(async () => {
-        const root = await navigator.storage.getDirectory();
-        const handle = await root.getFileHandle('kept-backup.json', { create: true });
-        await new Promise((ok, fail) => {
-          const request = indexedDB.open('report-reader-backup', 1);
-          request.onupgradeneeded = () => request.result.createObjectStore('handles');
-          request.onerror = () => fail(request.error);
-          request.onsuccess = () => {
-            const transaction = request.result.transaction('handles', 'readwrite');
-            transaction.objectStore('handles').put(handle, 'file');
-            transaction.oncomplete = () => { request.result.close(); ok(); };
-          };
-        });
-      });
+      await page.evaluate(keepPrivateFileAsBackup, 'kept-backup.json');
       await page.getByRole('button', { name: 'Highlight paragraph 3', exact: true }).click();
       const written = () => page.evaluate(async () => {
         const root = await navigator.storage.getDirectory();

@@ -220,18 +220,41 @@ export function assertNoProblems(page) {
   assert.deepEqual(page.problems, [], 'no script errors, console errors or dialogs');
 }
 
+/** In the page: fills the origin's storage quota with other data, as a full disk or other sites
+ * would. (Run by any driver: it names nothing outside itself.) */
+export function fillOriginStorage() {
+  let chunk = 'x'.repeat(1 << 20);
+  let i = 0;
+  while (chunk.length > 0) {
+    try {
+      localStorage.setItem(`filler-${i++}`, chunk);
+    } catch {
+      chunk = chunk.slice(0, chunk.length >> 1);
+    }
+  }
+}
+
 /** Fills the origin's storage quota with other data, as a full disk or other sites would. */
 export function fillStorage(page) {
-  return page.evaluate(() => {
-    let chunk = 'x'.repeat(1 << 20);
-    let i = 0;
-    while (chunk.length > 0) {
-      try {
-        localStorage.setItem(`filler-${i++}`, chunk);
-      } catch {
-        chunk = chunk.slice(0, chunk.length >> 1);
-      }
-    }
+  return page.evaluate(fillOriginStorage);
+}
+
+/** In the page: keeps the Origin Private File System's file `name` as the reader's backup file,
+ * where the app keeps the one a reader chooses with the save picker (the same
+ * FileSystemFileHandle). (Run by any driver: it names nothing outside itself.) */
+export async function keepPrivateFileAsBackup(name) {
+  const root = await navigator.storage.getDirectory();
+  const handle = await root.getFileHandle(name, { create: true });
+  await new Promise((ok, fail) => {
+    const request = indexedDB.open('report-reader-backup', 1);
+    request.onupgradeneeded = () => request.result.createObjectStore('handles');
+    request.onerror = () => fail(request.error);
+    request.onsuccess = () => {
+      const transaction = request.result.transaction('handles', 'readwrite');
+      transaction.objectStore('handles').put(handle, 'file');
+      transaction.oncomplete = () => { request.result.close(); ok(); };
+      transaction.onerror = () => fail(transaction.error);
+    };
   });
 }
 

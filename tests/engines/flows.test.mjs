@@ -10,7 +10,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ENGINES, launch, until } from './drivers.mjs';
-import { ROOT, serve } from '../e2e/support.mjs';
+import { ROOT, serve, fillOriginStorage, keepPrivateFileAsBackup } from '../e2e/support.mjs';
 
 const FIXTURES = join(ROOT, 'tests/fixtures');
 const engines = (process.env.ENGINES || ENGINES.join(',')).split(',').filter(Boolean);
@@ -216,18 +216,8 @@ const FLOWS = {
 
   async 'a storage that refuses: the reader is told, the note stays on screen'(tab, origin) {
     await tab.open(`${origin}/`);
-    await tab.run(() => {
-      // Other data fills the origin's storage, as a full disk or other sites would.
-      let chunk = 'x'.repeat(1 << 20);
-      let i = 0;
-      while (chunk.length > 0) {
-        try {
-          localStorage.setItem(`filler-${i++}`, chunk);
-        } catch {
-          chunk = chunk.slice(0, chunk.length >> 1);
-        }
-      }
-    });
+    // Other data fills the origin's storage, as a full disk or other sites would.
+    await tab.run(fillOriginStorage);
     await press(tab, 'Add note to paragraph 2');
     await tab.type('textarea[aria-label="Note on paragraph 2"]', 'A note with nowhere to go.');
     await press(tab, 'Save note', '#p2');
@@ -381,23 +371,7 @@ const FLOWS = {
       assert.equal(await tab.run(() => [...document.querySelectorAll('button')].some((b) => b.textContent.includes('Keep a backup file'))), false);
       return;
     }
-    // The file the reader would choose with the picker: one of the Origin Private File System,
-    // the same FileSystemFileHandle, kept where the app keeps the chosen one.
-    const keepFile = (on) => on.run(async () => {
-      const root = await navigator.storage.getDirectory();
-      const handle = await root.getFileHandle('synced-backup.json', { create: true });
-      await new Promise((ok, fail) => {
-        const request = indexedDB.open('report-reader-backup', 1);
-        request.onupgradeneeded = () => request.result.createObjectStore('handles');
-        request.onerror = () => fail(request.error);
-        request.onsuccess = () => {
-          const transaction = request.result.transaction('handles', 'readwrite');
-          transaction.objectStore('handles').put(handle, 'file');
-          transaction.oncomplete = () => { request.result.close(); ok(); };
-          transaction.onerror = () => fail(transaction.error);
-        };
-      });
-    });
+    const keepFile = (on) => on.run(keepPrivateFileAsBackup, 'synced-backup.json');
     const fileText = (on) => on.run(async () => {
       const root = await navigator.storage.getDirectory();
       return (await (await root.getFileHandle('synced-backup.json')).getFile()).text();
