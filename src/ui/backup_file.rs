@@ -50,7 +50,7 @@ thread_local! {
 }
 
 /// Every report's annotations as stored here, tombstones included.
-pub fn stored_sets(library: &Library) -> Vec<(String, AnnotationSet)> {
+fn stored_sets(library: &Library) -> Vec<(String, AnnotationSet)> {
     library
         .all()
         .filter_map(|e| Some((e.id.clone(), local_set(&e.id)?)))
@@ -64,7 +64,7 @@ fn local_set(id: &str) -> Option<AnnotationSet> {
         .map(|d| d.annotations)
 }
 
-pub fn settings() -> Settings {
+fn settings() -> Settings {
     match storage::load_settings(now()) {
         Load::Read { value, .. } => value,
         _ => Settings::default(),
