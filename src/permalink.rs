@@ -195,6 +195,8 @@ pub struct Route {
     pub report: Option<String>,
     pub version: Option<usize>,
     pub library: bool,
+    /// The notebook: every highlight and note (of `report` alone, where it names one).
+    pub notebook: bool,
     /// Something was shared to the reader from another app (`?shared`, where the offline
     /// worker sends the manifest's share target): it is to be opened.
     pub shared: bool,
@@ -217,11 +219,20 @@ impl Route {
                 "report" if !value.is_empty() => route.report = Some(value),
                 "version" => route.version = value.parse().ok().filter(|&v| v > 0),
                 "library" => route.library = true,
+                "notebook" => route.notebook = true,
                 "shared" => route.shared = true,
                 _ => {}
             }
         }
         route
+    }
+
+    /// The query string of the notebook, of one report's notes where it names one.
+    pub fn notebook_for(report: Option<&str>) -> String {
+        match report {
+            Some(id) => format!("?notebook&report={}", utf8_percent_encode(id, FRAGMENT)),
+            None => "?notebook".to_string(),
+        }
     }
 
     /// The query string for a report (empty for the default one).
@@ -251,6 +262,15 @@ mod tests {
             ids: ids.iter().map(|s| s.to_string()).collect(),
             note: None,
         }
+    }
+
+    #[test]
+    fn the_notebook_has_an_address_of_its_own_and_of_one_reports_notes() {
+        let all = Route::from_query(&Route::notebook_for(None));
+        assert!(all.notebook && all.report.is_none() && !all.library);
+        let one = Route::from_query(&Route::notebook_for(Some("r-1 2")));
+        assert!(one.notebook);
+        assert_eq!(one.report.as_deref(), Some("r-1 2"));
     }
 
     #[test]

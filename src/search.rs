@@ -89,6 +89,21 @@ fn fold(text: &str) -> Folded {
     folded
 }
 
+/// A text folded as searching folds it (case, accents, ligatures, Arabic marks and letter forms,
+/// digits of other scripts, runs of white space), for matching done elsewhere: the library's
+/// search and the notebook's filter fold the same way as a report's own search.
+pub fn fold_text(text: &str) -> String {
+    fold(text).chars.into_iter().collect()
+}
+
+/// Calls `out` with each folded character of `text` and the char offset in `text` it came from.
+pub(crate) fn fold_with_origin(text: &str, mut out: impl FnMut(char, usize)) {
+    let folded = fold(text);
+    for (c, at) in folded.chars.into_iter().zip(folded.origin) {
+        out(c, at);
+    }
+}
+
 /// One match: in a paragraph's text, or in a note on it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {

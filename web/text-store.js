@@ -5,15 +5,20 @@
 const DATABASE = 'report-reader';
 const TEXTS = 'texts';
 const FILES = 'files';
+// The library's search index: one record per report (its current version's paragraphs and
+// words), made from the texts above by the library's search and made again when they change.
+const SEARCH = 'search';
 let opened;
 
 function database() {
   if (!opened) {
     opened = new Promise((resolve, reject) => {
-      const request = indexedDB.open(DATABASE, 1);
+      const request = indexedDB.open(DATABASE, 2);
       request.onupgradeneeded = () => {
-        request.result.createObjectStore(TEXTS);
-        request.result.createObjectStore(FILES);
+        const have = request.result.objectStoreNames;
+        for (const store of [TEXTS, FILES, SEARCH]) {
+          if (!have.contains(store)) request.result.createObjectStore(store);
+        }
       };
       request.onsuccess = () => {
         // Another tab upgrading the database closes this connection; the next call opens anew.
@@ -47,6 +52,13 @@ export const putFile = (hash, name, type, bytes) => transact(FILES, 'readwrite',
 export const forget = (hash) => transact(TEXTS, 'readwrite', (s) => s.delete(hash)).then(() => transact(FILES, 'readwrite', (s) => s.delete(hash)));
 /** The hashes of every stored text. */
 export const storedHashes = () => transact(TEXTS, 'readonly', (s) => s.getAllKeys());
+
+/** Keeps a report's search record (a JSON string), in place of its earlier one. */
+export const putRecord = (report, record) => transact(SEARCH, 'readwrite', (s) => s.put(record, report));
+/** Every search record kept, as JSON strings. */
+export const allRecords = () => transact(SEARCH, 'readonly', (s) => s.getAll());
+/** Forgets a report's search record. */
+export const forgetRecord = (report) => transact(SEARCH, 'readwrite', (s) => s.delete(report));
 
 /** What this site uses of the browser's storage and what it may use, in bytes ([used, quota]), or undefined. */
 export async function estimate() {

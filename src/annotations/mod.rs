@@ -228,7 +228,7 @@ impl Annotation {
             target,
             colour,
             note: note.to_string(),
-            tags: Vec::new(),
+            tags: hashtags(note),
             created: now,
             modified: now,
             deleted: false,
@@ -459,7 +459,7 @@ impl AnnotationSet {
         if note.trim().is_empty() && a.colour.is_none() {
             self.delete(id, now);
         } else if a.note != note {
-            self.edit(id, now, |a| a.note = note.to_string());
+            self.edit(id, now, |a| a.set_note(note));
         }
     }
 
@@ -470,7 +470,7 @@ impl AnnotationSet {
             self.delete(id, now);
         } else if a.note != note || a.colour != colour {
             self.edit(id, now, |a| {
-                a.note = note.to_string();
+                a.set_note(note);
                 a.colour = colour;
             });
         }
@@ -480,6 +480,43 @@ impl AnnotationSet {
     pub fn prune(&mut self, now: Millis) {
         self.by_id
             .retain(|_, a| !(a.deleted && now - a.modified > TOMBSTONE_MILLIS));
+    }
+}
+
+/// The tags a note writes as `#words` ("#follow-up", "#détention"): a `#` at the start of a
+/// word, then letters, digits, `-` or `_`, with a letter among them (so "#3" and a Markdown
+/// heading's "# " are not tags).
+pub fn hashtags(note: &str) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    let chars: Vec<char> = note.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c != '#' || (i > 0 && !chars[i - 1].is_whitespace() && chars[i - 1] != '(') {
+            continue;
+        }
+        let tag: String = chars[i + 1..]
+            .iter()
+            .take_while(|c| c.is_alphanumeric() || **c == '-' || **c == '_')
+            .collect();
+        let tag = tag.trim_end_matches(['-', '_']).to_string();
+        if tag.chars().any(char::is_alphabetic) && !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    tags
+}
+
+impl Annotation {
+    /// Writes its note; the tags the old note wrote as `#words` give way to the new note's, and
+    /// tags it was given otherwise (by an import) stay.
+    fn set_note(&mut self, note: &str) {
+        let written_before = hashtags(&self.note);
+        self.tags.retain(|t| !written_before.contains(t));
+        for tag in hashtags(note) {
+            if !self.tags.contains(&tag) {
+                self.tags.push(tag);
+            }
+        }
+        self.note = note.to_string();
     }
 }
 
@@ -493,6 +530,29 @@ pub fn clipped(text: &str, max: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_notes_hashtags_are_its_tags_and_imported_tags_stay() {
+        assert_eq!(
+            hashtags("Ask #follow-up on (#détention), not #3 or a#b\n# Heading #kashmir."),
+            ["follow-up", "détention", "kashmir"]
+        );
+        let mut set = AnnotationSet::default();
+        let mut a = Annotation::new(
+            "a".into(),
+            Target::whole("p1", None),
+            None,
+            "See #visits",
+            1,
+        );
+        assert_eq!(a.tags, ["visits"]);
+        a.tags.push("imported".into());
+        set.add(a);
+        set.write_note("a", "Now #review only", 2);
+        assert_eq!(set.get("a").unwrap().tags, ["imported", "review"]);
+        set.rewrite("a", "No tags written", Some(Colour::Green), 3);
+        assert_eq!(set.get("a").unwrap().tags, ["imported"]);
+    }
+
     #[test]
     fn a_target_is_read_with_its_fields_in_any_order_and_refused_without_its_kind() {
         use super::{Quote, Target};

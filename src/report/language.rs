@@ -45,6 +45,22 @@ fn persian_or_urdu(c: char) -> Option<&'static str> {
     }
 }
 
+/// A language's name as its speakers write it ("Français"), for lists a reader chooses from;
+/// the tag itself for one this reader does not tell apart.
+pub fn language_name(tag: &str) -> &str {
+    match tag {
+        "ar" => "العربية",
+        "en" => "English",
+        "es" => "Español",
+        "fa" => "فارسی",
+        "fr" => "Français",
+        "ru" => "Русский",
+        "ur" => "اردو",
+        "zh" => "中文",
+        other => other,
+    }
+}
+
 /// The language of a report's text, as a BCP 47 tag. By script first: Arabic letters make it
 /// Arabic, or Urdu or Persian where their own letters are common; Cyrillic, Russian; Han,
 /// Chinese. Then, in Latin script, by the function words each language uses most: French,

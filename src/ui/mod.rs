@@ -7,9 +7,14 @@ mod backup_file;
 mod backup_tools;
 mod browser;
 mod exchange_tools;
+mod library_entry;
+mod library_index;
+mod library_list;
+mod library_search;
 mod library_state;
 mod library_view;
 mod note_card;
+mod notebook_view;
 mod notes_panel;
 mod notices;
 mod on_demand;
@@ -55,6 +60,8 @@ enum Screen {
     Loading,
     Reading(OpenReport),
     Library,
+    /// The notebook, of one report where it names one.
+    Notebook(Option<String>),
     Missing(Missing),
 }
 
@@ -88,7 +95,10 @@ pub fn App() -> impl IntoView {
     // page already shows, if it is of this report (published with it), else made from the text.
     let shown_by_page = shown_by_page
         .filter(|(id, _)| {
-            !route.library && route.version.is_none() && route.report.as_ref() == Some(id)
+            !route.library
+                && !route.notebook
+                && route.version.is_none()
+                && route.report.as_ref() == Some(id)
         })
         .map(|(_, html)| html);
     let page_shows_first_screen = shown_by_page.is_some();
@@ -125,6 +135,7 @@ pub fn App() -> impl IntoView {
             },
             Screen::Reading(current) => view! { <ReaderView current=current panel_open=panel_open search_open=search_open help_open=help_open notices=notices /> }.into_any(),
             Screen::Library => Suspend::new(library_view::library_screen(shelf)).into_any(),
+            Screen::Notebook(scope) => Suspend::new(notebook_view::notebook_screen(shelf, scope)).into_any(),
             Screen::Missing(missing) => view! { <MissingReport missing=missing open_panel=open_panel /> }.into_any(),
         }}
         <ToastView notices=notices />
@@ -174,6 +185,7 @@ fn open_what_the_address_asks(
 ) {
     let route = route.clone();
     match (&route.library, &route.report) {
+        _ if route.notebook => screen.set(Screen::Notebook(route.report.clone())),
         (true, _) => screen.set(Screen::Library),
         // The bundled report at once (the page shows it already), unless the reader opened a
         // revision of it, whose text is read from storage first.

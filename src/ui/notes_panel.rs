@@ -115,6 +115,10 @@ pub fn NotesPanel(
                 <h2>"Highlights and notes"</h2>
                 <button type="button" class="text-button" aria-label="Close highlights and notes" on:click=move |_| open.set(false)>"Close"</button>
             </div>
+            <p class="panel-notebook">
+                <a href=crate::permalink::Route::notebook_for(Some(&annotator.report_id()))>"This report’s notes in the notebook"</a>
+                " · " <a href=crate::permalink::Route::notebook_for(None)>"All your notes"</a>
+            </p>
             <details class="exchange" on:toggle=move |_| exchange_opened.set(true)>
                 <summary>"Export and import"</summary>
                 {when_first_wanted(move || exchange_opened.get(), move || exchange_tools(annotator, report.clone(), notices))}

@@ -26,6 +26,12 @@ extern "C" {
     ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = forget, catch)]
     async fn forget_version(hash: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = putRecord, catch)]
+    async fn put_record(report: &str, record: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = allRecords, catch)]
+    async fn all_records() -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = forgetRecord, catch)]
+    async fn forget_record(report: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = estimate, catch)]
     async fn estimate_usage() -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = persisted, catch)]
@@ -80,6 +86,30 @@ pub async fn forget(hashes: &[String]) {
         let _ = forget_version(hash).await;
         storage::forget_old_text(hash);
     }
+}
+
+/// Keeps a report's record in the library's search index (in place of its earlier one).
+pub async fn save_search_record(report: &str, record: &str) -> Result<(), SaveError> {
+    put_record(report, record)
+        .await
+        .map(|_| ())
+        .map_err(|e| save_error(&e))
+}
+
+/// Every record of the library's search index, as stored (JSON); none if it cannot be read.
+pub async fn search_records() -> Vec<String> {
+    let Ok(all) = all_records().await else {
+        return Vec::new();
+    };
+    js_sys::Array::from(&all)
+        .iter()
+        .filter_map(|record| record.as_string())
+        .collect()
+}
+
+/// Forgets a removed report's record in the search index.
+pub async fn forget_search_record(report: &str) {
+    let _ = forget_record(report).await;
 }
 
 /// Moves the texts kept in localStorage before texts moved to IndexedDB: each is copied, read

@@ -351,7 +351,9 @@ test('a text whose symbol is the default report’s with /Rev.1 is its new versi
   assert.equal(await page.getByRole('navigation', { name: 'Versions of this report' }).count(), 0, 'not a version of the report it adds to');
   assert.equal(await page.locator('#p8[data-highlight]').count(), 0, 'nor does it carry that report’s notes');
   await openApp(page, `${env.origin}/?library`);
-  const entry = page.locator('.library-entry', { hasText: 'FINAL.REP/Add.1' });
+  // Listed under the report it adds to.
+  const parent = page.locator('.library-reports .library-list > .library-entry[data-report="oic-cfm-51-cg-jk-2025"]');
+  const entry = parent.getByRole('list', { name: /^Addenda to Report of the Meeting/ }).locator('.library-entry', { hasText: 'FINAL.REP/Add.1' });
   assert.match(await entry.textContent(), /addendum to Report of the Meeting of the OIC Contact Group/);
   await entry.getByRole('link', { name: /^Report of the Meeting/ }).click();
   await page.waitForSelector('html[data-app] #p12');

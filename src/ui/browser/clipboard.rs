@@ -19,7 +19,23 @@ pub async fn copy_text(text: &str) -> Result<(), ()> {
 
 /// Offers text to the reader as a file download.
 pub fn download(file_name: &str, mime: &str, text: &str) {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    offer(
+        file_name,
+        mime,
+        js_sys::Array::of1(&JsValue::from_str(text)),
+    );
+}
+
+/// Offers bytes (a zip of files) to the reader as a file download.
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) {
+    offer(
+        file_name,
+        mime,
+        js_sys::Array::of1(&js_sys::Uint8Array::from(bytes)),
+    );
+}
+
+fn offer(file_name: &str, mime: &str, parts: js_sys::Array) {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {

@@ -142,3 +142,33 @@ fn prefers_reduced_motion() -> bool {
         .flatten()
         .is_some_and(|query| query.matches())
 }
+
+/// Moves the keyboard focus to the next (or previous) element matching `selector` from the one
+/// that has it, as the arrow keys move through a list; `false` if there is none to go to.
+pub fn focus_next(selector: &str, forward: bool) -> bool {
+    let Some(document) = window().document() else {
+        return false;
+    };
+    let Ok(found) = document.query_selector_all(selector) else {
+        return false;
+    };
+    let items: Vec<HtmlElement> = (0..found.length())
+        .filter_map(|i| found.item(i)?.dyn_into::<HtmlElement>().ok())
+        .collect();
+    let active = document.active_element();
+    let at = items.iter().position(|item| {
+        active
+            .as_ref()
+            .is_some_and(|a| a == item.as_ref() as &web_sys::Element)
+    });
+    let next = match (at, forward) {
+        (Some(i), true) => i + 1,
+        (Some(0), false) | (None, false) => return false,
+        (Some(i), false) => i - 1,
+        (None, true) => 0,
+    };
+    match items.get(next) {
+        Some(item) => item.focus().is_ok(),
+        None => false,
+    }
+}

@@ -30,6 +30,34 @@ pub fn page_url() -> String {
     window().location().href().unwrap_or_default()
 }
 
+/// The app's own address, without query or fragment: what links that leave the app (in an
+/// export) begin with.
+pub fn app_url() -> String {
+    let location = window().location();
+    format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    )
+}
+
+/// A day as the reader's browser writes it short ("8 Dec 2026").
+pub fn short_date(millis: i64) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(millis as f64));
+    let options = js_sys::Object::new();
+    for (key, value) in [("day", "numeric"), ("month", "short"), ("year", "numeric")] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    String::from(date.to_locale_date_string("en-GB", &options))
+}
+
+/// Milliseconds since 1970 of a date field's value ("2026-12-08"), at its start or its end;
+/// `None` for an empty or unreadable value.
+pub fn date_field_millis(value: &str, end_of_day: bool) -> Option<i64> {
+    let millis = js_sys::Date::parse(&format!("{value}T00:00:00"));
+    (!millis.is_nan()).then(|| millis as i64 + if end_of_day { 86_400_000 - 1 } else { 0 })
+}
+
 pub fn set_title(title: &str) {
     if let Some(document) = window().document() {
         document.set_title(title);
@@ -63,6 +91,15 @@ pub fn show_query(query: &str) {
 pub async fn next_frame() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 16);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Lets the page answer (a key, a click, a paint) between two pieces of background work,
+/// without waiting for a frame as [`next_frame`] does.
+pub async fn yield_to_page() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
     });
     let _ = JsFuture::from(promise).await;
 }

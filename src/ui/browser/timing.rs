@@ -32,3 +32,16 @@ fn measure_since(name: &str, started: Option<(web_sys::Performance, String)>) {
         let _ = performance.measure_with_start_mark(name, &start);
     }
 }
+
+/// A measure begun: for work spread over many tasks (see [`timing_end`]).
+pub struct Timing(Option<(web_sys::Performance, String)>);
+
+/// Begins the measure `name`, ended by [`timing_end`].
+pub fn timing_start(name: &str) -> Timing {
+    Timing(mark_start(name))
+}
+
+/// Ends the measure `name` begun by [`timing_start`].
+pub fn timing_end(name: &str, started: Timing) {
+    measure_since(name, started.0);
+}

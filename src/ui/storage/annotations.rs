@@ -203,6 +203,12 @@ pub fn raw_annotations(report: &str) -> Option<String> {
 /// How many live annotations a report has stored (for the library): the readable document with
 /// its readable journal, counted where they are read rather than written out and read again.
 pub fn count_annotations(report: &str) -> usize {
+    stored_annotations(report).len()
+}
+
+/// A report's stored annotations, as far as they can be read (the library's search and the
+/// notebook read every report's; a report's own view loads them with [`load_annotations`]).
+pub fn stored_annotations(report: &str) -> AnnotationSet {
     let mut all = read_set(&annotations_key(report))
         .ok()
         .flatten()
@@ -210,7 +216,7 @@ pub fn count_annotations(report: &str) -> usize {
     if let Ok(Some(recent)) = read_set(&journal_key(report)) {
         all.merge(&recent);
     }
-    all.len()
+    all
 }
 
 /// Forgets a removed report's annotations (its texts are [`super::text_store::forget`]'s).
