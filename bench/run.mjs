@@ -2,7 +2,8 @@
 // table of figures, each beside its floor (the same report as static HTML, served the same way)
 // where there is one, and the budget it is held to. No figure is asserted: this reports.
 //
-//   node bench/run.mjs [--runs N] [--sizes 1000,10000,100000]
+//   node bench/run.mjs [--runs N] [--sizes 1000,10000,100000] [--only <part name pattern>]
+//   BENCH_DEBUG=1 prints the library's long tasks with the measures they overlap.
 import { mkdtemp, readFile, readdir, writeFile, cp, mkdir } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { tmpdir, cpus, totalmem } from 'node:os';
@@ -24,6 +25,8 @@ function row(figure, value, floor, ratio, budget) {
 }
 /** Runs one part of the benchmark; a failure is reported in the table, and the rest goes on. */
 async function part(name, f) {
+  // `--only <pattern>` measures only the parts whose names match it (to look at one figure).
+  if (args.only && !new RegExp(args.only).test(name)) return;
   try {
     await f();
   } catch (error) {
@@ -45,9 +48,9 @@ function sentence(random, words) {
   return out.join(' ') + '.';
 }
 const ROMAN = (n) => { const t = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']]; let r = ''; for (const [v, s] of t) while (n >= v) { r += s; n -= v; } return r; };
-function synthetic(count) {
-  const random = rng(count);
-  const lines = [`A/BENCH/${count}`, '', `Report of the Benchmark Session on ${count} Paragraphs`, '*Held in Geneva*', 'Geneva, Palais des Nations', '3 March 2025', ''];
+function synthetic(count, seed = count, symbol = `A/BENCH/${count}`) {
+  const random = rng(seed);
+  const lines = [symbol, '', `Report of the Benchmark Session on ${count} Paragraphs`, '*Held in Geneva*', 'Geneva, Palais des Nations', '3 March 2025', ''];
   const texts = {};
   for (let n = 1; n <= count; n++) {
     if (n % 40 === 1) lines.push(`${ROMAN(Math.ceil(n / 40))}. Section ${Math.ceil(n / 40)}`, '');
@@ -440,6 +443,103 @@ await part('300-page PDF', async () => {
   row(`PDF of ${pages} pages: the whole report set out and working`, ms(whole), '', '', '≤ 15 s');
   row(`PDF of ${pages} pages: pages read and laid out per second`, `${(pages / (whole / 1000)).toFixed(0)}`);
   row(`PDF of ${pages} pages: longest task on the page's thread`, ms(median(runs.map((r) => r.longest))), '', '', '≤ 200 ms');
+});
+
+// A library of 200 reports of about 50 pages each, with 10,000 notes among them, stored as a
+// reader's browser keeps them: the library search's index built in the background (reports a
+// second, longest task), its size on disk, one query over everything; the notebook of every
+// note gathered and filtered.
+await part('library of 200 reports', async () => {
+  const REPORTS = 200, PARAGRAPHS = 420, NOTES = 50;
+  const library = [];
+  const texts = [];
+  const notes = {};
+  for (let i = 1; i <= REPORTS; i++) {
+    const symbol = `A/BENCH/${2000 + (i % 25)}/${i}`;
+    const { text, texts: paragraphs } = synthetic(PARAGRAPHS, 7919 * i, symbol);
+    const id = `r-bench-${i}`;
+    const hash = `bench${String(i).padStart(11, '0')}`;
+    library.push({ id, source: { kind: 'opened' }, symbol, title: `Report of the Benchmark Session on ${PARAGRAPHS} Paragraphs`, date: '3 March 2025', versions: [{ hash, added: 1, file_name: `r${i}.txt` }], last_opened: i, modified: i });
+    texts.push([hash, text]);
+    notes[`report-reader:annotations:${id}`] = annotationsFor(id, paragraphs, NOTES);
+  }
+  const seeded = { library: JSON.stringify({ format: 'report-reader.library', version: 1, entries: library }), notes };
+  const pages = Math.round(texts.reduce((n, [, t]) => n + t.length, 0) / REPORTS / 3000);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(`${base}/?library`);
+  await page.waitForSelector('html[data-app] .library');
+  // The reports' texts where the app keeps them, and the library and notes; then a fresh visit.
+  await page.evaluate(async ({ seeded, texts }) => {
+    localStorage.setItem('report-reader:library', seeded.library);
+    for (const [key, value] of Object.entries(seeded.notes)) localStorage.setItem(key, value);
+    const db = await new Promise((resolve, reject) => { const r = indexedDB.open('report-reader'); r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+    await new Promise((resolve, reject) => {
+      const t = db.transaction(['texts', 'search', 'citations'], 'readwrite');
+      for (const [hash, text] of texts) t.objectStore('texts').put(text, hash);
+      t.objectStore('search').clear();
+      t.objectStore('citations').clear();
+      t.oncomplete = resolve; t.onerror = () => reject(t.error);
+    });
+    db.close();
+  }, { seeded, texts });
+  await page.addInitScript(() => {
+    window.__long = [];
+    new PerformanceObserver((list) => window.__long.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration })))).observe({ type: 'longtask' });
+  });
+  await page.reload();
+  await page.locator('.library-index-progress', { hasText: `${REPORTS + 1} of ${REPORTS + 1} reports searchable.` }).waitFor({ timeout: 600000 });
+  // The tasks from the index's start on: the app's own start (its wasm compiled) is not the index's.
+  const built = await page.evaluate(() => {
+    const index = performance.getEntriesByName('library:index').at(-1);
+    const long = window.__long.filter((t) => t.start >= index.startTime && t.duration > 60);
+    const measures = performance.getEntriesByType('measure');
+    window.__debug = long.map((t) => ({ ...t, during: measures.filter((m) => m.startTime < t.start + t.duration && m.startTime + m.duration > t.start).map((m) => `${m.name} ${m.duration.toFixed(0)}`) }));
+    return { index: index.duration, longest: Math.max(0, ...window.__long.filter((t) => t.start >= index.startTime).map((t) => t.duration)) };
+  });
+  if (process.env.BENCH_DEBUG) console.error(JSON.stringify(await page.evaluate(() => window.__debug), null, 1));
+  const onDisk = await page.evaluate(async () => {
+    const db = await new Promise((resolve) => { const r = indexedDB.open('report-reader'); r.onsuccess = () => resolve(r.result); });
+    const all = await new Promise((resolve) => { const r = db.transaction('search').objectStore('search').getAll(); r.onsuccess = () => resolve(r.result); });
+    const cites = await new Promise((resolve) => { const r = db.transaction('citations').objectStore('citations').getAll(); r.onsuccess = () => resolve(r.result); });
+    db.close();
+    return all.reduce((n, s) => n + s.length, 0) + cites.reduce((n, s) => n + s.length, 0);
+  });
+  const textBytes = texts.reduce((n, [, t]) => n + Buffer.byteLength(t), 0);
+  row(`library of ${REPORTS} reports (${pages} pages each): index built in the background`, `${((REPORTS + 1) / (built.index / 1000)).toFixed(0)} reports a second (${ms(built.index)})`, '', '', '≥ 20 reports a second');
+  row(`library of ${REPORTS} reports: longest task on the page's thread while the index is built`, ms(built.longest), '', '', '≤ 100 ms');
+  row(`library of ${REPORTS} reports: the index's size on disk`, `${mib(onDisk)} (the texts: ${mib(textBytes)})`);
+  // Queries, once the index is read back on a fresh visit as a reader's next visit reads it.
+  await page.reload();
+  await page.locator('.library-index-progress', { hasText: `${REPORTS + 1} of ${REPORTS + 1} reports searchable.` }).waitFor({ timeout: 120000 });
+  const read = await page.evaluate(() => performance.getEntriesByName('library:read-index').at(-1)?.duration || 0);
+  const queries = [];
+  const QUERIES = ['humanitarian personnel', '"territorial integrity"', 'sovereign', 'council secretary envoy'];
+  for (const query of QUERIES) {
+    await page.getByRole('searchbox', { name: 'Search every report and note in your library' }).fill(query);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.waitForFunction((n) => performance.getEntriesByName('library:search').length >= n, queries.length + 1);
+    queries.push(await page.evaluate(() => performance.getEntriesByName('library:search').at(-1).duration));
+  }
+  const found = await page.locator('.library-search-status').textContent();
+  row(`library of ${REPORTS} reports: the index read back on a visit`, ms(read));
+  row(`library of ${REPORTS} reports: one query over every report and ${REPORTS * NOTES} notes`, `${ms(median(queries))} (${QUERIES.map((q, i) => `${q}: ${ms(queries[i])}`).join('; ')}; the last found ${found})`, '', '', '≤ 200 ms');
+  // The notebook of every note: gathered (each report read and its notes placed), then filtered.
+  await page.goto(`${base}/?notebook`);
+  await page.locator('.notebook-entry').first().waitFor({ timeout: 600000 });
+  const gathered = await page.evaluate(() => performance.getEntriesByName('notebook:gather').at(-1).duration);
+  const filters = [];
+  for (const words of ['note 1', 'note 12', '']) {
+    await page.getByRole('searchbox', { name: "Search the notebook's quotes, notes and tags" }).fill(words);
+    await page.waitForFunction((n) => performance.getEntriesByName('notebook:select').length >= n, filters.length + 2);
+    const start = await page.evaluate(() => performance.now());
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    filters.push({ select: await page.evaluate(() => performance.getEntriesByName('notebook:select').at(-1).duration), painted: (await page.evaluate(() => performance.now())) - start });
+  }
+  const entries = await page.locator('.notebook-actions .library-search-status').textContent();
+  row(`notebook of ${REPORTS * NOTES} entries: gathered from ${REPORTS} reports`, ms(gathered));
+  row(`notebook of ${REPORTS * NOTES} entries: one filter by words, then shown`, `${ms(median(filters.map((f) => f.select)))} + ${ms(median(filters.map((f) => f.painted)))} (${entries})`, '', '', '≤ 100 ms');
+  await context.close();
 });
 
 // Opening the 10,000-paragraph report by permalink to its last paragraph

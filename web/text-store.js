@@ -8,15 +8,18 @@ const FILES = 'files';
 // The library's search index: one record per report (its current version's paragraphs and
 // words), made from the texts above by the library's search and made again when they change.
 const SEARCH = 'search';
+// What each report cites (one small record per report, made with its search record): read by
+// a report to list the reports that cite it.
+const CITATIONS = 'citations';
 let opened;
 
 function database() {
   if (!opened) {
     opened = new Promise((resolve, reject) => {
-      const request = indexedDB.open(DATABASE, 2);
+      const request = indexedDB.open(DATABASE, 3);
       request.onupgradeneeded = () => {
         const have = request.result.objectStoreNames;
-        for (const store of [TEXTS, FILES, SEARCH]) {
+        for (const store of [TEXTS, FILES, SEARCH, CITATIONS]) {
           if (!have.contains(store)) request.result.createObjectStore(store);
         }
       };
@@ -57,8 +60,12 @@ export const storedHashes = () => transact(TEXTS, 'readonly', (s) => s.getAllKey
 export const putRecord = (report, record) => transact(SEARCH, 'readwrite', (s) => s.put(record, report));
 /** Every search record kept, as JSON strings. */
 export const allRecords = () => transact(SEARCH, 'readonly', (s) => s.getAll());
-/** Forgets a report's search record. */
-export const forgetRecord = (report) => transact(SEARCH, 'readwrite', (s) => s.delete(report));
+/** Forgets a report's search record and what it cites. */
+export const forgetRecord = (report) => transact(SEARCH, 'readwrite', (s) => s.delete(report)).then(() => transact(CITATIONS, 'readwrite', (s) => s.delete(report)));
+/** Keeps what a report cites (a JSON string). */
+export const putCitations = (report, record) => transact(CITATIONS, 'readwrite', (s) => s.put(record, report));
+/** What every report cites, as JSON strings. */
+export const allCitations = () => transact(CITATIONS, 'readonly', (s) => s.getAll());
 
 /** What this site uses of the browser's storage and what it may use, in bytes ([used, quota]), or undefined. */
 export async function estimate() {

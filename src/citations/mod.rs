@@ -16,6 +16,7 @@
 
 mod chars;
 mod eu;
+mod links;
 mod numbers;
 mod organs;
 mod paragraphs;
@@ -26,6 +27,7 @@ use std::cmp::Reverse;
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 
 use chars::Text;
+pub use links::{plain_key, CitationLink};
 pub use organs::Context;
 
 /// One reference to another document found in a text.
@@ -69,6 +71,17 @@ pub fn find_citations(text: &str, context: &Context) -> Vec<Citation> {
         });
     }
     citations
+}
+
+impl Citation {
+    /// The link the text carries for it.
+    pub fn link(&self) -> CitationLink {
+        CitationLink {
+            symbol: self.symbol.clone(),
+            paragraph: self.paragraph,
+            official: official_address(&self.symbol),
+        }
+    }
 }
 
 /// The key by which two spellings of one symbol are the same document: "A/HRC/55/23",

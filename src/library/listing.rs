@@ -250,6 +250,25 @@ impl Listing {
     }
 }
 
+/// The reports of a library by the key of their symbol ([`crate::citations::plain_key`]), each
+/// with its address: where a citation of it in another report's text leads.
+pub fn documents_by_symbol(
+    library: &super::index::Library,
+) -> std::collections::HashMap<String, String> {
+    library
+        .entries()
+        .into_iter()
+        .filter_map(|e| {
+            let address = if e.id == crate::report::DEFAULT_REPORT_ID {
+                "./".to_string()
+            } else {
+                crate::permalink::Route::query_for(Some(&e.id), None)
+            };
+            Some((crate::citations::plain_key(e.symbol.as_deref()?), address))
+        })
+        .collect()
+}
+
 /// The organs, years and languages of the reports: the choices of the list's filters.
 pub fn choices(reports: &[Known]) -> (Vec<String>, Vec<i32>, Vec<String>) {
     let mut organs = BTreeSet::new();

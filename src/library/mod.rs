@@ -17,7 +17,7 @@ mod symbols;
 
 pub use entry::{notes_phrase, Entry, JoinError, Joined, Opened, Source, Version};
 pub use index::{content_hash, hash_of_digest, Library};
-pub use listing::{choices, date_key, organ_of, Known, Listing, Row, SortBy};
+pub use listing::{choices, date_key, documents_by_symbol, organ_of, Known, Listing, Row, SortBy};
 pub use manifest::{Manifest, ManifestReport};
 pub use stored::{decode, decode_value, encode_value, CURRENT_VERSION, FORMAT};
 pub use symbols::{addendum_parent, report_symbol};

@@ -5,7 +5,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 pub use super::marks::Piece;
-use super::marks::{excerpt, fragment_for, spans_of};
+use super::marks::{excerpt, fragment_for, holds_all, spans_of};
 use super::query::{parse, Part};
 use super::record::{ReportRecord, WordList};
 use crate::annotations::{Annotation, Colour};
@@ -207,6 +207,14 @@ impl LibraryIndex {
         self.reports.is_empty()
     }
 
+    /// Each indexed report's language.
+    pub fn languages(&self) -> std::collections::HashMap<String, String> {
+        self.reports
+            .iter()
+            .map(|r| (r.record.report.clone(), r.record.language.clone()))
+            .collect()
+    }
+
     /// A report's record, if it is indexed.
     pub fn record(&self, report: &str) -> Option<&ReportRecord> {
         self.reports
@@ -228,6 +236,8 @@ impl LibraryIndex {
             return Found::default();
         }
         let mut by_report: HashMap<&str, ReportHits> = HashMap::new();
+        // The paragraphs to list of each report, made into hits once the reports are ranked.
+        let mut pending: HashMap<&str, Vec<u32>> = HashMap::new();
         let notes_of: HashMap<&str, &ReportNotes> = notes.iter().map(|n| (n.report, n)).collect();
         if filter.scope != Scope::Notes {
             for indexed in &self.reports {
@@ -247,9 +257,19 @@ impl LibraryIndex {
                         })
                         .unwrap_or_default()
                 });
-                let found = text_hits(indexed, &parts, allowed.as_ref(), limits.per_report);
-                if found.paragraphs > 0 {
-                    by_report.insert(&record.report, found);
+                let (count, first) =
+                    text_matches(indexed, &parts, allowed.as_ref(), limits.per_report);
+                if count > 0 {
+                    by_report.insert(
+                        &record.report,
+                        ReportHits {
+                            report: record.report.clone(),
+                            hits: Vec::new(),
+                            paragraphs: count,
+                            notes: 0,
+                        },
+                    );
+                    pending.insert(&record.report, first);
                 }
             }
         }
@@ -306,18 +326,29 @@ impl LibraryIndex {
             reports: Vec::new(),
         };
         reports.truncate(limits.reports);
+        for report in &mut reports {
+            if let (Some(first), Some(record)) = (
+                pending.get(report.report.as_str()),
+                self.record(&report.report),
+            ) {
+                let mut hits = listed_hits(record, &parts, first);
+                hits.append(&mut report.hits);
+                report.hits = hits;
+            }
+        }
         found.reports = reports;
         found
     }
 }
 
-/// The paragraphs of one report holding every part: all counted, the first `listed` shown.
-fn text_hits(
+/// The paragraphs of one report holding every part: how many, and the first `listed` of them
+/// (by position), whose excerpts are made only if the report is among those listed.
+fn text_matches(
     indexed: &Indexed,
     parts: &[Part],
     allowed: Option<&BTreeSet<&str>>,
     listed: usize,
-) -> ReportHits {
+) -> (usize, Vec<u32>) {
     let record = &indexed.record;
     let mut candidates: Option<Vec<u32>> = None;
     for word in parts.iter().flat_map(|p| &p.words) {
@@ -336,33 +367,38 @@ fn text_hits(
     }
     // Words found at a word's start are what the index says; phrases must be read to be sure.
     let must_read = parts.iter().any(|p| p.phrase.is_some());
-    let mut hits = ReportHits {
-        report: record.report.clone(),
-        hits: Vec::new(),
-        paragraphs: 0,
-        notes: 0,
-    };
+    let mut buffer = String::new();
+    let mut count = 0;
+    let mut first = Vec::new();
     for at in candidates {
         let Some(paragraph) = record.paragraphs.get(at as usize) else {
             continue;
         };
-        if !must_read && hits.hits.len() >= listed {
-            hits.paragraphs += 1;
+        if must_read && !holds_all(&paragraph.text, parts, &mut buffer) {
             continue;
         }
-        let Some(spans) = spans_of(&paragraph.text, parts) else {
-            continue;
-        };
-        hits.paragraphs += 1;
-        if hits.hits.len() < listed {
-            hits.hits.push(Hit {
+        count += 1;
+        if first.len() < listed {
+            first.push(at);
+        }
+    }
+    (count, first)
+}
+
+/// The hits of the paragraphs found, with their words marked.
+fn listed_hits(record: &ReportRecord, parts: &[Part], first: &[u32]) -> Vec<Hit> {
+    first
+        .iter()
+        .filter_map(|&at| {
+            let paragraph = record.paragraphs.get(at as usize)?;
+            let spans = spans_of(&paragraph.text, parts)?;
+            Some(Hit {
                 paragraph: paragraph.id.clone(),
                 citation: paragraph.citation.clone(),
                 note: None,
                 excerpt: excerpt(&paragraph.text, &spans),
                 fragment: fragment_for(&paragraph.id, &paragraph.text, spans[0]),
-            });
-        }
-    }
-    hits
+            })
+        })
+        .collect()
 }

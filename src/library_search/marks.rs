@@ -120,3 +120,30 @@ pub(super) fn fragment_for(paragraph: &str, text: &str, span: (usize, usize)) ->
         None => paragraph.to_string(),
     }
 }
+
+/// Whether every part stands in a text at a word's start: what counting needs, without marks.
+/// A text all ASCII (most of a report) is folded as bytes into `buffer`, reused from one
+/// paragraph to the next; any other is read as [`spans_of`] reads it.
+pub(super) fn holds_all(text: &str, parts: &[Part], buffer: &mut String) -> bool {
+    let needle = |p: &Part| p.phrase.clone().unwrap_or_else(|| p.words[0].clone());
+    if !text.is_ascii() || parts.iter().any(|p| !needle(p).is_ascii()) {
+        return spans_of(text, parts).is_some();
+    }
+    buffer.clear();
+    for byte in text.bytes() {
+        let c = if byte.is_ascii_whitespace() {
+            ' '
+        } else {
+            char::from(byte.to_ascii_lowercase())
+        };
+        if !(c == ' ' && buffer.ends_with(' ')) {
+            buffer.push(c);
+        }
+    }
+    parts.iter().all(|part| {
+        let needle = needle(part);
+        buffer
+            .match_indices(needle.as_str())
+            .any(|(at, _)| at == 0 || !buffer.as_bytes()[at - 1].is_ascii_alphanumeric())
+    })
+}

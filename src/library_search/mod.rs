@@ -22,7 +22,10 @@ pub use find::{
     year_of, Filter, Found, Hit, LibraryIndex, Limits, Piece, ReportHits, ReportNotes, Scope,
 };
 pub use query::{parse as parse_query, Part};
-pub use record::{IndexedParagraph, ReportRecord, WordList, RECORD_FORMAT};
+pub use record::{
+    cited_by, CitationsRecord, Cite, CitedIn, IndexedParagraph, ReportRecord, WordList,
+    RECORD_FORMAT,
+};
 pub use terms::{words, Word};
 
 #[cfg(test)]
@@ -200,9 +203,42 @@ mod tests {
         let found = index.search("the", &[], &Filter::default(), limits);
         assert!(found.paragraphs > 10, "{}", found.paragraphs);
         assert_eq!(found.reports[0].hits.len(), 2);
-        // Counted without reading every paragraph, and the same when every one is read.
+        // Counted without reading every paragraph, and the same when every one is read, as
+        // bytes where the text is ASCII or as characters where it is not.
         let read = index.search("\"the\"  the", &[], &Filter::default(), limits);
         assert_eq!(read.paragraphs, found.paragraphs);
+        let phrase = index.search("\"the Contact Group\"", &[], &Filter::default(), limits);
+        let every = Limits {
+            per_report: 1000,
+            reports: 1,
+        };
+        let listed = index.search("\"the Contact Group\"", &[], &Filter::default(), every);
+        assert!(phrase.paragraphs > 2);
+        assert_eq!(phrase.paragraphs, listed.paragraphs);
+        assert_eq!(listed.reports[0].hits.len(), listed.paragraphs);
+    }
+
+    #[test]
+    fn a_report_is_cited_by_the_reports_that_name_it_with_their_paragraphs() {
+        let letter = "S/2026/100\n\nLetter on health\n\n1. Nothing cited.\n";
+        let citing = "A/HRC/63/1\n\nReport\n\n1. See S/2026/100, para. 3.\n2. And paragraph 4 of S/2026/100, and A/HRC/63/1.\n";
+        let records: Vec<CitationsRecord> = [("r-letter", letter), ("r-citing", citing)]
+            .into_iter()
+            .map(|(id, text)| ReportRecord::of(id, "h", &parse(text)).citations())
+            .collect();
+        let found = cited_by(&records, "S/2026/100", "r-letter");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].report, "r-citing");
+        assert_eq!(
+            found[0].paragraphs,
+            [
+                ("p1".to_string(), "para. 1".to_string(), Some(3)),
+                ("p2".to_string(), "para. 2".to_string(), Some(4))
+            ]
+        );
+        // A report's own symbol is no citation of itself, and a spelling apart is the same.
+        assert!(cited_by(&records, "A/HRC/63/1", "r-other").is_empty());
+        assert_eq!(cited_by(&records, "s/2026/100 ", "r-letter").len(), 1);
     }
 
     #[test]
@@ -217,6 +253,8 @@ mod tests {
         assert_eq!(words.paragraphs_with_prefix("detain"), [1]);
         assert_eq!(words.paragraphs_with_prefix("deten"), [0, 1]);
         // A damaged line is left out, not the record.
-        assert!(WordList::read("a\t0\nbroken\nb\t1,x,2\n").paragraphs_with_prefix("b") == [1, 2]);
+        assert!(
+            WordList::read("a\t0\nbroken\nb\t1,x,1,2\n").paragraphs_with_prefix("b") == [1, 2, 4]
+        );
     }
 }

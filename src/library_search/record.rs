@@ -8,11 +8,12 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::terms::words;
+use crate::citations::{plain_key, CitationLink};
 use crate::exchange::paragraph_citation;
-use crate::report::Report;
+use crate::report::{Paragraph, Report};
 
 /// The format of records; one written by another is made again from its report's text.
-pub const RECORD_FORMAT: u32 = 1;
+pub const RECORD_FORMAT: u32 = 3;
 
 /// A paragraph as the index keeps it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,6 +22,58 @@ pub struct IndexedParagraph {
     /// "para. 8", "annex II, para. 3": how a hit is cited.
     pub citation: String,
     pub text: String,
+}
+
+/// A citation of another document in a report: what "cited by" lists are made of.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cite {
+    /// The cited document's key ([`plain_key`] of its symbol) and symbol.
+    pub key: String,
+    pub symbol: String,
+    /// The citing paragraph: its id and how it is cited ("para. 12").
+    pub paragraph: String,
+    pub citation: String,
+    /// The paragraph of the cited document the text names, if it names one.
+    pub cited: Option<u32>,
+}
+
+/// What a report cites, kept apart from its search record: small enough for the reader to
+/// read every report's when it shows which cite the open one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CitationsRecord {
+    pub format: u32,
+    pub report: String,
+    pub hash: String,
+    pub symbol: Option<String>,
+    pub title: String,
+    pub cites: Vec<Cite>,
+}
+
+/// Every citation in a report's paragraphs, in reading order.
+fn cites_of(report: &Report) -> Vec<Cite> {
+    let own = report.cover.symbol.as_deref().map(plain_key);
+    let mut cites = Vec::new();
+    let mut add = |p: &Paragraph| {
+        for span in p.text.spans() {
+            let Some(link) = span.link.as_deref().and_then(CitationLink::read) else {
+                continue;
+            };
+            if own.as_deref() == Some(link.key().as_str()) {
+                continue;
+            }
+            cites.push(Cite {
+                key: link.key(),
+                symbol: link.symbol.clone(),
+                paragraph: p.id.clone(),
+                citation: paragraph_citation(p),
+                cited: link.paragraph,
+            });
+        }
+    };
+    for p in report.paragraphs() {
+        add(p);
+    }
+    cites
 }
 
 /// The index's record of one report version.
@@ -36,9 +89,13 @@ pub struct ReportRecord {
     pub language: String,
     pub paragraphs: Vec<IndexedParagraph>,
     /// Every folded word, sorted, with the paragraphs (by position) it is in: one line each,
-    /// `word<TAB>3,17,40`. A string rather than a map, so that reading a hundred records from
+    /// `word<TAB>3,14,23`, each number counted from the one before (3, 17, 40), which keeps
+    /// the lists of common words short. A string rather than a map, so that reading a hundred records from
     /// storage is one string each, not a million small objects.
     pub words: String,
+    /// The documents it cites.
+    #[serde(default)]
+    pub cites: Vec<Cite>,
 }
 
 impl ReportRecord {
@@ -65,11 +122,13 @@ impl ReportRecord {
         for (word, list) in &postings {
             encoded.push_str(word);
             encoded.push('\t');
-            for (i, at) in list.iter().enumerate() {
+            let mut before = 0;
+            for (i, &at) in list.iter().enumerate() {
                 if i > 0 {
                     encoded.push(',');
                 }
-                encoded.push_str(&at.to_string());
+                encoded.push_str(&(at - before).to_string());
+                before = at;
             }
             encoded.push('\n');
         }
@@ -88,6 +147,19 @@ impl ReportRecord {
             language: report.language().to_string(),
             paragraphs,
             words: encoded,
+            cites: cites_of(report),
+        }
+    }
+
+    /// What it cites, to keep apart.
+    pub fn citations(&self) -> CitationsRecord {
+        CitationsRecord {
+            format: self.format,
+            report: self.report.clone(),
+            hash: self.hash.clone(),
+            symbol: self.symbol.clone(),
+            title: self.title.clone(),
+            cites: self.cites.clone(),
         }
     }
 
@@ -95,6 +167,43 @@ impl ReportRecord {
     pub fn is_current(&self) -> bool {
         self.format == RECORD_FORMAT
     }
+}
+
+/// A report that cites another: which, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CitedIn {
+    pub report: String,
+    pub symbol: Option<String>,
+    pub title: String,
+    /// The citing paragraphs: id, how it is cited, and the paragraph of the cited report named.
+    pub paragraphs: Vec<(String, String, Option<u32>)>,
+}
+
+/// The reports that cite the document whose symbol is `symbol`, other than `except` (the report
+/// itself, or its other versions), each with its citing paragraphs in reading order.
+pub fn cited_by(records: &[CitationsRecord], symbol: &str, except: &str) -> Vec<CitedIn> {
+    let key = plain_key(symbol);
+    records
+        .iter()
+        .filter(|r| r.report != except)
+        .filter_map(|r| {
+            let mut paragraphs: Vec<(String, String, Option<u32>)> = Vec::new();
+            for cite in r.cites.iter().filter(|c| c.key == key) {
+                if !paragraphs
+                    .iter()
+                    .any(|(id, _, cited)| *id == cite.paragraph && *cited == cite.cited)
+                {
+                    paragraphs.push((cite.paragraph.clone(), cite.citation.clone(), cite.cited));
+                }
+            }
+            (!paragraphs.is_empty()).then(|| CitedIn {
+                report: r.report.clone(),
+                symbol: r.symbol.clone(),
+                title: r.title.clone(),
+                paragraphs,
+            })
+        })
+        .collect()
 }
 
 /// A record's words, read for searching: sorted words and their paragraphs.
@@ -114,8 +223,16 @@ impl WordList {
                 continue;
             };
             list.words.push(word.to_string());
-            list.paragraphs
-                .push(at.split(',').filter_map(|n| n.parse().ok()).collect());
+            let mut before = 0u32;
+            list.paragraphs.push(
+                at.split(',')
+                    .filter_map(|n| n.parse::<u32>().ok())
+                    .map(|step| {
+                        before = before.saturating_add(step);
+                        before
+                    })
+                    .collect(),
+            );
         }
         list
     }

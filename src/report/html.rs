@@ -5,6 +5,7 @@
 //! made the same way from its opening ([`first_screen`]), to be painted while the whole is
 //! parsed.
 
+use crate::citations::CitationLink;
 use std::collections::BTreeMap;
 
 use super::language::{direction, Direction};
@@ -51,7 +52,13 @@ fn span_html(span: &Span, out: &mut String) {
         return;
     }
     let mut open = Vec::new();
-    if let Some(href) = &span.link {
+    // A citation leads to its document's public address, where it has one.
+    let cited = span.link.as_deref().and_then(CitationLink::read);
+    let href = match &cited {
+        Some(cited) => cited.official.as_ref(),
+        None => span.link.as_ref(),
+    };
+    if let Some(href) = href {
         out.push_str("<a href=\"");
         escape(href, out);
         out.push_str("\" rel=\"noopener noreferrer external\">");

@@ -5,6 +5,7 @@
 //! [`markdown`] lets pulldown-cmark find blocks and styling and keeps the lines; [`structure`]
 //! recognises the title block, headings and numbered paragraphs on top.
 
+mod cited;
 pub(crate) mod clauses;
 mod cover;
 mod former;

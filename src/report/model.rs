@@ -46,7 +46,8 @@ pub fn footnote_ids(label: &str) -> (String, String) {
     (format!("fn-{slug}"), format!("fnref-{slug}"))
 }
 
-/// A run of text in one style. `link` is only ever an http(s) or mailto address.
+/// A run of text in one style. `link` is only ever an http(s) or mailto address, or a citation
+/// of another document (`crate::citations::CitationLink`), which the views resolve.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
     pub text: String,

@@ -2,6 +2,8 @@
 //! or last opened; to an organ, a year, a language, the reports with notes), each report's
 //! addenda under it, and moved through with the arrow keys as well as Tab.
 
+use std::collections::HashMap;
+
 use leptos::prelude::*;
 
 use crate::library::{choices, Entry, Known, Listing, SortBy};
@@ -9,9 +11,12 @@ use crate::report::language::language_name;
 
 use super::browser;
 use super::library_entry::EntryRow;
-use super::library_index::LibraryIndexState;
 use super::library_state::LibraryState;
 use super::storage;
+
+/// Reports set out at first, and each time the reader asks for more: a library of hundreds is
+/// sorted and narrowed whole, and set out as far as the reader goes.
+const PAGE: usize = 50;
 
 /// The list's titles, which the arrow keys move between.
 const TITLE_SELECTOR: &str = ".library-list .entry-title";
@@ -19,28 +24,21 @@ const TITLE_SELECTOR: &str = ".library-list .entry-title";
 /// The rows to show, each report with its addenda, and how many reports the library holds.
 fn rows(
     shelf: LibraryState,
-    index: LibraryIndexState,
+    languages: &HashMap<String, String>,
     listing: &Listing,
 ) -> (Vec<(Entry, Vec<Entry>)>, usize) {
     shelf.library.with(|library| {
         let entries: Vec<&Entry> = library.entries();
-        let languages: Vec<Option<String>> = index.index.with_value(|i| {
-            entries
-                .iter()
-                .map(|e| i.record(&e.id).map(|r| r.language.clone()))
-                .collect()
-        });
         let known: Vec<Known> = entries
             .iter()
-            .zip(&languages)
-            .map(|(e, language)| Known {
+            .map(|e| Known {
                 entry: e,
                 notes: if listing.with_notes {
                     storage::count_annotations(&e.id)
                 } else {
                     0
                 },
-                language: language.as_deref(),
+                language: languages.get(&e.id).map(String::as_str),
             })
             .collect();
         let get = |id: &str| library.get(id).cloned();
@@ -59,31 +57,36 @@ fn rows(
 }
 
 #[component]
-pub fn LibraryList(shelf: LibraryState, index: LibraryIndexState) -> impl IntoView {
+pub fn LibraryList(
+    shelf: LibraryState,
+    /// Each report's language, once the library's index has read it.
+    languages: RwSignal<HashMap<String, String>>,
+) -> impl IntoView {
     let listing = RwSignal::new(Listing::default());
+    let limit = RwSignal::new(PAGE);
     let options = Memo::new(move |_| {
-        index.progress.track();
-        shelf.library.with(|library| {
-            let entries = library.entries();
-            index.index.with_value(|i| {
-                let known: Vec<Known> = entries
-                    .iter()
+        languages.with(|languages| {
+            shelf.library.with(|library| {
+                let known: Vec<Known> = library
+                    .entries()
+                    .into_iter()
                     .map(|e| Known {
                         entry: e,
                         notes: 0,
-                        language: i.record(&e.id).map(|r| r.language.as_str()),
+                        language: languages.get(&e.id).map(String::as_str),
                     })
                     .collect();
                 choices(&known)
             })
         })
     });
-    let shown = Memo::new(move |_| {
-        index.progress.track();
-        listing.with(|l| rows(shelf, index, l))
-    });
+    let shown =
+        Memo::new(move |_| languages.with(|languages| listing.with(|l| rows(shelf, languages, l))));
     let set = move |change: fn(&mut Listing, String)| {
-        move |ev: leptos::ev::Event| listing.update(|l| change(l, event_target_value(&ev)))
+        move |ev: leptos::ev::Event| {
+            listing.update(|l| change(l, event_target_value(&ev)));
+            limit.set(PAGE);
+        }
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         let forward = match ev.key().as_str() {
@@ -121,8 +124,16 @@ pub fn LibraryList(shelf: LibraryState, index: LibraryIndexState) -> impl IntoVi
                 if listed == *of { format!("{of} reports. Arrow keys move between them.") } else { format!("{listed} of {of} reports shown.") }
             })}</p>
             <ul class="library-list" on:keydown=on_keydown>
-                {move || shown.get().0.into_iter().map(|(entry, addenda)| view! { <EntryRow entry=entry shelf=shelf addenda=addenda /> }).collect_view()}
+                {move || shown.get().0.into_iter().take(limit.get()).map(|(entry, addenda)| view! { <EntryRow entry=entry shelf=shelf addenda=addenda /> }).collect_view()}
             </ul>
+            {move || {
+                let more = shown.with(|(rows, _)| rows.len()).saturating_sub(limit.get());
+                (more > 0).then(|| view! {
+                    <button type="button" class="text-button library-more" on:click=move |_| limit.update(|l| *l += PAGE)>
+                        {format!("Show {} more of {more}", more.min(PAGE))}
+                    </button>
+                })
+            }}
         </section>
     }
 }

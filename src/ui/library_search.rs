@@ -8,16 +8,15 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::annotations::{Annotation, AnnotationSet, Colour, Palette};
-use crate::library::{Entry, Library};
+use crate::annotations::{Annotation, Colour, Palette};
+use crate::library::Library;
 use crate::library_search::{year_of, Filter, Found, Hit, Limits, Piece, ReportNotes, Scope};
 use crate::permalink::Route;
 use crate::report::DEFAULT_REPORT_ID;
 
 use super::browser;
-use super::library_index::LibraryIndexState;
+use super::library_index::{EveryNote, LibraryIndexState};
 use super::library_state::LibraryState;
-use super::storage;
 
 /// How long typing pauses before the query is answered.
 const TYPING_PAUSE: Duration = Duration::from_millis(150);
@@ -38,30 +37,22 @@ pub fn report_href(report: &str, fragment: &str) -> String {
     }
 }
 
-fn every_note(library: &Library) -> Vec<(Entry, AnnotationSet)> {
-    library
-        .entries()
-        .into_iter()
-        .map(|e| (e.clone(), storage::stored_annotations(&e.id)))
-        .filter(|(_, set)| !set.is_empty())
-        .collect()
-}
-
-fn answer(state: LibraryIndexState, shelf: LibraryState, query: &str, filter: &Filter) -> Found {
-    let notes = shelf.library.with_untracked(every_note);
-    let reading: Vec<ReportNotes> = notes
-        .iter()
-        .map(|(entry, set)| ReportNotes {
-            report: &entry.id,
-            symbol: entry.symbol.as_deref(),
-            date: entry.date.as_deref(),
-            annotations: set.live().collect::<Vec<&Annotation>>(),
-        })
-        .collect();
+fn answer(state: LibraryIndexState, query: &str, filter: &Filter) -> Found {
     browser::timed("library:search", || {
-        state
-            .index
-            .with_value(|index| index.search(query, &reading, filter, Limits::default()))
+        state.notes.with(|notes| {
+            let reading: Vec<ReportNotes> = notes
+                .iter()
+                .map(|(entry, set)| ReportNotes {
+                    report: &entry.id,
+                    symbol: entry.symbol.as_deref(),
+                    date: entry.date.as_deref(),
+                    annotations: set.live().collect::<Vec<&Annotation>>(),
+                })
+                .collect();
+            state
+                .index
+                .with_value(|index| index.search(query, &reading, filter, Limits::default()))
+        })
     })
 }
 
@@ -124,17 +115,17 @@ fn found_view(shelf: LibraryState, found: Found) -> impl IntoView {
 }
 
 /// The choices of the filters, from what the library holds.
+#[derive(Clone, PartialEq)]
 struct Choices {
     tags: Vec<String>,
     years: Vec<i32>,
 }
 
-fn choices(library: &Library) -> Choices {
+fn choices(library: &Library, notes: &EveryNote) -> Choices {
     let mut tags = BTreeSet::new();
     let mut years = BTreeSet::new();
-    for (entry, set) in every_note(library) {
+    for (_, set) in notes.iter() {
         tags.extend(set.live().flat_map(|a| a.tags.iter().cloned()));
-        years.extend(year_of(entry.date.as_deref(), entry.symbol.as_deref()));
     }
     for entry in library.entries() {
         years.extend(year_of(entry.date.as_deref(), entry.symbol.as_deref()));
@@ -145,12 +136,27 @@ fn choices(library: &Library) -> Choices {
     }
 }
 
-#[component]
-pub fn LibrarySearch(
+/// The search, in a part of its own fetched as the library screen shows (so the list is there
+/// at once): the index read and kept current, and each report's language told to the list.
+#[cfg_attr(feature = "split", lazy)]
+pub async fn library_search_section(
     shelf: LibraryState,
-    state: LibraryIndexState,
     palette: Palette,
-) -> impl IntoView {
+    languages: RwSignal<std::collections::HashMap<String, String>>,
+) -> AnyView {
+    let state = LibraryIndexState::start(shelf);
+    Effect::new(move |_| {
+        state.progress.track();
+        let read = state.index.with_value(|i| i.languages());
+        if languages.with_untracked(|l| *l != read) {
+            languages.set(read);
+        }
+    });
+    view! { <LibrarySearch shelf=shelf state=state palette=palette /> }.into_any()
+}
+
+#[component]
+fn LibrarySearch(shelf: LibraryState, state: LibraryIndexState, palette: Palette) -> impl IntoView {
     let typed = RwSignal::new(String::new());
     let query = RwSignal::new(String::new());
     let filter = RwSignal::new(Filter::default());
@@ -167,9 +173,13 @@ pub fn LibrarySearch(
     let found = Memo::new(move |_| {
         state.progress.track();
         let (q, f) = (query.get(), filter.get());
-        (!q.trim().is_empty()).then(|| answer(state, shelf, &q, &f))
+        (!q.trim().is_empty()).then(|| answer(state, &q, &f))
     });
-    let options = shelf.library.with_untracked(choices);
+    let options = Memo::new(move |_| {
+        state
+            .notes
+            .with(|notes| shelf.library.with(|l| choices(l, notes)))
+    });
     let colours: Vec<(Colour, String)> = Colour::ALL
         .into_iter()
         .map(|c| (c, palette.meaning(c)))
@@ -195,12 +205,12 @@ pub fn LibrarySearch(
                     </select></label>
                     <label>"Tag " <select class="bar-select" aria-label="Search notes with the tag" on:change=set(|f, v| f.tag = (!v.is_empty()).then_some(v))>
                         <option value="">"any"</option>
-                        {options.tags.into_iter().map(|t| view! { <option value=t.clone()>{t.clone()}</option> }).collect_view()}
+                        {move || options.get().tags.into_iter().map(|t| view! { <option value=t.clone()>{t.clone()}</option> }).collect_view()}
                     </select></label>
                     <label>"Symbol begins " <input type="text" class="symbol-prefix" aria-label="Search reports whose symbol begins" size="10" placeholder="A/HRC" on:input=set(|f, v| f.symbol_prefix = v) /></label>
                     <label>"Year " <select class="bar-select" aria-label="Search reports of the year" on:change=set(|f, v| f.year = v.parse().ok())>
                         <option value="">"any"</option>
-                        {options.years.into_iter().map(|y| view! { <option value=y.to_string()>{y}</option> }).collect_view()}
+                        {move || options.get().years.into_iter().map(|y| view! { <option value=y.to_string()>{y}</option> }).collect_view()}
                     </select></label>
                 </div>
             </form>

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::backup_tools::BackupTools;
-use super::library_index::LibraryIndexState;
 use super::library_list::LibraryList;
-use super::library_search::LibrarySearch;
+use super::library_search::library_search_section;
+use super::on_demand::{parse_report, when_first_wanted};
 
 use crate::annotations::codec;
 use crate::annotations::placement::{place, ParagraphIndex};
@@ -17,7 +17,7 @@ use crate::exchange::{to_markdown, w3c};
 use crate::keeping::{usage_in_words, Kept};
 use crate::library::Entry;
 use crate::permalink::Route;
-use crate::report::{parse, DEFAULT_REPORT, DEFAULT_REPORT_ID};
+use crate::report::{DEFAULT_REPORT, DEFAULT_REPORT_ID};
 
 use super::browser;
 use super::library_state::LibraryState;
@@ -67,7 +67,7 @@ fn export_all_markdown(shelf: LibraryState) {
             };
             sections.push(match text {
                 Some(text) => {
-                    let report = parse(&text);
+                    let report = parse_report(text).await;
                     let placements = place(&ParagraphIndex::new(&report), &set);
                     to_markdown(&report, &set, &placements, &Palette::default())
                 }
@@ -88,7 +88,7 @@ pub async fn library_screen(shelf: LibraryState) -> AnyView {
 #[component]
 fn LibraryView(shelf: LibraryState) -> impl IntoView {
     browser::set_title("Library — Report reader");
-    let index = LibraryIndexState::start(shelf);
+    let languages = RwSignal::new(std::collections::HashMap::new());
     let palette = match storage::load_settings(now()) {
         storage::Load::Read { value, .. } => value.palette,
         _ => Palette::default(),
@@ -126,13 +126,15 @@ fn LibraryView(shelf: LibraryState) -> impl IntoView {
             <h1>"Your library"</h1>
             <p class="library-help">"Reports you have opened, and those published with this reader. Everything stays in this browser."</p>
             <p class="library-storage" aria-live="polite">{move || storage_said.get()}</p>
-            <LibrarySearch shelf=shelf state=index palette=palette />
+            <div class="library-search-slot">
+                {when_first_wanted(|| true, move || library_search_section(shelf, palette.clone(), languages))}
+            </div>
             <p class="library-notebook"><a href=Route::notebook_for(None)>"Notebook: every highlight and note, to filter and export"</a></p>
             <p class="library-export">
                 <button type="button" class="text-button" on:click=move |_| export_all_json(shelf)>"Export all notes (W3C JSON-LD)"</button>
                 <button type="button" class="text-button" on:click=move |_| export_all_markdown(shelf)>"Export all notes (Markdown)"</button>
             </p>
-            <LibraryList shelf=shelf index=index />
+            <LibraryList shelf=shelf languages=languages />
             {move || {
                 let published = published();
                 (!published.is_empty()).then(|| view! {

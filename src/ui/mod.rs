@@ -6,6 +6,7 @@ mod app_bar;
 mod backup_file;
 mod backup_tools;
 mod browser;
+mod cited_by;
 mod exchange_tools;
 mod library_entry;
 mod library_index;
@@ -48,7 +49,7 @@ use open::{DropOverlay, OpenPanel, Opening};
 use reader::ReaderView;
 pub use report_view::ReportView;
 pub use vocabulary::Notices;
-use vocabulary::{now, About, Toast, MAIN_ID};
+use vocabulary::{now, About, DocumentLinks, Toast, MAIN_ID};
 
 const PART_UNAVAILABLE: &str = "A part of the reader could not be fetched: you may be offline, or a newer \
      version of the reader has been published. It is fetched as soon as the connection returns, and what you \
@@ -83,6 +84,9 @@ pub fn App() -> impl IntoView {
     });
     let shelf = LibraryState::new(notices);
     shelf.load();
+    provide_context(DocumentLinks(Memo::new(move |_| {
+        std::sync::Arc::new(shelf.library.with(crate::library::documents_by_symbol))
+    })));
     backup_file::keep_in_step(
         move || shelf.library.get_untracked(),
         move |theirs| shelf.merge_library(theirs),
@@ -133,7 +137,7 @@ pub fn App() -> impl IntoView {
                 .into_any(),
                 None => view! { <main id=MAIN_ID tabindex="-1"><p class="loading" role="status">"Opening the report…"</p></main> }.into_any(),
             },
-            Screen::Reading(current) => view! { <ReaderView current=current panel_open=panel_open search_open=search_open help_open=help_open notices=notices /> }.into_any(),
+            Screen::Reading(current) => view! { <ReaderView current=current panel_open=panel_open search_open=search_open help_open=help_open notices=notices shelf=shelf /> }.into_any(),
             Screen::Library => Suspend::new(library_view::library_screen(shelf)).into_any(),
             Screen::Notebook(scope) => Suspend::new(notebook_view::notebook_screen(shelf, scope)).into_any(),
             Screen::Missing(missing) => view! { <MissingReport missing=missing open_panel=open_panel /> }.into_any(),

@@ -16,7 +16,8 @@ use crate::report::{ParagraphKind, Report};
 
 use super::annotator::Annotator;
 use super::browser::{self, copy_and_tell};
-use super::library_state::OpenReport;
+use super::cited_by::cited_by_section;
+use super::library_state::{LibraryState, OpenReport};
 use super::notes_panel::NotesPanel;
 use super::on_demand::when_first_wanted;
 use super::print::PrintEndnotes;
@@ -49,6 +50,21 @@ fn VersionBar(current: OpenReport) -> impl IntoView {
     }
 }
 
+/// The reports of the library citing this one, fetched a moment after it is shown (only where
+/// it has a symbol to be cited by, and the library other reports to cite it).
+fn cited_by(shelf: LibraryState, id: &str, report: &Report) -> impl IntoView {
+    let wanted = RwSignal::new(false);
+    let symbol = report.cover.symbol.clone().unwrap_or_default();
+    if !symbol.is_empty() && shelf.library.with_untracked(|l| l.entries().len() > 1) {
+        set_timeout(move || wanted.set(true), Duration::from_millis(1500));
+    }
+    let id = id.to_string();
+    when_first_wanted(
+        move || wanted.get(),
+        move || cited_by_section(shelf, id.clone(), symbol.clone()),
+    )
+}
+
 #[component]
 pub fn ReaderView(
     current: OpenReport,
@@ -57,6 +73,7 @@ pub fn ReaderView(
     search_open: RwSignal<bool>,
     help_open: RwSignal<bool>,
     notices: Notices,
+    shelf: LibraryState,
 ) -> impl IntoView {
     let report = current.report.clone();
     browser::set_title(&report.page_title());
@@ -116,6 +133,7 @@ pub fn ReaderView(
                 {(current.versions > 1).then(|| view! { <VersionBar current=current.clone() /> })}
                 <ReportView report=report.clone() targets=targets on_copy_link=copy_link annotator=annotator />
                 <PrintEndnotes annotator=annotator />
+                {cited_by(shelf, &current.id, &report)}
             </main>
             <NotesPanel annotator=annotator open=panel_open report=report.clone() notices=notices />
         </div>

@@ -3,7 +3,10 @@
 
 use leptos::prelude::*;
 
+use crate::citations::CitationLink;
 use crate::report::{footnote_ids, FootnoteRef, RichText, Span};
+
+use super::vocabulary::DocumentLinks;
 
 /// Styled text as elements. Text is always inserted as text, never as HTML.
 pub fn rich_text(text: &RichText) -> Vec<AnyView> {
@@ -29,6 +32,19 @@ pub fn span_view(span: &Span) -> AnyView {
     }
     if span.style.strong {
         view = view! { <strong>{view}</strong> }.into_any();
+    }
+    if let Some(cited) = span.link.as_deref().and_then(CitationLink::read) {
+        // To the report in the reader's library where it is there, else to its public address;
+        // without either, an anchor with no address, which reads as the text it is.
+        let links = use_context::<DocumentLinks>();
+        let key = cited.key();
+        let symbol = cited.symbol.clone();
+        let destination = move || {
+            links.and_then(|l| {
+                l.0.with(|known| cited.destination(known.get(&key).map(String::as_str)))
+            })
+        };
+        return view! { <a class="doc-link" href=destination title=symbol>{view}</a> }.into_any();
     }
     if let Some(href) = &span.link {
         view =

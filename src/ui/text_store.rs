@@ -30,6 +30,10 @@ extern "C" {
     async fn put_record(report: &str, record: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = allRecords, catch)]
     async fn all_records() -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = putCitations, catch)]
+    async fn put_citations(report: &str, record: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = allCitations, catch)]
+    async fn all_citations() -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = forgetRecord, catch)]
     async fn forget_record(report: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = estimate, catch)]
@@ -96,9 +100,16 @@ pub async fn save_search_record(report: &str, record: &str) -> Result<(), SaveEr
         .map_err(|e| save_error(&e))
 }
 
-/// Every record of the library's search index, as stored (JSON); none if it cannot be read.
-pub async fn search_records() -> Vec<String> {
-    let Ok(all) = all_records().await else {
+/// Keeps what a report cites, beside its search record.
+pub async fn save_citations(report: &str, record: &str) -> Result<(), SaveError> {
+    put_citations(report, record)
+        .await
+        .map(|_| ())
+        .map_err(|e| save_error(&e))
+}
+
+fn strings(all: Result<JsValue, JsValue>) -> Vec<String> {
+    let Ok(all) = all else {
         return Vec::new();
     };
     js_sys::Array::from(&all)
@@ -107,7 +118,17 @@ pub async fn search_records() -> Vec<String> {
         .collect()
 }
 
-/// Forgets a removed report's record in the search index.
+/// Every record of the library's search index, as stored (JSON); none if it cannot be read.
+pub async fn search_records() -> Vec<String> {
+    strings(all_records().await)
+}
+
+/// What every indexed report cites, as stored (JSON); none if it cannot be read.
+pub async fn citations_records() -> Vec<String> {
+    strings(all_citations().await)
+}
+
+/// Forgets a removed report's record in the search index, and what it cites.
 pub async fn forget_search_record(report: &str) {
     let _ = forget_record(report).await;
 }

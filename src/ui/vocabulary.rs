@@ -21,6 +21,12 @@ pub const NOTES_PANEL_ID: &str = "notes-panel";
 /// A paragraph's own text (its numbers, buttons and notes are beside it).
 pub const PARAGRAPH_TEXT_CLASS: &str = "para-text";
 
+/// The reports of the reader's library by the key of their symbol
+/// ([`crate::citations::plain_key`]), each with its address: where a citation in a report's
+/// text leads when the reader has the document it cites.
+#[derive(Clone, Copy)]
+pub struct DocumentLinks(pub Memo<std::sync::Arc<std::collections::HashMap<String, String>>>);
+
 /// Now, as annotations and the library count time.
 pub fn now() -> Millis {
     js_sys::Date::now() as Millis

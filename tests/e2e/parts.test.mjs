@@ -121,6 +121,24 @@ const FEATURES = [
       await page.locator('.library-entry', { hasText: 'Jammu and Kashmir' }).first().waitFor();
     },
   },
+  {
+    name: 'the notebook',
+    parts: ['notebook_screen'],
+    async use(page) {
+      await page.getByRole('button', { name: 'Highlight paragraph 3', exact: true }).click();
+      await page.getByRole('link', { name: 'All your notes' }).click();
+      await page.locator('.notebook-entry').first().waitFor();
+    },
+  },
+  {
+    name: 'the reports citing a report (in a library of more than one)',
+    parts: ['cited_by_section'],
+    async use(page) {
+      await chooseFile(page, join(FIXTURES, 'council-resolution.txt'));
+      await page.getByRole('heading', { level: 1, name: 'Resolution on the Special Rapporteur on Cultural Rights' }).waitFor();
+      await page.waitForFunction(() => performance.getEntriesByName('report:cited-by').length > 0, null, { timeout: 15000 });
+    },
+  },
 ];
 
 test('a part that cannot be fetched is told, the app goes on, and the part comes once it can be fetched', async (t) => {

@@ -429,6 +429,33 @@ const FLOWS = {
     await tab.open(`${origin}/?library`);
     await tab.waitFor(() => /Report of the Meeting of the OIC Contact Group/.test(document.querySelector('.library')?.textContent ?? ''), 'the default report in the library');
   },
+
+  async 'one search finds words across the library, and the notebook lists every note'(tab, origin) {
+    await tab.open(`${origin}/`);
+    await press(tab, 'Highlight paragraph 6');
+    await tab.waitFor(() => !!document.getElementById('p6').dataset.highlight, 'paragraph 6 highlighted');
+    await press(tab, 'Open a report');
+    await tab.choose('input[type="file"]', join(FIXTURES, 'council-resolution.txt'));
+    await tab.waitFor(() => document.querySelector('h1')?.textContent === 'Resolution on the Special Rapporteur on Cultural Rights', 'the resolution opened');
+    await tab.open(`${origin}/?library`);
+    await tab.waitFor(() => /^2 of 2 reports searchable/.test(document.querySelector('.library-index-progress')?.textContent ?? ''), 'both reports indexed');
+    await tab.type('#library-search', '"special rapporteur"');
+    await tab.press('Enter');
+    await tab.waitFor(() => / in 1 report$/.test(document.querySelector('.library-search-status')?.textContent ?? ''), 'found in one report');
+    const marks = await tab.run(() => [...document.querySelectorAll('.found-excerpt mark')].map((m) => m.textContent.toLowerCase()));
+    assert.ok(marks.length > 0 && marks.every((m) => m === 'special rapporteur'), marks.join(', '));
+    const paragraph = await tab.run(() => new URL(document.querySelector('.found-link').href).hash.slice(1).split(':~:')[0]);
+    await tab.click('.found-link');
+    await tab.waitFor((id) => document.getElementById(id)?.classList.contains('is-target'), 'the hit’s paragraph marked as the link’s', paragraph);
+    // The app marks the words where it can read the text directive (the Navigation API); WebKit
+    // hides it and marks them itself, with Text Fragments of its own (as for any passage link).
+    if (await tab.run(() => !!window.navigation?.currentEntry)) {
+      await tab.waitFor(() => document.querySelector('mark.passage-target')?.textContent.toLowerCase() === 'special rapporteur', 'the words marked where the hit leads');
+    }
+    await tab.open(`${origin}/?notebook`);
+    await tab.waitFor(() => document.querySelectorAll('.notebook-entry').length === 1, 'the highlight in the notebook');
+    assert.match(await tab.run(() => document.querySelector('.notebook-where a').textContent), /, para\. 6$/);
+  },
 };
 
 const server = { origin: null, close: null };

@@ -143,13 +143,15 @@ pub(super) fn parse_clean(text: &str) -> Report {
             entries: contents::targets(&entries, &body.blocks),
         })
     });
-    Report {
+    let mut report = Report {
         cover: cover.finish(),
         blocks: body.blocks,
         footnotes,
         pages: Default::default(),
         contents,
-    }
+    };
+    super::cited::link_citations(&mut report);
+    report
 }
 
 /// A line alone right above paragraph 1 that reads as a heading ("Introduction"): the body's

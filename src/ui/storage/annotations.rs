@@ -219,6 +219,13 @@ pub fn stored_annotations(report: &str) -> AnnotationSet {
     all
 }
 
+/// Whether another tab's write (a storage event) was to some report's annotations.
+pub fn is_annotations_event(event: &web_sys::StorageEvent) -> bool {
+    event
+        .key()
+        .is_some_and(|key| key.starts_with(&annotations_key("")))
+}
+
 /// Forgets a removed report's annotations (its texts are [`super::text_store::forget`]'s).
 pub fn forget_report(report: &str) {
     if !available() {
