@@ -235,6 +235,16 @@ impl Route {
         }
     }
 
+    /// A report's address within the app: `./` for the bundled default report (the app's own
+    /// page), `?report=<id>` for any other.
+    pub fn address_of(report: &str) -> String {
+        if report == crate::report::DEFAULT_REPORT_ID {
+            "./".to_string()
+        } else {
+            Route::query_for(Some(report), None)
+        }
+    }
+
     /// The query string for a report (empty for the default one).
     pub fn query_for(report: Option<&str>, version: Option<usize>) -> String {
         let mut query = String::new();
@@ -262,6 +272,12 @@ mod tests {
             ids: ids.iter().map(|s| s.to_string()).collect(),
             note: None,
         }
+    }
+
+    #[test]
+    fn the_default_report_is_the_apps_own_page_and_any_other_is_named_by_id() {
+        assert_eq!(Route::address_of(crate::report::DEFAULT_REPORT_ID), "./");
+        assert_eq!(Route::address_of("r-1"), "?report=r-1");
     }
 
     #[test]

@@ -259,12 +259,10 @@ pub fn documents_by_symbol(
         .entries()
         .into_iter()
         .filter_map(|e| {
-            let address = if e.id == crate::report::DEFAULT_REPORT_ID {
-                "./".to_string()
-            } else {
-                crate::permalink::Route::query_for(Some(&e.id), None)
-            };
-            Some((crate::citations::plain_key(e.symbol.as_deref()?), address))
+            Some((
+                crate::citations::plain_key(e.symbol.as_deref()?),
+                crate::permalink::Route::address_of(&e.id),
+            ))
         })
         .collect()
 }

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 
 use crate::library::{notes_phrase, Entry, Source};
 use crate::permalink::Route;
-use crate::report::DEFAULT_REPORT_ID;
 
 use super::browser;
 use super::library_state::LibraryState;
@@ -31,11 +30,7 @@ pub fn EntryRow(
     let notes = storage::count_annotations(&id);
     let renaming = RwSignal::new(false);
     let confirming = RwSignal::new(false);
-    let href = if id == DEFAULT_REPORT_ID {
-        "./".to_string()
-    } else {
-        Route::query_for(Some(&id), None)
-    };
+    let href = Route::address_of(&id);
     let bundled = matches!(entry.source, Source::Bundled { .. });
     let versions = entry.versions.len();
     // An addendum is a report of its own, shown under the name of the report it adds to.
@@ -90,7 +85,7 @@ pub fn EntryRow(
                     " · last opened " {when(entry.last_opened)}
                     {(versions > 1).then(|| format!(" · {versions} versions"))}
                     {parent.map(|(parent_id, parent_name)| {
-                        let parent_href = if parent_id == DEFAULT_REPORT_ID { "./".to_string() } else { Route::query_for(Some(&parent_id), None) };
+                        let parent_href = Route::address_of(&parent_id);
                         view! { " · addendum to " <a class="entry-parent" href=parent_href>{parent_name}</a> }
                     })}
                     {bundled.then_some(" · published with this reader")}

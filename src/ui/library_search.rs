@@ -12,7 +12,6 @@ use crate::annotations::{Annotation, Colour, Palette};
 use crate::library::Library;
 use crate::library_search::{year_of, Filter, Found, Hit, Limits, Piece, ReportNotes, Scope};
 use crate::permalink::Route;
-use crate::report::DEFAULT_REPORT_ID;
 
 use super::browser;
 use super::library_index::{EveryNote, LibraryIndexState};
@@ -26,11 +25,7 @@ pub const LIBRARY_SEARCH_ID: &str = "library-search";
 
 /// The address of a report, with a fragment.
 pub fn report_href(report: &str, fragment: &str) -> String {
-    let query = if report == DEFAULT_REPORT_ID {
-        "./".to_string()
-    } else {
-        Route::query_for(Some(report), None)
-    };
+    let query = Route::address_of(report);
     match fragment {
         "" => query,
         f => format!("{query}#{f}"),

@@ -20,7 +20,6 @@ use crate::report::{self, DEFAULT_REPORT, DEFAULT_REPORT_ID};
 
 use super::browser;
 use super::library_index::current_text;
-use super::library_search::report_href;
 use super::library_state::LibraryState;
 use super::on_demand::parse_report;
 use super::storage;
@@ -50,7 +49,7 @@ async fn gather(
         let link = format!(
             "{}{}",
             browser::app_url(),
-            report_href(&entry.id, "").trim_start_matches("./")
+            Route::address_of(&entry.id).trim_start_matches("./")
         );
         let info = ReportInfo::of_entry(&entry, &link);
         let parsed = match current_text(shelf, &entry).await {
